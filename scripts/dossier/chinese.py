@@ -1,0 +1,43 @@
+"""The one place that talks to OpenCC (the official bindings): script conversion and script checks."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+TRADITIONAL = "zh-Hant"
+SIMPLIFIED = "zh-Hans"
+_CONFIGS = {SIMPLIFIED: "t2s.json", TRADITIONAL: "s2t.json"}
+
+
+@lru_cache(maxsize=None)
+def _converter(target: str) -> opencc.OpenCC:
+    return opencc.OpenCC(_CONFIGS[target])
+
+
+def convert(text: str, target: str) -> str:
+    """`text` in the `target` script ("zh-Hant" or "zh-Hans")."""
+    return _converter(target).convert(text)
+
+
+def other_script(script: str) -> str:
+    return SIMPLIFIED if script == TRADITIONAL else TRADITIONAL
+
+
+def dominant_script(text: str) -> str:
+    """Traditional or Simplified, by how many characters OpenCC would change each way.
+
+    Mixed text (a Traditional page with Simplified leftovers) goes to whichever script more of its
+    characters are unambiguously written in.
+    """
+    traditional_only = _changed(text, SIMPLIFIED)  # characters t2s rewrites are Traditional
+    simplified_only = _changed(text, TRADITIONAL)  # characters s2t rewrites are Simplified
+    return TRADITIONAL if traditional_only > simplified_only else SIMPLIFIED
+
+
+def _changed(text: str, target: str) -> int:
+    converted = convert(text, target)
+    if len(converted) != len(text):  # phrase conversions can change length: compare per character
+        return sum(1 for ch in text if convert(ch, target) != ch)
+    return sum(1 for a, b in zip(text, converted) if a != b)

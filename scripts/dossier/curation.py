@@ -1,0 +1,116 @@
+"""Curated YAML under `seeds/`: loaded with line numbers, validated against a JSON Schema.
+
+Every error names the file, the line and the field, so a maintainer can go straight to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+import yaml
+
+
+class CurationError(Exception):
+    """A curated YAML file is malformed; the message names file, line and field."""
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: Path
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, field_path: Iterable[str | int]) -> int:
+        """1-based line of the deepest node along `field_path` that exists."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else 1
+        for key in field_path:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+    def error(self, field_path: Iterable[str | int], message: str) -> CurationError:
+        field_path = list(field_path)
+        field = ".".join(str(part) for part in field_path) or "(top level)"
+        return CurationError(f"{self.path}:{self.line_of(field_path)}: field '{field}': {message}")
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(key):
+                return value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
+    dates as the strings they are written as (the schema checks their form)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CurationError(f"{path}:1: cannot be read as UTF-8 text: {exc}") from exc
+    try:
+        root = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise CurationError(f"{path}:{line}: YAML syntax error: {exc.problem or exc}") from exc
+    return YamlDocument(path, data, root)
+
+
+def validate(document: YamlDocument, schema: dict) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = errors[0]
+        path = list(first.absolute_path)
+        message = first.message
+        if first.validator == "additionalProperties":
+            unknown = sorted(set(first.instance) - set(first.schema.get("properties", {})))
+            path += unknown[:1]
+            message = f"unknown field (allowed: {', '.join(sorted(first.schema.get('properties', {})))})"
+        raise document.error(path, message)
+
+
+def load_validated(path: Path, schema: dict, regex_fields: Iterable[str] = ()) -> Any:
+    """Load, validate against `schema`, and check that the named lists hold valid regexes."""
+    document = load_yaml(path)
+    validate(document, schema)
+    for field in regex_fields:
+        for index, pattern in enumerate(document.data.get(field, [])):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise document.error([field, index], f"invalid regular expression: {exc}") from exc
+    return document.data

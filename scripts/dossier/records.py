@@ -1,0 +1,180 @@
+"""The typed records that flow between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One raw input file, as read from `seeds/articles/`."""
+
+    path: str  # relative to the repository root, with forward slashes
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing the pipeline took out of a text: which rule, where (1-based lines), how much."""
+
+    rule: str
+    line_start: int
+    line_end: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One thing the pipeline fixed in place, e.g. a garbled URL replaced by its link target."""
+
+    rule: str
+    line: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """ingest's output: a file's text, decoded and normalized."""
+
+    source_file: str
+    sha256: str
+    text: str
+    encoding: str
+    removals: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A file that will get no page, and why."""
+
+    source_file: str
+    sha256: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A run of text with uniform formatting; `href` makes it a link."""
+
+    text: str
+    href: str | None = None
+    strong: bool = False
+    em: bool = False
+    code: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level unit of an article. `line` is its first line in the decoded text."""
+
+    kind: str  # "heading" | "paragraph" | "list_item" | "quote" | "rule" | "code"
+    inlines: tuple[Inline, ...]
+    line: int
+    level: int = 0  # heading level, or list nesting depth
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(inline.text for inline in self.inlines)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """clean's output: the article's own blocks, and an account of what was taken out or fixed."""
+
+    source_file: str
+    sha256: str
+    source_format: str  # "markdown" | "plain"
+    title: str
+    blocks: tuple[Block, ...]
+    removals: tuple[Removal, ...]
+    repairs: tuple[Repair, ...]
+    kept_chars: int
+
+
+@dataclass(frozen=True)
+class Detected:
+    """detect's output: the clean text with its language (BCP 47) and, for Chinese, its script."""
+
+    clean: CleanText
+    language: str  # "zh-Hant", "zh-Hans", "de", "fr", "en", ...
+    base_language: str  # "zh", "de", ...
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One script's version of an article: the source's own, or an OpenCC conversion."""
+
+    language: str
+    title: str
+    blocks: tuple[Block, ...]
+    converted: bool
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """normalize's output: the detected text and its renditions, the source's own first."""
+
+    detected: Detected
+    renditions: tuple[Rendition, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A metadata value and where it came from: the article text, or the curated YAML."""
+
+    value: object
+    provenance: str  # "text" | "curated"
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """metadata's output: everything render needs to publish one article."""
+
+    id: str
+    normalized: Normalized
+    title_en: str
+    summary_en: str
+    publisher: Field
+    author: Field
+    published: Field
+    original_url: Field
+    translated_from: Translation | None
+
+    @property
+    def clean(self) -> CleanText:
+        return self.normalized.detected.clean
+
+    @property
+    def language(self) -> str:
+        return self.normalized.detected.language
+
+
+@dataclass(frozen=True)
+class InputOutcome:
+    """One line of the build report: what became of one input file."""
+
+    source_file: str
+    sha256: str
+    status: str  # "published" | "duplicate" | "rejected"
+    article: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The pipeline's result: the published articles and the fate of every input."""
+
+    articles: tuple[Article, ...]
+    outcomes: tuple[InputOutcome, ...]
+    cleaned: dict[str, CleanText] = field(default_factory=dict)  # by source_file, for the report

@@ -1,0 +1,211 @@
+"""clean: each named rule on its own, then the five seeds end to end."""
+
+import pytest
+
+from dossier.clean import (
+    _Lines,
+    autolink,
+    is_prose,
+    looks_like_markdown,
+    remove_embedded_cards,
+    remove_html_debris,
+    remove_image_lines,
+    remove_keyword_stuffing,
+    remove_leading_tagline,
+    remove_page_chrome,
+    remove_repeated_body,
+    remove_repeated_title,
+)
+
+
+def lines_of(text: str) -> _Lines:
+    raw = text.split("\n")
+    return _Lines(raw, [True] * len(raw))
+
+
+def surviving(lines: _Lines) -> list[str]:
+    return [lines.text(i) for i in lines.live()]
+
+
+def all_text(cleaned_text) -> str:
+    return "\n".join([cleaned_text.title, *(block.text for block in cleaned_text.blocks)])
+
+
+SENTENCE = "Amazon Care startete 2019 als Pilotprogramm für Mitarbeiter in der Region Seattle."
+ZH_SENTENCE = "亞馬遜又一次在醫療大健康領域的嘗試以失敗告終,這家互聯網科技巨頭再一次折戟醫療大健康領域。"
+
+
+# --- the rules, one by one ---------------------------------------------------------------------------
+
+
+def test_html_debris_removes_tag_only_lines_and_keeps_lines_with_text(vocabulary):
+    lines = lines_of('<input id="x"></input>\n  • <menu id="y"><u></u></menu>\n<b>bold</b> words stay')
+    remove_html_debris(lines, vocabulary)
+    assert surviving(lines) == ["<b>bold</b> words stay"]
+    assert [(r.rule, r.line_start, r.line_end) for r in lines.removals] == [("html_debris", 1, 2)]
+
+
+def test_keyword_stuffing_removes_keyword_lists_at_the_edges(vocabulary):
+    lines = lines_of(f"cheap,pills,online,now,best\n{SENTENCE}\n{SENTENCE} Noch ein Satz.\nfoo - bar - baz - qux - quux")
+    remove_keyword_stuffing(lines, vocabulary)
+    assert surviving(lines) == [SENTENCE, f"{SENTENCE} Noch ein Satz."]
+
+
+def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):
+    quote = "“老婆有慢性乙肝,目前在老家湖北黃岡,疫情嚴重,到處封路,買不到藥,快要斷藥了,很著急!”……"
+    lines = lines_of(f"{ZH_SENTENCE}\n{quote}\n{ZH_SENTENCE}")
+    remove_keyword_stuffing(lines, vocabulary)
+    assert quote in surviving(lines)
+
+
+def test_keyword_stuffing_catches_a_spam_term_list_anywhere(vocabulary):
+    spam = "影视资讯 - 在线观看 - 视频 - 爱赏网"
+    lines = lines_of(f"{SENTENCE}\n{SENTENCE} A\n{spam}\n{SENTENCE} B\n{SENTENCE} C")
+    remove_keyword_stuffing(lines, vocabulary)
+    assert spam not in surviving(lines)
+
+
+def test_repeated_body_removes_the_second_copy_only(vocabulary):
+    body = [f"{SENTENCE} ({n})" for n in range(4)]
+    lines = lines_of("\n".join(["Title", *body, "tag", *body]))
+    remove_repeated_body(lines, vocabulary)
+    assert surviving(lines) == ["Title", *body, "tag"]
+    assert lines.removals[0].rule == "repeated_body"
+
+
+def test_repeated_body_keeps_a_single_repeated_line(vocabulary):
+    lines = lines_of(f"{SENTENCE}\nother text here.\n{SENTENCE}")
+    remove_repeated_body(lines, vocabulary)
+    assert len(surviving(lines)) == 3
+
+
+def test_page_chrome_removes_named_furniture_and_the_trail_after_it(vocabulary):
+    text = "\n".join(["正在閱讀:", "Title", ZH_SENTENCE, "亞馬遜", "4.5k", "  • 相關文章標題", "評論", "微博"])
+    lines = lines_of(text)
+    remove_page_chrome(lines, vocabulary)
+    assert surviving(lines) == ["Title", ZH_SENTENCE]
+
+
+def test_page_chrome_keeps_a_letter_signature(vocabulary):
+    lines = lines_of(f"{SENTENCE}\nMit freundlichen Grüßen,\nNeil")
+    remove_page_chrome(lines, vocabulary)
+    assert surviving(lines) == [SENTENCE, "Mit freundlichen Grüßen,", "Neil"]
+
+
+def test_repeated_title_keeps_the_first(vocabulary):
+    lines = lines_of(f"Amazon to shut down\n\nAmazon to shut down\n{SENTENCE}")
+    remove_repeated_title(lines, vocabulary)
+    assert surviving(lines) == ["Amazon to shut down", SENTENCE]
+
+
+def test_leading_tagline_needs_a_headline_after_it(vocabulary):
+    tagline = "In-depth coverage of Amazon from the tech giant's hometown, including AWS and more."
+    lines = lines_of(f"{tagline}\nInternal memo: Amazon Care to shut down\n{SENTENCE}")
+    remove_leading_tagline(lines, vocabulary)
+    assert surviving(lines) == ["Internal memo: Amazon Care to shut down", SENTENCE]
+    prose_start = lines_of(f"{SENTENCE}\n{SENTENCE} Zwei.\n{SENTENCE} Drei.")
+    remove_leading_tagline(prose_start, vocabulary)
+    assert len(surviving(prose_start)) == 3
+
+
+def test_embedded_cards_and_image_lines(vocabulary):
+    card = "[](https://x.example/a) [## Other article\n\n### teaser\n\nx.example](https://x.example/a)"
+    lines = lines_of(f"# Title\n\n![](img/a.png)\n\nText [link](https://y.example/).\n\n{card}\n\nMore text.")
+    remove_embedded_cards(lines, vocabulary)
+    remove_image_lines(lines, vocabulary)
+    assert surviving(lines) == ["# Title", "Text [link](https://y.example/).", "More text."]
+    assert {r.rule for r in lines.removals} == {"embedded_card", "image_link"}
+
+
+def test_prose_and_markdown_shapes():
+    assert is_prose("Ein Satz.") and is_prose("一句話。") and not is_prose("微博")
+    assert looks_like_markdown("# Title\n\nSee [a](https://a.example).")
+    assert not looks_like_markdown("# is a hash sign, and that is all.")
+
+
+def test_autolink_links_only_http_urls():
+    inlines = autolink("see https://example.com/a, or javascript:alert(1)")
+    assert [(i.text, i.href) for i in inlines] == [
+        ("see ", None), ("https://example.com/a", "https://example.com/a"), (", or javascript:alert(1)", None)
+    ]
+
+
+# --- the seeds, end to end ---------------------------------------------------------------------------
+
+
+def test_000_has_its_body_once(cleaned):
+    text = all_text(cleaned["000"])
+    assert text.count("曾被譽為是亞馬遜最重要創新的醫療項目Amazon Care") == 1
+    assert text.count("本文為轉載內容") == 1
+    assert {r.rule for r in cleaned["000"].removals} >= {"repeated_body", "keyword_stuffing", "page_chrome"}
+
+
+def test_000_and_003_spam_lines_are_gone(cleaned):
+    for spam in ("heyzo", "无码", "蜘蛛池", "宁乡县", "在线观看", "爱赏网"):
+        assert spam not in all_text(cleaned["000"]) + all_text(cleaned["003"])
+
+
+def test_000_chrome_is_gone_and_the_article_is_whole(cleaned):
+    text = all_text(cleaned["000"])
+    for chrome in ("正在閱讀", "掃一掃", "4.5k", "暫無評論", "微信公眾號", "Kuiper"):
+        assert chrome not in text
+    assert cleaned["000"].title == "互聯網巨頭再次折戟醫療"
+    headings = [b.text for b in cleaned["000"].blocks if b.kind == "heading"]
+    assert headings == ["由內而外的創新", "節省的基因和不該克扣的成本", "矛盾的核心在于法規和人手短缺",
+                        "合作伙伴缺乏話語權", "醫療專業人士陸續離職", "科技巨頭為何與醫療難相融", "寫在最后"]
+
+
+def test_003_html_debris_is_gone(cleaned):
+    text = all_text(cleaned["003"])
+    assert "<" not in text and "input" not in text and "•" not in text
+    assert cleaned["003"].title == "阿里健康謀局"
+    assert text.rstrip().endswith("只要外部推動力量能再來更早、動作更快,我們的規劃和響應也會更及時。")
+
+
+def test_001_references_are_kept_with_repaired_urls(cleaned):
+    blocks = cleaned["001"].blocks
+    links = [inline for block in blocks for inline in block.inlines if inline.href]
+    assert not any(" . " in inline.text for inline in links)
+    texts = [inline.text for inline in links]
+    assert "https://www.linkedin.com/pulse/birth-wellcare-long-term-digital-strategy-pharma-flavio-aliberti/" in texts
+    assert "https://www.cnbc.com/2019/10/23/amazon-acquires-digital-health-start-up-health-navigator.html" in texts
+    references = [b.text for b in blocks if b.text.startswith("[")]
+    assert [r.split("]")[0] for r in references] == [f"[{n}" for n in range(1, 22)]
+    assert sum(1 for r in cleaned["001"].repairs if r.rule == "garbled_url_text") == 7
+
+
+def test_001_images_and_promo_card_are_gone_structure_kept(cleaned):
+    text = all_text(cleaned["001"])
+    assert "img/" not in text and "datadriveninvestor.com/2019/12/12" not in text
+    assert "与其他电子商务平台相比" not in text
+    kinds = {b.kind for b in cleaned["001"].blocks}
+    assert kinds >= {"heading", "paragraph", "list_item", "quote", "rule"}
+    assert "亚马逊以 7.53 亿美元收购网上药店药丸包" in text
+    strong = [i.text for b in cleaned["001"].blocks for i in b.inlines if i.strong]
+    assert "网上药店" in strong
+
+
+def test_002_keeps_the_whole_memo_and_drops_the_site_tagline(cleaned):
+    text = all_text(cleaned["002"])
+    assert "Ausführliche Berichterstattung" not in text
+    assert cleaned["002"].title.startswith("Internes Memo: Amazon Care soll geschlossen werden")
+    assert "Team der Gesundheitsdienste," in text
+    assert text.rstrip().endswith("Mit freundlichen Grüßen,\nNeil")
+    bullets = [b for b in cleaned["002"].blocks if b.kind == "list_item"]
+    assert len(bullets) == 5
+
+
+def test_004_drops_the_repeated_title_and_comment_widgets(cleaned):
+    text = all_text(cleaned["004"])
+    assert text.count("Amazon to shut down its telehealth offering") == 1
+    for chrome in ("Commentaire", "Leave a Comment", "Your email address"):
+        assert chrome not in text
+    assert "Jassy a tenté de recentrer les activités d’Amazon" in text
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_removal_is_accounted_for(cleaned, prefix):
+    text = cleaned[prefix]
+    assert text.kept_chars > 2000
+    for removal in text.removals:
+        assert removal.chars > 0 and removal.line_start <= removal.line_end
