@@ -18,6 +18,7 @@ from .records import Block, CleanText, DecodedText, Inline, Removal, Repair
 
 # A line that ends like a sentence. Headlines, tags, bylines and buttons do not.
 _TERMINAL = tuple(".。!！?？…”\"」』»)）;；:：")
+_MAX_TITLE_CHARS = 200
 _LONG_LINE = 80  # a line this long reads as prose whatever its ending
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
@@ -239,7 +240,8 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary) -> CleanText:
 
 
 def _split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
-    """The first heading is the title; failing that, the first block."""
+    """The first heading is the title. Failing that, a short first block is; a text that starts
+    with a long paragraph keeps it, and is titled by its first sentence."""
     for n, block in enumerate(blocks):
         if block.kind == "heading":
             if n == 0 or block.level == 1:
@@ -247,7 +249,11 @@ def _split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
             break
     if not blocks:
         return "", []
-    return blocks[0].text.strip(), blocks[1:]
+    first = blocks[0].text.strip()
+    if len(first) <= _MAX_TITLE_CHARS:
+        return first, blocks[1:]
+    sentence = re.split(r"(?<=[.。!！?？])\s*", first, maxsplit=1)[0]
+    return (sentence if len(sentence) <= 120 else sentence[:119] + "…"), blocks
 
 
 # --- plain text -------------------------------------------------------------------------------------
@@ -261,7 +267,7 @@ def plain_blocks(lines: _Lines) -> list[Block]:
     texts = [lines.text(i) for i in live]
     blocks = []
     for n, (i, text) in enumerate(zip(live, texts)):
-        if n == 0:
+        if n == 0 and len(text) <= _MAX_TITLE_CHARS:
             blocks.append(Block("heading", (Inline(text),), i + 1, level=1))
         elif _BULLET.match(text):
             blocks.append(Block("list_item", tuple(autolink(_BULLET.sub("", text))), i + 1, level=1))

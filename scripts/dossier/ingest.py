@@ -16,7 +16,12 @@ import charset_normalizer
 from .records import DecodedText, Rejection, Removal, SourceFile
 
 # An article shorter than this (after normalization) is not an article but a fragment or a stub.
+# Counted in Latin-letter equivalents: a CJK character, carrying about a word, counts as two.
 MIN_ARTICLE_CHARS = 200
+
+# Below this share of plausible characters, a decoding is mojibake (random bytes read as cp437 or
+# GB18030 score under 0.5; real prose over 0.9).
+MIN_PLAUSIBILITY = 0.7
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -61,17 +66,25 @@ def ingest(source: SourceFile) -> DecodedText | Rejection:
         return reject(f"binary file: looks like {binary_kind}, not text")
     decoded = decode(source.data)
     if decoded is None:
-        return reject("cannot be decoded as text in any supported encoding without errors")
+        return reject(
+            "not readable as text: no encoding (UTF-8/16/32, GB18030, Big5, Shift_JIS, EUC-KR, cp1252 or the "
+            "detector's guesses) decodes it without errors into plausible prose"
+        )
     raw_text, encoding = decoded
     text, removals = normalize_text(raw_text)
     if not text.strip():
         return reject("whitespace only: the file holds no text")
-    visible = len("".join(text.split()))
+    visible = text_weight(text)
     if visible < MIN_ARTICLE_CHARS:
         return reject(
             f"too short to be an article: {visible} characters of text, at least {MIN_ARTICLE_CHARS} needed"
         )
     return DecodedText(source.path, digest, text, encoding, tuple(removals))
+
+
+def text_weight(text: str) -> int:
+    """Visible characters, wide (CJK) ones counted twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text if not ch.isspace())
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -95,20 +108,20 @@ def decode(data: bytes) -> tuple[str, str] | None:
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
-    candidates = []
-    for match in charset_normalizer.from_bytes(data):
-        candidates.append(match.encoding)
-    # Detectors confuse the CJK legacy encodings on short texts: always weigh these against each other.
-    candidates += ["gb18030", "big5", "shift_jis", "cp1252"]
-    best: tuple[float, str, str] | None = None
-    for encoding in dict.fromkeys(candidates):
+    detected = [match.encoding for match in charset_normalizer.from_bytes(data)]
+    # Detectors confuse the CJK legacy encodings on short texts, and the single-byte Latin code pages
+    # with each other: always weigh the common ones against the detector's answers. On a tie the
+    # commoner encoding wins (the order of this list).
+    candidates = list(dict.fromkeys(["gb18030", "big5", "cp932", "euc_kr", "cp1252", *detected]))
+    best: tuple[float, int, str, str] | None = None
+    for preference, encoding in enumerate(candidates):
         text = _strict(data, encoding)
         if text is None:
             continue
         score = plausibility(text)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, text, encoding)
-    return (best[1], best[2]) if best else None
+        if score >= MIN_PLAUSIBILITY and (best is None or (score, -preference) > (best[0], best[1])):
+            best = (score, -preference, text, encoding)
+    return (best[2], best[3]) if best else None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -118,25 +131,48 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-# Characters that real prose in our languages is made of; mojibake leans on the rest.
+# Characters real prose in our languages is made of; mojibake leans on rare letters, symbols, rare
+# ideographs and half-width kana.
 _PLAUSIBLE = re.compile(
     r"[\s0-9A-Za-z.,;:!?'\"()\[\]\-–—…“”‘’«»%&/@#*+=€$£¥"
-    r"\u00c0-\u017f"  # Latin-1 and Latin Extended-A letters (ü, é, ß, œ)
-    r"\u3000-\u303f\uff00-\uffef"  # CJK punctuation, full-width forms
-    r"\u3040-\u30ff"  # kana
-    r"\u4e00-\u9fff]"  # CJK unified ideographs (the common block)
+    r"\u00c0-\u00ffœŒšŠžŽŸ"  # the Western European letters (ü, é, ß, œ)
+    r"\u3000-\u303f\uff01-\uff5e"  # CJK punctuation, full-width forms
+    r"\u3040-\u30ff\uac00-\ud7af]"  # kana, Hangul
+)
+_HALF_PLAUSIBLE = re.compile(r"[\u0100-\u017f\u0370-\u03ff\u0400-\u04ff]")  # other European letters
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_INSIDE_LATIN_WORD = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uf900-\ufaff]+(?=[A-Za-z])")
+
+
+def _double_byte_range(encoding: str, leads: range, trails: range) -> set[str]:
+    chars = set()
+    for lead in leads:
+        for trail in trails:
+            chars.update(bytes((lead, trail)).decode(encoding, errors="ignore"))
+    return chars
+
+
+# The everyday ideographs, taken from the national standards' own "level 1" blocks: GB 2312 (3,755
+# Simplified), Big5 (5,401 Traditional) and JIS X 0208 (2,965 Japanese). Mojibake produces mostly others.
+_COMMON_HAN = frozenset(
+    _double_byte_range("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF))
+    | _double_byte_range("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    | _double_byte_range("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF))
 )
 
 
 def plausibility(text: str) -> float:
-    """Share of the text made of characters real prose uses; 0 when it holds control debris."""
+    """How much the text looks like prose (0..1); 0 when it holds control debris."""
     if not text:
         return 0.0
     sample = text[:20000]
     if _CONTROL_CHARS.search(sample.replace("\ufeff", "")):
         return 0.0
-    plausible = len(_PLAUSIBLE.findall(sample))
-    return plausible / len(sample)
+    score = len(_PLAUSIBLE.findall(sample)) + 0.5 * len(_HALF_PLAUSIBLE.findall(sample))
+    score += sum(1 for ch in _HAN.findall(sample) if ch in _COMMON_HAN)
+    # An ideograph wedged inside a Latin word ("f眉r") is a Latin letter read as half of a GBK pair.
+    score -= sum(len(run) for run in _HAN_INSIDE_LATIN_WORD.findall(sample))
+    return max(score, 0.0) / len(sample)
 
 
 def normalize_text(text: str) -> tuple[str, list[Removal]]:

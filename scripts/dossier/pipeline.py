@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .chinese import SIMPLIFIED, convert
 from .clean import clean
+from .dedupe import DuplicateIndex
 from .cleaning_rules import load_vocabulary
 from .detect import detect
-from .ingest import ingest
+from .ingest import ingest, sha256_hex
 from .metadata import build_article, load_curation
 from .normalize import normalize
 from .records import Article, CleanText, Corpus, InputOutcome, Rejection, SourceFile
+
+log = logging.getLogger("mkdocs.plugins.dossier")
 
 
 @dataclass(frozen=True)
@@ -53,39 +56,65 @@ def _display_path(path: Path, project: Path) -> str:
         return path.as_posix()
 
 
-def duplicate_key(text: CleanText) -> str:
-    """The article's words, script and spacing aside: two saves of one article share it."""
-    words = "".join([text.title, *(block.text for block in text.blocks)])
-    return convert("".join(words.split()), SIMPLIFIED).casefold()
-
-
 def build_corpus(paths: Paths) -> Corpus:
+    """Every file through the stages. A bad file never stops the build: whatever goes wrong with it
+    becomes its rejection reason in the report."""
     vocabulary = load_vocabulary(paths.cleaning)
     sources = read_sources(paths)
     curation = load_curation(paths.curation, {Path(s.path).name for s in sources})
     articles: list[Article] = []
     outcomes: list[InputOutcome] = []
     cleaned: dict[str, CleanText] = {}
-    first_with_key: dict[str, str] = {}
+    duplicates = DuplicateIndex()
+    used_ids: set[str] = set()
     for source in sources:
-        decoded = ingest(source)
-        if isinstance(decoded, Rejection):
-            outcomes.append(InputOutcome(source.path, decoded.sha256, "rejected", reason=decoded.reason))
-            continue
-        text = clean(decoded, vocabulary)
-        cleaned[source.path] = text
-        key = duplicate_key(text)
-        if key in first_with_key:
-            original = first_with_key[key]
+        stage = "ingest"
+        try:
+            decoded = ingest(source)
+            if isinstance(decoded, Rejection):
+                outcomes.append(InputOutcome(source.path, decoded.sha256, "rejected", reason=decoded.reason))
+                continue
+            stage = "clean"
+            text = clean(decoded, vocabulary)
+            cleaned[source.path] = text
+            if not text.blocks:
+                outcomes.append(InputOutcome(source.path, text.sha256, "rejected", reason=_EMPTY_AFTER_CLEANING))
+                continue
+            stage = "duplicate detection"
+            duplicate = duplicates.find(text)
+            if duplicate:
+                outcomes.append(
+                    InputOutcome(
+                        source.path, text.sha256, "duplicate", duplicate_of=duplicate.original,
+                        reason=f"{duplicate.share:.0%} of its text is the same as {duplicate.original} once cleaned",
+                    )
+                )
+                continue
+            duplicates.add(text)
+            stage = "detect, normalize, metadata"
+            article = build_article(normalize(detect(text)), curation.get(Path(source.path).name))
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
+            log.warning("%s: could not be processed (%s): %s", source.path, stage, error)
             outcomes.append(
                 InputOutcome(
-                    source.path, text.sha256, "duplicate", duplicate_of=original,
-                    reason=f"same article text as {original} once cleaned",
+                    source.path, sha256_hex(source.data), "rejected",
+                    reason=f"could not be processed ({stage}): {type(error).__name__}: {error}",
                 )
             )
             continue
-        first_with_key[key] = source.path
-        article = build_article(normalize(detect(text)), curation.get(Path(source.path).name))
+        article = _with_unique_id(article, used_ids)
         articles.append(article)
         outcomes.append(InputOutcome(source.path, text.sha256, "published", article=article.id))
     return Corpus(tuple(articles), tuple(outcomes), cleaned)
+
+
+_EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"
+
+
+def _with_unique_id(article: Article, used: set[str]) -> Article:
+    """Two files with one name in different folders get distinct ids (the later one suffixed)."""
+    candidate, n = article.id, 2
+    while candidate in used:
+        candidate, n = f"{article.id}-{n}", n + 1
+    used.add(candidate)
+    return article if candidate == article.id else replace(article, id=candidate)

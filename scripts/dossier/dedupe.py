@@ -1,0 +1,67 @@
+"""Duplicate detection: the same article saved twice is published once.
+
+Works on the cleaned text, so chrome, spam, encodings and newlines do not matter, and on each sentence
+normalized (Simplified script, case-folded, without spaces or punctuation), so a script-converted copy
+or a copy with one sentence edited is caught too. An index from sentence fingerprint to the article
+that first had it keeps this linear in the corpus size: no all-pairs comparison.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .chinese import SIMPLIFIED, convert
+from .records import CleanText
+
+# A later article whose sentences (by characters) lie this much inside one earlier article is a copy.
+NEAR_DUPLICATE_SHARE = 0.8
+_MIN_SENTENCE_CHARS = 12  # shorter sentences ("Thank you.") are common to unrelated articles
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s|\n")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fingerprints(text: CleanText) -> dict[bytes, int]:
+    """Each normalized sentence's hash, with its length in characters."""
+    words = "\n".join([text.title, *(block.text for block in text.blocks)])
+    normalized = convert(words, SIMPLIFIED).casefold()
+    prints: dict[bytes, int] = {}
+    for sentence in _SENTENCE_END.split(normalized):
+        key = _NOT_WORD.sub("", sentence)
+        if len(key) >= _MIN_SENTENCE_CHARS:
+            prints[hashlib.blake2b(key.encode(), digest_size=12).digest()] = len(key)
+    return prints
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    original: str  # source_file of the earlier article
+    share: float  # how much of the later article's text lies in the original
+
+
+@dataclass
+class DuplicateIndex:
+    """Sentence fingerprints of the articles published so far, in path order."""
+
+    owner: dict[bytes, str] = field(default_factory=dict)
+
+    def find(self, text: CleanText) -> Duplicate | None:
+        prints = fingerprints(text)
+        total = sum(prints.values())
+        if not total:
+            return None
+        shared: Counter[str] = Counter()
+        for key, length in prints.items():
+            if key in self.owner:
+                shared[self.owner[key]] += length
+        if not shared:
+            return None
+        original, chars = min(shared.items(), key=lambda item: (-item[1], item[0]))
+        share = chars / total
+        return Duplicate(original, share) if share >= NEAR_DUPLICATE_SHARE else None
+
+    def add(self, text: CleanText) -> None:
+        for key in fingerprints(text):
+            self.owner.setdefault(key, text.source_file)

@@ -1,0 +1,144 @@
+"""A generated corpus of every kind of file a maintainer might drop into seeds/articles/.
+
+Each case names the file, its bytes, and what the build must make of it: the status, and for
+duplicates the file it copies. Built from the real seeds (re-encoded, renamed, re-chromed) and from a
+few short texts of our own in other languages.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from conftest import SEED_FILES
+
+from dossier.chinese import SIMPLIFIED, convert
+
+
+def seed_text(prefix: str) -> str:
+    return SEED_FILES[prefix].read_text(encoding="utf-8")
+
+
+JAPANESE = (
+    "アマゾン、遠隔医療サービスを年内で終了\n\n"
+    "米アマゾン・ドット・コムは、従業員向けに始めた遠隔医療サービス「アマゾン・ケア」を年内で終了すると発表した。"
+    "同社は企業の顧客にとって十分なサービスではなかったと説明している。"
+    "一方で、七月に買収で合意したワン・メディカルを通じて、医療事業への投資は続ける方針だという。"
+    "関係者によると、多くの従業員は社内の別の部署に移る見通しである。"
+    "アマゾンは二〇一八年に薬局のピルパックを買収しており、医療分野での取り組みを広げてきた。\n"
+)
+ENGLISH = (
+    "Amazon closes its in-house clinic pilot\n\n"
+    "Amazon said on Wednesday that it would wind down the clinic it had run for its own staff since 2019. "
+    "The company told employees the service had not drawn enough interest from outside employers. "
+    "It will keep investing in health care through its pharmacy business and its planned purchase of a "
+    "primary care chain, a spokesperson said, adding that most staff would move to other teams.\n"
+)
+SPANISH = (
+    "Amazon cerrará su servicio de atención médica para empleados\n\n"
+    "Amazon anunció que cerrará a finales de año el servicio de telemedicina que creó para sus empleados. "
+    "Según un correo interno, la compañía concluyó que no era una oferta lo bastante completa para las "
+    "grandes empresas. La decisión no afecta a su farmacia en línea ni a la compra de una cadena de "
+    "clínicas de atención primaria, señaló un portavoz. Muchos empleados serán reubicados en otros equipos.\n"
+)
+CHINESE_SIMPLIFIED = (
+    "京东健康发布年度业绩\n\n"
+    "京东健康公布了上一年度的业绩，收入同比增长，主要来自线上药房业务。"
+    "公司表示，将继续扩大与医院和药企的合作，并加强互联网医院的在线问诊服务。"
+    "分析人士认为，疫情期间形成的线上购药习惯仍在延续，但行业竞争也在加剧。"
+    "京东健康还计划在更多城市推出送药上门服务，以缩短患者等待时间。\n"
+)
+
+HOSTILE_PLAIN = (
+    "Sicherheitsbericht: was eine Seite alles enthalten kann\n\n"
+    "Dieser Artikel zitiert Code, den niemand ausführen darf: <script>alert('xss')</script> steht hier als Text.\n\n"
+    "Ein Rahmen <iframe src=\"https://evil.example/\"></iframe> und ein Stil <style>body{display:none}</style> ebenso.\n\n"
+    "Ein Bild <img src=x onerror=\"alert(2)\"> und ein Link <a href=\"javascript:alert(3)\">hier klicken</a> bleiben Zeichen.\n\n"
+    "Ein Kommentar <!-- versteckt --> und Vorlagen {{ config.site_name }} sowie {% include 'x.html' %} werden gezeigt.\n\n"
+    "---\ntitle: gehackt\n---\n\n"
+    "| Spalte A | Spalte B |\n|---|---|\n| 1 | 2 |\n\n"
+    "# Das ist keine Überschrift, sondern ein Satz mit einem Rautenzeichen am Anfang.\n\n"
+    "Steuerzeichen\x00 und\x07 Glocken\x1b werden entfernt, der Rest des Satzes bleibt erhalten.\n\n"
+    "Am Ende steht ein ganz normaler Absatz, damit der Bericht wie ein Artikel aussieht und lang genug ist.\n"
+)
+HOSTILE_MARKDOWN = (
+    "# Markdown mit Fallen\n\n"
+    "Ein [Link mit javascript](javascript:alert(1)) und ein [data-Link](data:text/html,<script>alert(1)</script>) "
+    "werden nicht verlinkt, ein [normaler Link](https://example.org/) schon.\n\n"
+    "![Bild mit onerror](x\" onerror=\"alert(1))\n\n"
+    "- Ein Listenpunkt mit <b onclick=\"alert(1)\">HTML</b> darin.\n"
+    "- Noch ein Punkt mit <script>alert(1)</script> darin.\n\n"
+    "> Ein Zitat mit {{ page.title }} und {% if true %}Vorlagensyntax{% endif %}.\n\n"
+    "Der letzte Absatz ist gewöhnlicher Text, damit die Datei als Artikel gilt und lang genug ist, um zu zählen.\n"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    data: bytes
+    status: str
+    duplicate_of: str | None = None
+    language: str | None = None
+    must_show: tuple[str, ...] = ()  # text a reader must see on the article page
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def cases() -> list[Case]:
+    # 000 without its spam and chrome: only the first copy of the body.
+    zh_000 = seed_text("000")
+    body_000 = zh_000[zh_000.index("互聯網巨頭再次折戟醫療") : zh_000.index("本文為轉載內容")]
+    german = seed_text("002")
+    german_edited = german.replace("Das Unternehmen machte keine Angaben", "Das Unternehmen nannte keine Zahlen")
+    long_line = " ".join(f"Satz Nummer {n} über Amazon Care und die Gesundheitsbranche." for n in range(3500))
+    rng = random.Random(5)
+    noise = bytes(rng.choice([*range(0x80, 0x100), 0x20]) for _ in range(4000))
+    return [
+        # encodings: each read back exactly
+        Case("enc/000-utf8-bom-crlf.txt", b"\xef\xbb\xbf" + _crlf(zh_000).encode(), "published", language="zh-Hant",
+             must_show=("互聯網巨頭再次折戟醫療",)),
+        Case("enc/001-gbk-crlf.txt", _crlf(seed_text("001")).encode("gbk"), "published", language="zh-Hans",
+             must_show=("药丸包",)),
+        Case("enc/002-cp1252-cr.txt", german.replace("\n", "\r").encode("cp1252", errors="replace"), "published",
+             language="de", must_show=("Gesundheitsdienste", "Überschneidungen", "schließen")),
+        Case("enc/003-big5.txt", seed_text("003").encode("big5", errors="replace"), "published", language="zh-Hant",
+             must_show=("阿里健康謀局",)),
+        Case("enc/004-utf16le-bom.txt", b"\xff\xfe" + seed_text("004").encode("utf-16-le"), "published",
+             language="fr", must_show=("Amazon fermera Amazon Care",)),
+        Case("enc/en-utf16be-bom.txt", b"\xfe\xff" + ENGLISH.encode("utf-16-be"), "published", language="en"),
+        Case("enc/es-latin1.txt", SPANISH.encode("latin-1"), "published", language="es",
+             must_show=("atención médica", "compañía")),
+        Case("enc/ja-shift-jis.txt", JAPANESE.encode("shift_jis"), "published", language="ja",
+             must_show=("遠隔医療サービス",)),
+        Case("enc/zh-gb18030.txt", CHINESE_SIMPLIFIED.encode("gb18030"), "published", language="zh-Hans",
+             must_show=("京东健康发布年度业绩",)),
+        # duplicates: later copies by path order
+        Case("enc/zz-004-renamed-copy.txt", seed_text("004").encode(), "duplicate",
+             duplicate_of="enc/004-utf16le-bom.txt"),
+        Case("enc/zz-003-utf8.txt", _crlf(seed_text("003")).encode(), "duplicate", duplicate_of="enc/003-big5.txt"),
+        Case("enc/zz-000-without-chrome.txt", body_000.encode(), "duplicate",
+             duplicate_of="enc/000-utf8-bom-crlf.txt"),
+        Case("enc/zz-000-simplified.txt", convert(zh_000, SIMPLIFIED).encode(), "duplicate",
+             duplicate_of="enc/000-utf8-bom-crlf.txt"),
+        Case("enc/zz-002-edited.txt", german_edited.encode(), "duplicate", duplicate_of="enc/002-cp1252-cr.txt"),
+        # junk
+        Case("junk/empty.txt", b"", "rejected"),
+        Case("junk/whitespace.txt", b" \n\t\r\n   \n", "rejected"),
+        Case("junk/image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "rejected"),
+        Case("junk/short.txt", "Amazon Care schließt.".encode(), "rejected"),
+        Case("junk/noise.txt", noise, "rejected"),
+        Case("junk/.DS_Store", b"\x00\x00\x00\x01Bud1" + b"\x00" * 64, "rejected"),
+        Case("junk/only-chrome.txt", ("Leave a Comment\n\n" * 40 + "評論\n\n" * 40).encode(), "rejected"),
+        # hostile text: shown, never run
+        Case("hostile/plain.txt", HOSTILE_PLAIN.encode(), "published", language="de",
+             must_show=("<script>alert('xss')</script>", "{{ config.site_name }}", "{% include 'x.html' %}",
+                        "<!-- versteckt -->", "title: gehackt", "| Spalte A | Spalte B |",
+                        "# Das ist keine Überschrift", "<style>body{display:none}</style>")),
+        Case("hostile/markdown.md", HOSTILE_MARKDOWN.encode(), "published", language="de",
+             must_show=("Link mit javascript", "<script>alert(1)</script>", "{{ page.title }}")),
+        Case("hostile/long-line.txt", long_line.encode(), "published", language="de",
+             must_show=("Satz Nummer 3499",)),
+    ]
