@@ -76,14 +76,21 @@ def report_json(built_site):
     return json.loads((built_site / "data" / "build-report.json").read_text(encoding="utf-8"))
 
 
-def make_project(root: Path, articles: dict[str, bytes], curation: str = "articles: {}\n") -> Path:
-    """A throwaway dossier project at `root`: its own seeds, the real templates, docs and settings.
-
-    Returns the path of its mkdocs.yml.
-    """
+def names_only_registry() -> str:
+    """The real entity registry without its events and relations (whose sources are the real seeds),
+    for projects with other articles."""
     import yaml
 
-    seeds = root / "seeds"
+    registry = yaml.safe_load((ROOT / "seeds" / "entities.yml").read_text(encoding="utf-8"))
+    for spec in registry["entities"].values():
+        spec.pop("events", None)
+        spec.pop("relations", None)
+    return yaml.safe_dump(registry, allow_unicode=True)
+
+
+def write_seeds(seeds: Path, articles: dict[str, bytes], curation: str = "articles: {}\n",
+                entities: str | None = None) -> None:
+    """A seeds directory: the articles, their curation, the real cleaning vocabulary, a registry."""
     (seeds / "articles").mkdir(parents=True)
     for name, data in articles.items():
         path = seeds / "articles" / name
@@ -91,6 +98,19 @@ def make_project(root: Path, articles: dict[str, bytes], curation: str = "articl
         path.write_bytes(data)
     (seeds / "articles.yml").write_text(curation, encoding="utf-8")
     (seeds / "cleaning.yml").write_bytes((ROOT / "seeds" / "cleaning.yml").read_bytes())
+    (seeds / "entities.yml").write_text(entities if entities is not None else names_only_registry(), encoding="utf-8")
+
+
+def make_project(root: Path, articles: dict[str, bytes], curation: str = "articles: {}\n",
+                 entities: str | None = None) -> Path:
+    """A throwaway dossier project at `root`: its own seeds, the real templates, docs and settings.
+
+    Returns the path of its mkdocs.yml.
+    """
+    import yaml
+
+    seeds = root / "seeds"
+    write_seeds(seeds, articles, curation, entities)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
     config["watch"] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +22,7 @@ CASES = cases()
 # What article text may become in a page: structure, emphasis and links, with no other attributes.
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "em",
                 "code", "pre", "hr"}
-ALLOWED_ATTRIBUTES = {"id", "href", "rel"}
+ALLOWED_ATTRIBUTES = {"id", "href", "rel", "class", "title"}
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +116,11 @@ def test_published_text_is_read_right_and_shown_never_run(fixture_site, case):
     for tag, attrs in page.tags:
         assert tag in ALLOWED_TAGS, f"{case.name}: article text produced <{tag}>"
         assert set(attrs) <= ALLOWED_ATTRIBUTES, f"{case.name}: <{tag}> got {attrs}"
-        if "href" in attrs:
+        if attrs.get("class") == "entity":
+            assert re.fullmatch(r"(\.\./)+entities/[a-z0-9-]+/", attrs["href"]), attrs["href"]
+        elif "href" in attrs:
             assert attrs["href"].startswith(("https://", "http://", "mailto:")), attrs["href"]
+            assert attrs.get("class") in (None, "source-link")
 
 
 def test_hostile_pages_add_no_script_style_frame_or_handler(fixture_site):

@@ -16,7 +16,9 @@ from dossier.pipeline import Paths, build_corpus
 from dossier.records import DecodedText, Rejection, SourceFile
 from dossier.render import render_blocks
 
-from conftest import ROOT
+from conftest import names_only_registry, write_seeds
+
+REGISTRY = names_only_registry()
 
 # Fragments real scrapes are made of, hostile ones included, to mix with arbitrary characters.
 FRAGMENTS = [
@@ -82,11 +84,7 @@ def test_clean_and_render_keep_text_as_text(vocabulary, text):
 def test_pipeline_accounts_for_every_input(files):
     with tempfile.TemporaryDirectory() as directory:
         project = Path(directory)
-        (project / "seeds" / "articles").mkdir(parents=True)
-        for name, data in files.items():
-            (project / "seeds" / "articles" / name).write_bytes(data)
-        (project / "seeds" / "articles.yml").write_text("articles: {}\n")
-        (project / "seeds" / "cleaning.yml").write_bytes((ROOT / "seeds" / "cleaning.yml").read_bytes())
+        write_seeds(project / "seeds", files, entities=REGISTRY)
         corpus = build_corpus(Paths.for_project(project))
     assert sorted(o.source_file for o in corpus.outcomes) == sorted(f"seeds/articles/{n}" for n in files)
     for outcome in corpus.outcomes:

@@ -148,3 +148,47 @@ def test_malformed_curation_fails_the_build_naming_file_line_and_field(tmp_path)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert f"{tmp_path / 'seeds' / 'articles.yml'}:5: field 'articles.003_19718d29d283a864.txt.publishr'" in result.stderr
+
+
+ENTITY_FIELDS = {"id", "type", "name", "names", "aliases", "url", "articles"}
+
+
+def test_entities_json_follows_the_contract_and_agrees_with_the_corpus(built_site, corpus_json):
+    import json
+
+    entities = json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+    assert len(entities) >= 60
+    by_id = {e["id"]: e for e in entities}
+    for entity in entities:
+        assert ENTITY_FIELDS <= set(entity)
+        assert isinstance(entity["names"], dict) and entity["names"]["en"]
+        assert page_file(built_site, entity["url"]).is_file()
+    for article in corpus_json["articles"]:
+        assert article["entities"] == sorted(article["entities"]) and article["entities"]
+        for entity_id in article["entities"]:
+            assert article["id"] in by_id[entity_id]["articles"]
+    for entity in entities:
+        for article_id in entity["articles"]:
+            article = next(a for a in corpus_json["articles"] if a["id"] == article_id)
+            assert entity["id"] in article["entities"]
+
+
+def test_profile_pages_show_names_events_relations_and_quotes(built_site):
+    html = (built_site / "entities" / "pillpack" / "index.html").read_text(encoding="utf-8")
+    assert "药丸包" in html and "mistranslation" in html
+    assert "2018" in html and "acquired by" in html
+    assert 'href="../../articles/001_05f2a6e073801e21/#p' in html
+    assert "7.53 亿美元收购网上药店药丸包" in html
+
+
+def test_profile_index_groups_by_type_with_counts(built_site):
+    html = (built_site / "entities" / "index.html").read_text(encoding="utf-8")
+    for heading in ("Company", "Venture", "Joint venture", "Pharmacy", "Telehealth"):
+        assert f">{heading}</h2>" in html
+    assert 'href="amazon-care/"' in html
+
+
+def test_article_pages_link_mentions_to_profiles(built_site):
+    html = (built_site / "articles" / "001_05f2a6e073801e21" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="entity" href="../../entities/pillpack/" title="PillPack">药丸包</a>' in html
+    assert '<a class="source-link" href="https://www.pillpack.com/"' in html

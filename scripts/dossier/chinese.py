@@ -41,3 +41,15 @@ def _changed(text: str, target: str) -> int:
     if len(converted) != len(text):  # phrase conversions can change length: compare per character
         return sum(1 for ch in text if convert(ch, target) != ch)
     return sum(1 for a, b in zip(text, converted) if a != b)
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(ch: str) -> str:
+    converted = convert(ch, SIMPLIFIED)
+    return converted if len(converted) == 1 else ch
+
+
+def simplify_chars(text: str) -> str:
+    """`text` with each character in its Simplified form: same length, so offsets carry over to the
+    original (phrase-level conversions are left out on purpose)."""
+    return "".join(_simplified_char(ch) for ch in text)

@@ -11,8 +11,10 @@ from .dedupe import DuplicateIndex
 from .cleaning_rules import load_vocabulary
 from .detect import detect
 from .ingest import ingest, sha256_hex
+from .link import Linker, link
 from .metadata import build_article, load_curation
 from .normalize import normalize
+from .registry import load_registry
 from .records import Article, CleanText, Corpus, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -42,6 +44,10 @@ class Paths:
     def cleaning(self) -> Path:
         return self.seeds / "cleaning.yml"
 
+    @property
+    def entities(self) -> Path:
+        return self.seeds / "entities.yml"
+
 
 def read_sources(paths: Paths) -> list[SourceFile]:
     """Every file under seeds/articles/, hidden ones included, in path order."""
@@ -61,7 +67,10 @@ def build_corpus(paths: Paths) -> Corpus:
     becomes its rejection reason in the report."""
     vocabulary = load_vocabulary(paths.cleaning)
     sources = read_sources(paths)
-    curation = load_curation(paths.curation, {Path(s.path).name for s in sources})
+    source_names = {Path(s.path).name for s in sources}
+    curation = load_curation(paths.curation, source_names)
+    registry = load_registry(paths.entities, source_names)
+    linker = Linker(registry)
     articles: list[Article] = []
     outcomes: list[InputOutcome] = []
     cleaned: dict[str, CleanText] = {}
@@ -91,8 +100,9 @@ def build_corpus(paths: Paths) -> Corpus:
                 )
                 continue
             duplicates.add(text)
-            stage = "detect, normalize, metadata"
+            stage = "detect, normalize, metadata, link"
             article = build_article(normalize(detect(text)), curation.get(Path(source.path).name))
+            article = link(article, linker)
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
             log.warning("%s: could not be processed (%s): %s", source.path, stage, error)
             outcomes.append(
@@ -105,7 +115,7 @@ def build_corpus(paths: Paths) -> Corpus:
         article = _with_unique_id(article, used_ids)
         articles.append(article)
         outcomes.append(InputOutcome(source.path, text.sha256, "published", article=article.id))
-    return Corpus(tuple(articles), tuple(outcomes), cleaned)
+    return Corpus(tuple(articles), tuple(outcomes), cleaned, registry)
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"

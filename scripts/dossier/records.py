@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Inline:
     strong: bool = False
     em: bool = False
     code: bool = False
+    entity: str | None = None  # the id of the registry entity this run names, once linked
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,17 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place an article names a registry entity, in the source's own words."""
+
+    entity: str
+    block: int  # 1-based position of the block in the article: its anchor is p<block>
+    surface: str  # the words as the source writes them
+    sentence: str  # the sentence around them, in the original language
+    mistranslation: bool = False
+
+
+@dataclass(frozen=True)
 class Article:
     """metadata's output: everything render needs to publish one article."""
 
@@ -149,6 +165,11 @@ class Article:
     published: Field
     original_url: Field
     translated_from: Translation | None
+    mentions: tuple[Mention, ...] = ()  # filled by the link stage
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(sorted({mention.entity for mention in self.mentions}))
 
     @property
     def clean(self) -> CleanText:
@@ -173,8 +194,10 @@ class InputOutcome:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The pipeline's result: the published articles and the fate of every input."""
+    """The pipeline's result: the published articles, the fate of every input, and the registry the
+    articles were linked against."""
 
     articles: tuple[Article, ...]
     outcomes: tuple[InputOutcome, ...]
     cleaned: dict[str, CleanText] = field(default_factory=dict)  # by source_file, for the report
+    registry: "Registry | None" = None

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .chinese import SIMPLIFIED, TRADITIONAL
 from .records import Article, Block, Corpus, Inline, Rendition
+from .registry import ENTITY_TYPES
 
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
@@ -55,6 +58,10 @@ def removed_url(article: Article) -> str:
     return f"{article_url(article)}removed/"
 
 
+def entity_url(entity_id: str) -> str:
+    return f"entities/{entity_id}/"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """The href that leads from the page at `from_url` to `to_url` (both site-root relative)."""
     target = posixpath.relpath(to_url or ".", from_url or ".")
@@ -66,7 +73,11 @@ def relative(from_url: str, to_url: str) -> str:
 # --- article text -> escaped HTML ----------------------------------------------------------------------
 
 
-def render_inline(inline: Inline) -> Markup:
+# How an article page links an entity: the profile's href (relative to the page) and its name.
+EntityLinker = Callable[[str], tuple[str, str]]
+
+
+def render_inline(inline: Inline, entity_link: EntityLinker | None = None) -> Markup:
     html = escape(inline.text)
     if inline.code:
         html = Markup("<code>%s</code>") % html
@@ -74,12 +85,20 @@ def render_inline(inline: Inline) -> Markup:
         html = Markup("<em>%s</em>") % html
     if inline.strong:
         html = Markup("<strong>%s</strong>") % html
+    if inline.entity and entity_link:
+        # The mention links to its profile; a source's own link on the same words is kept beside it.
+        href, name = entity_link(inline.entity)
+        profile = Markup('<a class="entity" href="%s" title="%s">%s</a>') % (href, name, html)
+        if inline.href:
+            return profile + Markup('<a class="source-link" href="%s" rel="nofollow noopener" title="%s">↗</a>') % (
+                inline.href, inline.href)
+        return profile
     if inline.href:
         html = Markup('<a href="%s" rel="nofollow noopener">%s</a>') % (inline.href, html)
     return html
 
 
-def render_blocks(blocks: tuple[Block, ...]) -> Markup:
+def render_blocks(blocks: tuple[Block, ...], entity_link: EntityLinker | None = None) -> Markup:
     """Article blocks as HTML; every block carries a stable anchor `p<N>` (its place in the article)."""
     parts: list[Markup] = []
     open_lists: list[str] = []
@@ -92,7 +111,7 @@ def render_blocks(blocks: tuple[Block, ...]) -> Markup:
             tag = "ol" if block.ordered else "ul"
             open_lists.append(tag)
             parts.append(Markup("<%s>") % tag)
-        content = Markup("").join(render_inline(inline) for inline in block.inlines)
+        content = Markup("").join(render_inline(inline, entity_link) for inline in block.inlines)
         anchor = f"p{number}"
         if block.kind == "heading":
             level = min(block.level + 1, 6)  # the page's own h1 is the article title
@@ -155,7 +174,7 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
             pages[url + "index.md"] = env.get_template("article.md.j2").render(
                 article=article,
                 rendition=rendition,
-                body=render_blocks(rendition.blocks),
+                body=render_blocks(rendition.blocks, _entity_linker(corpus, url)),
                 href=lambda to, url=url: relative(url, to),
                 variants=_variants(article),
                 removed_url=removed_url(article),
@@ -164,6 +183,7 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
         pages[removed_url(article) + "index.md"] = env.get_template("removed.md.j2").render(
             article=article, clean=article.clean
         )
+    pages.update(_entity_pages(env, corpus, articles))
     pages["report/index.md"] = env.get_template("report.md.j2").render(
         outcomes=corpus.outcomes,
         cleaned=corpus.cleaned,
@@ -175,8 +195,86 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
     data = {
         "data/corpus.json": _json({"articles": [corpus_entry(a) for a in articles]}),
         "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes]}),
+        "data/entities.json": _json({"entities": [entity_entry(e, articles) for e in _registry(corpus)]}),
     }
     return GeneratedSite(pages, data)
+
+
+def _registry(corpus: Corpus) -> tuple:
+    return corpus.registry.entities if corpus.registry else ()
+
+
+def _entity_linker(corpus: Corpus, page_url: str) -> EntityLinker:
+    def link(entity_id: str) -> tuple[str, str]:
+        return relative(page_url, entity_url(entity_id)), corpus.registry.get(entity_id).name
+
+    return link
+
+
+@dataclass(frozen=True)
+class SourceQuote:
+    """What one article says about an entity: the sentences that name it, with their anchors."""
+
+    article: Article
+    sentences: tuple[tuple[int, str], ...]  # (block number, sentence)
+    surfaces: tuple[str, ...]
+    mistranslated: tuple[str, ...]
+
+
+def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> dict[str, str]:
+    registry = _registry(corpus)
+    by_id = {article.clean.source_file.rsplit("/", 1)[-1]: article for article in articles}
+    quotes: dict[str, list[SourceQuote]] = defaultdict(list)
+    for article in articles:
+        per_entity: dict[str, list] = defaultdict(list)
+        for mention in article.mentions:
+            per_entity[mention.entity].append(mention)
+        for entity_id, mentions in per_entity.items():
+            sentences = tuple(dict.fromkeys((m.block, m.sentence) for m in mentions))
+            surfaces = tuple(dict.fromkeys(m.surface for m in mentions))
+            wrong = tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation))
+            quotes[entity_id].append(SourceQuote(article, sentences, surfaces, wrong))
+    counts = Counter(m.entity for a in articles for m in a.mentions)
+    names = {e.id: e.name for e in registry}
+    pages = {}
+    for entity in registry:
+        url = entity_url(entity.id)
+        pages[url + "index.md"] = env.get_template("entity.md.j2").render(
+            entity=entity,
+            quotes=quotes.get(entity.id, []),
+            mention_count=counts[entity.id],
+            names=names,
+            incoming=[(other, r) for other in registry for r in other.relations if r.target == entity.id],
+            sources=by_id,
+            href=lambda to, url=url: relative(url, to),
+            article_url=article_url,
+            entity_url=entity_url,
+        )
+    groups = defaultdict(list)
+    for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
+        groups[entity.type].append(entity)
+    pages["entities/index.md"] = env.get_template("entities.md.j2").render(
+        groups=[(kind, groups[kind]) for kind in ENTITY_TYPES if kind in groups],
+        counts=counts,
+        article_counts=Counter(e for a in articles for e in a.entities),
+        entity_url=lambda entity_id: relative("entities/", entity_url(entity_id)),
+    )
+    return pages
+
+
+def entity_entry(entity, articles: list[Article]) -> dict:
+    mentions = [m for a in articles for m in a.mentions if m.entity == entity.id]
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "names": {language: names[0] for language, names in entity.names.items()},
+        "aliases": [form for form in entity.surface_forms if form != entity.name],
+        "url": entity_url(entity.id),
+        "articles": sorted(a.id for a in articles if entity.id in a.entities),
+        "mentions": len(mentions),
+        "description": entity.description,
+    }
 
 
 def _variants(article: Article) -> dict[str, str]:
@@ -207,7 +305,7 @@ def corpus_entry(article: Article) -> dict:
         "translated_from": translated.__dict__ if translated else None,
         "url": article_url(article),
         "variants": _variants(article),
-        "entities": [],
+        "entities": list(article.entities),
         "kept_chars": clean.kept_chars,
         "removed": [
             {"rule": r.rule, "chars": r.chars, "line_start": r.line_start, "line_end": r.line_end}

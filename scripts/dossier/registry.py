@@ -1,0 +1,200 @@
+"""The entity registry (`seeds/entities.yml`): companies, ventures and products, their names in every
+language and script, and the dated events and relations the articles state. Validated on load: an
+unknown id, a name claimed by two entities or a malformed date fails with file, line and field."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chinese import SIMPLIFIED, TRADITIONAL, convert
+from .curation import YamlDocument, load_yaml, validate
+
+ENTITY_TYPES = ["company", "venture", "joint venture", "product", "health system", "insurer", "pharmacy",
+                "EHR vendor", "telehealth"]
+RELATION_TYPES = ["parent", "acquired by", "joint venture of", "partner", "competitor", "customer", "built on"]
+LANGUAGES = ["en", "zh-Hans", "zh-Hant", "ja", "de", "fr", "es"]
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["entities"],
+    "properties": {
+        "entities": {
+            "type": "object",
+            "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["type", "name", "description", "names"],
+                "properties": {
+                    "type": {"enum": ENTITY_TYPES},
+                    "name": {"type": "string", "minLength": 1},
+                    "description": {"type": "string", "minLength": 1},
+                    "names": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["en"],
+                        "properties": {language: {**_NAMES, "minItems": 1} for language in LANGUAGES},
+                    },
+                    "aliases": _NAMES,
+                    "mistranslations": _NAMES,
+                    "context": _NAMES,
+                    "events": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["date", "type", "description", "sources"],
+                            "properties": {
+                                "date": {"type": "string", "pattern": _DATE},
+                                "type": {"type": "string", "minLength": 1},
+                                "description": {"type": "string", "minLength": 1},
+                                "sources": _SOURCES,
+                            },
+                        },
+                    },
+                    "relations": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["type", "target", "sources"],
+                            "properties": {
+                                "type": {"enum": RELATION_TYPES},
+                                "target": {"type": "string"},
+                                "sources": _SOURCES,
+                            },
+                        },
+                    },
+                },
+            },
+        }
+    },
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    type: str
+    description: str
+    sources: tuple[str, ...]  # article file names
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    target: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    description: str
+    names: dict[str, tuple[str, ...]]  # language -> names, zh-Hant derived when not curated
+    aliases: tuple[str, ...]
+    mistranslations: tuple[str, ...]
+    context: tuple[str, ...]
+    events: tuple[Event, ...]
+    relations: tuple[Relation, ...]
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """Every string that names this entity in a text."""
+        forms = [name for names in self.names.values() for name in names]
+        return tuple(dict.fromkeys(forms + list(self.aliases) + list(self.mistranslations)))
+
+
+@dataclass(frozen=True)
+class Registry:
+    entities: tuple[Entity, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_id", {entity.id: entity for entity in self.entities})
+
+    def get(self, entity_id: str) -> Entity:
+        return self._by_id[entity_id]
+
+
+def match_key(name: str) -> str:
+    """How a name is compared: in Simplified script, spacing unified (case is kept: "Haven" is not
+    "haven")."""
+    return re.sub(r"\s+", " ", convert(name, SIMPLIFIED)).strip()
+
+
+def load_registry(path: Path, article_files: set[str]) -> Registry:
+    document = load_yaml(path)
+    validate(document, SCHEMA)
+    raw = document.data["entities"] or {}
+    _check_references(document, raw, article_files)
+    _check_names_unique(document, raw)
+    return Registry(tuple(_entity(entity_id, spec) for entity_id, spec in raw.items()))
+
+
+def _check_references(document: YamlDocument, raw: dict, article_files: set[str]) -> None:
+    for entity_id, spec in raw.items():
+        for n, event in enumerate(spec.get("events", [])):
+            _check_date(document, ["entities", entity_id, "events", n, "date"], event["date"])
+            _check_sources(document, ["entities", entity_id, "events", n], event["sources"], article_files)
+        for n, relation in enumerate(spec.get("relations", [])):
+            if relation["target"] not in raw:
+                raise document.error(["entities", entity_id, "relations", n, "target"],
+                                     f"unknown entity id '{relation['target']}'")
+            _check_sources(document, ["entities", entity_id, "relations", n], relation["sources"], article_files)
+        for n, context in enumerate(spec.get("context", [])):
+            if context != "any" and context not in raw:
+                raise document.error(["entities", entity_id, "context", n], f"unknown entity id '{context}'")
+
+
+def _check_date(document: YamlDocument, field: list, value: str) -> None:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise document.error(field, f"not a calendar date: {value}") from None
+
+
+def _check_sources(document: YamlDocument, field: list, sources: list[str], article_files: set[str]) -> None:
+    for n, source in enumerate(sources):
+        if source not in article_files:
+            raise document.error(field + ["sources", n], f"no such article under seeds/articles/: {source}")
+
+
+def _check_names_unique(document: YamlDocument, raw: dict) -> None:
+    owner: dict[str, str] = {}
+    for entity_id, spec in raw.items():
+        fields = [("names", language, names) for language, names in spec["names"].items()]
+        fields += [(field, None, spec.get(field, [])) for field in ("aliases", "mistranslations")]
+        for field, language, names in fields:
+            for n, name in enumerate(names):
+                key = match_key(name)
+                if owner.setdefault(key, entity_id) != entity_id:
+                    path = ["entities", entity_id, field] + ([language] if language else []) + [n]
+                    raise document.error(path, f"name '{name}' already belongs to entity '{owner[key]}'")
+
+
+def _entity(entity_id: str, spec: dict) -> Entity:
+    names = {language: tuple(values) for language, values in spec["names"].items()}
+    if "zh-Hans" in names and "zh-Hant" not in names:
+        names["zh-Hant"] = tuple(dict.fromkeys(convert(name, TRADITIONAL) for name in names["zh-Hans"]))
+    return Entity(
+        id=entity_id,
+        type=spec["type"],
+        name=spec["name"],
+        description=spec["description"],
+        names={language: names[language] for language in LANGUAGES if language in names},
+        aliases=tuple(spec.get("aliases", [])),
+        mistranslations=tuple(spec.get("mistranslations", [])),
+        context=tuple(spec.get("context", [])),
+        events=tuple(Event(e["date"], e["type"], e["description"], tuple(e["sources"])) for e in spec.get("events", [])),
+        relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"])) for r in spec.get("relations", [])),
+    )
