@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
-.PHONY: venv build serve test clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: venv chromium build serve test clean
 
 venv: $(STAMP)
 
@@ -24,8 +26,13 @@ build: venv
 serve: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: everything CI checks (unit tests per stage, the strict build, the data contracts)
-test: venv
+# The browser tests drive the system Chromium (Playwright never downloads a browser): install it from
+# Debian when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+## test: everything CI checks (unit tests per stage, strict builds, data contracts, browser tests)
+test: venv chromium
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 clean:

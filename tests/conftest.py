@@ -113,6 +113,7 @@ def make_project(root: Path, articles: dict[str, bytes], curation: str = "articl
     write_seeds(seeds, articles, curation, entities)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["watch"] = []
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "dossier" in plugin:

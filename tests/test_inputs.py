@@ -21,7 +21,7 @@ from hostile_corpus import cases
 CASES = cases()
 # What article text may become in a page: structure, emphasis and links, with no other attributes.
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "em",
-                "code", "pre", "hr"}
+                "code", "pre", "hr", "div"}
 ALLOWED_ATTRIBUTES = {"id", "href", "rel", "class", "title"}
 
 

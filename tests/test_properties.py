@@ -41,7 +41,7 @@ class Tags(HTMLParser):
 
 
 ARTICLE_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "em",
-                "code", "pre", "hr"}
+                "code", "pre", "hr", "div"}
 
 
 @settings(max_examples=300, deadline=None)

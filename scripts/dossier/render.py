@@ -17,9 +17,11 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .chinese import SIMPLIFIED, TRADITIONAL
+from .chinese import SIMPLIFIED, TRADITIONAL, convert
 from .records import Article, Block, Corpus, Inline, Rendition
 from .registry import ENTITY_TYPES
+from .search import material_worker, simplified_map
+from .visuals import relationship_graph, timeline
 
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
@@ -123,7 +125,8 @@ def render_blocks(blocks: tuple[Block, ...], entity_link: EntityLinker | None = 
         elif block.kind == "rule":
             parts.append(Markup('<hr id="%s">') % anchor)
         elif block.kind == "code":
-            parts.append(Markup('<pre id="%s"><code>%s</code></pre>') % (anchor, content))
+            # The anchor sits on a wrapper: Material renames ids on <pre> when it adds its copy button.
+            parts.append(Markup('<div id="%s" class="code-block"><pre><code>%s</code></pre></div>') % (anchor, content))
         else:
             parts.append(Markup('<p id="%s">%s</p>') % (anchor, content))
     while open_lists:
@@ -171,12 +174,15 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
+            variants = _variants(article)
             pages[url + "index.md"] = env.get_template("article.md.j2").render(
                 article=article,
                 rendition=rendition,
+                script_hrefs={language: relative(url, to) for language, to in variants.items()},
+                citation=citation(article, rendition, url),
                 body=render_blocks(rendition.blocks, _entity_linker(corpus, url)),
                 href=lambda to, url=url: relative(url, to),
-                variants=_variants(article),
+                variants=variants,
                 removed_url=removed_url(article),
                 script_labels=SCRIPT_LABELS,
             )
@@ -184,6 +190,18 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
             article=article, clean=article.clean
         )
     pages.update(_entity_pages(env, corpus, articles))
+    if corpus.registry:
+        sources = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}
+        pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
+            timeline=timeline(corpus.registry, articles, entity_url, article_url),
+            href=lambda to: relative("timeline/", to),
+        )
+        pages["graph/index.md"] = env.get_template("graph.md.j2").render(
+            graph=relationship_graph(corpus.registry, entity_url),
+            sources=sources,
+            article_url=article_url,
+            href=lambda to: relative("graph/", to),
+        )
     pages["report/index.md"] = env.get_template("report.md.j2").render(
         outcomes=corpus.outcomes,
         cleaned=corpus.cleaned,
@@ -196,8 +214,21 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
         "data/corpus.json": _json({"articles": [corpus_entry(a) for a in articles]}),
         "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes]}),
         "data/entities.json": _json({"entities": [entity_entry(e, articles) for e in _registry(corpus)]}),
+        "assets/javascripts/workers/dossier-search.js": env.get_template("assets/search-worker.js.j2").render(
+            simplified_map=simplified_map(_site_texts(corpus)), material_worker=material_worker()
+        ),
     }
     return GeneratedSite(pages, data)
+
+
+def _site_texts(corpus: Corpus):
+    """Every text the search index can hold: article renditions and registry names."""
+    for article in corpus.articles:
+        for rendition in article.normalized.renditions:
+            yield rendition.title
+            yield from (block.text for block in rendition.blocks)
+    for entity in _registry(corpus):
+        yield from entity.surface_forms
 
 
 def _registry(corpus: Corpus) -> tuple:
@@ -216,9 +247,18 @@ class SourceQuote:
     """What one article says about an entity: the sentences that name it, with their anchors."""
 
     article: Article
-    sentences: tuple[tuple[int, str], ...]  # (block number, sentence)
+    sentences: tuple[tuple[int, dict[str, str]], ...]  # (block number, {script: sentence}), own script first
     surfaces: tuple[str, ...]
     mistranslated: tuple[str, ...]
+
+    @property
+    def in_two_scripts(self) -> bool:
+        return len(self.article.normalized.renditions) > 1
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The article's title in each of its scripts, its own first."""
+        return {r.language: r.title for r in self.article.normalized.renditions}
 
 
 def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> dict[str, str]:
@@ -230,7 +270,11 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> 
         for mention in article.mentions:
             per_entity[mention.entity].append(mention)
         for entity_id, mentions in per_entity.items():
-            sentences = tuple(dict.fromkeys((m.block, m.sentence) for m in mentions))
+            scripts = [r.language for r in article.normalized.renditions]
+            sentences = tuple(
+                (block, {scripts[0]: sentence, **{other: convert(sentence, other) for other in scripts[1:]}})
+                for block, sentence in dict.fromkeys((m.block, m.sentence) for m in mentions)
+            )
             surfaces = tuple(dict.fromkeys(m.surface for m in mentions))
             wrong = tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation))
             quotes[entity_id].append(SourceQuote(article, sentences, surfaces, wrong))
@@ -242,6 +286,7 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> 
         pages[url + "index.md"] = env.get_template("entity.md.j2").render(
             entity=entity,
             quotes=quotes.get(entity.id, []),
+            script_labels=SCRIPT_LABELS,
             mention_count=counts[entity.id],
             names=names,
             incoming=[(other, r) for other in registry for r in other.relations if r.target == entity.id],
@@ -275,6 +320,52 @@ def entity_entry(entity, articles: list[Article]) -> dict:
         "mentions": len(mentions),
         "description": entity.description,
     }
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    bibtex: str
+
+
+# The dossier page's address is only known where the site is served: the citation carries the path
+# from the site root, and a script (docs/assets/dossier.js) writes the full address in at load time.
+PAGE_ADDRESS = "{dossier page}"
+
+
+def citation(article: Article, rendition: Rendition, url: str) -> Citation:
+    """A plain-text and a BibTeX citation of the original source and of the dossier page."""
+    who = article.author.value or article.publisher.value or "Unknown author"
+    date = article.published.value or "n.d."
+    parts = [f"{who}. “{article.clean.title}”"]
+    if article.title_en:
+        parts[0] += f" [{article.title_en}]"
+    parts.append(", ".join(p for p in (article.publisher.value, date) if p))
+    if article.original_url.value:
+        parts.append(f"Original: {article.original_url.value}")
+    if article.translated_from:
+        parts.append(f"Translated from {language_name(article.translated_from.language)}")
+    parts.append(f"In: Big Tech in Health, {PAGE_ADDRESS} ({url}{'' if not rendition.converted else ', script converted'})")
+    fields = {
+        "title": bibtex_escape(article.clean.title),
+        "author": bibtex_escape(article.author.value),
+        "journal": bibtex_escape(article.publisher.value),
+        "date": article.published.value,
+        "url": article.original_url.value,  # verbatim in biblatex: not escaped
+        "language": article.language,
+        "note": f"English title: {bibtex_escape(article.title_en)}. Dossier page: {PAGE_ADDRESS}",
+    }
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
+    return Citation(". ".join(parts) + ".", f"@article{{bth-{article.id},\n{body}\n}}")
+
+
+def bibtex_escape(value: str | None) -> str:
+    """BibTeX-safe text: braces and TeX specials escaped."""
+    if value is None:
+        return ""
+    specials = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+                "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+    return "".join(specials.get(ch, ch) for ch in str(value))
 
 
 def _variants(article: Article) -> dict[str, str]:

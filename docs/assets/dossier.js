@@ -1,0 +1,20 @@
+/* Big Tech in Health: the reader's script choice, and full page addresses in citations. */
+(function () {
+  "use strict";
+
+  /* A click on 繁體 / 简体 remembers the choice; links then go to the other page, buttons (on
+   * profiles, which hold both scripts) switch in place. */
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest("[data-script-choice]");
+    if (!control) return;
+    var choice = control.getAttribute("data-script-choice");
+    try { localStorage.setItem("dossier.script", choice); } catch (e) {}
+    document.documentElement.setAttribute("data-script", choice);
+  });
+
+  /* Citations name the dossier page by its full address, which only the browser knows. */
+  var address = location.href.split("#")[0].split("?")[0];
+  document.querySelectorAll(".cite-box code").forEach(function (code) {
+    code.textContent = code.textContent.split("{dossier page}").join(address);
+  });
+})();

@@ -1,0 +1,184 @@
+"""The reader's site in a real browser: Playwright driving the system Chromium against the built site
+served under a subpath (as GitHub Pages serves it), with no request to any other host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SUBPATH = "/big-tech-in-health/"
+ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
+            "002": "articles/002_28d1916b4c7a27ba/", "003": "articles/003_19718d29d283a864/",
+            "004": "articles/004_dd2d94cc94ac1fc7/"}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site, tmp_path_factory):
+    """The built site at http://127.0.0.1:<port>/big-tech-in-health/."""
+    root = tmp_path_factory.mktemp("served")
+    (root / SUBPATH.strip("/")).symlink_to(built_site, target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records every request to another host and every console error."""
+
+    def __init__(self, browser, base_url):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.base = base_url
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        host = urlparse(base_url).netloc
+        self.page.on("request", lambda r: urlparse(r.url).netloc != host and self.foreign.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    visit = Visit(browser, base_url)
+    yield visit
+    assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
+    assert visit.errors == [], f"console errors: {visit.errors}"
+    visit.close()
+
+
+def search_results(visit: Visit, query: str) -> list[str]:
+    """What the search box shows for `query` (opened as ?q=, as a shared link would), as site paths."""
+    page = visit.open(f"?q={quote(query)}")
+    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|No matching/)")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return [urlparse(h).path.removeprefix(SUBPATH) for h in hrefs]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("亚马逊", ARTICLES["000"]),  # Simplified query, Traditional article
+        ("亞馬遜", ARTICLES["001"]),  # Traditional query, Simplified article
+        ("朱顺炎", ARTICLES["003"]),  # a person's name, written Traditional in the article
+        ("关爱", ARTICLES["001"]),  # the end of 亚马逊关爱: substrings match
+        ("马逊", ARTICLES["001"]),  # the middle of 亚马逊
+        ("Gesundheitsdienste", ARTICLES["002"]),
+        ("infirmières", ARTICLES["004"]),
+        ("PillPack", "entities/pillpack/"),
+    ],
+)
+def test_search_finds_text_across_languages_and_scripts(visit, query, expected):
+    results = search_results(visit, query)
+    assert expected in results, f"{query}: {results}"
+
+
+def test_search_does_not_find_what_is_not_there(visit):
+    assert ARTICLES["002"] not in search_results(visit, "阿里健康")
+
+
+def test_script_choice_switches_and_is_remembered(visit):
+    page = visit.open(ARTICLES["000"])
+    assert page.inner_text("h1").strip() == "互聯網巨頭再次折戟醫療"
+    page.click(".script-switch a[data-script-choice='zh-Hans']")
+    page.wait_for_url("**/zh-hans/")
+    assert page.inner_text("h1").strip() == "互联网巨头再次折戟医疗"
+    assert page.evaluate("localStorage.getItem('dossier.script')") == "zh-Hans"
+    # Another Traditional article opens in Simplified straight away.
+    page = visit.open(ARTICLES["003"])
+    page.wait_for_url("**/003_19718d29d283a864/zh-hans/")
+    assert page.inner_text("h1").strip() == "阿里健康谋局"
+    # Profiles show their quotes in the chosen script.
+    page = visit.open("entities/ali-health/")
+    assert page.is_visible("q [data-script-version='zh-Hans'] >> nth=0")
+    assert not page.is_visible("q [data-script-version='zh-Hant'] >> nth=0")
+    # Back to Traditional: a Simplified original now opens in Traditional.
+    page.click(".script-switch button[data-script-choice='zh-Hant']")
+    assert page.is_visible("q [data-script-version='zh-Hant'] >> nth=0")
+    page = visit.open(ARTICLES["001"])
+    page.wait_for_url("**/001_05f2a6e073801e21/zh-hant/")
+    assert "藥丸包" in page.inner_text(".article-text")
+
+
+def test_script_choice_never_shows_the_other_script_first(visit):
+    visit.open(ARTICLES["000"])
+    visit.page.evaluate("localStorage.setItem('dossier.script', 'zh-Hans')")
+    drawn = []
+    visit.page.on("framenavigated", lambda frame: drawn.append(frame.url))
+    page = visit.open(ARTICLES["003"])
+    page.wait_for_url("**/zh-hans/")
+    # The Traditional page was hidden before its first paint and replaced; only the Simplified one shows.
+    assert page.evaluate("getComputedStyle(document.documentElement).visibility") == "visible"
+    assert drawn[-1].endswith("/zh-hans/")
+
+
+def test_timeline_shows_labelled_linked_marks(visit):
+    page = visit.open("timeline/")
+    labels = page.eval_on_selector_all("svg.timeline a text", "els => els.map(e => e.textContent)")
+    assert any("Amazon Care: closed" in label for label in labels)
+    assert any(label.startswith("2020-04-29") and "Ali Health" in label for label in labels)
+    assert page.eval_on_selector_all("svg.timeline circle", "els => els.length") == len(labels)
+    page.click("svg.timeline a:has-text('Haven: founded')")
+    page.wait_for_url("**/entities/haven/")
+
+
+def test_graph_shows_labelled_nodes_and_edges(visit):
+    page = visit.open("graph/")
+    nodes = page.eval_on_selector_all("svg.graph a.node text", "els => els.map(e => e.textContent)")
+    edges = page.eval_on_selector_all("svg.graph .edge text", "els => els.map(e => e.textContent)")
+    assert {"Amazon", "PillPack", "Haven", "Alibaba Health"} <= set(nodes)
+    assert {"acquired by", "joint venture of", "partner", "parent"} <= set(edges)
+    box = page.locator("svg.graph").bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    page.click("svg.graph a.node:has-text('PillPack')")
+    page.wait_for_url("**/entities/pillpack/")
+
+
+def test_citation_names_the_page_by_its_address(visit):
+    page = visit.open(ARTICLES["003"])
+    text = page.inner_text(".citation-text code")
+    assert "韓璐" in text and "21世紀商業評論" in text
+    assert visit.base + ARTICLES["003"] in text
+    assert page.locator(".cite-box button[data-md-type='copy']").count() == 2  # Material's copy buttons
+    assert visit.base + ARTICLES["003"] in page.inner_text(".citation-bibtex code")
+
+
+@pytest.mark.parametrize("path", ["", "entities/", "data/", "report/", "about/", ARTICLES["002"], "entities/amazon/"])
+def test_pages_load_without_errors_or_foreign_requests(visit, path):
+    page = visit.open(path)
+    assert page.title()
