@@ -15,6 +15,7 @@ from dossier.clean import clean
 from dossier.ingest import ingest
 from dossier.pipeline import Paths, build_corpus
 from dossier.records import SourceFile
+from dossier.scaffold import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "articles"
@@ -107,17 +108,6 @@ def make_project(root: Path, articles: dict[str, bytes], curation: str = "articl
 
     Returns the path of its mkdocs.yml.
     """
-    import yaml
-
     seeds = root / "seeds"
     write_seeds(seeds, articles, curation, entities)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["watch"] = []
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "dossier" in plugin:
-            plugin["dossier"] = {"seeds_dir": str(seeds), "templates_dir": str(ROOT / "templates")}
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_config(root / "mkdocs.yml", seeds)

@@ -14,7 +14,7 @@ def test_article_text_is_escaped_never_markup():
 
 def test_link_hrefs_are_attribute_escaped():
     html = render_blocks((Block("paragraph", (Inline("x", href='https://a.example/"onmouseover="x'),), 1),))
-    assert 'href="https://a.example/&#34;onmouseover=&#34;x"' in html
+    assert 'href="https://a.example/&quot;onmouseover=&quot;x"' in html
 
 
 def test_blocks_get_stable_anchors_and_lists_are_grouped():

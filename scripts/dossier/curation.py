@@ -52,7 +52,7 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
     dates as the strings they are written as (the schema checks their form)."""
 

@@ -82,9 +82,13 @@ def ingest(source: SourceFile) -> DecodedText | Rejection:
     return DecodedText(source.path, digest, text, encoding, tuple(removals))
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_SPACE = re.compile(r"\s")
+
+
 def text_weight(text: str) -> int:
     """Visible characters, wide (CJK) ones counted twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text if not ch.isspace())
+    return len(text) - len(_SPACE.findall(text)) + len(_WIDE.findall(text))
 
 
 def _binary_kind(data: bytes) -> str | None:

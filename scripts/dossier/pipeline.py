@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import clean
 from .dedupe import DuplicateIndex
-from .cleaning_rules import load_vocabulary
-from .detect import detect
+from .cleaning_rules import CleaningVocabulary, load_vocabulary
+from .detect import detect, load_detector
 from .ingest import ingest, sha256_hex
 from .link import Linker, link
 from .metadata import build_article, load_curation
 from .normalize import normalize
-from .registry import load_registry
+from .registry import Registry, load_registry
+from .parallel import Progress, ResultCache, _Pool
 from .records import Article, CleanText, Corpus, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -62,60 +65,163 @@ def _display_path(path: Path, project: Path) -> str:
         return path.as_posix()
 
 
-def build_corpus(paths: Paths) -> Corpus:
-    """Every file through the stages. A bad file never stops the build: whatever goes wrong with it
-    becomes its rejection reason in the report."""
-    vocabulary = load_vocabulary(paths.cleaning)
+@dataclass
+class Timings:
+    """Seconds spent per stage (summed over articles, so with several jobs it exceeds wall time), and
+    wall-clock seconds per phase."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+    phases: dict[str, float] = field(default_factory=dict)
+
+    def add(self, other: dict[str, float]) -> None:
+        for stage, seconds in other.items():
+            self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+
+class _Clock:
+    """Times consecutive stages of one unit of work."""
+
+    def __init__(self):
+        self.spent: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.spent[stage] = self.spent.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+# --- the per-article units of work, run in worker processes --------------------------------------------
+
+_WORKER: dict = {}  # what each worker process loads once: the cleaning vocabulary and the entity linker
+
+
+def _load_worker(vocabulary: CleaningVocabulary, registry: Registry) -> None:
+    _WORKER["vocabulary"] = vocabulary
+    _WORKER["linker"] = Linker(registry)
+    load_detector()  # once here, so that forked workers share it instead of each loading its own
+
+
+def _prepare(source: SourceFile) -> tuple[CleanText | InputOutcome, dict[str, float]]:
+    """ingest and clean one file: its clean text, or the outcome that ends it here."""
+    clock = _Clock()
+    stage = "ingest"
+    try:
+        decoded = ingest(source)
+        clock.lap("ingest")
+        if isinstance(decoded, Rejection):
+            return InputOutcome(source.path, decoded.sha256, "rejected", reason=decoded.reason), clock.spent
+        stage = "clean"
+        text = clean(decoded, _WORKER["vocabulary"])
+        clock.lap("clean")
+        return text, clock.spent
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
+        return _failed(source.path, sha256_hex(source.data), stage, error), clock.spent
+
+
+def _publish(text: CleanText, curated: dict | None) -> tuple[Article | InputOutcome, dict[str, float]]:
+    """detect, normalize, metadata and link for one clean text."""
+    clock = _Clock()
+    stage = "detect"
+    try:
+        detected = detect(text)
+        clock.lap(stage)
+        stage = "normalize"
+        normalized = normalize(detected)
+        clock.lap(stage)
+        stage = "metadata"
+        article = build_article(normalized, curated)
+        clock.lap(stage)
+        stage = "link"
+        article = link(article, _WORKER["linker"])
+        clock.lap(stage)
+        return article, clock.spent
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
+        return _failed(text.source_file, text.sha256, stage, error), clock.spent
+
+
+def _failed(source_file: str, sha256: str, stage: str, error: Exception) -> InputOutcome:
+    log.warning("%s: could not be processed (%s): %s", source_file, stage, error)
+    return InputOutcome(source_file, sha256, "rejected",
+                        reason=f"could not be processed ({stage}): {type(error).__name__}: {error}")
+
+
+# --- the run ---------------------------------------------------------------------------------------------
+
+
+def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None = None,
+                 progress: Progress | None = None) -> Corpus:
+    """Every file through the stages, in path order. Per-article stages run in `jobs` processes (None:
+    one per core) with the same result for any number; results come from `cache` when their inputs
+    (file, curation, vocabulary, registry, code) are unchanged. A bad file never stops the build:
+    whatever goes wrong with it becomes its rejection reason in the report."""
+    timings = Timings()
+    started = time.perf_counter()
     sources = read_sources(paths)
-    source_names = {Path(s.path).name for s in sources}
+    source_names = frozenset(Path(s.path).name for s in sources)
     curation = load_curation(paths.curation, source_names)
     registry = load_registry(paths.entities, source_names)
-    linker = Linker(registry)
-    articles: list[Article] = []
-    outcomes: list[InputOutcome] = []
-    cleaned: dict[str, CleanText] = {}
-    duplicates = DuplicateIndex()
-    used_ids: set[str] = set()
-    for source in sources:
-        stage = "ingest"
-        try:
-            decoded = ingest(source)
-            if isinstance(decoded, Rejection):
-                outcomes.append(InputOutcome(source.path, decoded.sha256, "rejected", reason=decoded.reason))
+    vocabulary = load_vocabulary(paths.cleaning)
+    _load_worker(vocabulary, registry)
+    cache = cache or ResultCache(None)
+    context = cache.context(paths.cleaning, paths.entities)
+    timings.phases["load"] = time.perf_counter() - started
+    progress = progress or Progress(len(sources), enabled=False)
+
+    with _Pool(jobs, len(sources), (vocabulary, registry)) as pool:
+        phase = time.perf_counter()
+        prepare_keys = {s.path: cache.key(context, "prepare", s.path, sha256_hex(s.data)) for s in sources}
+        prepared = pool.run(_prepare, sources, [prepare_keys[s.path] for s in sources], cache, timings,
+                            progress.stage("ingest + clean"))
+        timings.phases["ingest + clean"] = time.perf_counter() - phase
+
+        phase = time.perf_counter()
+        outcomes: dict[str, InputOutcome] = {}
+        cleaned: dict[str, CleanText] = {}
+        unique: list[CleanText] = []
+        duplicates = DuplicateIndex()
+        for source, result in zip(sources, prepared):
+            if isinstance(result, InputOutcome):
+                outcomes[source.path] = result
                 continue
-            stage = "clean"
-            text = clean(decoded, vocabulary)
-            cleaned[source.path] = text
-            if not text.blocks:
-                outcomes.append(InputOutcome(source.path, text.sha256, "rejected", reason=_EMPTY_AFTER_CLEANING))
+            cleaned[source.path] = result
+            if not result.blocks:
+                outcomes[source.path] = InputOutcome(source.path, result.sha256, "rejected",
+                                                     reason=_EMPTY_AFTER_CLEANING)
                 continue
-            stage = "duplicate detection"
-            duplicate = duplicates.find(text)
+            duplicate = duplicates.find(result)
             if duplicate:
-                outcomes.append(
-                    InputOutcome(
-                        source.path, text.sha256, "duplicate", duplicate_of=duplicate.original,
-                        reason=f"{duplicate.share:.0%} of its text is the same as {duplicate.original} once cleaned",
-                    )
+                outcomes[source.path] = InputOutcome(
+                    source.path, result.sha256, "duplicate", duplicate_of=duplicate.original,
+                    reason=f"{duplicate.share:.0%} of its text is the same as {duplicate.original} once cleaned",
                 )
                 continue
-            duplicates.add(text)
-            stage = "detect, normalize, metadata, link"
-            article = build_article(normalize(detect(text)), curation.get(Path(source.path).name))
-            article = link(article, linker)
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
-            log.warning("%s: could not be processed (%s): %s", source.path, stage, error)
-            outcomes.append(
-                InputOutcome(
-                    source.path, sha256_hex(source.data), "rejected",
-                    reason=f"could not be processed ({stage}): {type(error).__name__}: {error}",
-                )
-            )
+            duplicates.add(result)
+            unique.append(result)
+        timings.phases["duplicates"] = time.perf_counter() - phase
+        timings.stages["duplicates"] = timings.phases["duplicates"]
+
+        phase = time.perf_counter()
+        entries = [curation.get(Path(text.source_file).name) for text in unique]
+        keys = [cache.key(context, "publish", prepare_keys[text.source_file], json.dumps(entry, sort_keys=True))
+                for text, entry in zip(unique, entries)]
+        published = pool.run(_publish, list(zip(unique, entries)), keys, cache, timings,
+                             progress.stage("detect + normalize + metadata + link"), star=True)
+        timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
+
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for text, result in zip(unique, published):
+        if isinstance(result, InputOutcome):
+            outcomes[text.source_file] = result
             continue
-        article = _with_unique_id(article, used_ids)
+        article = _with_unique_id(result, used_ids)
         articles.append(article)
-        outcomes.append(InputOutcome(source.path, text.sha256, "published", article=article.id))
-    return Corpus(tuple(articles), tuple(outcomes), cleaned, registry)
+        outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article.id)
+    cache.prune()
+    ordered = tuple(outcomes[s.path] for s in sources)
+    timings.phases["total"] = time.perf_counter() - started
+    return Corpus(tuple(articles), ordered, cleaned, registry, timings)
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"

@@ -201,3 +201,4 @@ class Corpus:
     outcomes: tuple[InputOutcome, ...]
     cleaned: dict[str, CleanText] = field(default_factory=dict)  # by source_file, for the report
     registry: "Registry | None" = None
+    timings: object = None  # pipeline.Timings: where the build spent its time

@@ -11,11 +11,14 @@ import json
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from html import escape
+
+from markupsafe import Markup
 
 from .chinese import SIMPLIFIED, TRADITIONAL, convert
 from .records import Article, Block, Corpus, Inline, Rendition
@@ -64,6 +67,7 @@ def entity_url(entity_id: str) -> str:
     return f"entities/{entity_id}/"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """The href that leads from the page at `from_url` to `to_url` (both site-root relative)."""
     target = posixpath.relpath(to_url or ".", from_url or ".")
@@ -79,59 +83,59 @@ def relative(from_url: str, to_url: str) -> str:
 EntityLinker = Callable[[str], tuple[str, str]]
 
 
-def render_inline(inline: Inline, entity_link: EntityLinker | None = None) -> Markup:
-    html = escape(inline.text)
+def render_inline(inline: Inline, entity_link: EntityLinker | None = None) -> str:
+    """One run of article text as HTML: escaped, then wrapped in its formatting and link."""
+    html = escape(inline.text, quote=False)
     if inline.code:
-        html = Markup("<code>%s</code>") % html
+        html = f"<code>{html}</code>"
     if inline.em:
-        html = Markup("<em>%s</em>") % html
+        html = f"<em>{html}</em>"
     if inline.strong:
-        html = Markup("<strong>%s</strong>") % html
+        html = f"<strong>{html}</strong>"
     if inline.entity and entity_link:
         # The mention links to its profile; a source's own link on the same words is kept beside it.
         href, name = entity_link(inline.entity)
-        profile = Markup('<a class="entity" href="%s" title="%s">%s</a>') % (href, name, html)
+        profile = f'<a class="entity" href="{escape(href)}" title="{escape(name)}">{html}</a>'
         if inline.href:
-            return profile + Markup('<a class="source-link" href="%s" rel="nofollow noopener" title="%s">↗</a>') % (
-                inline.href, inline.href)
+            url = escape(inline.href)
+            return profile + f'<a class="source-link" href="{url}" rel="nofollow noopener" title="{url}">↗</a>'
         return profile
     if inline.href:
-        html = Markup('<a href="%s" rel="nofollow noopener">%s</a>') % (inline.href, html)
+        html = f'<a href="{escape(inline.href)}" rel="nofollow noopener">{html}</a>'
     return html
 
 
 def render_blocks(blocks: tuple[Block, ...], entity_link: EntityLinker | None = None) -> Markup:
     """Article blocks as HTML; every block carries a stable anchor `p<N>` (its place in the article)."""
-    parts: list[Markup] = []
+    parts: list[str] = []
     open_lists: list[str] = []
     for number, block in enumerate(blocks, start=1):
         depth = block.level if block.kind == "list_item" else 0
-        while len(open_lists) > depth or (open_lists and block.kind == "list_item" and len(open_lists) == depth
-                                          and open_lists[-1] != ("ol" if block.ordered else "ul")):
-            parts.append(Markup("</%s>") % open_lists.pop())
+        tag = "ol" if block.ordered else "ul"
+        while len(open_lists) > depth or (open_lists and depth and len(open_lists) == depth and open_lists[-1] != tag):
+            parts.append(f"</{open_lists.pop()}>")
         while len(open_lists) < depth:
-            tag = "ol" if block.ordered else "ul"
             open_lists.append(tag)
-            parts.append(Markup("<%s>") % tag)
-        content = Markup("").join(render_inline(inline, entity_link) for inline in block.inlines)
+            parts.append(f"<{tag}>")
+        content = "".join(render_inline(inline, entity_link) for inline in block.inlines)
         anchor = f"p{number}"
         if block.kind == "heading":
             level = min(block.level + 1, 6)  # the page's own h1 is the article title
-            parts.append(Markup('<h%d id="%s">%s</h%d>') % (level, anchor, content, level))
+            parts.append(f'<h{level} id="{anchor}">{content}</h{level}>')
         elif block.kind == "list_item":
-            parts.append(Markup('<li id="%s">%s</li>') % (anchor, content))
+            parts.append(f'<li id="{anchor}">{content}</li>')
         elif block.kind == "quote":
-            parts.append(Markup('<blockquote id="%s"><p>%s</p></blockquote>') % (anchor, content))
+            parts.append(f'<blockquote id="{anchor}"><p>{content}</p></blockquote>')
         elif block.kind == "rule":
-            parts.append(Markup('<hr id="%s">') % anchor)
+            parts.append(f'<hr id="{anchor}">')
         elif block.kind == "code":
             # The anchor sits on a wrapper: Material renames ids on <pre> when it adds its copy button.
-            parts.append(Markup('<div id="%s" class="code-block"><pre><code>%s</code></pre></div>') % (anchor, content))
+            parts.append(f'<div id="{anchor}" class="code-block"><pre><code>{content}</code></pre></div>')
         else:
-            parts.append(Markup('<p id="%s">%s</p>') % (anchor, content))
+            parts.append(f'<p id="{anchor}">{content}</p>')
     while open_lists:
-        parts.append(Markup("</%s>") % open_lists.pop())
-    return Markup("\n").join(parts)
+        parts.append(f"</{open_lists.pop()}>")
+    return Markup("\n".join(parts))  # every piece of text in it was escaped above
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -164,8 +168,39 @@ def _sort_key(article: Article):
     return (published == "", "".join(chr(0x10FFFF - ord(c)) for c in published), article.id)
 
 
-def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
+class PageMemo:
+    """Article pages rendered in earlier builds, reused while the article object and the templates are
+    the same (the plugin keeps it across `mkdocs serve` rebuilds: an edit renders one article again)."""
+
+    def __init__(self):
+        self.templates = ""
+        self.pages: dict[tuple[int, str], tuple[Article, str]] = {}
+        self._used: set[tuple[int, str]] = set()
+
+    def start(self, templates: Path) -> None:
+        fingerprint = repr(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in templates.rglob("*")))
+        if fingerprint != self.templates:
+            self.templates, self.pages = fingerprint, {}
+        self._used = set()
+
+    def page(self, article: Article, part: str, render: Callable[[], str]) -> str:
+        key = (id(article), part)
+        self._used.add(key)
+        known = self.pages.get(key)
+        if known and known[0] is article:
+            return known[1]
+        content = render()
+        self.pages[key] = (article, content)
+        return content
+
+    def prune(self) -> None:
+        self.pages = {key: value for key, value in self.pages.items() if key in self._used}
+
+
+def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -> GeneratedSite:
     env = _environment(templates)
+    memo = memo or PageMemo()
+    memo.start(templates)
     articles = sorted(corpus.articles, key=_sort_key)
     pages: dict[str, str] = {}
     pages["index.md"] = env.get_template("home.md.j2").render(
@@ -174,21 +209,13 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
-            variants = _variants(article)
-            pages[url + "index.md"] = env.get_template("article.md.j2").render(
-                article=article,
-                rendition=rendition,
-                script_hrefs={language: relative(url, to) for language, to in variants.items()},
-                citation=citation(article, rendition, url),
-                body=render_blocks(rendition.blocks, _entity_linker(corpus, url)),
-                href=lambda to, url=url: relative(url, to),
-                variants=variants,
-                removed_url=removed_url(article),
-                script_labels=SCRIPT_LABELS,
+            pages[url + "index.md"] = memo.page(
+                article, rendition.language, lambda: _article_page(env, corpus, article, rendition, url)
             )
-        pages[removed_url(article) + "index.md"] = env.get_template("removed.md.j2").render(
-            article=article, clean=article.clean
+        pages[removed_url(article) + "index.md"] = memo.page(
+            article, "removed", lambda: env.get_template("removed.md.j2").render(article=article, clean=article.clean)
         )
+    memo.prune()
     pages.update(_entity_pages(env, corpus, articles))
     if corpus.registry:
         sources = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}
@@ -213,7 +240,7 @@ def render_site(corpus: Corpus, templates: Path) -> GeneratedSite:
     data = {
         "data/corpus.json": _json({"articles": [corpus_entry(a) for a in articles]}),
         "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes]}),
-        "data/entities.json": _json({"entities": [entity_entry(e, articles) for e in _registry(corpus)]}),
+        "data/entities.json": _json({"entities": entity_entries(_registry(corpus), articles)}),
         "assets/javascripts/workers/dossier-search.js": env.get_template("assets/search-worker.js.j2").render(
             simplified_map=simplified_map(_site_texts(corpus)), material_worker=material_worker()
         ),
@@ -229,6 +256,21 @@ def _site_texts(corpus: Corpus):
             yield from (block.text for block in rendition.blocks)
     for entity in _registry(corpus):
         yield from entity.surface_forms
+
+
+def _article_page(env: Environment, corpus: Corpus, article: Article, rendition: Rendition, url: str) -> str:
+    variants = _variants(article)
+    return env.get_template("article.md.j2").render(
+        article=article,
+        rendition=rendition,
+        script_hrefs={language: relative(url, to) for language, to in variants.items()},
+        citation=citation(article, rendition, url),
+        body=render_blocks(rendition.blocks, _entity_linker(corpus, url)),
+        href=lambda to: relative(url, to),
+        variants=variants,
+        removed_url=removed_url(article),
+        script_labels=SCRIPT_LABELS,
+    )
 
 
 def _registry(corpus: Corpus) -> tuple:
@@ -307,19 +349,26 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> 
     return pages
 
 
-def entity_entry(entity, articles: list[Article]) -> dict:
-    mentions = [m for a in articles for m in a.mentions if m.entity == entity.id]
-    return {
-        "id": entity.id,
-        "type": entity.type,
-        "name": entity.name,
-        "names": {language: names[0] for language, names in entity.names.items()},
-        "aliases": [form for form in entity.surface_forms if form != entity.name],
-        "url": entity_url(entity.id),
-        "articles": sorted(a.id for a in articles if entity.id in a.entities),
-        "mentions": len(mentions),
-        "description": entity.description,
-    }
+def entity_entries(registry, articles: list[Article]) -> list[dict]:
+    mentions = Counter(m.entity for a in articles for m in a.mentions)
+    mentioned_in = defaultdict(list)
+    for article in articles:
+        for entity_id in article.entities:
+            mentioned_in[entity_id].append(article.id)
+    return [
+        {
+            "id": entity.id,
+            "type": entity.type,
+            "name": entity.name,
+            "names": {language: names[0] for language, names in entity.names.items()},
+            "aliases": [form for form in entity.surface_forms if form != entity.name],
+            "url": entity_url(entity.id),
+            "articles": sorted(mentioned_in[entity.id]),
+            "mentions": mentions[entity.id],
+            "description": entity.description,
+        }
+        for entity in registry
+    ]
 
 
 @dataclass(frozen=True)

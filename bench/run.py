@@ -1,0 +1,128 @@
+"""`make bench`: build synthetic corpora of 100, 1,000 and 5,000 articles and measure.
+
+For each size: the time of each pipeline stage, the whole build, a plain `mkdocs build` of the same
+pages already written as Markdown (the floor we sit on) and the ratio of the two, peak memory, the size
+of site/ and of the search index, and two live-reload rebuilds (an edited article, an edited YAML entry).
+Prints a table and writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from corpus import generate
+
+from dossier.scaffold import write_config
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link"]
+
+
+def project(root: Path, size: int, jobs: int) -> Path:
+    """A dossier project with the real seeds, registry and curation, plus synthetic articles."""
+    seeds = root / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    generate(max(0, size - 5), seeds / "articles")
+    return write_config(root / "mkdocs.yml", seeds, site_dir=str(root / "site"),
+                        dossier={"jobs": jobs, "cache_dir": str(root / ".cache")})
+
+
+def plain_project(root: Path, pages: Path) -> Path:
+    """The same pages as ordinary Markdown files, with the same theme, search and navigation."""
+    shutil.copytree(ROOT / "docs", pages, dirs_exist_ok=True)
+    # Not strict: the data files and the search worker the pages link to are the pipeline's, not here.
+    return write_config(root / "plain.yml", None, docs_dir=str(pages), site_dir=str(root / "plain-site"),
+                        strict=False)
+
+
+def run_json(*command: str) -> dict:
+    result = subprocess.run([sys.executable, *command], capture_output=True, text=True, cwd=ROOT / "bench",
+                            env={**os.environ, "CI": "1"})
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}{result.stdout[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure(size: int, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as directory:
+        root = Path(directory)
+        config = project(root, size, jobs)
+        build = run_json("build_once.py", str(config), str(root / "pages"))
+        plain = run_json("plain_build.py", str(plain_project(root, root / "pages")))
+        pipeline = build["phases"]["total"] + build["phases"]["render"]
+        return {
+            "articles": size,
+            "jobs": jobs,
+            "published": build["published"],
+            "pages": build["pages"],
+            "stages": {stage: round(build["stages"].get(stage, 0.0), 3) for stage in STAGES},
+            "phases": {phase: round(seconds, 3) for phase, seconds in build["phases"].items()},
+            "render_seconds": round(build["phases"]["render"], 3),
+            "pipeline_seconds": round(pipeline, 3),
+            "build_seconds": round(build["build_seconds"], 3),
+            "plain_mkdocs_seconds": round(plain["build_seconds"], 3),
+            "mkdocs_share_seconds": round(build["build_seconds"] - pipeline, 3),
+            "pipeline_to_plain_ratio": round(pipeline / plain["build_seconds"], 3),
+            "seconds_per_article": round(build["build_seconds"] / size, 4),
+            "peak_memory_mb": round(build["peak_memory_mb"], 1),
+            "plain_peak_memory_mb": round(plain["peak_memory_mb"], 1),
+            "site_mb": round(build["site_mb"], 1),
+            "search_index_mb": round(build["search_index_mb"], 2),
+            "reload_article_seconds": round(build["reload_article_seconds"], 3),
+            "reload_article_pipeline_seconds": round(build["reload_article_pipeline_seconds"], 3),
+            "reload_yaml_seconds": round(build["reload_yaml_seconds"], 3),
+            "reload_yaml_pipeline_seconds": round(build["reload_yaml_pipeline_seconds"], 3),
+        }
+
+
+def table(results: list[dict]) -> str:
+    rows = [
+        ("articles", "articles"), ("published (not duplicates)", "published"), ("pages", "pages"), ("jobs", "jobs"),
+        *((f"  {stage} (s, summed over jobs)", f"stage:{stage}") for stage in STAGES),
+        ("  render pages (s)", "render_seconds"),
+        ("pipeline, wall (s)", "pipeline_seconds"),
+        ("whole build (s)", "build_seconds"),
+        ("plain mkdocs build of the same pages (s)", "plain_mkdocs_seconds"),
+        ("pipeline / plain mkdocs", "pipeline_to_plain_ratio"),
+        ("build seconds per article", "seconds_per_article"),
+        ("peak memory (MB)", "peak_memory_mb"),
+        ("plain mkdocs peak memory (MB)", "plain_peak_memory_mb"),
+        ("site/ (MB)", "site_mb"),
+        ("search index (MB)", "search_index_mb"),
+        ("reload after editing an article (s)", "reload_article_seconds"),
+        ("  of which pipeline (s)", "reload_article_pipeline_seconds"),
+        ("reload after editing a YAML entry (s)", "reload_yaml_seconds"),
+        ("  of which pipeline (s)", "reload_yaml_pipeline_seconds"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = []
+    for label, key in rows:
+        values = [r["stages"][key[6:]] if key.startswith("stage:") else r[key] for r in results]
+        lines.append(f"{label:<{width}}  " + "  ".join(f"{v:>10}" for v in values))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    results = []
+    for size in args.sizes:
+        print(f"bench: {size} articles …", file=sys.stderr, flush=True)
+        results.append(measure(size, args.jobs))
+    print(table(results))
+    args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
+    print(f"\nwritten to {args.out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Speed without changing the result: any number of jobs, a warm cache and progress give the same site."""
+
+import io
+import sys
+
+import pytest
+
+from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache
+from dossier.pipeline import Paths, build_corpus
+from dossier.render import render_site
+
+from conftest import ROOT, write_seeds
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("parallel")
+    write_seeds(root / "seeds", {})
+    generate(MIN_PARALLEL_FILES + 20, root / "seeds" / "articles")
+    return Paths(root, root / "seeds", ROOT / "templates")
+
+
+def site(corpus):
+    generated = render_site(corpus, ROOT / "templates")
+    return {**generated.pages, **generated.data}
+
+
+def test_any_number_of_jobs_gives_the_same_site(project):
+    one = build_corpus(project, jobs=1)
+    two = build_corpus(project, jobs=2)
+    assert len(one.articles) == MIN_PARALLEL_FILES + 20
+    assert site(one) == site(two)
+
+
+def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
+    cold = ResultCache(tmp_path / "cache")
+    first = build_corpus(project, jobs=2, cache=cold)
+    assert cold.hits == 0 and cold.misses > 0
+    warm = ResultCache(tmp_path / "cache")  # a new process: the disk copy serves
+    assert site(build_corpus(project, jobs=2, cache=warm)) == site(first)
+    assert warm.misses == 0 and warm.hits == cold.misses
+    edited = sorted(project.articles.iterdir())[3]
+    original = edited.read_text(encoding="utf-8")
+    try:
+        edited.write_text(original + "\nA new closing paragraph, added by a maintainer.\n", encoding="utf-8")
+        warm.hits = warm.misses = 0
+        after = build_corpus(project, jobs=2, cache=warm)
+        assert warm.misses == 2  # that file's clean text and its article, nothing else
+        changed = {uri for uri, content in site(after).items() if site(first).get(uri) != content}
+        article_id = edited.stem.lower()
+        assert f"articles/{article_id}/index.md" in changed
+        assert not any(f"articles/{other.stem.lower()}/" in uri for uri in changed
+                       for other in sorted(project.articles.iterdir())[4:6])
+    finally:
+        edited.write_text(original, encoding="utf-8")
+
+
+def test_progress_reports_on_stderr_only_when_asked():
+    stream = io.StringIO()
+    report = Progress(200, enabled=True, stream=stream).stage("clean")
+    for done in range(1, 201):
+        report(done, 200)
+    assert stream.getvalue().splitlines()[-1] == "dossier: clean: 200/200"
+    quiet = io.StringIO()
+    Progress(200, enabled=False, stream=quiet).stage("clean")(200, 200)
+    assert quiet.getvalue() == ""
