@@ -67,3 +67,20 @@ def test_progress_reports_on_stderr_only_when_asked():
     quiet = io.StringIO()
     Progress(200, enabled=False, stream=quiet).stage("clean")(200, 200)
     assert quiet.getvalue() == ""
+
+
+def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
+    from dossier.render import PageMemo
+
+    cache, memo = ResultCache(None), PageMemo()
+    render_site(build_corpus(project, jobs=2, cache=cache), ROOT / "templates", memo)
+    edited = sorted(project.articles.iterdir())[7]
+    original = edited.read_text(encoding="utf-8")
+    try:
+        edited.write_text(original.replace("Amazon", "Amazon Care", 1) + "\nOne more line.\n", encoding="utf-8")
+        corpus = build_corpus(project, jobs=2, cache=cache)
+        reused = render_site(corpus, ROOT / "templates", memo)
+        fresh = render_site(corpus, ROOT / "templates")
+        assert reused.pages == fresh.pages and reused.data == fresh.data
+    finally:
+        edited.write_text(original, encoding="utf-8")

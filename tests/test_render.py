@@ -32,6 +32,8 @@ def test_blocks_get_stable_anchors_and_lists_are_grouped():
 
 def test_relative_urls_work_under_any_subpath():
     assert relative("articles/a/", "articles/a/removed/") == "removed/"
+    assert relative("articles/a/zh-hans/", "articles/a/#removed") == "../#removed"
+    assert relative("articles/a/", "articles/a/#removed") == "./#removed"
     assert relative("articles/a/zh-hans/", "articles/a/") == "../"
     assert relative("report/", "data/build-report.json") == "../data/build-report.json"
     assert relative("", "articles/a/") == "articles/a/"

@@ -96,7 +96,7 @@ def test_article_pages_carry_their_language_and_header(built_site, corpus_json, 
     page = parse(path)
     html = path.read_text(encoding="utf-8")
     assert f'<div class="article-text" lang="{lang}">' in html
-    assert "what was removed" in html and 'href="removed/"' in html
+    assert "what was removed" in html and 'href="./#removed"' in html and 'id="removed"' in html
     for other_lang, url in entry["variants"].items():
         variant = page_file(built_site, url).read_text(encoding="utf-8")
         assert f'<div class="article-text" lang="{other_lang}">' in variant

@@ -47,8 +47,8 @@ class DuplicateIndex:
 
     owner: dict[bytes, str] = field(default_factory=dict)
 
-    def find(self, text: CleanText) -> Duplicate | None:
-        prints = fingerprints(text)
+    def find(self, prints: dict[bytes, int]) -> Duplicate | None:
+        """The earlier article holding most of these sentence fingerprints, if it holds enough."""
         total = sum(prints.values())
         if not total:
             return None
@@ -62,6 +62,6 @@ class DuplicateIndex:
         share = chars / total
         return Duplicate(original, share) if share >= NEAR_DUPLICATE_SHARE else None
 
-    def add(self, text: CleanText) -> None:
-        for key in fingerprints(text):
-            self.owner.setdefault(key, text.source_file)
+    def add(self, source_file: str, prints: dict[bytes, int]) -> None:
+        for key in prints:
+            self.owner.setdefault(key, source_file)

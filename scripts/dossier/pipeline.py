@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import clean
-from .dedupe import DuplicateIndex
+from .dedupe import DuplicateIndex, fingerprints
 from .cleaning_rules import CleaningVocabulary, load_vocabulary
 from .detect import detect, load_detector
 from .ingest import ingest, sha256_hex
@@ -102,8 +102,16 @@ def _load_worker(vocabulary: CleaningVocabulary, registry: Registry) -> None:
     load_detector()  # once here, so that forked workers share it instead of each loading its own
 
 
-def _prepare(source: SourceFile) -> tuple[CleanText | InputOutcome, dict[str, float]]:
-    """ingest and clean one file: its clean text, or the outcome that ends it here."""
+@dataclass(frozen=True)
+class Prepared:
+    """A file's clean text and its sentence fingerprints (for duplicate detection)."""
+
+    text: CleanText
+    fingerprints: dict[bytes, int]
+
+
+def _prepare(source: SourceFile) -> tuple[Prepared | InputOutcome, dict[str, float]]:
+    """ingest and clean one file (and fingerprint it): its clean text, or the outcome that ends it here."""
     clock = _Clock()
     stage = "ingest"
     try:
@@ -114,7 +122,10 @@ def _prepare(source: SourceFile) -> tuple[CleanText | InputOutcome, dict[str, fl
         stage = "clean"
         text = clean(decoded, _WORKER["vocabulary"])
         clock.lap("clean")
-        return text, clock.spent
+        stage = "duplicates"
+        prints = fingerprints(text)
+        clock.lap("duplicates")
+        return Prepared(text, prints), clock.spent
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
         return _failed(source.path, sha256_hex(source.data), stage, error), clock.spent
 
@@ -184,22 +195,23 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
             if isinstance(result, InputOutcome):
                 outcomes[source.path] = result
                 continue
+            result, prints = result.text, result.fingerprints
             cleaned[source.path] = result
             if not result.blocks:
                 outcomes[source.path] = InputOutcome(source.path, result.sha256, "rejected",
                                                      reason=_EMPTY_AFTER_CLEANING)
                 continue
-            duplicate = duplicates.find(result)
+            duplicate = duplicates.find(prints)
             if duplicate:
                 outcomes[source.path] = InputOutcome(
                     source.path, result.sha256, "duplicate", duplicate_of=duplicate.original,
                     reason=f"{duplicate.share:.0%} of its text is the same as {duplicate.original} once cleaned",
                 )
                 continue
-            duplicates.add(result)
+            duplicates.add(source.path, prints)
             unique.append(result)
         timings.phases["duplicates"] = time.perf_counter() - phase
-        timings.stages["duplicates"] = timings.phases["duplicates"]
+        timings.add({"duplicates": timings.phases["duplicates"]})  # the index; fingerprints were timed above
 
         phase = time.perf_counter()
         entries = [curation.get(Path(text.source_file).name) for text in unique]

@@ -5,6 +5,7 @@ unknown id, a name claimed by two entities or a malformed date fails with file, 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,23 @@ def match_key(name: str) -> str:
     return re.sub(r"\s+", " ", convert(name, SIMPLIFIED)).strip()
 
 
+_LOADED: dict[tuple[bytes, frozenset[str]], Registry] = {}
+
+
 def load_registry(path: Path, article_files: set[str]) -> Registry:
+    """The registry in `path`, validated. The same file and articles give the very same object, so
+    that pages built from it are reused across `mkdocs serve` rebuilds."""
+    try:
+        key = (hashlib.sha256(path.read_bytes()).digest(), frozenset(article_files))
+    except OSError:
+        return _load_registry(path, article_files)  # which names the file in its error
+    if key not in _LOADED:
+        _LOADED.clear()  # keep only the latest
+        _LOADED[key] = _load_registry(path, article_files)
+    return _LOADED[key]
+
+
+def _load_registry(path: Path, article_files: set[str]) -> Registry:
     document = load_yaml(path)
     validate(document, SCHEMA)
     raw = document.data["entities"] or {}

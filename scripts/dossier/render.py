@@ -60,7 +60,8 @@ def rendition_url(article: Article, rendition: Rendition) -> str:
 
 
 def removed_url(article: Article) -> str:
-    return f"{article_url(article)}removed/"
+    """The cleaning report: a section at the end of the article's canonical page."""
+    return f"{article_url(article)}#removed"
 
 
 def entity_url(entity_id: str) -> str:
@@ -70,10 +71,13 @@ def entity_url(entity_id: str) -> str:
 @lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """The href that leads from the page at `from_url` to `to_url` (both site-root relative)."""
-    target = posixpath.relpath(to_url or ".", from_url or ".")
+    path, hash_, fragment = to_url.partition("#")
+    target = posixpath.relpath(path or ".", from_url or ".")
     if target == ".":
-        return "./"
-    return target + "/" if to_url.endswith("/") or not to_url else target
+        target = "./"
+    elif path.endswith("/") or not path:
+        target += "/"
+    return target + hash_ + fragment
 
 
 # --- article text -> escaped HTML ----------------------------------------------------------------------
@@ -169,38 +173,44 @@ def _sort_key(article: Article):
 
 
 class PageMemo:
-    """Article pages rendered in earlier builds, reused while the article object and the templates are
-    the same (the plugin keeps it across `mkdocs serve` rebuilds: an edit renders one article again)."""
+    """Pages rendered in earlier builds, reused while what they show is the very same objects and the
+    templates are unchanged (the plugin keeps it across `mkdocs serve` rebuilds: an edit to one article
+    renders again its pages and the profiles it mentions, nothing else)."""
 
     def __init__(self):
         self.templates = ""
-        self.pages: dict[tuple[int, str], tuple[Article, str]] = {}
+        self.pages: dict[tuple[int, str], tuple[object, object]] = {}
         self._used: set[tuple[int, str]] = set()
 
-    def start(self, templates: Path) -> None:
+    def start(self, templates: Path) -> Environment:
+        """The Jinja environment for this build: the last one (templates compiled) while unchanged."""
         fingerprint = repr(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in templates.rglob("*")))
         if fingerprint != self.templates:
-            self.templates, self.pages = fingerprint, {}
+            self.templates, self.pages, self.environment = fingerprint, {}, _environment(templates)
         self._used = set()
+        return self.environment
 
-    def page(self, article: Article, part: str, render: Callable[[], str]) -> str:
-        key = (id(article), part)
+    def get(self, owner: object, part: str, compute: Callable[[], object]) -> object:
+        """What `compute` made for `owner` last time, while `owner` is the very same object."""
+        key = (id(owner), part)
         self._used.add(key)
         known = self.pages.get(key)
-        if known and known[0] is article:
+        if known and known[0] is owner:
             return known[1]
-        content = render()
-        self.pages[key] = (article, content)
-        return content
+        value = compute()
+        self.pages[key] = (owner, value)
+        return value
+
+    def forget(self, owner: object) -> None:
+        self.pages = {key: value for key, value in self.pages.items() if key[0] != id(owner)}
 
     def prune(self) -> None:
         self.pages = {key: value for key, value in self.pages.items() if key in self._used}
 
 
 def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -> GeneratedSite:
-    env = _environment(templates)
     memo = memo or PageMemo()
-    memo.start(templates)
+    env = memo.start(templates)
     articles = sorted(corpus.articles, key=_sort_key)
     pages: dict[str, str] = {}
     pages["index.md"] = env.get_template("home.md.j2").render(
@@ -209,14 +219,11 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
-            pages[url + "index.md"] = memo.page(
+            pages[url + "index.md"] = memo.get(
                 article, rendition.language, lambda: _article_page(env, corpus, article, rendition, url)
             )
-        pages[removed_url(article) + "index.md"] = memo.page(
-            article, "removed", lambda: env.get_template("removed.md.j2").render(article=article, clean=article.clean)
-        )
+    pages.update(_entity_pages(env, corpus, articles, memo))
     memo.prune()
-    pages.update(_entity_pages(env, corpus, articles))
     if corpus.registry:
         sources = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}
         pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
@@ -284,6 +291,11 @@ def _entity_linker(corpus: Corpus, page_url: str) -> EntityLinker:
     return link
 
 
+# A profile quotes the first sentences of each article that name the entity, and links to the rest:
+# a profile stays readable (and quick to build) when hundreds of articles mention a company.
+QUOTES_PER_ARTICLE = 3
+
+
 @dataclass(frozen=True)
 class SourceQuote:
     """What one article says about an entity: the sentences that name it, with their anchors."""
@@ -292,6 +304,7 @@ class SourceQuote:
     sentences: tuple[tuple[int, dict[str, str]], ...]  # (block number, {script: sentence}), own script first
     surfaces: tuple[str, ...]
     mistranslated: tuple[str, ...]
+    more: int  # sentences beyond those shown
 
     @property
     def in_two_scripts(self) -> bool:
@@ -303,40 +316,63 @@ class SourceQuote:
         return {r.language: r.title for r in self.article.normalized.renditions}
 
 
-def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article]) -> dict[str, str]:
+def _quotes_of(article: Article) -> dict[str, SourceQuote]:
+    """What one article says about each entity it mentions."""
+    per_entity: dict[str, list] = defaultdict(list)
+    for mention in article.mentions:
+        per_entity[mention.entity].append(mention)
+    scripts = [r.language for r in article.normalized.renditions]
+    quotes = {}
+    for entity_id, mentions in per_entity.items():
+        distinct = list(dict.fromkeys((m.block, m.sentence) for m in mentions))
+        sentences = tuple(
+            (block, {scripts[0]: sentence, **{other: convert(sentence, other) for other in scripts[1:]}})
+            for block, sentence in distinct[:QUOTES_PER_ARTICLE]
+        )
+        surfaces = tuple(dict.fromkeys(m.surface for m in mentions))
+        wrong = tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation))
+        quotes[entity_id] = SourceQuote(article, sentences, surfaces, wrong,
+                                        max(0, len(distinct) - QUOTES_PER_ARTICLE))
+    return quotes
+
+
+def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], memo: PageMemo) -> dict[str, str]:
     registry = _registry(corpus)
     by_id = {article.clean.source_file.rsplit("/", 1)[-1]: article for article in articles}
     quotes: dict[str, list[SourceQuote]] = defaultdict(list)
     for article in articles:
-        per_entity: dict[str, list] = defaultdict(list)
-        for mention in article.mentions:
-            per_entity[mention.entity].append(mention)
-        for entity_id, mentions in per_entity.items():
-            scripts = [r.language for r in article.normalized.renditions]
-            sentences = tuple(
-                (block, {scripts[0]: sentence, **{other: convert(sentence, other) for other in scripts[1:]}})
-                for block, sentence in dict.fromkeys((m.block, m.sentence) for m in mentions)
-            )
-            surfaces = tuple(dict.fromkeys(m.surface for m in mentions))
-            wrong = tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation))
-            quotes[entity_id].append(SourceQuote(article, sentences, surfaces, wrong))
+        for entity_id, quote in memo.get(article, "quotes", lambda: _quotes_of(article)).items():
+            quotes[entity_id].append(quote)
     counts = Counter(m.entity for a in articles for m in a.mentions)
     names = {e.id: e.name for e in registry}
     pages = {}
     for entity in registry:
         url = entity_url(entity.id)
-        pages[url + "index.md"] = env.get_template("entity.md.j2").render(
-            entity=entity,
-            quotes=quotes.get(entity.id, []),
-            script_labels=SCRIPT_LABELS,
-            mention_count=counts[entity.id],
-            names=names,
-            incoming=[(other, r) for other in registry for r in other.relations if r.target == entity.id],
-            sources=by_id,
-            href=lambda to, url=url: relative(url, to),
-            article_url=article_url,
-            entity_url=entity_url,
-        )
+        incoming = [(other, r) for other in registry for r in other.relations if r.target == entity.id]
+        cited = [by_id.get(source) for item in (*entity.events, *entity.relations, *(r for _, r in incoming))
+                 for source in item.sources]
+        # The page shows these objects and nothing else: while they are the same ones, so is the page.
+        shown = (tuple(map(id, quotes.get(entity.id, []))), tuple(map(id, cited)), counts[entity.id],
+                 tuple(names.items()))
+        if memo.get(entity, "shown", lambda: shown) != shown:
+            memo.forget(entity)
+            memo.get(entity, "shown", lambda: shown)
+
+        def render_profile(entity=entity, url=url, incoming=incoming) -> str:
+            return env.get_template("entity.md.j2").render(
+                entity=entity,
+                quotes=quotes.get(entity.id, []),
+                script_labels=SCRIPT_LABELS,
+                mention_count=counts[entity.id],
+                names=names,
+                incoming=incoming,
+                sources=by_id,
+                href=lambda to: relative(url, to),
+                article_url=article_url,
+                entity_url=entity_url,
+            )
+
+        pages[url + "index.md"] = memo.get(entity, "page", render_profile)
     groups = defaultdict(list)
     for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
         groups[entity.type].append(entity)
