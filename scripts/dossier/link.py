@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from .chinese import simplify_chars
-from .records import Article, Block, Inline, Mention, Rendition
+from .records import Article, Block, Inline, Mention
 from .registry import Registry, match_key
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
@@ -143,7 +143,3 @@ def sentence_around(text: str, ends: list[int], start: int, end: int) -> str:
     prefix = "…" if sentence_start > begin else ""
     suffix = "…" if sentence_end < stop else ""
     return f"{prefix}{sentence}{suffix}"
-
-
-def rendition_entities(rendition: Rendition) -> set[str]:
-    return {inline.entity for block in rendition.blocks for inline in block.inlines if inline.entity}

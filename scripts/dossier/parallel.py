@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+from importlib import metadata
 import os
 import pickle
 import sys
@@ -21,11 +22,18 @@ from typing import Callable
 MIN_PARALLEL_FILES = 40
 
 
+# Libraries whose output the cached results embed: upgrading one invalidates them too.
+_LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markdown-it-py", "pyahocorasick")
+
+
 def _code_version() -> str:
-    """Hash of the pipeline's source files: a code change invalidates every cached result."""
+    """Hash of the pipeline's source files and library versions: a change to either invalidates
+    every cached result."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
+    for library in _LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}".encode())
     return digest.hexdigest()
 
 
@@ -128,17 +136,15 @@ class _Pool:
         if self.executor:
             self.executor.shutdown()
 
-    def run(self, fn, items: list, keys: list[str], cache: ResultCache, timings, report, star: bool = False) -> list:
+    def run(self, fn, items: list, keys: list[str], cache: ResultCache, timings, report) -> list:
         """fn over items, in order: cached results where the key is known, computed ones otherwise."""
         results = [cache.get(key) for key in keys]
         todo = [n for n, result in enumerate(results) if result is None]
         arguments = [items[n] for n in todo]
         if self.executor and len(todo) >= MIN_PARALLEL_FILES:
-            chunk = max(1, len(todo) // (self.jobs * 8))
-            mapped = self.executor.map(_star if star else fn, *(([fn] * len(todo), arguments) if star else (arguments,)),
-                                       chunksize=chunk)
+            mapped = self.executor.map(fn, arguments, chunksize=max(1, len(todo) // (self.jobs * 8)))
         else:
-            mapped = (fn(*argument) if star else fn(argument) for argument in arguments)
+            mapped = map(fn, arguments)
         done = len(results) - len(todo)
         for n, (result, spent) in zip(todo, mapped):
             results[n] = result
@@ -147,7 +153,3 @@ class _Pool:
             done += 1
             report(done, len(results))
         return results
-
-
-def _star(fn, arguments):
-    return fn(*arguments)

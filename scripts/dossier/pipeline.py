@@ -130,8 +130,9 @@ def _prepare(source: SourceFile) -> tuple[Prepared | InputOutcome, dict[str, flo
         return _failed(source.path, sha256_hex(source.data), stage, error), clock.spent
 
 
-def _publish(text: CleanText, curated: dict | None) -> tuple[Article | InputOutcome, dict[str, float]]:
-    """detect, normalize, metadata and link for one clean text."""
+def _publish(work: tuple[CleanText, dict | None]) -> tuple[Article | InputOutcome, dict[str, float]]:
+    """detect, normalize, metadata and link for one clean text and its curated entry."""
+    text, curated = work
     clock = _Clock()
     stage = "detect"
     try:
@@ -161,10 +162,10 @@ def _failed(source_file: str, sha256: str, stage: str, error: Exception) -> Inpu
 
 
 def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None = None,
-                 progress: Progress | None = None) -> Corpus:
+                 progress: bool | None = False) -> Corpus:
     """Every file through the stages, in path order. Per-article stages run in `jobs` processes (None:
     one per core) with the same result for any number; results come from `cache` when their inputs
-    (file, curation, vocabulary, registry, code) are unchanged. A bad file never stops the build:
+    (file, curation, vocabulary, registry, code) are unchanged; `progress` reports on stderr. A bad file never stops the build:
     whatever goes wrong with it becomes its rejection reason in the report."""
     timings = Timings()
     started = time.perf_counter()
@@ -177,7 +178,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     cache = cache or ResultCache(None)
     context = cache.context(paths.cleaning, paths.entities)
     timings.phases["load"] = time.perf_counter() - started
-    progress = progress or Progress(len(sources), enabled=False)
+    progress = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
     with _Pool(jobs, len(sources), (vocabulary, registry)) as pool:
         phase = time.perf_counter()
@@ -218,7 +219,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         keys = [cache.key(context, "publish", prepare_keys[text.source_file], json.dumps(entry, sort_keys=True))
                 for text, entry in zip(unique, entries)]
         published = pool.run(_publish, list(zip(unique, entries)), keys, cache, timings,
-                             progress.stage("detect + normalize + metadata + link"), star=True)
+                             progress.stage("detect + normalize + metadata + link"))
         timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
 
     articles: list[Article] = []

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .curation import CurationError
-from .parallel import Progress, ResultCache
+from .parallel import ResultCache
 from .pipeline import Paths, build_corpus
 from .render import PageMemo, render_site
 
@@ -75,8 +75,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, config) -> Files:
         jobs = int(os.environ.get("DOSSIER_JOBS", self.config.jobs)) or None
         try:
-            corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache,
-                                  progress=Progress(len(list(self.paths.articles.rglob("*")))))
+            corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None)
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
