@@ -98,8 +98,10 @@ def search_results(visit: Visit, query: str) -> list[str]:
         ("朱顺炎", ARTICLES["003"]),  # a person's name, written Traditional in the article
         ("关爱", ARTICLES["001"]),  # the end of 亚马逊关爱: substrings match
         ("马逊", ARTICLES["001"]),  # the middle of 亚马逊
-        ("Gesundheitsdienste", ARTICLES["002"]),
+        ("Gesundheitsdienste", ARTICLES["002"]),  # the text has Gesundheitsdiensten
+        ("Entscheidungen", ARTICLES["002"]),  # plural query, singular text: stemmed
         ("infirmières", ARTICLES["004"]),
+        ("infirmieres", ARTICLES["004"]),  # accents folded
         ("PillPack", "entities/pillpack/"),
     ],
 )
