@@ -179,7 +179,7 @@ class PageMemo:
 
     def __init__(self):
         self.templates = ""
-        self.pages: dict[tuple[int, str], tuple[object, object]] = {}
+        self.pages: dict[tuple[int, str], tuple[object, tuple, object]] = {}
         self._used: set[tuple[int, str]] = set()
 
     def start(self, templates: Path) -> Environment:
@@ -190,19 +190,17 @@ class PageMemo:
         self._used = set()
         return self.environment
 
-    def get(self, owner: object, part: str, compute: Callable[[], object]) -> object:
-        """What `compute` made for `owner` last time, while `owner` is the very same object."""
+    def get(self, owner: object, part: str, compute: Callable[[], object], depends: tuple = ()) -> object:
+        """What `compute` made for `owner` last time, while `owner` is the very same object and
+        `depends` (anything else the value shows) is equal."""
         key = (id(owner), part)
         self._used.add(key)
         known = self.pages.get(key)
-        if known and known[0] is owner:
-            return known[1]
+        if known and known[0] is owner and known[1] == depends:
+            return known[2]
         value = compute()
-        self.pages[key] = (owner, value)
+        self.pages[key] = (owner, depends, value)
         return value
-
-    def forget(self, owner: object) -> None:
-        self.pages = {key: value for key, value in self.pages.items() if key[0] != id(owner)}
 
     def prune(self) -> None:
         self.pages = {key: value for key, value in self.pages.items() if key in self._used}
@@ -222,17 +220,18 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
             pages[url + "index.md"] = memo.get(
                 article, rendition.language, lambda: _article_page(env, corpus, article, rendition, url)
             )
-    pages.update(_entity_pages(env, corpus, articles, memo))
+    by_file = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}  # events and relations cite files
+    counts = Counter(m.entity for a in articles for m in a.mentions)
+    pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo))
     memo.prune()
     if corpus.registry:
-        sources = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}
         pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
             timeline=timeline(corpus.registry, articles, entity_url, article_url),
             href=lambda to: relative("timeline/", to),
         )
         pages["graph/index.md"] = env.get_template("graph.md.j2").render(
             graph=relationship_graph(corpus.registry, entity_url),
-            sources=sources,
+            sources=by_file,
             article_url=article_url,
             href=lambda to: relative("graph/", to),
         )
@@ -247,7 +246,7 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     data = {
         "data/corpus.json": _json({"articles": [corpus_entry(a) for a in articles]}),
         "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes]}),
-        "data/entities.json": _json({"entities": entity_entries(_registry(corpus), articles)}),
+        "data/entities.json": _json({"entities": entity_entries(_registry(corpus), articles, counts)}),
         "assets/javascripts/workers/dossier-search.js": env.get_template("assets/search-worker.js.j2").render(
             simplified_map=simplified_map(_site_texts(corpus)), material_worker=material_worker()
         ),
@@ -336,27 +335,23 @@ def _quotes_of(article: Article) -> dict[str, SourceQuote]:
     return quotes
 
 
-def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], memo: PageMemo) -> dict[str, str]:
+def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_file: dict[str, Article],
+                  counts: Counter, memo: PageMemo) -> dict[str, str]:
     registry = _registry(corpus)
-    by_id = {article.clean.source_file.rsplit("/", 1)[-1]: article for article in articles}
     quotes: dict[str, list[SourceQuote]] = defaultdict(list)
     for article in articles:
         for entity_id, quote in memo.get(article, "quotes", lambda: _quotes_of(article)).items():
             quotes[entity_id].append(quote)
-    counts = Counter(m.entity for a in articles for m in a.mentions)
     names = {e.id: e.name for e in registry}
     pages = {}
     for entity in registry:
         url = entity_url(entity.id)
         incoming = [(other, r) for other in registry for r in other.relations if r.target == entity.id]
-        cited = [by_id.get(source) for item in (*entity.events, *entity.relations, *(r for _, r in incoming))
+        cited = [by_file.get(source) for item in (*entity.events, *entity.relations, *(r for _, r in incoming))
                  for source in item.sources]
         # The page shows these objects and nothing else: while they are the same ones, so is the page.
         shown = (tuple(map(id, quotes.get(entity.id, []))), tuple(map(id, cited)), counts[entity.id],
                  tuple(names.items()))
-        if memo.get(entity, "shown", lambda: shown) != shown:
-            memo.forget(entity)
-            memo.get(entity, "shown", lambda: shown)
 
         def render_profile(entity=entity, url=url, incoming=incoming) -> str:
             return env.get_template("entity.md.j2").render(
@@ -366,13 +361,13 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], mem
                 mention_count=counts[entity.id],
                 names=names,
                 incoming=incoming,
-                sources=by_id,
+                sources=by_file,
                 href=lambda to: relative(url, to),
                 article_url=article_url,
                 entity_url=entity_url,
             )
 
-        pages[url + "index.md"] = memo.get(entity, "page", render_profile)
+        pages[url + "index.md"] = memo.get(entity, "page", render_profile, depends=shown)
     groups = defaultdict(list)
     for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
         groups[entity.type].append(entity)
@@ -385,8 +380,7 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], mem
     return pages
 
 
-def entity_entries(registry, articles: list[Article]) -> list[dict]:
-    mentions = Counter(m.entity for a in articles for m in a.mentions)
+def entity_entries(registry, articles: list[Article], mentions: Counter) -> list[dict]:
     mentioned_in = defaultdict(list)
     for article in articles:
         for entity_id in article.entities:
