@@ -121,7 +121,7 @@ def main() -> None:
         results.append(measure(size, args.jobs))
     print(table(results))
     args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
-    print(f"\nwritten to {args.out.relative_to(ROOT)}")
+    print(f"\nwritten to {args.out}")
 
 
 if __name__ == "__main__":
