@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: venv chromium node build serve test bench clean
+.PHONY: venv chromium node build serve test bench eval clean
 
 venv: $(STAMP)
 
@@ -47,6 +47,10 @@ test: venv chromium node
 ## bench: build synthetic corpora of 100, 1,000 and 5,000 articles; prints a table, writes bench/results.json
 bench: venv
 	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
+
+## eval: the pipeline measured on the gold-annotated development set (eval/devset/): per file and overall
+eval: venv
+	PYTHONPATH=scripts $(BIN)/python -m dossier.evaluation eval/devset $(EVAL_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache
