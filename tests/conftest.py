@@ -1,4 +1,18 @@
-"""Shared fixtures: the real seeds run through the pipeline, and a strict build of the real site."""
+"""Shared fixtures.
+
+The tests check the pipeline on fixture corpora that live with the tests, never on whatever
+`seeds/` holds at the moment: a maintainer may drop any number of uncurated articles into
+`seeds/articles/` (as the README invites) and `make test` stays green.
+
+- The founding corpus (`tests/fixtures/founding/`): byte-for-byte copies of the five founding articles,
+  with a frozen copy of their curation and entity registry. Precise expectations (a title, a date, a
+  mention, a removed spam line) are asserted on it.
+- Hand-written articles (below, and in `hostile_corpus.py`), built into throwaway projects with
+  `make_project` / `write_seeds`.
+- The real site (`real_site`): a strict build of the repository's own `seeds/`, checked only for
+  invariants that hold for any corpus (every input reported once, every article has its page, every
+  link resolves, the data files agree with each other).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +20,11 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier.cleaning_rules import load_vocabulary
 from dossier.clean import clean
@@ -18,34 +34,62 @@ from dossier.records import SourceFile
 from dossier.scaffold import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds" / "articles"
+SEEDS = ROOT / "seeds" / "articles"  # the real, growing corpus: only invariants are checked on it
 
-# The five founding articles, by the prefix of their file names.
-SEED_FILES = {path.name[:3]: path for path in sorted(SEEDS.iterdir())}
+FOUNDING = ROOT / "tests" / "fixtures" / "founding"
+# The five founding articles (fixture copies), by the prefix of their file names ("000" .. "004").
+FOUNDING_FILES = {path.name[:3]: path for path in sorted((FOUNDING / "articles").iterdir())}
+SEED_FILES = FOUNDING_FILES  # the name older tests use
+FOUNDING_CURATION = (FOUNDING / "articles.yml").read_text(encoding="utf-8")
+FOUNDING_REGISTRY = (FOUNDING / "entities.yml").read_text(encoding="utf-8")
+
+# A hand-written article that nobody curated: the founding site carries it, as a maintainer's first
+# drop into seeds/articles/ would arrive.
+UNCURATED_NAME = "uncurated-en.txt"
+UNCURATED_TEXT = (
+    "Amazon opens a second front in primary care\n\n"
+    "Amazon said on Tuesday that customers of its loyalty programme could now book video visits with "
+    "clinicians at One Medical for a flat monthly fee, a year after it closed its own telehealth service "
+    "for employers.\n\n"
+    "The offer builds on the company's pharmacy business, which grew out of its 2018 purchase of PillPack, "
+    "and on the clinics it gained when it bought One Medical. Analysts said the move puts the retailer in "
+    "direct competition with telehealth firms that sell to the same households.\n\n"
+    "A spokesperson said the service would start in a handful of states and that prices for visits in "
+    "person would not change. The company did not say how many customers it expected to use it.\n"
+)
+
+
+def founding_articles() -> dict[str, bytes]:
+    """The founding articles' raw bytes, by file name."""
+    return {path.name: path.read_bytes() for path in FOUNDING_FILES.values()}
 
 
 @pytest.fixture(scope="session")
 def vocabulary():
+    """The pipeline's own cleaning vocabulary (its rules, not corpus data)."""
     return load_vocabulary(ROOT / "seeds" / "cleaning.yml")
 
 
 @pytest.fixture(scope="session")
 def cleaned(vocabulary):
-    """The clean stage's output for each seed, by prefix ("000" .. "004")."""
+    """The clean stage's output for each founding article, by prefix ("000" .. "004")."""
     return {
         prefix: clean(ingest(SourceFile(f"seeds/articles/{path.name}", path.read_bytes())), vocabulary)
-        for prefix, path in SEED_FILES.items()
+        for prefix, path in FOUNDING_FILES.items()
     }
 
 
 @pytest.fixture(scope="session")
-def corpus():
-    return build_corpus(Paths.for_project(ROOT))
+def corpus(tmp_path_factory):
+    """The founding corpus through the whole pipeline: its five articles, curation and registry."""
+    root = tmp_path_factory.mktemp("founding-corpus")
+    write_seeds(root / "seeds", founding_articles(), FOUNDING_CURATION, FOUNDING_REGISTRY)
+    return build_corpus(Paths.for_project(root))
 
 
 @pytest.fixture(scope="session")
 def articles(corpus):
-    """Published articles by seed prefix."""
+    """Published founding articles by prefix."""
     return {article.clean.source_file.split("/")[-1][:3]: article for article in corpus.articles}
 
 
@@ -58,31 +102,66 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+@dataclass(frozen=True)
+class BuiltSite:
+    """A strictly built site and the project it came from (source files are named relative to it)."""
+
+    project: Path
+    site: Path
+
+    def data(self, name: str) -> dict:
+        return json.loads((self.site / "data" / name).read_text(encoding="utf-8"))
+
+    @property
+    def corpus(self) -> dict:
+        return self.data("corpus.json")
+
+    @property
+    def report(self) -> dict:
+        return self.data("build-report.json")
+
+    @property
+    def entities(self) -> dict:
+        return self.data("entities.json")
+
+    @property
+    def registry_ids(self) -> list[str]:
+        """The entity ids of the project's registry, in file order."""
+        text = (self.project / "seeds" / "entities.yml").read_text(encoding="utf-8")
+        return list(yaml.safe_load(text)["entities"])
+
+    @property
+    def input_files(self) -> list[str]:
+        """Every file under the project's seeds/articles/, as the report names it."""
+        articles = self.project / "seeds" / "articles"
+        return sorted(p.relative_to(self.project).as_posix() for p in articles.rglob("*") if p.is_file())
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once for the whole session."""
+def real_site(tmp_path_factory) -> BuiltSite:
+    """The real site (the repository's seeds, whatever they hold), built strictly once for the session."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
-    return site
+    return BuiltSite(ROOT, site)
 
 
 @pytest.fixture(scope="session")
-def corpus_json(built_site):
-    return json.loads((built_site / "data" / "corpus.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def report_json(built_site):
-    return json.loads((built_site / "data" / "build-report.json").read_text(encoding="utf-8"))
+def founding_site(tmp_path_factory) -> BuiltSite:
+    """The founding corpus with its curation and registry, plus one uncurated hand-written article,
+    built strictly once for the session."""
+    root = tmp_path_factory.mktemp("founding-site")
+    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
+    config = make_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, root / "site")
 
 
 def names_only_registry() -> str:
-    """The real entity registry without its events and relations (whose sources are the real seeds),
-    for projects with other articles."""
-    import yaml
-
-    registry = yaml.safe_load((ROOT / "seeds" / "entities.yml").read_text(encoding="utf-8"))
+    """The founding registry without its events and relations (whose sources are the founding
+    articles), for projects with other articles."""
+    registry = yaml.safe_load(FOUNDING_REGISTRY)
     for spec in registry["entities"].values():
         spec.pop("events", None)
         spec.pop("relations", None)
@@ -91,7 +170,8 @@ def names_only_registry() -> str:
 
 def write_seeds(seeds: Path, articles: dict[str, bytes], curation: str = "articles: {}\n",
                 entities: str | None = None) -> None:
-    """A seeds directory: the articles, their curation, the real cleaning vocabulary, a registry."""
+    """A seeds directory: the articles, their curation, the real cleaning vocabulary, a registry
+    (by default the founding registry's names, without events and relations)."""
     (seeds / "articles").mkdir(parents=True)
     for name, data in articles.items():
         path = seeds / "articles" / name

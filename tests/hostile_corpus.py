@@ -1,7 +1,8 @@
 """A generated corpus of every kind of file a maintainer might drop into seeds/articles/.
 
 Each case names the file, its bytes, and what the build must make of it: the status, and for
-duplicates the file it copies. Built from the real seeds (re-encoded, renamed, re-chromed) and from a
+duplicates the file it copies. Built from the founding articles (the fixture copies under
+tests/fixtures/founding/: re-encoded, renamed, re-chromed), never from whatever seeds/ holds, and from a
 few short texts of our own in other languages.
 """
 
@@ -10,13 +11,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from conftest import SEED_FILES
+from conftest import FOUNDING_FILES
 
 from dossier.chinese import SIMPLIFIED, convert
 
 
 def seed_text(prefix: str) -> str:
-    return SEED_FILES[prefix].read_text(encoding="utf-8")
+    return FOUNDING_FILES[prefix].read_text(encoding="utf-8")
 
 
 JAPANESE = (

@@ -1,11 +1,17 @@
-"""The reader's site in a real browser: Playwright driving the system Chromium against the built site
-served under a subpath (as GitHub Pages serves it), with no request to any other host."""
+"""The reader's site in a real browser: Playwright driving the system Chromium against built sites
+served under a subpath (as GitHub Pages serves it), with no request to any other host.
+
+The reader's features (search, script choice, timeline, graph, citation) are checked on the founding
+fixture site, whose articles are known; the real site (whatever `seeds/` holds) is checked for what
+holds for any corpus: every kind of page loads with no error and no request elsewhere."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -25,15 +31,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(site: Path):
+    """`site` at http://127.0.0.1:<port>/big-tech-in-health/."""
+    with tempfile.TemporaryDirectory() as root:
+        (Path(root) / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
 @pytest.fixture(scope="module")
-def base_url(built_site, tmp_path_factory):
-    """The built site at http://127.0.0.1:<port>/big-tech-in-health/."""
-    root = tmp_path_factory.mktemp("served")
-    (root / SUBPATH.strip("/")).symlink_to(built_site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+def base_url(founding_site):
+    """The founding fixture site, served under the subpath."""
+    with served(founding_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def real_base_url(real_site):
+    """The real site, served under the subpath."""
+    with served(real_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +95,24 @@ class Visit:
         self.context.close()
 
 
-@pytest.fixture
-def visit(browser, base_url):
+def checked_visit(browser, base_url):
     visit = Visit(browser, base_url)
     yield visit
     assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
     assert visit.errors == [], f"console errors: {visit.errors}"
     visit.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    """A page of the founding site; the test fails on any request elsewhere or console error."""
+    yield from checked_visit(browser, base_url)
+
+
+@pytest.fixture
+def real_visit(browser, real_base_url):
+    """A page of the real site; the test fails on any request elsewhere or console error."""
+    yield from checked_visit(browser, real_base_url)
 
 
 def search_results(visit: Visit, query: str) -> list[str]:
@@ -180,7 +214,32 @@ def test_citation_names_the_page_by_its_address(visit):
     assert visit.base + ARTICLES["003"] in page.inner_text(".citation-bibtex code")
 
 
-@pytest.mark.parametrize("path", ["", "entities/", "data/", "report/", "about/", ARTICLES["002"], "entities/amazon/"])
+PAGES = ["", "entities/", "data/", "report/", "about/", "timeline/", "graph/"]
+
+
+@pytest.mark.parametrize("path", [*PAGES, ARTICLES["002"], ARTICLES["003"] + "zh-hans/", "entities/amazon/",
+                                  "articles/uncurated-en/"])
 def test_pages_load_without_errors_or_foreign_requests(visit, path):
     page = visit.open(path)
     assert page.title()
+
+
+def sample_pages(site) -> list[str]:
+    """Every kind of page of a site: the fixed pages, one article per language with its script variants,
+    and the profiles of the entities the articles mention most and least."""
+    paths = list(PAGES)
+    first_of_language = {}
+    for article in site.corpus["articles"]:
+        first_of_language.setdefault(article["language"], article)
+    for article in first_of_language.values():
+        paths += sorted(set(article["variants"].values()) | {article["url"]})
+    linked = sorted((e for e in site.entities["entities"] if e["articles"]), key=lambda e: (-len(e["articles"]), e["id"]))
+    paths += sorted({linked[0]["url"], linked[-1]["url"]} if linked else set())
+    return paths
+
+
+def test_every_kind_of_real_page_loads_without_errors_or_foreign_requests(real_visit, real_site):
+    for path in sample_pages(real_site):
+        page = real_visit.open(path)
+        assert page.title(), path
+        assert page.locator("h1").count() >= 1, path

@@ -1,9 +1,12 @@
-"""clean: each named rule on its own, then the five seeds end to end."""
+"""clean: each named rule on its own, whole pages located line by line, then the five seeds end to end."""
 
 import pytest
 
+from dossier.records import DecodedText
 from dossier.clean import (
+    LineOverrides,
     _Lines,
+    clean,
     autolink,
     is_prose,
     looks_like_markdown,
@@ -11,7 +14,6 @@ from dossier.clean import (
     remove_html_debris,
     remove_image_lines,
     remove_keyword_stuffing,
-    remove_leading_tagline,
     remove_page_chrome,
     remove_repeated_body,
     remove_repeated_title,
@@ -98,16 +100,6 @@ def test_repeated_title_keeps_the_first(vocabulary):
     assert surviving(lines) == ["Amazon to shut down", SENTENCE]
 
 
-def test_leading_tagline_needs_a_headline_after_it(vocabulary):
-    tagline = "In-depth coverage of Amazon from the tech giant's hometown, including AWS and more."
-    lines = lines_of(f"{tagline}\nInternal memo: Amazon Care to shut down\n{SENTENCE}")
-    remove_leading_tagline(lines, vocabulary)
-    assert surviving(lines) == ["Internal memo: Amazon Care to shut down", SENTENCE]
-    prose_start = lines_of(f"{SENTENCE}\n{SENTENCE} Zwei.\n{SENTENCE} Drei.")
-    remove_leading_tagline(prose_start, vocabulary)
-    assert len(surviving(prose_start)) == 3
-
-
 def test_embedded_cards_and_image_lines(vocabulary):
     card = "[](https://x.example/a) [## Other article\n\n### teaser\n\nx.example](https://x.example/a)"
     lines = lines_of(f"# Title\n\n![](img/a.png)\n\nText [link](https://y.example/).\n\n{card}\n\nMore text.")
@@ -130,13 +122,184 @@ def test_autolink_links_only_http_urls():
     ]
 
 
+# --- whole pages: where the article is ---------------------------------------------------------------
+
+
+def decoded(text: str) -> DecodedText:
+    return DecodedText("seeds/articles/page.txt", "0" * 64, text, "utf-8")
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+GERMAN_PARAGRAPHS = [
+    "Die Krankenkasse hat am Dienstag angekündigt, dass sie ihre digitale Sprechstunde im kommenden Jahr auf "
+    "alle Bundesländer ausweiten will, nachdem ein Pilotversuch in Bayern gut angenommen wurde.",
+    "Nach Angaben des Unternehmens nutzten in den ersten sechs Monaten mehr als vierzigtausend Versicherte "
+    "das Angebot, die meisten von ihnen am Abend oder am Wochenende, wenn die Praxen geschlossen sind.",
+    "Kritiker bemängeln allerdings, dass die Ärztinnen und Ärzte am Bildschirm keine Patienten untersuchen "
+    "können und dass die Daten der Versicherten auf Servern eines amerikanischen Anbieters liegen.",
+    "Die Kasse weist das zurück: Die Server stünden in Frankfurt, und jede Sprechstunde ende mit einer klaren "
+    "Empfehlung, ob ein Besuch in der Praxis nötig sei oder nicht, sagte eine Sprecherin der Zeitung.",
+]
+GERMAN_PAGE = page(
+    "Werbung",
+    "Der Rheinbote – Nachrichten aus der Region",
+    "Startseite > Gesundheit > Digital",
+    "",
+    "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus",
+    "Was als Versuch begann, soll zum Regelangebot werden.",
+    "Von Petra Hausmann, 03.05.2024, 09:15 Uhr",
+    "Auf Facebook teilen",
+    "Auf WhatsApp teilen",
+    "",
+    GERMAN_PARAGRAPHS[0],
+    GERMAN_PARAGRAPHS[1],
+    "Eine Ärztin am Bildschirm einer Videosprechstunde.",
+    "Foto: Agentur",
+    "",
+    "Lesen Sie auch",
+    "",
+    "Telemedizin auf dem Land: Wo das Netz nicht reicht und was Kassen dagegen tun",
+    "",
+    "Elektronische Patientenakte: Was sich für Versicherte ab Januar ändert",
+    "",
+    "Streit um Daten",
+    "",
+    GERMAN_PARAGRAPHS[2],
+    GERMAN_PARAGRAPHS[3],
+    "Schlagworte: Telemedizin, Krankenkassen",
+    "Kommentare (4)",
+    "© 2024 Rheinbote Verlag. Alle Rechte vorbehalten.",
+)
+
+
+def test_a_page_keeps_exactly_its_article(vocabulary):
+    result = clean(decoded(GERMAN_PAGE), vocabulary)
+    assert result.title == "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    assert [b.text for b in result.blocks] == [
+        "Was als Versuch begann, soll zum Regelangebot werden.",
+        GERMAN_PARAGRAPHS[0], GERMAN_PARAGRAPHS[1], "Streit um Daten", GERMAN_PARAGRAPHS[2], GERMAN_PARAGRAPHS[3],
+    ]
+    assert result.title_line == 5
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Werbung", "advertising"),
+    ("Der Rheinbote – Nachrichten aus der Region", "before_headline"),
+    ("Startseite > Gesundheit > Digital", "navigation"),
+    ("Von Petra Hausmann, 03.05.2024, 09:15 Uhr", "byline"),
+    ("Auf Facebook teilen", "share_bar"),
+    ("Eine Ärztin am Bildschirm einer Videosprechstunde.", "caption"),
+    ("Foto: Agentur", "photo_credit"),
+    ("Lesen Sie auch", "related_list"),
+    ("Elektronische Patientenakte: Was sich für Versicherte ab Januar ändert", "related_list"),
+    ("Schlagworte: Telemedizin, Krankenkassen", "page_chrome"),
+    ("© 2024 Rheinbote Verlag. Alle Rechte vorbehalten.", "notice"),
+])
+def test_each_furniture_line_is_removed_by_the_signal_that_names_it(vocabulary, line, rule):
+    removed = {r.text: r.rule for r in clean(decoded(GERMAN_PAGE), vocabulary).removed_lines}
+    assert removed[line] == rule
+
+
+def test_bylines_and_datelines_stay_available_to_the_metadata_stage(vocabulary):
+    result = clean(decoded(GERMAN_PAGE), vocabulary)
+    lines = {r.line: r.text for r in result.removed_lines}
+    assert lines[7] == "Von Petra Hausmann, 03.05.2024, 09:15 Uhr"
+
+
+ZH_PARAGRAPHS = [
+    "记者从市卫生健康委获悉，本市首批互联网医院已于上月正式上线，患者可以在手机上完成复诊、开方和药品配送。",
+    "据介绍，目前已有十二家三甲医院接入平台，覆盖内科、儿科和皮肤科等常见科室，平均候诊时间缩短到十分钟以内。",
+    "业内人士认为，线上复诊能否持续发展，关键在于医保支付能否打通，以及处方流转的监管是否到位。",
+]
+
+
+def test_a_chinese_page_with_a_dateline_labels_and_an_advertisement(vocabulary):
+    text = page(
+        "首页 | 新闻 | 健康 | 科技 | 登录",
+        "当前位置：首页 > 健康 > 正文",
+        "本市首批互联网医院上线 复诊开方送药一站完成",
+        "2024-03-18 10:20:31　来源：示例晚报　作者：王小明",
+        "【字号：大 中 小】",
+        ZH_PARAGRAPHS[0],
+        "【广告】体检套餐限时八折，立即预约>>",
+        ZH_PARAGRAPHS[1],
+        "hospital_online_0318.jpg",
+        ZH_PARAGRAPHS[2],
+        "相关阅读",
+        "互联网医院如何监管？专家解读新规",
+        "责任编辑：李四",
+        "Copyright © 2024 示例晚报 版权所有",
+    )
+    result = clean(decoded(text), vocabulary)
+    assert result.title == "本市首批互联网医院上线 复诊开方送药一站完成"
+    assert [b.text for b in result.blocks] == ZH_PARAGRAPHS
+    rules = {r.text[:8]: r.rule for r in result.removed_lines}
+    assert rules["2024-03-"] == "dateline" and rules["【广告】体检套餐"] == "advertising"
+    assert rules["hospital"] == "image_file_name"
+
+
+def test_a_page_without_a_headline_gets_none(vocabulary):
+    text = page("Startseite > Gesundheit", "03.05.2024", *GERMAN_PARAGRAPHS, "© 2024 Rheinbote")
+    result = clean(decoded(text), vocabulary)
+    assert result.title == "" and result.title_line == 0
+    assert [b.text for b in result.blocks] == GERMAN_PARAGRAPHS
+
+
+def test_a_tagline_above_the_headline_and_a_headline_shown_twice(vocabulary):
+    tagline = "Unabhängige Berichte über Gesundheit und Technik aus der Region, jeden Tag neu für Sie zusammengestellt."
+    headline = "Krankenkasse weitet Videosprechstunde aus"
+    result = clean(decoded(page(tagline, headline, "Foto: Agentur", headline, *GERMAN_PARAGRAPHS)), vocabulary)
+    assert result.title == headline
+    assert [b.text for b in result.blocks] == GERMAN_PARAGRAPHS
+    assert {r.rule for r in result.removed_lines} >= {"before_headline", "repeated_title"}
+
+
+def test_a_scrape_cut_off_mid_sentence_keeps_what_it_has(vocabulary):
+    cut = GERMAN_PARAGRAPHS[3][:-60]
+    result = clean(decoded(page("Krankenkasse weitet Videosprechstunde aus", *GERMAN_PARAGRAPHS[:3], cut)), vocabulary)
+    assert result.blocks[-1].text == cut
+
+
+def test_a_subheading_after_a_related_list_is_kept_and_the_last_headline_dropped(vocabulary):
+    related = ["Telemedizin auf dem Land: Wo das Netz nicht reicht und was Kassen dagegen tun",
+               "Elektronische Patientenakte: Was sich für Versicherte ab Januar ändert"]
+    with_subheading = page("Titel der Meldung über die Sprechstunde", GERMAN_PARAGRAPHS[0], "Lesen Sie auch",
+                           *related, "Streit um Daten", *GERMAN_PARAGRAPHS[1:])
+    kept = [b.text for b in clean(decoded(with_subheading), vocabulary).blocks]
+    assert "Streit um Daten" in kept and not set(related) & set(kept)
+    without = page("Titel der Meldung über die Sprechstunde", GERMAN_PARAGRAPHS[0], "Lesen Sie auch",
+                   *related, *GERMAN_PARAGRAPHS[1:])
+    assert not set(related) & {b.text for b in clean(decoded(without), vocabulary).blocks}
+
+
+def test_a_maintainer_drops_or_keeps_lines_by_their_text(vocabulary):
+    text = page("Krankenkasse weitet Videosprechstunde aus", *GERMAN_PARAGRAPHS, "Leserbriefe und Newsletter der Redaktion")
+    overrides = LineOverrides(drop=frozenset({GERMAN_PARAGRAPHS[1]}), keep=frozenset({"Leserbriefe und Newsletter der Redaktion"}))
+    kept = [b.text for b in clean(decoded(text), vocabulary, overrides).blocks]
+    assert GERMAN_PARAGRAPHS[1] not in kept and "Leserbriefe und Newsletter der Redaktion" in kept
+    default = [b.text for b in clean(decoded(text), vocabulary).blocks]
+    assert GERMAN_PARAGRAPHS[1] in default and "Leserbriefe und Newsletter der Redaktion" not in default
+
+
+def test_lines_shared_with_other_pages_of_the_corpus_are_furniture(vocabulary):
+    text = page("Krankenkasse weitet Videosprechstunde aus", GERMAN_PARAGRAPHS[0], "Der Rheinbote Podcast",
+                *GERMAN_PARAGRAPHS[1:])
+    shared = frozenset({"Der Rheinbote Podcast"})
+    result = clean(decoded(text), vocabulary, shared=shared)
+    assert "Der Rheinbote Podcast" not in [b.text for b in result.blocks]
+    assert {r.rule for r in result.removed_lines} == {"shared_with_other_pages"}
+
+
 # --- the seeds, end to end ---------------------------------------------------------------------------
 
 
 def test_000_has_its_body_once(cleaned):
     text = all_text(cleaned["000"])
     assert text.count("曾被譽為是亞馬遜最重要創新的醫療項目Amazon Care") == 1
-    assert text.count("本文為轉載內容") == 1
+    assert "本文為轉載內容" not in text  # a reprint notice is furniture, wherever it stands
     assert {r.rule for r in cleaned["000"].removals} >= {"repeated_body", "keyword_stuffing", "page_chrome"}
 
 
@@ -209,3 +372,14 @@ def test_every_removal_is_accounted_for(cleaned, prefix):
     assert text.kept_chars > 2000
     for removal in text.removals:
         assert removal.chars > 0 and removal.line_start <= removal.line_end
+
+
+def test_a_paragraph_that_mentions_a_subscription_at_the_articles_edges_is_kept(vocabulary):
+    first = ("The retailer said on Tuesday that members of its subscription programme would be able to add "
+             "the new pharmacy plan for five dollars a month, with no limit on the number of prescriptions.")
+    last = ("Analysts said it was too early to say how many of the programme's members would sign up, but "
+            "that the price would put pressure on the largest pharmacy chains in the country.")
+    text = page("Retailer adds a pharmacy plan to its membership", first, *GERMAN_PARAGRAPHS[:2], last,
+                "Sign up for our newsletter", "© 2024 Example Times")
+    kept = [b.text for b in clean(decoded(text), vocabulary).blocks]
+    assert kept == [first, *GERMAN_PARAGRAPHS[:2], last]

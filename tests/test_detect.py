@@ -3,7 +3,8 @@
 import pytest
 
 from dossier.chinese import SIMPLIFIED, TRADITIONAL, dominant_script
-from dossier.detect import detect, detect_language
+from dossier.detect import detect, detect_language, prose_sample
+from dossier.records import Block, CleanText, Inline
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,150 @@ def test_languages_beyond_the_seeds():
     assert detect_language("Amazon cerrará Amazon Care, su servicio de salud virtual, a finales de este año.") == "es"
     assert detect_language("アマゾンは遠隔医療サービスを年内に終了すると発表した。") == "ja"
     assert detect_language("   ") == "und"
+
+
+# --- Fixtures of our own: an article body in each language, and the ways a scrape muddles it ------------
+
+def article(title: str, *paragraphs: str) -> CleanText:
+    blocks = tuple(Block("paragraph", (Inline(text),), line) for line, text in enumerate(paragraphs, start=3))
+    return CleanText("x.txt", "0" * 64, "plain", title, blocks, (), (), sum(map(len, paragraphs)), title_line=1)
+
+
+BODIES = {
+    "zh-Hans": (
+        "京东健康今年上半年收入同比增长，线上药房仍是最主要的业务。公司表示，将继续与医院和药企合作，扩大互联网医院的在线问诊服务。",
+        "分析人士认为，疫情期间形成的网上买药习惯还在延续，但处方药政策和行业竞争让未来增长存在不确定性。",
+    ),
+    "zh-Hant": (
+        "微軟宣布完成對語音辨識公司的收購，這筆交易是微軟近年來規模第二大的併購案。該公司的技術被廣泛用於醫院，醫師看診時可由系統自動整理病歷。",
+        "市場人士認為，雲端服務與醫療資料的結合，將是科技巨頭下一階段競爭的重點，但個資保護仍是各界關注的問題。",
+    ),
+    "ja": (
+        "アマゾンは、会員制の診療所を運営する企業の買収を完了したと発表した。利用者はスマートフォンのアプリから予約し、オンラインで医師に相談できる。",
+        "専門家は、買い物の履歴と医療の情報が結び付くことに懸念を示しており、個人情報の扱いについて丁寧な説明が必要だと指摘している。",
+    ),
+    "ko": (
+        "카카오의 헬스케어 자회사가 인공지능 기반 혈당 관리 서비스를 선보였다. 이용자는 스마트폰 앱으로 혈당 변화를 확인하고 조언을 받을 수 있다.",
+        "업계에서는 네이버와 삼성전자도 디지털 헬스 시장에 뛰어들면서 경쟁이 더욱 치열해질 것으로 보고 있다.",
+    ),
+    "de": (
+        "Amazon stellt seinen Gesundheitsdienst für Mitarbeiter zum Jahresende ein. Das Angebot sei für große"
+        " Arbeitgeber nicht vollständig genug gewesen, heißt es in einer internen Mitteilung.",
+        "Die meisten Beschäftigten sollen innerhalb des Konzerns neue Aufgaben übernehmen.",
+    ),
+    "fr": (
+        "Amazon fermera son service de télémédecine à la fin de l'année. Selon un courriel interne, l'offre "
+        "n'était pas assez complète pour les grandes entreprises.",
+        "La plupart des salariés concernés se verront proposer un autre poste au sein du groupe.",
+    ),
+    "es": (
+        "Amazon cerrará a finales de año el servicio de telemedicina que creó para sus empleados. Según un "
+        "correo interno, la oferta no era lo bastante completa para las grandes empresas.",
+        "La mayoría de los trabajadores afectados serán reubicados en otros equipos de la compañía.",
+    ),
+    "it": (
+        "Amazon chiuderà entro la fine dell'anno il servizio di telemedicina nato per i propri dipendenti. "
+        "Secondo una nota interna, l'offerta non era abbastanza completa per le grandi aziende.",
+        "La maggior parte dei lavoratori coinvolti sarà ricollocata in altri gruppi dell'azienda.",
+    ),
+    "pt": (
+        "A Amazon vai encerrar no fim do ano o serviço de telemedicina que criou para os seus funcionários. "
+        "Segundo uma nota interna, a oferta não era suficientemente completa para as grandes empresas.",
+        "A maioria dos trabalhadores afetados será transferida para outras equipas da empresa.",
+    ),
+    "en": (
+        "Amazon will shut down the telehealth service it built for its own employees at the end of the year. "
+        "An internal memo said the offer was not complete enough for large employers.",
+        "Most of the affected staff will move to other teams within the company.",
+    ),
+}
+TITLES = {
+    "zh-Hans": "京东健康上半年收入增长", "zh-Hant": "微軟完成收購語音辨識公司", "ja": "アマゾン、診療所の買収を完了",
+    "ko": "카카오헬스케어, 혈당 관리 서비스 출시", "de": "Amazon schließt seinen Gesundheitsdienst",
+    "fr": "Amazon ferme son service de santé", "es": "Amazon cierra su servicio de salud",
+    "it": "Amazon chiude il servizio sanitario", "pt": "Amazon encerra serviço de saúde",
+    "en": "Amazon closes its health service",
+}
+ENGLISH_TITLE = "Amazon to shut down its telehealth service for employees at the end of the year"
+
+
+@pytest.mark.parametrize("language", sorted(BODIES))
+def test_each_language_is_named(language):
+    assert detect(article(TITLES[language], *BODIES[language])).language == language
+
+
+@pytest.mark.parametrize("language", sorted(BODIES))
+def test_an_english_title_above_a_translated_body_does_not_decide(language):
+    # The body is the article; the headline is one line, often left in the source language.
+    assert detect(article(ENGLISH_TITLE, *BODIES[language])).language == language
+    assert detect(article(ENGLISH_TITLE, BODIES[language][0])).language == language
+
+
+def test_the_title_decides_only_when_the_body_is_too_short():
+    assert detect(article("Amazon schließt seinen Gesundheitsdienst für Mitarbeiter", "Foto: dpa")).language == "de"
+
+
+def test_machine_converted_traditional_with_simplified_leftovers_stays_traditional():
+    # Converted from Simplified by machine: the converter left 于, 后, 么, 里, 台, 发 (one-to-many
+    # characters) in place. The script is the majority of the characters that tell the two apart.
+    leftovers = (
+        "對于亞馬遜來說，這項服務的失敗或許沒有那么難以接受。之后，公司把重心轉向線上藥房，並在美國各地開設診所。",
+        "報導指出，該公司在台灣的合作夥伴也將調整計畫，發言人表示，員工將在公司里轉任其他職務，相關細節會另行公布。",
+    )
+    assert detect(article("亞馬遜關閉遠距醫療服務", *leftovers)).language == "zh-Hant"
+    assert dominant_script("".join(leftovers)) == TRADITIONAL
+
+
+def test_chinese_and_korean_full_of_latin_names_keep_their_language():
+    chinese = ("亚马逊以39亿美元收购One Medical，并通过Amazon Pharmacy和PillPack把线上问诊、处方和送药连成闭环，"
+               "与CVS Health、Walgreens和UnitedHealth Group竞争。")
+    korean = ("아마존은 One Medical 인수를 마무리하고 Amazon Pharmacy, PillPack과 함께 Prime 회원에게 "
+              "온라인 진료를 제공한다. CVS Health와 Walgreens도 경쟁에 나섰다.")
+    assert detect(article("", chinese)).language == "zh-Hans"
+    assert detect(article("", korean)).language == "ko"
+
+
+RAW_PORTUGUESE = """Saúde Digital | Economia | Tecnologia
+Início > Tecnologia > Saúde
+Oracle closes $28.3 billion Cerner deal
+We use cookies and similar technologies to improve your experience and to analyse traffic. Accept all
+Por Redação — 8 de junho de 2022, 10h15
+Partilhar: Facebook | Twitter | LinkedIn | Email
+A Oracle concluiu a aquisição da Cerner, empresa de registos clínicos eletrónicos, por cerca de 28,3 mil milhões de dólares, a maior operação da sua história.
+Segundo a direção, os hospitais terão acesso a uma plataforma única na nuvem, e os médicos passarão menos tempo em tarefas administrativas.
+Read more: Microsoft completes Nuance acquisition
+Publicidade
+Os críticos lembram que a integração de sistemas hospitalares costuma demorar anos e que a proteção de dados exige cuidados redobrados.
+Tags: Oracle, Cerner, saúde digital
+© 2022 Saúde Digital. All rights reserved.
+"""
+
+
+def test_raw_text_with_its_furniture_is_named_by_its_prose():
+    # The clean stage may leave furniture behind (or run before it is finished): the longest lines,
+    # the article's prose, decide.
+    assert detect_language(RAW_PORTUGUESE) == "pt"
+    raw_korean = "\n".join(["Home | News | Health", "Login  Sign up", TITLES["ko"], "2023-03-02 09:00",
+                            *BODIES["ko"], "Copyright © 2023 Health IT News. All rights reserved."])
+    assert detect_language(raw_korean) == "ko"
+    raw_german = "\n".join(["Skip to content", "Home > Business > Health", ENGLISH_TITLE, *BODIES["de"],
+                            "Share: Facebook | X | LinkedIn", "Related: Amazon buys One Medical"])
+    assert detect_language(raw_german) == "de"
+
+
+def test_the_sample_is_the_longest_lines_in_order_and_bounded():
+    text = "\n".join(["Menu", "A" * 600, "short line", "B" * 300, "C" * 500])
+    sample = prose_sample(text)
+    first, second = sample.split("\n")
+    assert first == "A" * 600 and set(second) == {"C"}  # the budget (1,000 characters) cuts the last one
+    assert len(sample) <= 1000
+    assert len(prose_sample("word " * 100_000)) <= 1000  # detection time stays bounded on long articles
+
+
+def test_a_long_run_of_short_furniture_lines_before_the_body_does_not_decide():
+    # A portal page: dozens of English menu and headline links above the article, more text in all than
+    # the sample holds; the article's paragraphs are the longest lines.
+    links = [f"Related: Oracle, Cerner and the cloud, part {n} of our series on health tech" for n in range(30)]
+    raw = "\n".join([*links, *BODIES["pt"], *BODIES["pt"]])
+    assert detect_language(raw) == "pt"
+    assert detect(article(ENGLISH_TITLE, *links, *BODIES["it"])).language == "it"

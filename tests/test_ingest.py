@@ -1,13 +1,23 @@
 """ingest: bytes -> text, or a rejection with a reason a maintainer understands."""
 
 import hashlib
+import json
+import random
 
 import pytest
 
-from dossier.ingest import MIN_ARTICLE_CHARS, decode, ingest, normalize_text
+from dossier.ingest import (
+    COMMON_ENCODINGS,
+    MIN_ARTICLE_CHARS,
+    MIN_PLAUSIBILITY,
+    decode,
+    ingest,
+    normalize_text,
+    plausibility,
+)
 from dossier.records import DecodedText, Rejection, SourceFile
 
-from conftest import SEED_FILES
+from conftest import ROOT, SEED_FILES
 
 PROSE = "Amazon Care startete 2019 als Pilotprogramm für Mitarbeiter in der Region Seattle. " * 5
 
@@ -71,3 +81,203 @@ def test_legacy_encodings_are_read_without_mojibake():
     german = "Die Krankenversicherung für Mitarbeiter: Überblick, Gebühren und Maßnahmen. " * 4
     assert decode(german.encode("cp1252")) == (german, decode(german.encode("cp1252"))[1])
     assert "ü" in decode(german.encode("cp1252"))[0]
+
+
+# --- Legacy encodings: short articles of our own, in each language, encoded in each encoding ----------
+
+KOREAN = (
+    "카카오헬스케어, 연속혈당측정 서비스 출시\n\n"
+    "카카오의 헬스케어 자회사가 인공지능 기반 혈당 관리 서비스를 선보였다. 이용자는 스마트폰 앱으로 혈당 "
+    "변화를 확인하고, 식사와 운동 기록에 맞춘 조언을 받을 수 있다. 회사 측은 내년까지 병원 백여 곳과 협력해 "
+    "서비스를 넓히겠다고 밝혔다. 업계에서는 네이버와 삼성전자도 디지털 헬스 시장에 뛰어들면서 경쟁이 더욱 "
+    "치열해질 것으로 보고 있다.\n"
+)
+JAPANESE = (
+    "アマゾン、オンライン診療の新サービスを発表\n\n"
+    "米アマゾンは、利用者がスマートフォンから医師に相談できる新しいオンライン診療サービスを始めると発表した。"
+    "風邪や花粉症など三十種類以上の症状に対応し、料金は一回あたり定額とする。同社は昨年、会員制の診療所を運営する"
+    "企業を買収しており、医療分野への投資を続けている。専門家は、個人情報の扱いについて丁寧な説明が必要だと指摘している。\n"
+)
+SIMPLIFIED = (
+    "阿里健康发布新财年业绩\n\n"
+    "阿里健康公布了截至三月底的财年业绩，收入同比增长超过两成，医药电商业务仍是主要来源。公司表示，将继续扩大与"
+    "医院和药企的合作，并加强在线问诊和慢病管理服务。分析人士认为，线上购药的习惯已经形成，但处方药监管和行业竞争"
+    "仍是未来的不确定因素。\n"
+)
+TRADITIONAL = (
+    "微軟完成收購語音辨識公司\n\n"
+    "微軟宣布已完成對語音辨識公司的收購，交易金額約一百九十七億美元。該公司的技術被廣泛用於醫院，醫師看診時可由"
+    "系統自動整理病歷，減輕文書工作負擔。微軟表示，將把相關技術整合進旗下雲端服務，協助醫療機構提升效率。市場人士"
+    "指出，這是微軟近年來規模第二大的收購案。\n"
+)
+# cp1252: curly quotes (0x92, 0x93), œ (0x9C) and € (0x80), bytes that ISO-8859-15 reads as C1 controls.
+FRENCH_CP1252 = (
+    "Amazon ferme son service de télémédecine\n\n"
+    "Amazon a annoncé qu’il fermera « Amazon Care » à la fin de l’année. Selon un courriel interne, l’offre "
+    "n’était pas assez complète pour les grandes entreprises. “Nous avons tiré les leçons de cette expérience”, "
+    "a déclaré la vice-présidente, qui veut mettre tout son cœur à l’œuvre dans la pharmacie en ligne. "
+    "L’abonnement coûtait 5 € par mois.\n"
+)
+# ISO-8859-15: € (0xA4) and œ (0xBD), which cp1252 reads as ¤ and ½ ("c½ur").
+FRENCH_LATIN9 = (
+    "Les hôpitaux misent sur la téléconsultation\n\n"
+    "Le ministère a débloqué 120 millions d'euros, soit près de 40 € par patient suivi, pour équiper les "
+    "hôpitaux. « C'est le cœur de notre stratégie », explique une directrice, qui salue le travail des sœurs "
+    "infirmières et des médecins. L'œuvre est immense, mais les premiers résultats sont encourageants.\n"
+)
+ITALIAN_LATIN9 = (
+    "La sanità digitale costa meno del previsto\n\n"
+    "Secondo lo studio, una visita in telemedicina costa in media 18 € contro i 35 € di una visita in "
+    "ambulatorio. È un risparmio che, per il ministero, può finanziare nuovi servizi. Più della metà dei "
+    "pazienti si dice soddisfatta, anche se molti anziani chiedono ancora più aiuto con le app.\n"
+)
+GERMAN_LATIN9 = (
+    "Krankenkassen zahlen für Gesundheits-Apps\n\n"
+    "Ärztinnen und Ärzte dürfen seit 2020 digitale Gesundheitsanwendungen verschreiben. Eine Verordnung kostet "
+    "die Kassen im Schnitt 400 € pro Quartal. Kritiker bemängeln, dass der Nutzen vieler Apps erst nach einem "
+    "Jahr geprüft wird; die Hersteller verweisen auf große Studien, die bald Ergebnisse liefern.\n"
+)
+SPANISH_CP1252 = (
+    "Amazon abre una farmacia en línea en España\n\n"
+    "¿Comprará la gente sus medicamentos por internet? Amazon cree que sí: su nueva farmacia promete entregas "
+    "en dos días y un descuento del 10 % para los clientes Prime. «Queremos que sea tan fácil como pedir un "
+    "libro», dijo el director. Los farmacéuticos españoles advierten de los riesgos — ¡y piden más control!\n"
+)
+PORTUGUESE_CP1252 = (
+    "Oracle conclui a compra da Cerner\n\n"
+    "A Oracle concluiu a aquisição da Cerner, empresa de registos clínicos eletrónicos, por cerca de 28,3 mil "
+    "milhões de dólares. A operação é a maior da história da empresa. Segundo a direção, os hospitais terão "
+    "acesso a uma plataforma única na nuvem, e os médicos passarão menos tempo em tarefas administrativas.\n"
+)
+
+LEGACY = [
+    ("ko", "cp949", KOREAN),
+    ("ko", "euc_kr", KOREAN),
+    ("ja", "shift_jis", JAPANESE),
+    ("ja", "euc_jp", JAPANESE),
+    ("zh-Hans", "gb18030", SIMPLIFIED),
+    ("zh-Hans", "gb2312", SIMPLIFIED),
+    ("zh-Hant", "big5", TRADITIONAL),
+    ("zh-Hant", "gb18030", TRADITIONAL),  # GBK holds the Traditional characters too
+    ("fr", "cp1252", FRENCH_CP1252),
+    ("fr", "iso-8859-15", FRENCH_LATIN9),
+    ("it", "iso-8859-15", ITALIAN_LATIN9),
+    ("de", "iso-8859-15", GERMAN_LATIN9),
+    ("es", "cp1252", SPANISH_CP1252),
+    ("es", "latin-1", SPANISH_CP1252.replace("—", "-")),
+    ("pt", "cp1252", PORTUGUESE_CP1252),
+]
+
+
+@pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{l}-{e}" for l, e, _ in LEGACY])
+def test_legacy_encodings_decode_to_the_original_text(language, encoding, text):
+    decoded, used = decode(text.encode(encoding))
+    assert decoded == text
+    assert text.encode(encoding).decode(used) == text
+
+
+@pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{l}-{e}" for l, e, _ in LEGACY])
+def test_legacy_encodings_decode_a_headline_and_first_sentence_alone(language, encoding, text):
+    # Short texts are where detectors confuse GBK with Big5, or Korean with EUC-JP.
+    short = text[: max(text.find("。", 40), text.find(". ", 40), 60) + 1]
+    assert decode(short.encode(encoding))[0] == short
+
+
+@pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{l}-{e}" for l, e, _ in LEGACY])
+def test_the_right_reading_is_more_plausible_than_every_wrong_one(language, encoding, text):
+    data = text.encode(encoding)
+    right = plausibility(text, encoding)
+    assert right >= MIN_PLAUSIBILITY
+    for other in COMMON_ENCODINGS:
+        try:
+            wrong = data.decode(other)
+        except UnicodeDecodeError:
+            continue
+        if wrong != text:
+            assert plausibility(wrong, other) < right, other
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [("utf-8", KOREAN), ("utf-8", TRADITIONAL), ("utf-8", FRENCH_CP1252), ("utf-16-le", JAPANESE)],
+)
+def test_unicode_encodings_are_read_as_such(encoding, text):
+    data = text.encode(encoding)
+    if encoding.startswith("utf-16"):
+        data = b"\xff\xfe" + data
+    decoded, used = decode(data)
+    assert decoded == text and used.startswith(encoding)
+    assert decode(b"\xef\xbb\xbf" + text.encode()) == (text, "utf-8 (BOM)")
+
+
+def test_korean_is_read_as_cp949_not_as_another_cjk_encoding():
+    # Every Korean syllable of KS X 1001 is also a valid GB2312 ideograph (and EUC-JP kanji): only the
+    # script's own habits tell them apart (Korean spaces its words; Chinese does not).
+    decoded, used = decode(KOREAN.encode("cp949"))
+    assert used == "cp949" and decoded == KOREAN
+    # cp949's own extension (syllables outside KS X 1001, here 똠 and 햏) is read too.
+    extended = KOREAN.replace("조언을", "똠방각하의 조언을").replace("밝혔다", "햏 밝혔다")
+    assert decode(extended.encode("cp949")) == (extended, "cp949")
+
+
+def test_iso_8859_15_and_cp1252_are_told_apart_by_euro_and_oe():
+    assert decode(FRENCH_LATIN9.encode("iso-8859-15")) == (FRENCH_LATIN9, "iso-8859-15")
+    assert decode(FRENCH_CP1252.encode("cp1252")) == (FRENCH_CP1252, "cp1252")
+    # The wrong readings: ISO-8859-15 turns cp1252's quotes into C1 controls; cp1252 turns œ into ½.
+    assert plausibility(FRENCH_CP1252.encode("cp1252").decode("iso-8859-15"), "iso-8859-15") == 0
+    misread = FRENCH_LATIN9.encode("iso-8859-15").decode("cp1252")
+    assert "c½ur" in misread and plausibility(misread, "cp1252") < plausibility(FRENCH_LATIN9, "iso-8859-15")
+
+
+def test_text_without_euro_or_oe_is_reported_as_cp1252():
+    # Where cp1252 and ISO-8859-15 give the same text, the commoner name is reported.
+    assert decode(PORTUGUESE_CP1252.encode("iso-8859-15")) == (PORTUGUESE_CP1252, "cp1252")
+
+
+def test_accents_after_a_long_ascii_preamble_still_decide_the_encoding():
+    text = "Amazon said on Wednesday that it would wind down the clinic it ran for its staff.\n" * 200
+    text += FRENCH_LATIN9 + FRENCH_LATIN9
+    assert decode(text.encode("iso-8859-15")) == (text, "iso-8859-15")
+    german = text.replace(FRENCH_LATIN9, GERMAN_LATIN9.replace("€", "Euro"))
+    assert decode(german.encode("cp1252"))[0] == german
+
+
+@pytest.mark.parametrize(
+    "mojibake, encoding",
+    [
+        (KOREAN.encode("cp949").decode("gb18030"), "gb18030"),  # Korean read as Chinese: spaced ideographs
+        (KOREAN.encode("cp949").decode("cp1252"), "cp1252"),
+        (TRADITIONAL.encode("big5").decode("gb18030"), "gb18030"),  # Big5 read as GBK: rare ideographs, kana
+        (JAPANESE.encode("shift_jis").decode("gb18030"), "gb18030"),
+        ("Die Gebühren für Mitarbeiter steigen. " * 10, None),  # fine: a control
+    ],
+)
+def test_mojibake_scores_below_the_threshold(mojibake, encoding):
+    # (Where a wrong reading keeps much of the text, as GB18030 keeps EUC-JP's kana, it is not rejected
+    # outright but outscored by the right one: test_the_right_reading_is_more_plausible_than_every_wrong_one.)
+    score = plausibility(mojibake, encoding)
+    if encoding is None:
+        assert score >= MIN_PLAUSIBILITY
+    else:
+        assert score < MIN_PLAUSIBILITY
+
+
+def test_random_high_bytes_are_not_text():
+    rng = random.Random(7)
+    for _ in range(20):
+        noise = bytes(rng.choice([*range(0x80, 0x100), 0x20, 0x0A]) for _ in range(rng.randint(300, 3000)))
+        assert decode(noise) is None
+
+
+# --- The evaluation corpus (eval/devset): every file decodes to what its gold encoding gives -----------
+
+DEVSET = ROOT / "eval" / "devset"
+DEVSET_GOLD = json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(DEVSET_GOLD))
+def test_every_devset_file_decodes_as_its_gold_encoding(name):
+    data = (DEVSET / "articles" / name).read_bytes()
+    expected = data.decode(DEVSET_GOLD[name]["encoding"])  # utf-8-sig drops the BOM, as ingest does
+    decoded, used = decode(data)
+    assert decoded == expected, used

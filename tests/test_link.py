@@ -7,7 +7,7 @@ import pytest
 from dossier.clean import clean
 from dossier.detect import detect
 from dossier.ingest import ingest
-from dossier.link import Linker, link, sentence_around, sentence_ends
+from dossier.link import Linker, link, resolve_context, sentence_around, sentence_ends
 from dossier.metadata import build_article
 from dossier.normalize import normalize
 from dossier.records import SourceFile
@@ -121,3 +121,261 @@ def test_sentence_around_stays_readable_on_a_huge_line():
     text = "x" * 5000 + " Amazon Care " + "y" * 5000
     sentence = sentence_around(text, sentence_ends(text), 5001, 5012)
     assert "Amazon Care" in sentence and len(sentence) <= 400 + len("Amazon Care") + 2  # window, mention, ellipses
+
+
+# --- word boundaries, not_names and context, on a small registry of our own -------------------------------
+
+FIXTURE = """entities:
+  amazon:
+    type: company
+    name: Amazon
+    description: d.
+    names: {en: [Amazon], zh-Hans: [亚马逊], ja: [アマゾン], ko: [아마존]}
+    not_names: [Amazon River, 亚马逊河, アマゾン川, 아마존강]
+  amazon-pharmacy:
+    type: venture
+    name: Amazon Pharmacy
+    description: d.
+    names: {en: [Amazon Pharmacy], ja: [アマゾン・ファーマシー]}
+  naver:
+    type: company
+    name: Naver
+    description: d.
+    names: {en: [Naver], ko: [네이버]}
+  line:
+    type: company
+    name: LINE
+    description: d.
+    names: {en: [LINE, LINE Corporation], ko: [라인]}
+    context: [naver]
+  m3:
+    type: company
+    name: M3
+    description: d.
+    names: {en: [M3], ko: [엠스리]}
+    context: [line]
+  kakao:
+    type: company
+    name: Kakao
+    description: d.
+    names: {en: [Kakao], ko: [카카오]}
+  cerner:
+    type: company
+    name: Cerner
+    description: d.
+    names: {en: [Cerner]}
+  epic:
+    type: company
+    name: Epic Systems
+    description: d.
+    names: {en: [Epic Systems, Epic]}
+    context: [cerner]
+    not_names: [Epic failures]
+  meta:
+    type: company
+    name: Meta Platforms
+    description: d.
+    names: {en: [Meta Platforms, Meta], ja: [メタ]}
+    context: [any]
+    not_names: [Meta-analysis, Meta分析, メタ分析]
+  apple:
+    type: company
+    name: Apple
+    description: d.
+    names: {en: [Apple], zh-Hans: [苹果公司, 苹果]}
+    context: [any]
+    not_names: [an apple a day, 一日一苹果]
+  bytedance:
+    type: company
+    name: ByteDance
+    description: d.
+    names: {en: [ByteDance], zh-Hans: [字节跳动]}
+  xiaohe:
+    type: venture
+    name: Xiaohe Health
+    description: d.
+    names: {en: [Xiaohe Health], zh-Hans: [小荷健康, 小荷]}
+    context: [bytedance]
+    not_names: [小荷才露]
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("registry") / "entities.yml"
+    path.write_text(FIXTURE, encoding="utf-8")
+    registry = load_registry(path, set())
+    return registry, Linker(registry)
+
+
+def found(small, text):
+    """(surface, entity) for every candidate, context not yet applied."""
+    return [(text[c.start : c.end], c.entity) for c in small[1].candidates(text)]
+
+
+def linked(small, *lines):
+    """The entities an article made of `lines` links, context applied."""
+    registry, linker = small
+    return resolve_context((c for line in lines for c in linker.candidates(line)), registry)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Latin: a name must not continue a word on either side
+        ("Amazonas, Amazonian, PanAmazon", []),
+        ("d’Amazon, Amazon-Chef, (Amazon)", [("Amazon", "amazon")] * 3),
+        ("Epic and Epic Systems", [("Epic", "epic"), ("Epic Systems", "epic")]),
+        ("M3, M30, BM3", [("M3", "m3")]),
+        # katakana: a name must not continue a katakana word; the middle dot separates words
+        ("米アマゾンは", [("アマゾン", "amazon")]),
+        ("アマゾンプライムの会員", []),
+        ("スーパーアマゾン", []),
+        ("アマゾン・ジャパン", [("アマゾン", "amazon")]),
+        ("アマゾン・ファーマシーを開設", [("アマゾン・ファーマシー", "amazon-pharmacy")]),
+        ("メタバースとメタデータ", []),
+        ("メタは", [("メタ", "meta")]),
+        # Hangul: a name must begin a word, its end stays open for particles
+        ("온라인 진료 가이드라인", []),
+        ("라인은 네이버 계열", [("라인", "line"), ("네이버", "naver")]),
+        ("아마존이 인수", [("아마존", "amazon")]),
+        ("카카오톡과 초코카카오", [("카카오", "kakao")]),
+        # Chinese: no word boundaries, either script
+        ("亚马逊的药房和亞馬遜的", [("亚马逊", "amazon"), ("亞馬遜", "amazon")]),
+    ],
+    ids=["latin inside words", "latin beside punctuation", "latin longest", "latin digits",
+         "katakana after kanji", "katakana followed by katakana", "katakana preceded by katakana",
+         "katakana middle dot", "katakana longest", "katakana compounds", "katakana particle",
+         "hangul inside words", "hangul particles", "hangul particle", "hangul compound start only",
+         "chinese both scripts"],
+)
+def test_names_stand_as_words_of_their_script(small, text, expected):
+    assert found(small, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Amazon River is long; Amazon is a retailer.", [("Amazon", "amazon")]),
+        ("the Amazon river", []),  # not_names match regardless of case
+        ("Amazon Riverside Park", [("Amazon", "amazon")]),  # ... but as whole words
+        ("亚马逊河流域", []),
+        ("亞馬遜河", []),  # and in either Chinese script
+        ("アマゾン川のように", []),
+        ("아마존강을 따라", []),
+        ("Meta分析显示", []),
+        ("メタ分析によると", []),
+        ("A Meta-analysis of Meta data", [("Meta", "meta")]),
+        ("Epic failures of Epic", [("Epic", "epic")]),
+        ("An Apple a Day", []),
+        ("一日一蘋果，醫生遠離我", []),
+        ("小荷才露尖尖角，小荷健康", [("小荷健康", "xiaohe")]),
+    ],
+    ids=["english", "case", "whole words", "simplified", "traditional", "japanese", "korean",
+         "chinese meta", "japanese meta", "hyphen", "epic", "title case", "proverb", "poem"],
+)
+def test_names_inside_their_not_names_do_not_link(small, text, expected):
+    assert found(small, text) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["LINE과 라인"], set()),  # an ambiguous name without its context
+        (["네이버 계열 라인(LINE)"], {"naver", "line"}),
+        (["LINE Corporation and LINE"], {"line"}),  # a longer name holding the short one is context enough
+        (["네이버", "라인과 엠스리"], {"naver", "line", "m3"}),  # entities let in by context vouch for others
+        (["엠스리와 라인"], set()),  # ... but ambiguous names do not vouch for each other alone
+        (["Epic won a contract."], set()),
+        (["Epic won a contract.", "Cerner lost it."], {"epic", "cerner"}),
+        (["Epic Systems won; Epic said so."], {"epic"}),
+        (["苹果很好吃"], set()),
+        (["Apple and Meta"], set()),  # "any" needs another entity that links on its own
+        (["Apple and Meta", "Cerner"], {"apple", "meta", "cerner"}),
+        (["苹果公司的手表"], {"apple"}),
+        (["小荷才露尖尖角", "小荷"], set()),
+        (["字节跳动旗下的小荷"], {"bytedance", "xiaohe"}),
+    ],
+)
+def test_ambiguous_names_link_with_context_or_a_full_name(small, lines, expected):
+    assert linked(small, *lines) == expected
+
+
+def test_not_names_stop_only_their_own_entity(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text(FIXTURE + """  river:
+    type: company
+    name: River
+    description: d.
+    names: {en: [River]}
+""", encoding="utf-8")
+    linker = Linker(load_registry(path, set()))
+    text = "the Amazon River"  # Amazon's phrase; River's name inside it still links
+    assert [(text[c.start : c.end], c.entity) for c in linker.candidates(text)] == [("River", "river")]
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("The Prime Minister visited the hospital.", "amazon-prime"),
+        ("東証プライム市場に上場する", "amazon-prime"),
+        ("アマゾン川の流域", "amazon"),
+        ("亚马逊河流域的雨林", "amazon"),
+        ("아마존강 유역", "amazon"),
+        ("an Apple a Day keeps the doctor away", "apple"),
+        ("一日一苹果", "apple"),
+        ("多项Meta分析显示", "meta"),
+        ("メタ分析の結果", "meta"),
+        ("메타버스 플랫폼", "meta"),
+        ("A Meta-analysis found", "meta"),
+        ("온라인 진료 가이드라인", "line"),
+        ("제품 라인업", "line"),
+        ("영문 알파벳 약자로 쓴다", "alphabet"),
+        ("ABC はアルファベット順", "alphabet"),
+        ("Ada Lovelace was a mathematician", "ada-health"),
+        ("Epic failures of design", "epic"),
+        ("Epic Games makes Fortnite", "epic"),
+        ("a Safe Haven from the storm", "haven"),
+        ("Yale New Haven Hospital", "haven"),
+        ("众里寻他千百度", "baidu"),
+        ("小荷才露尖尖角", "xiaohe-health"),
+        ("这份病历像在读甲骨文一样", "oracle"),
+        ("甲骨文字的研究", "oracle"),
+        ("塞纳河畔", "cerner"),
+        ("三星级酒店", "samsung-electronics"),
+        ("Bayer Leverkusen won", "bayer"),
+        ("모바일 애플리케이션", "apple"),
+        ("蘋果日報報道", "apple"),
+        ("上海南京东路", "jd"),
+        ("阿里山的日出", "alibaba"),
+        ("라인강 유역", "line"),
+    ],
+)
+def test_the_real_registry_knows_common_words(linker, text, entity):
+    assert entity not in [c.entity for c in linker.candidates(text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, entity",
+    [
+        ("米アマゾン・ドット・コムは24日", "アマゾン・ドット・コム", "amazon"),
+        ("オンライン薬局「アマゾン・ファーマシー」", "アマゾン・ファーマシー", "amazon-pharmacy"),
+        ("有料会員サービス「プライム」", "プライム", "amazon-prime"),
+        ("카카오헬스케어는", "카카오헬스케어", "kakao-healthcare"),
+        ("삼성전자도 스마트워치", "삼성전자", "samsung-electronics"),
+        ("라인헬스케어가", "라인헬스케어", "line-healthcare"),
+        ("甲骨文（Oracle）宣布", "甲骨文", "oracle"),
+        ("收購Cerner（塞納）", "塞納", "cerner"),
+        ("高瓴资本领投", "高瓴资本", "hillhouse"),
+        ("ウォルグリーンが", "ウォルグリーン", "walgreens"),
+        ("CVSヘルスや", "CVSヘルス", "cvs-health"),
+        ("알파벳 산하 베릴리", "알파벳", "alphabet"),
+        ("Le prime reazioni degli analisti", None, "amazon-prime"),
+    ],
+)
+def test_the_real_registry_names_companies_in_every_script(linker, text, surface, entity):
+    found_here = [(text[c.start : c.end], c.entity) for c in linker.candidates(text)]
+    if surface is None:
+        assert entity not in [e for _, e in found_here]
+    else:
+        assert (surface, entity) in found_here

@@ -9,17 +9,23 @@ from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache
 from dossier.pipeline import Paths, build_corpus
 from dossier.render import render_site
 
-from conftest import ROOT, write_seeds
+from conftest import FOUNDING, ROOT, write_seeds
 
 sys.path.insert(0, str(ROOT / "bench"))
-from corpus import generate  # noqa: E402
+import corpus as bench_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
+    """The benchmark's synthetic corpus, recombined from the founding fixture articles (not from
+    whatever seeds/ holds, so that the corpus, and what these tests expect of it, is fixed)."""
     root = tmp_path_factory.mktemp("parallel")
     write_seeds(root / "seeds", {})
-    generate(MIN_PARALLEL_FILES + 20, root / "seeds" / "articles")
+    real_seeds, bench_corpus.SEEDS = bench_corpus.SEEDS, FOUNDING / "articles"
+    try:
+        bench_corpus.generate(MIN_PARALLEL_FILES + 20, root / "seeds" / "articles")
+    finally:
+        bench_corpus.SEEDS = real_seeds
     return Paths(root, root / "seeds", ROOT / "templates")
 
 
@@ -48,7 +54,13 @@ def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
         edited.write_text(original + "\nA new closing paragraph, added by a maintainer.\n", encoding="utf-8")
         warm.hits = warm.misses = 0
         after = build_corpus(project, jobs=2, cache=warm)
-        assert warm.misses == 2  # that file's clean text and its article, nothing else
+        # That file's work, stage by stage, and nothing else: as many misses as the edited file alone
+        # costs a cold cache.
+        alone = tmp_path / "alone"
+        write_seeds(alone / "seeds", {edited.name: edited.read_bytes()})
+        single = ResultCache(tmp_path / "alone-cache")
+        assert [o.status for o in build_corpus(Paths.for_project(alone), jobs=1, cache=single).outcomes] == ["published"]
+        assert single.hits == 0 and 2 <= warm.misses == single.misses
         changed = {uri for uri, content in site(after).items() if site(first).get(uri) != content}
         article_id = edited.stem.lower()
         assert f"articles/{article_id}/index.md" in changed

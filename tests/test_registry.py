@@ -3,7 +3,7 @@
 import pytest
 
 from dossier.curation import CurationError
-from dossier.registry import load_registry
+from dossier.registry import LANGUAGES, load_registry, stands_alone
 
 from conftest import ROOT, SEEDS
 
@@ -25,13 +25,19 @@ BASE = """entities:
 def test_the_real_registry_covers_the_field():
     registry = load_registry(ROOT / "seeds" / "entities.yml", {p.name for p in SEEDS.iterdir()})
     ids = {e.id for e in registry.entities}
-    assert len(ids) >= 60
+    assert len(ids) >= 100
     assert {"amazon", "amazon-care", "haven", "pillpack", "amazon-pharmacy", "one-medical", "ali-health", "alibaba",
             "jd-health", "tencent", "baidu", "bytedance", "ping-an-good-doctor", "google", "verily", "apple",
-            "microsoft", "meta", "unitedhealth", "cvs-health", "epic", "cerner", "teladoc"} <= ids
+            "microsoft", "meta", "unitedhealth", "cvs-health", "epic", "cerner", "teladoc", "oracle",
+            "samsung-electronics", "samsung-health", "huawei", "sony", "m3", "line", "line-healthcare", "kakao",
+            "kakao-healthcare", "naver", "babylon-health", "ada-health", "doctolib", "walmart", "livongo",
+            "hillhouse", "amazon-prime"} <= ids
     amazon = registry.get("amazon")
-    assert amazon.names["zh-Hant"] == ("亞馬遜",)  # derived from zh-Hans through OpenCC
-    assert {"en", "zh-Hans", "zh-Hant", "ja"} <= set(amazon.names)
+    assert amazon.names["zh-Hant"] == ("亞馬遜", "亞馬遜公司")  # derived from zh-Hans through OpenCC
+    assert {"en", "zh-Hans", "zh-Hant", "ja", "ko"} <= set(amazon.names)
+    assert "アマゾン川" in amazon.not_names
+    assert registry.get("samsung-electronics").names["ko"] == ("삼성전자", "삼성")
+    assert "甲骨文" in registry.get("oracle").names["zh-Hant"]
 
 
 @pytest.mark.parametrize(
@@ -50,9 +56,17 @@ def test_the_real_registry_covers_the_field():
          "entities.pillpack.relations.0.type", "is not one of"),
         ("    context: [nobody]\n", 12, "entities.pillpack.context.0", "unknown entity id"),
         ("    colour: blue\n", 12, "entities.pillpack.colour", "unknown field"),
+        ("    not_names: [pill box]\n", 12, "entities.pillpack.not_names.0", "holds none of the entity's names"),
+        ("    not_names: [PillPacks]\n", 12, "entities.pillpack.not_names.0", "holds none of the entity's names"),
+        ("    not_names:\n      - PillPack box\n      - 亚马逊河\n", 14, "entities.pillpack.not_names.1",
+         "holds none of the entity's names"),
+        ("    not_names: [pillpack]\n", 12, "entities.pillpack.not_names.0", "is one of the entity's own names"),
+        ("    not_names: ['']\n", 12, "entities.pillpack.not_names.0", "should be non-empty"),
     ],
     ids=["unknown relation target", "duplicate alias", "impossible date", "malformed date", "unknown source",
-         "unknown relation type", "unknown context", "unknown field"],
+         "unknown relation type", "unknown context", "unknown field", "not_name without the name",
+         "not_name with the name inside a word", "not_name of another entity", "not_name that is the name",
+         "empty not_name"],
 )
 def test_broken_registry_names_file_line_and_field(tmp_path, addition, line, field, message):
     path = tmp_path / "entities.yml"
@@ -62,3 +76,86 @@ def test_broken_registry_names_file_line_and_field(tmp_path, addition, line, fie
     text = str(error.value)
     assert text.startswith(f"{path}:{line}: field '{field}'"), text
     assert message in text
+
+
+def _replace_pillpack_names(names: str) -> str:
+    return BASE.replace("    names: {en: [PillPack]}\n", f"    names: {names}\n")
+
+
+def test_names_in_every_language_the_site_reads(tmp_path):
+    assert LANGUAGES == ["en", "zh-Hans", "zh-Hant", "ja", "ko", "de", "fr", "es", "it", "pt"]
+    path = tmp_path / "entities.yml"
+    path.write_text(_replace_pillpack_names("{en: [PillPack], ko: [필팩], it: [PillPack], pt: [PillPack], ja: [ピルパック]}"),
+                    encoding="utf-8")
+    pillpack = load_registry(path, set()).get("pillpack")
+    assert pillpack.names == {"en": ("PillPack",), "ja": ("ピルパック",), "ko": ("필팩",), "it": ("PillPack",),
+                              "pt": ("PillPack",)}
+
+
+@pytest.mark.parametrize(
+    "names, field, message",
+    [
+        ("{ko: [필팩]}", "entities.pillpack.names", "'en' is a required property"),
+        ("{en: [PillPack], nl: [PillPack]}", "entities.pillpack.names.nl", "unknown field"),
+        ("{en: [PillPack], pt: []}", "entities.pillpack.names.pt", "should be non-empty"),
+    ],
+    ids=["without English", "unknown language", "empty language"],
+)
+def test_broken_names_name_file_line_and_field(tmp_path, names, field, message):
+    path = tmp_path / "entities.yml"
+    path.write_text(_replace_pillpack_names(names), encoding="utf-8")
+    with pytest.raises(CurationError) as error:
+        load_registry(path, set())
+    assert str(error.value).startswith(f"{path}:11: field '{field}'"), str(error.value)
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [["PillPack box"], ["pillpack box"], ["PILLPACK BOX", "die PillPack-Dose"], ["ピルパック川"], ["필팩강"]],
+    ids=["same case", "other case", "upper case and hyphen", "katakana then kanji", "hangul then hangul"],
+)
+def test_valid_not_names_load(tmp_path, phrases):
+    path = tmp_path / "entities.yml"
+    text = _replace_pillpack_names("{en: [PillPack], ja: [ピルパック], ko: [필팩]}")
+    path.write_text(text + "    not_names: [" + ", ".join(phrases) + "]\n", encoding="utf-8")
+    assert load_registry(path, set()).get("pillpack").not_names == tuple(phrases)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["PillPacks box", "ピルパックス", "슈퍼필팩"],
+    ids=["latin inside a word", "katakana inside a word", "hangul inside a word"],
+)
+def test_not_names_must_hold_the_name_as_a_word(tmp_path, phrase):
+    path = tmp_path / "entities.yml"
+    text = _replace_pillpack_names("{en: [PillPack], ja: [ピルパック], ko: [필팩]}")
+    path.write_text(text + f"    not_names: [{phrase}]\n", encoding="utf-8")
+    with pytest.raises(CurationError, match="holds none of the entity's names as a word"):
+        load_registry(path, set())
+
+
+@pytest.mark.parametrize(
+    "text, start, end, alone",
+    [
+        ("Amazon", 0, 6, True),
+        ("Amazonas", 0, 6, False),
+        ("PanAmazon", 3, 9, False),
+        ("l'Amazon-Aktie", 2, 8, True),
+        ("Amazonía", 0, 6, False),  # accented Latin letters continue a word
+        ("M30", 0, 2, False),
+        ("アマゾンの", 0, 4, True),
+        ("アマゾンプライム", 0, 4, False),
+        ("スーパーアマゾン", 4, 8, False),
+        ("アマゾン・ケア", 0, 4, True),
+        ("ソニー", 0, 2, False),  # the length mark ー belongs to the word
+        ("ｱﾏｿﾞﾝｽ", 0, 5, False),  # half-width katakana too
+        ("라인은", 0, 2, True),
+        ("온라인", 1, 3, False),
+        ("삼성전자", 0, 2, True),  # the end stays open (Korean particles and compounds)
+        ("美 아마존", 2, 5, True),
+        ("亚马逊河", 0, 3, True),  # no boundaries between Chinese characters
+    ],
+)
+def test_stands_alone_per_script(text, start, end, alone):
+    assert stands_alone(text, start, end) is alone

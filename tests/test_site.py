@@ -1,18 +1,31 @@
-"""The built site: a strict MkDocs build, the data contracts of DESIGN.md, and every link resolving."""
+"""The built site: a strict MkDocs build, the data contracts of DESIGN.md, and every link resolving.
 
+Two sites: the real one (whatever `seeds/` holds: only invariants that hold for any corpus) and the
+founding fixture site (the five founding articles, curated, and one uncurated article: the precise
+expectations)."""
+
+import datetime
 import hashlib
+import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from markupsafe import escape
 
-from conftest import ROOT, SEEDS
+from conftest import FOUNDING_FILES, UNCURATED_NAME, make_project, mkdocs_build
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
                  "published", "original_url", "url", "variants", "entities", "removed"}
 REPORT_FIELDS = {"source_file", "sha256", "status", "article", "duplicate_of", "reason"}
+ENTITY_FIELDS = {"id", "type", "name", "names", "aliases", "url", "articles"}
+# A BCP 47 tag as the pipeline writes them: language, optional script, optional region ("und" included).
+BCP47 = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?")
+
+FOUNDING_LANGUAGES = {"000": "zh-Hant", "001": "zh-Hans", "002": "de", "003": "zh-Hant", "004": "fr"}
 
 
 class PageLinks(HTMLParser):
@@ -46,76 +59,114 @@ def page_file(site: Path, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or url == "" else path
 
 
-def test_corpus_json_follows_the_contract(corpus_json, built_site):
-    articles = corpus_json["articles"]
-    assert len(articles) == 5
+@pytest.fixture(params=["real", "founding"], scope="module")
+def any_site(request):
+    """Each test of an invariant runs on the real site (any corpus) and on the founding fixture site."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+def by_prefix(site) -> dict:
+    """The founding site's corpus.json entries by file-name prefix ("000" .. "004", "unc")."""
+    return {a["id"][:3]: a for a in site.corpus["articles"]}
+
+
+# --- invariants: the real site (any corpus) and the founding site ------------------------------------
+
+
+def test_corpus_json_follows_the_contract(any_site):
+    site, articles = any_site.site, any_site.corpus["articles"]
+    published = [i for i in any_site.report["inputs"] if i["status"] == "published"]
+    assert sorted(a["id"] for a in articles) == sorted(i["article"] for i in published)
+    assert len({a["id"] for a in articles}) == len(articles)
     for entry in articles:
         assert CORPUS_FIELDS <= set(entry)
-        raw = (ROOT / entry["source_file"]).read_bytes()
+        assert entry["source_file"].startswith("seeds/articles/")
+        raw = (any_site.project / entry["source_file"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(raw).hexdigest()
-        assert entry["language"] in {"zh-Hant", "zh-Hans", "de", "fr", "en"}
-        assert entry["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["published"])
-        assert not entry["url"].startswith("/") and page_file(built_site, entry["url"]).is_file()
-        assert all({"rule", "chars"} <= set(r) for r in entry["removed"])
-        assert isinstance(entry["entities"], list)
+        assert BCP47.fullmatch(entry["language"]), entry["language"]
+        if entry["language"].split("-")[0] == "zh":
+            assert entry["language"] in {"zh-Hant", "zh-Hans"}  # Chinese always carries its script
+        if entry["published"] is not None:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["published"])
+            datetime.date.fromisoformat(entry["published"])  # a calendar date
+        assert isinstance(entry["title"], str)  # "" when the file states none
+        assert isinstance(entry["title_en"], str)  # "" until someone curates it
+        assert not entry["url"].startswith("/") and page_file(site, entry["url"]).is_file()
+        assert all({"rule", "chars"} <= set(r) and r["chars"] > 0 for r in entry["removed"])
+        assert isinstance(entry["entities"], list) and all(isinstance(e, str) for e in entry["entities"])
         if entry["language"].startswith("zh"):
             assert set(entry["variants"]) == {"zh-Hant", "zh-Hans"}
             assert entry["variants"][entry["language"]] == entry["url"]
-            for url in entry["variants"].values():
-                assert page_file(built_site, url).is_file()
+        for url in entry["variants"].values():
+            assert not url.startswith("/") and page_file(site, url).is_file()
 
 
-def test_build_report_lists_every_input_exactly_once(report_json, corpus_json):
-    inputs = report_json["inputs"]
-    assert sorted(i["source_file"] for i in inputs) == sorted(
-        p.relative_to(ROOT).as_posix() for p in SEEDS.rglob("*") if p.is_file()
-    )
-    ids = {a["id"] for a in corpus_json["articles"]}
+def test_build_report_lists_every_input_exactly_once(any_site):
+    inputs = any_site.report["inputs"]
+    assert sorted(i["source_file"] for i in inputs) == any_site.input_files
+    ids = {a["id"] for a in any_site.corpus["articles"]}
+    sources = {i["source_file"] for i in inputs}
     for entry in inputs:
         assert set(entry) == REPORT_FIELDS
+        raw = (any_site.project / entry["source_file"]).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(raw).hexdigest()
         assert entry["status"] in {"published", "duplicate", "rejected"}
         if entry["status"] == "published":
-            assert entry["article"] in ids and entry["reason"] is None
+            assert entry["article"] in ids and entry["reason"] is None and entry["duplicate_of"] is None
         else:
-            assert entry["reason"]
+            assert entry["reason"] and entry["article"] is None
+        if entry["status"] == "duplicate":
+            assert entry["duplicate_of"] in sources and entry["duplicate_of"] != entry["source_file"]
 
 
-def test_home_page_lists_every_article_with_its_facts(built_site, corpus_json):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    for entry in corpus_json["articles"]:
+def test_build_report_page_lists_every_input(any_site):
+    page = unescape((any_site.site / "report" / "index.html").read_text(encoding="utf-8"))
+    for entry in any_site.report["inputs"]:
+        assert entry["source_file"] in page
+        if entry["status"] == "rejected":
+            assert entry["reason"] in page
+
+
+def test_home_page_lists_every_article(any_site):
+    home = (any_site.site / "index.html").read_text(encoding="utf-8")
+    report = any_site.report["inputs"]
+    for entry in any_site.corpus["articles"]:
         assert f'href="{entry["url"]}"' in home
-        assert entry["title_en"].replace("'", "&#39;") in home
-    assert "2020-04-29" in home and "21世紀商業評論" in home
+        assert str(escape(entry["title"])) in home
+        assert f'<td lang="en">{escape(entry["title_en"])}</td>' in home
+    published = sum(i["status"] == "published" for i in report)
+    assert f"{published} of {len(report)} input files published" in home
 
 
-@pytest.mark.parametrize("prefix, lang", [("000", "zh-Hant"), ("001", "zh-Hans"), ("002", "de"),
-                                          ("003", "zh-Hant"), ("004", "fr")])
-def test_article_pages_carry_their_language_and_header(built_site, corpus_json, prefix, lang):
-    entry = next(a for a in corpus_json["articles"] if a["id"].startswith(prefix))
-    path = page_file(built_site, entry["url"])
-    page = parse(path)
-    html = path.read_text(encoding="utf-8")
-    assert f'<div class="article-text" lang="{lang}">' in html
-    assert "what was removed" in html and 'href="./#removed"' in html and 'id="removed"' in html
-    for other_lang, url in entry["variants"].items():
-        variant = page_file(built_site, url).read_text(encoding="utf-8")
-        assert f'<div class="article-text" lang="{other_lang}">' in variant
-        assert "繁體" in variant and "简体" in variant
-    assert lang in page.langs
+def test_every_article_page_carries_its_language_header_and_variants(any_site):
+    site = any_site.site
+    for entry in any_site.corpus["articles"]:
+        path = page_file(site, entry["url"])
+        html = path.read_text(encoding="utf-8")
+        assert f'<div class="article-text" lang="{entry["language"]}">' in html
+        assert "what was removed" in html and 'href="./#removed"' in html and 'id="removed"' in html
+        assert entry["language"] in parse(path).langs
+        for language, url in entry["variants"].items():
+            variant = page_file(site, url).read_text(encoding="utf-8")
+            assert f'<div class="article-text" lang="{language}">' in variant
+            assert "繁體" in variant and "简体" in variant
+            if url != entry["url"]:  # a converted page names the canonical original
+                assert "OpenCC conversion" in variant and 'href="../"' in variant
 
 
-def test_converted_page_points_to_the_canonical_original(built_site):
-    page = (built_site / "articles/003_19718d29d283a864/zh-hans/index.html").read_text(encoding="utf-8")
-    assert "阿里健康谋局" in page and "OpenCC conversion" in page and 'href="../"' in page
+def test_search_index_holds_every_article_once_in_its_own_script(any_site):
+    docs = json.loads((any_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    for entry in any_site.corpus["articles"]:
+        assert entry["url"] in pages, entry["id"]
+        for url in set(entry["variants"].values()) - {entry["url"]}:
+            assert url not in pages  # a converted page: the canonical one is found in either script
+    for entity in any_site.entities["entities"]:
+        assert entity["url"] in pages
 
 
-def test_removed_text_is_not_republished(built_site):
-    site_text = "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.html"))
-    for spam in ("heyzo", "蜘蛛池", "爱赏网", "掃一掃下載"):
-        assert spam not in site_text
-
-
-def test_every_internal_link_and_anchor_resolves(built_site):
+def test_every_internal_link_and_anchor_resolves(any_site):
+    built_site = any_site.site
     pages = {path: parse(path) for path in built_site.rglob("*.html")}
     checked = 0
     for path, page in pages.items():
@@ -134,61 +185,125 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert checked > 100
 
 
-def test_site_loads_nothing_from_other_hosts(built_site):
-    for path in built_site.rglob("*.html"):
+def test_site_loads_nothing_from_other_hosts(any_site):
+    for path in any_site.site.rglob("*.html"):
         for resource in parse(path).resources:
             assert not re.match(r"(https?:)?//", resource), f"{path} loads {resource}"
 
 
-def test_malformed_curation_fails_the_build_naming_file_line_and_field(tmp_path):
-    from conftest import SEED_FILES, make_project, mkdocs_build
+def test_entities_json_follows_the_contract_and_agrees_with_the_corpus(any_site):
+    site, corpus = any_site.site, any_site.corpus["articles"]
+    entities = any_site.entities["entities"]
+    assert sorted(e["id"] for e in entities) == sorted(any_site.registry_ids)  # every registry entity, once
+    by_id = {e["id"]: e for e in entities}
+    articles = {a["id"]: a for a in corpus}
+    for entity in entities:
+        assert ENTITY_FIELDS <= set(entity)
+        assert isinstance(entity["names"], dict) and entity["names"]["en"]
+        assert not entity["url"].startswith("/") and page_file(site, entity["url"]).is_file()
+        for article_id in entity["articles"]:
+            assert entity["id"] in articles[article_id]["entities"]
+    for article in corpus:
+        assert article["entities"] == sorted(set(article["entities"]))
+        for entity_id in article["entities"]:
+            assert entity_id in by_id, f"{article['id']}: unknown entity {entity_id}"
+            assert article["id"] in by_id[entity_id]["articles"]
 
+
+def test_profile_index_lists_every_entity_under_its_type(any_site):
+    html = (any_site.site / "entities" / "index.html").read_text(encoding="utf-8")
+    for entity in any_site.entities["entities"]:
+        assert f'href="{entity["id"]}/"' in html
+        assert f'>{entity["type"].capitalize()}</h2>' in html
+
+
+# --- the founding site: what these articles must become -------------------------------------------------
+
+
+def test_founding_site_publishes_each_article_in_its_language(founding_site):
+    languages = {prefix: a["language"] for prefix, a in by_prefix(founding_site).items()}
+    assert languages == {**FOUNDING_LANGUAGES, "unc": "en"}
+    assert [i["status"] for i in founding_site.report["inputs"]] == ["published"] * 6
+
+
+def test_founding_home_page_shows_curated_and_extracted_facts(founding_site):
+    home = (founding_site.site / "index.html").read_text(encoding="utf-8")
+    articles = by_prefix(founding_site)
+    for prefix in FOUNDING_LANGUAGES:
+        assert articles[prefix]["title_en"]  # curated
+    assert "Ali Health&#39;s long game" in home and "Internet giants stumble in healthcare once more" in home
+    assert '<time datetime="2020-04-29">2020-04-29</time>' in home and "21世紀商業評論" in home
+    assert "6 of 6 input files published" in home
+
+
+def test_uncurated_article_is_published_with_what_its_text_states(founding_site):
+    entry = by_prefix(founding_site)["unc"]
+    assert entry["source_file"] == f"seeds/articles/{UNCURATED_NAME}"
+    assert entry["title"] == "Amazon opens a second front in primary care"
+    assert entry["title_en"] == "" and entry["language"] == "en"
+    assert {"amazon", "one-medical", "pillpack"} <= set(entry["entities"])
+    page = page_file(founding_site.site, entry["url"]).read_text(encoding="utf-8")
+    assert "Amazon opens a second front in primary care" in page
+    assert "how many customers it expected to use it" in page
+    home = (founding_site.site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{entry["url"]}"' in home
+
+
+def test_founding_article_pages_link_to_their_other_script(founding_site):
+    articles = by_prefix(founding_site)
+    for prefix, language in FOUNDING_LANGUAGES.items():
+        entry = articles[prefix]
+        assert entry["url"] == f"articles/{FOUNDING_FILES[prefix].stem}/"
+        if language.startswith("zh"):
+            other = "zh-Hans" if language == "zh-Hant" else "zh-Hant"
+            assert entry["variants"] == {language: entry["url"], other: f"{entry['url']}{other.lower()}/"}
+        else:
+            assert entry["variants"] == {}
+
+
+def test_converted_page_points_to_the_canonical_original(founding_site):
+    page = (founding_site.site / "articles/003_19718d29d283a864/zh-hans/index.html").read_text(encoding="utf-8")
+    assert "阿里健康谋局" in page and "OpenCC conversion" in page and 'href="../"' in page
+
+
+def test_removed_text_is_not_republished(founding_site):
+    site_text = "".join(p.read_text(encoding="utf-8") for p in founding_site.site.rglob("*.html"))
+    for spam in ("heyzo", "蜘蛛池", "爱赏网", "掃一掃下載"):
+        assert spam in FOUNDING_FILES["000"].read_text(encoding="utf-8") + FOUNDING_FILES["003"].read_text(
+            encoding="utf-8")
+        assert spam not in site_text
+
+
+def test_founding_articles_each_mention_an_entity(founding_site):
+    for entry in founding_site.corpus["articles"]:
+        assert entry["entities"], entry["id"]
+    assert len(founding_site.entities["entities"]) >= 60
+
+
+def test_malformed_curation_fails_the_build_naming_file_line_and_field(tmp_path):
     curation = "articles:\n  003_19718d29d283a864.txt:\n    title_en: T\n    summary_en: S\n    publishr: X\n"
-    config = make_project(tmp_path, {SEED_FILES["003"].name: SEED_FILES["003"].read_bytes()}, curation)
+    config = make_project(tmp_path, {FOUNDING_FILES["003"].name: FOUNDING_FILES["003"].read_bytes()}, curation)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert f"{tmp_path / 'seeds' / 'articles.yml'}:5: field 'articles.003_19718d29d283a864.txt.publishr'" in result.stderr
 
 
-ENTITY_FIELDS = {"id", "type", "name", "names", "aliases", "url", "articles"}
-
-
-def test_entities_json_follows_the_contract_and_agrees_with_the_corpus(built_site, corpus_json):
-    import json
-
-    entities = json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
-    assert len(entities) >= 60
-    by_id = {e["id"]: e for e in entities}
-    for entity in entities:
-        assert ENTITY_FIELDS <= set(entity)
-        assert isinstance(entity["names"], dict) and entity["names"]["en"]
-        assert page_file(built_site, entity["url"]).is_file()
-    for article in corpus_json["articles"]:
-        assert article["entities"] == sorted(article["entities"]) and article["entities"]
-        for entity_id in article["entities"]:
-            assert article["id"] in by_id[entity_id]["articles"]
-    for entity in entities:
-        for article_id in entity["articles"]:
-            article = next(a for a in corpus_json["articles"] if a["id"] == article_id)
-            assert entity["id"] in article["entities"]
-
-
-def test_profile_pages_show_names_events_relations_and_quotes(built_site):
-    html = (built_site / "entities" / "pillpack" / "index.html").read_text(encoding="utf-8")
+def test_profile_pages_show_names_events_relations_and_quotes(founding_site):
+    html = (founding_site.site / "entities" / "pillpack" / "index.html").read_text(encoding="utf-8")
     assert "药丸包" in html and "mistranslation" in html
     assert "2018" in html and "acquired by" in html
     assert 'href="../../articles/001_05f2a6e073801e21/#p' in html
     assert "7.53 亿美元收购网上药店药丸包" in html
 
 
-def test_profile_index_groups_by_type_with_counts(built_site):
-    html = (built_site / "entities" / "index.html").read_text(encoding="utf-8")
+def test_profile_index_groups_by_type_with_counts(founding_site):
+    html = (founding_site.site / "entities" / "index.html").read_text(encoding="utf-8")
     for heading in ("Company", "Venture", "Joint venture", "Pharmacy", "Telehealth"):
         assert f">{heading}</h2>" in html
     assert 'href="amazon-care/"' in html
 
 
-def test_article_pages_link_mentions_to_profiles(built_site):
-    html = (built_site / "articles" / "001_05f2a6e073801e21" / "index.html").read_text(encoding="utf-8")
+def test_article_pages_link_mentions_to_profiles(founding_site):
+    html = (founding_site.site / "articles" / "001_05f2a6e073801e21" / "index.html").read_text(encoding="utf-8")
     assert '<a class="entity" href="../../entities/pillpack/" title="PillPack">药丸包</a>' in html
     assert '<a class="source-link" href="https://www.pillpack.com/"' in html

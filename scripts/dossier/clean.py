@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 from .cleaning_rules import CleaningVocabulary
-from .records import Block, CleanText, DecodedText, Inline, Removal, Repair
+from . import furniture
+from .records import Block, CleanText, DecodedText, Inline, Removal, RemovedLine, Repair
 
 # A line that ends like a sentence. Headlines, tags, bylines and buttons do not.
 _TERMINAL = tuple(".。!！?？…”\"」』»)）;；:：")
@@ -52,6 +53,7 @@ class _Lines:
     raw: list[str]
     alive: list[bool]
     removals: list[Removal] = field(default_factory=list)
+    removed_rule: dict[int, str] = field(default_factory=dict)  # 1-based line -> the rule that took it
 
     def live(self) -> list[int]:
         """Indexes of the alive, non-blank lines, in order."""
@@ -74,6 +76,7 @@ class _Lines:
             self._record(rule, run)
         for index in indexes:
             self.alive[index] = False
+            self.removed_rule.setdefault(index + 1, rule)
 
     def _record(self, rule: str, run: list[int]) -> None:
         chars = sum(len(self.text(i)) for i in run)
@@ -161,20 +164,6 @@ def remove_repeated_title(lines: _Lines, vocabulary: CleaningVocabulary) -> None
     lines.remove("repeated_title", repeated)
 
 
-def remove_leading_tagline(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
-    """A site's tagline printed above the headline: one sentence, then a headline, then the body."""
-    live = lines.live()
-    if len(live) < 3:
-        return
-    first, headline, lede = (lines.text(i) for i in live[:3])
-    if (
-        first.endswith(_TERMINAL) and len(first) <= 300
-        and not headline.endswith(_TERMINAL) and len(headline) <= 150
-        and is_prose(lede)
-    ):
-        lines.remove("leading_tagline", [live[0]])
-
-
 def remove_embedded_cards(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
     """Markdown link cards for other articles (`[](url) [## title … site](url)`): a promotion, not text."""
     live = lines.live()
@@ -200,9 +189,6 @@ PLAIN_RULES = (
     remove_html_debris,
     remove_keyword_stuffing,
     remove_repeated_body,
-    remove_page_chrome,
-    remove_repeated_title,
-    remove_leading_tagline,
 )
 MARKDOWN_RULES = (
     remove_html_debris,
@@ -215,18 +201,41 @@ MARKDOWN_RULES = (
 )
 
 
-def clean(decoded: DecodedText, vocabulary: CleaningVocabulary) -> CleanText:
+@dataclass(frozen=True)
+class LineOverrides:
+    """A maintainer's corrections for one article (`drop_lines` / `keep_lines` in seeds/articles.yml):
+    exact line texts, stripped."""
+
+    drop: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+
+
+def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineOverrides = LineOverrides(),
+          shared: frozenset[str] = frozenset()) -> CleanText:
+    """The article's own text, title and blocks, from a decoded page. `shared` holds the lines that
+    stand on several pages of the corpus (furniture.shared_lines); `overrides` a maintainer's
+    corrections."""
     markdown = looks_like_markdown(decoded.text)
     raw = decoded.text.split("\n")
     lines = _Lines(raw, [True] * len(raw), list(decoded.removals))
     for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
         rule(lines, vocabulary)
+    title_line = 0
     if markdown:
         blocks, removals, repairs = markdown_blocks(lines)
+        title, title_line, blocks = _split_title(blocks)
     else:
+        title_index = locate_article(lines, vocabulary, overrides, shared)
+        title = lines.text(title_index) if title_index is not None else ""
+        title_line = title_index + 1 if title_index is not None else 0
+        if title_index is not None:
+            lines.alive[title_index] = False
         blocks, removals, repairs = plain_blocks(lines), [], []
-    title, blocks = _split_title(blocks)
     kept = len(title) + sum(len(block.text) for block in blocks)
+    removed_lines = tuple(
+        RemovedLine(number, lines.raw[number - 1].strip(), rule)
+        for number, rule in sorted(lines.removed_rule.items())
+    )
     return CleanText(
         source_file=decoded.source_file,
         sha256=decoded.sha256,
@@ -236,40 +245,260 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary) -> CleanText:
         removals=tuple(sorted(lines.removals + removals, key=lambda r: (r.line_start, r.rule))),
         repairs=tuple(repairs),
         kept_chars=kept,
+        title_line=title_line,
+        removed_lines=removed_lines,
     )
 
 
-def _split_title(blocks: list[Block]) -> tuple[str, list[Block]]:
-    """The first heading is the title. Failing that, a short first block is; a text that starts
-    with a long paragraph keeps it, and is titled by its first sentence."""
+def _split_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
+    """Markdown: the first heading is the title. Failing that, a short first block is; a text that
+    starts with a long paragraph keeps it, and is titled by its first sentence."""
     for n, block in enumerate(blocks):
         if block.kind == "heading":
             if n == 0 or block.level == 1:
-                return block.text.strip(), blocks[:n] + blocks[n + 1 :]
+                return block.text.strip(), block.line, blocks[:n] + blocks[n + 1 :]
             break
     if not blocks:
-        return "", []
+        return "", 0, []
     first = blocks[0].text.strip()
     if len(first) <= _MAX_TITLE_CHARS:
-        return first, blocks[1:]
+        return first, blocks[0].line, blocks[1:]
     sentence = re.split(r"(?<=[.。!！?？])\s*", first, maxsplit=1)[0]
-    return (sentence if len(sentence) <= 120 else sentence[:119] + "…"), blocks
+    return (sentence if len(sentence) <= 120 else sentence[:119] + "…"), blocks[0].line, blocks
+
+
+# --- plain text: where the article is -------------------------------------------------------------
+
+
+def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None) -> str | None:
+    """The furniture a line is on its own evidence, named after the signal that recognized it."""
+    checks = (
+        ("page_chrome", vocabulary.is_chrome),
+        ("advertising", lambda t: furniture.is_advertising(t, vocabulary) or furniture.is_tagged_furniture(t, vocabulary)),
+        ("related_teaser", lambda t: furniture.is_related_teaser(t, vocabulary)),
+        ("related_list", lambda t: furniture.is_related_header(t, vocabulary)),
+        ("share_bar", lambda t: furniture.is_share_bar(t, vocabulary)),
+        ("navigation", furniture.is_navigation),
+        ("byline", lambda t: furniture.is_byline(t, vocabulary)),
+        ("dateline", furniture.is_dateline),
+        ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),
+        ("image_file_name", furniture.is_image_file_name),
+        ("label", furniture.is_bracketed_label),
+        ("tag_list", furniture.is_hashtag_list),
+        ("counter", furniture.is_counter),
+        ("keyword_stuffing", lambda t: furniture.is_keyword_spam(t, language)),
+    )
+    return next((rule for rule, check in checks if check(text)), None)
+
+
+def locate_article(lines: _Lines, vocabulary: CleaningVocabulary, overrides: LineOverrides = LineOverrides(),
+                   shared: frozenset[str] = frozenset()) -> int | None:
+    """Classify every live line of a plain-text scrape, kill the furniture (each removal named after
+    its signal) and return the index of the headline (None: the page has none). See furniture.py."""
+    live = lines.live()
+    texts = {i: lines.text(i) for i in live}
+    language = furniture.stopword_language("\n".join(texts.values()))
+    label: dict[int, str] = {}
+    for i in live:
+        signal = line_signal(texts[i], vocabulary, language) or ("shared_with_other_pages" if texts[i] in shared else None)
+        if signal:
+            label[i] = signal
+    _label_names_beside_bylines(live, texts, label)
+    _label_related_lists(live, texts, label, _blank_line_groups(lines.raw), language)
+
+    def good_lines() -> list[int]:
+        # A notice's words in a short line outweigh its prose shape; a long paragraph that mentions a
+        # subscription or a newsletter is still the article's.
+        return [i for i in live if i not in label and furniture.is_good_prose(texts[i], language)
+                and not furniture.is_notice(texts[i], vocabulary, max_weight=furniture.THRESHOLDS.notice_prose_max_weight)]
+
+    title = _choose_headline(live, texts, label, good_lines(), vocabulary)
+    _label_captions(live, texts, label, title, vocabulary)
+    _label_outside_article(live, texts, label, title, good_lines(), vocabulary)
+    if title is not None:
+        for i in live:
+            if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):
+                label[i] = "repeated_title"
+    for i in live:
+        if texts[i] in overrides.drop:
+            label[i] = "curated_drop"
+        elif texts[i] in overrides.keep and i != title:
+            label.pop(i, None)
+    by_rule: dict[str, list[int]] = {}
+    for i, rule in label.items():
+        by_rule.setdefault(rule, []).append(i)
+    for rule, indexes in sorted(by_rule.items()):
+        lines.remove(rule, indexes)
+    return title
+
+
+def _label_outside_article(live: list[int], texts: dict[int, str], label: dict[int, str], title: int | None,
+                           good: list[int], vocabulary: CleaningVocabulary) -> None:
+    """The article runs from its first to its last good prose line. Above the headline everything is
+    furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
+    after the run, all but the closing sentences that follow it directly."""
+    first_body = next((i for i in good if title is None or i > title), None)
+    last_body = good[-1] if good else None
+    short = furniture.THRESHOLDS.short_line_weight
+    for i in live:
+        if i in label or i == title:
+            continue
+        text = texts[i]
+        notice = furniture.is_notice(text, vocabulary)
+        if first_body is None or i < first_body:
+            if title is not None and i < title:
+                label[i] = "before_headline"
+            elif title is None and not furniture.ends_like_sentence(text):
+                label[i] = "before_article"
+            elif notice:
+                label[i] = "notice"
+        elif last_body is not None and i > last_body:
+            label[i] = "notice" if notice else "after_article"
+        elif notice and furniture.weight(text) <= short:
+            label[i] = "notice"
+    if last_body is None:
+        return
+    for i in (i for i in live if i > last_body):
+        if label.get(i) != "after_article":
+            break
+        del label[i]  # a closing line no signal names (a letter's signature) still belongs to the article
+
+
+def _blank_line_groups(raw: list[str]) -> list[int]:
+    """For each line, the number of the run of non-blank lines it belongs to."""
+    groups, number, previous_blank = [], 0, True
+    for line in raw:
+        blank = not line.strip()
+        if not blank and previous_blank:
+            number += 1
+        groups.append(number)
+        previous_blank = blank
+    return groups
+
+
+def _label_names_beside_bylines(live: list[int], texts: dict[int, str], label: dict[int, str]) -> None:
+    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line."""
+    for n, i in enumerate(live):
+        if label.get(i) not in ("byline", "dateline"):
+            continue
+        for neighbour in live[max(n - 1, 0) : n] + live[n + 1 : n + 2]:
+            if neighbour not in label and furniture.is_person_name(texts[neighbour]):
+                label[neighbour] = "byline"
+
+
+def _label_related_lists(live: list[int], texts: dict[int, str], label: dict[int, str], group: list[int],
+                         language: str | None) -> None:
+    """The headlines under a "related" header: the rest of the header's paragraph when it has one,
+    else the headline-shaped lines that follow it. The last of those stays when prose follows it and it
+    is much shorter than the headlines above: a subheading, not one more headline."""
+    limits = furniture.THRESHOLDS
+    headers = [n for n, i in enumerate(live) if label.get(i) == "related_list"]
+    for n in headers:
+        header = live[n]
+        same_group = [j for j in live[n + 1 :] if group[j] == group[header]]
+        if any(furniture.is_good_prose(texts[j], language) for j in same_group):
+            same_group = []  # the page does not set paragraphs apart with blank lines
+        items: list[int] = []
+        for j in same_group or live[n + 1 :]:
+            if label.get(j) not in (None, "related_list") or not furniture.is_related_item(texts[j]):
+                break
+            items.append(j)
+        if not same_group and len(items) >= 2:
+            last, others = items[-1], items[:-1]
+            position = live.index(last)
+            after = live[position + 1] if position + 1 < len(live) else None
+            shortest = min(furniture.weight(texts[j]) for j in others)
+            if (after is not None and after not in label and furniture.is_good_prose(texts[after], language)
+                    and furniture.weight(texts[last]) < limits.subheading_share_of_headline * shortest):
+                items.pop()
+        for j in items:
+            label[j] = "related_list"
+
+
+def _is_tagline(live: list[int], texts: dict[int, str], label: dict[int, str], position: int) -> bool:
+    """A site's one-sentence tagline at the very top of the page, above the headline: the first line
+    that is not furniture, and no longer than a tagline."""
+    above = live[:position]
+    return all(i in label for i in above) and furniture.weight(texts[live[position]]) <= furniture.THRESHOLDS.tagline_max_weight
+
+
+def _label_captions(live: list[int], texts: dict[int, str], label: dict[int, str], title: int | None,
+                    vocabulary: CleaningVocabulary) -> None:
+    """The line above a photo credit is its caption, unless it stands right under the headline (a
+    standfirst above a picture without a caption)."""
+    limits = furniture.THRESHOLDS
+    headline = " ".join(texts[title].split()) if title is not None else None
+    for n, i in enumerate(live[1:], start=1):
+        previous, above = live[n - 1], live[n - 2] if n >= 2 else None
+        if label.get(i) != "photo_credit" or previous in label:
+            continue
+        if above is not None and (above == title or " ".join(texts[above].split()) == headline):
+            continue
+        text = texts[previous]
+        if furniture.weight(text) <= limits.caption_max_weight and len(_SENTENCE_END.findall(text)) <= 1:
+            label[previous] = "caption"
+
+
+def _choose_headline(live: list[int], texts: dict[int, str], label: dict[int, str], good: list[int],
+                     vocabulary: CleaningVocabulary) -> int | None:
+    """The headline: walking up from the first prose line past bylines, datelines, share bars and
+    other furniture, the topmost of the headline-shaped lines found before the page's navigation (a
+    standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
+    prose. Never a notice, never the site's name (which the footer's notices repeat)."""
+    notices = [i for i in live if furniture.is_notice(texts[i], vocabulary)]
+
+    def is_candidate(i: int) -> bool:
+        if i in label or i in notices or not furniture.is_headline_shaped(texts[i]):
+            return False
+        site_name = re.split(r" [–—|-] ", texts[i])[0].strip()
+        return not any(site_name in texts[j] for j in notices if j != i)
+
+    def run_above(opening: int) -> list[int]:
+        run: list[int] = []
+        for i in reversed(live[:opening]):
+            if label.get(i) == "navigation":
+                break
+            if is_candidate(i):
+                run.insert(0, i)
+            elif i not in label:
+                break
+        return run
+
+    opening = live.index(good[0]) if good else len(live)
+    run = run_above(opening)
+    if not run and good and _is_tagline(live, texts, label, opening):
+        run = run_above(live.index(good[1])) if len(good) > 1 else []
+    if run:
+        return run[0]
+    candidates = [i for i in live[:opening] if is_candidate(i)]
+    return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i)) if candidates else None
+
+
+def _keep_closing_sentences(live: list[int], texts: dict[int, str], label: dict[int, str], last_body: int | None) -> None:
+    """After the last good line, short closing sentences still belong to the article, up to the first
+    furniture."""
+    if last_body is None:
+        return
+    for i in live:
+        if i <= last_body:
+            continue
+        if label.get(i) != "after_article" or not furniture.ends_like_sentence(texts[i]):
+            break
+        del label[i]
 
 
 # --- plain text -------------------------------------------------------------------------------------
 
 
 def plain_blocks(lines: _Lines) -> list[Block]:
-    """One block per line: bullets become list items, short unpunctuated lines between prose become
-    subheadings, the first line the title; everything else is a paragraph. Nothing is interpreted as
-    markup."""
+    """One block per line of the article (the headline is taken out before): bullets become list items,
+    short unpunctuated lines between prose become subheadings; everything else is a paragraph. Nothing
+    is interpreted as markup."""
     live = lines.live()
     texts = [lines.text(i) for i in live]
     blocks = []
     for n, (i, text) in enumerate(zip(live, texts)):
-        if n == 0 and len(text) <= _MAX_TITLE_CHARS:
-            blocks.append(Block("heading", (Inline(text),), i + 1, level=1))
-        elif _BULLET.match(text):
+        if _BULLET.match(text):
             blocks.append(Block("list_item", tuple(autolink(_BULLET.sub("", text))), i + 1, level=1))
         elif _is_subheading(texts, n):
             blocks.append(Block("heading", (Inline(text),), i + 1, level=2))
@@ -279,13 +508,14 @@ def plain_blocks(lines: _Lines) -> list[Block]:
 
 
 def _is_subheading(texts: list[str], n: int) -> bool:
+    """A short line that does not end like a sentence, between two prose lines."""
     text = texts[n]
     wide = sum(1 for ch in text if ord(ch) > 0x2E80)
     limit = 30 if wide > len(text) / 2 else 80
     return (
         len(text) <= limit
-        and not is_prose(text)
-        and not re.search(r"[,，:：|｜]", text)
+        and not furniture.ends_like_sentence(text)
+        and not re.search(r"[:：|｜]$", text)
         and 0 < n < len(texts) - 1
         and is_prose(texts[n - 1])
         and is_prose(texts[n + 1])

@@ -3,24 +3,35 @@
 Names are found script-insensitively (on the text with every character in its Simplified form, which
 has the original's length, so a match's offsets are the original's) and linked on the source's own
 characters. One Aho-Corasick automaton holds every name: matching is linear in the text whatever the
-registry's size. Longest match first (so "Amazon" inside "Amazon Care" is Amazon Care); names that end
-or begin with a Latin letter must stand as whole words; names that are common words elsewhere link only
-in articles that mention their context entities.
+registry's size. Longest match first (so "Amazon" inside "Amazon Care" is Amazon Care, アマゾン inside
+アマゾン・ファーマシー is Amazon Pharmacy). A name must stand as a word of its script
+(`registry.stands_alone`: Latin and katakana names must not continue a word, Hangul names must begin
+one). Three guards keep common words from linking:
+
+- case: names match case-sensitively ("Haven", not "a safe haven");
+- `not_names`: phrases in which one of an entity's names means something else (アマゾン川, 一日一苹果,
+  "Prime Minister"), found like names but regardless of case, in a second automaton; the entity's
+  names inside such a phrase do not link;
+- `context`: an entity whose names are common words elsewhere links only in an article that also
+  mentions one of its context entities (or any other entity, for "any"), or that names it by a longer
+  name holding a shorter one ("Epic Systems" for "Epic", 小荷健康 for 小荷), which is unambiguous.
+  Entities let in this way count as context for others.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 import ahocorasick
 
 from .chinese import simplify_chars
 from .records import Article, Block, Inline, Mention
-from .registry import Registry, match_key
+from .registry import Registry, fold_case, match_key, stands_alone
 
-_WORD_CHAR = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _SENTENCE_BOUNDARY = re.compile(r"[。！？!?；;]+[”」』\"]?|\.(?=\s|$)|\n")
 _MAX_SENTENCE = 400
 
@@ -31,6 +42,7 @@ class Candidate:
     end: int
     entity: str
     mistranslation: bool
+    needs_context: bool = False  # a name of an entity with `context`, and not one of its full names
 
 
 class Linker:
@@ -38,25 +50,41 @@ class Linker:
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        self._automaton = ahocorasick.Automaton()
+        self._names = ahocorasick.Automaton()
+        self._not_names = ahocorasick.Automaton()
+        phrases: dict[str, set[str]] = defaultdict(set)
         for entity in registry.entities:
             wrong = {match_key(name) for name in entity.mistranslations}
-            for form in entity.surface_forms:
-                key = simplify_chars(match_key(form))
-                self._automaton.add_word(key, (len(key), entity.id, key in wrong or match_key(form) in wrong))
+            keys = {form: simplify_chars(match_key(form)) for form in entity.surface_forms}
+            for form, key in keys.items():
+                full = any(other != key and other in key for other in keys.values())
+                needs_context = bool(entity.context) and not full
+                self._names.add_word(key, (len(key), entity.id, key in wrong or match_key(form) in wrong, needs_context))
+            for phrase in entity.not_names:
+                phrases[fold_case(simplify_chars(match_key(phrase)))].add(entity.id)
+        for key, entities in phrases.items():
+            self._not_names.add_word(key, (len(key), frozenset(entities)))
         if registry.entities:
-            self._automaton.make_automaton()
+            self._names.make_automaton()
+        if phrases:
+            self._not_names.make_automaton()
+        self._has_not_names = bool(phrases)
 
     def candidates(self, text: str) -> list[Candidate]:
-        """Leftmost-longest, non-overlapping name matches that stand as words."""
+        """Leftmost-longest, non-overlapping name matches that stand as words, outside the phrases in
+        which they mean something else."""
         if not self.registry.entities or not text:
             return []
         normalized = simplify_chars(text.replace("\u00a0", " "))
+        excluded = self._not_name_spans(text, normalized)
         found = []
-        for end, (length, entity, wrong) in self._automaton.iter(normalized):
+        for end, (length, entity, wrong, needs_context) in self._names.iter(normalized):
             start, stop = end - length + 1, end + 1
-            if _stands_alone(text, start, stop):
-                found.append(Candidate(start, stop, entity, wrong))
+            if not stands_alone(text, start, stop):
+                continue
+            if any(s <= start and stop <= e for s, e in excluded.get(entity, ())):
+                continue
+            found.append(Candidate(start, stop, entity, wrong, needs_context))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         chosen, covered_to = [], 0
         for candidate in found:
@@ -65,14 +93,17 @@ class Linker:
                 covered_to = candidate.end
         return chosen
 
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """A name that begins or ends with a Latin letter or digit must not continue a word."""
-    if _WORD_CHAR.match(text[start]) and start > 0 and _WORD_CHAR.match(text[start - 1]):
-        return False
-    if _WORD_CHAR.match(text[end - 1]) and end < len(text) and _WORD_CHAR.match(text[end]):
-        return False
-    return True
+    def _not_name_spans(self, text: str, normalized: str) -> dict[str, list[tuple[int, int]]]:
+        """Where each entity's `not_names` phrases stand in the text, by entity."""
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        if not self._has_not_names:
+            return spans
+        for end, (length, entities) in self._not_names.iter(fold_case(normalized)):
+            start, stop = end - length + 1, end + 1
+            if stands_alone(text, start, stop):
+                for entity in entities:
+                    spans[entity].append((start, stop))
+        return spans
 
 
 def link(article: Article, linker: Linker) -> Article:
@@ -80,8 +111,8 @@ def link(article: Article, linker: Linker) -> Article:
     renditions = article.normalized.renditions
     found = {r.language: [[linker.candidates(i.text) for i in b.inlines] for b in r.blocks] for r in renditions}
     own = renditions[0]
-    allowed = _resolve_context({c.entity for block in found[own.language] for inline in block for c in inline},
-                               linker.registry)
+    allowed = resolve_context((c for block in found[own.language] for inline in block for c in inline),
+                              linker.registry)
     mentions = []
     for number, (block, per_inline) in enumerate(zip(own.blocks, found[own.language]), start=1):
         offset, text, boundaries = 0, block.text, None
@@ -99,14 +130,22 @@ def link(article: Article, linker: Linker) -> Article:
     return replace(article, normalized=replace(article.normalized, renditions=linked), mentions=tuple(mentions))
 
 
-def _resolve_context(found: set[str], registry: Registry) -> set[str]:
-    """Names without context always count; an ambiguous one counts where its context is mentioned."""
-    plain = {entity for entity in found if not registry.get(entity).context}
-    allowed = set(plain)
-    for entity in found - plain:
-        context = registry.get(entity).context
-        if any(c in plain for c in context) or ("any" in context and plain - {entity}):
-            allowed.add(entity)
+def resolve_context(candidates: Iterable[Candidate], registry: Registry) -> set[str]:
+    """The entities an article's candidates may link: those named without need of context, then, until
+    nothing changes, those whose context entities (or, for "any", some other entity) are let in."""
+    candidates = list(candidates)
+    allowed = {c.entity for c in candidates if not c.needs_context}
+    pending = {c.entity for c in candidates} - allowed
+    while pending:
+        admitted = {
+            entity for entity in pending
+            if any(c in allowed for c in registry.get(entity).context)
+            or ("any" in registry.get(entity).context and allowed - {entity})
+        }
+        if not admitted:
+            break
+        allowed |= admitted
+        pending -= admitted
     return allowed
 
 

@@ -1,35 +1,57 @@
 """Stage 5, metadata: who, what, when for each article.
 
-What the text states is extracted by named extractors (a dateline, a byline, a source link, a headline
-left in the original language); the curated YAML (`seeds/articles.yml`) supplies the English title and
-summary and anything the text does not say, and overrides an extraction where a maintainer has checked it.
-Every value records whether it came from the text or from curation.
+What the text states is extracted from the page's own datelines, bylines, masthead and copyright lines
+(the signals are in `datelines`, each named and tested; dates are read by dateparser in the article's
+language). The curated YAML (`seeds/articles.yml`) is optional for every article: it supplies an English
+title and summary where a maintainer wrote them, and corrects the automation for one article (its
+headline, its publisher, author, date, original) where the text is silent or read wrongly. Every value
+records whether it came from the text or from curation.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from .chinese import convert
 from .curation import load_yaml, validate
+from .datelines import (
+    LIMITS,
+    byline_name,
+    dateline,
+    has_cjk,
+    is_prose,
+    is_rights_line,
+    lead_byline,
+    names_agree,
+    native_form,
+    opens_with_byline_marker,
+    outlet_name,
+    person_name,
+    rights_holder,
+    site_name,
+    source_name,
+    title_case,
+)
 from .detect import detect_language
-from .records import Article, Block, Field, Normalized, Translation
+from .records import Article, CleanText, Field, Normalized, Translation
 
 _OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}
+_LINES = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}, "uniqueItems": True}
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": ["articles"],
     "properties": {
         "articles": {
-            "type": "object",
+            "type": ["object", "null"],
             "additionalProperties": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["title_en", "summary_en"],
                 "properties": {
+                    "title": {"type": "string", "minLength": 1, "pattern": r"\S"},
                     "title_en": {"type": "string", "minLength": 1},
                     "summary_en": {"type": "string", "minLength": 1},
                     "publisher": _OPTIONAL_TEXT,
@@ -48,6 +70,8 @@ SCHEMA = {
                             "url": {"type": ["string", "null"], "pattern": r"^https?://\S+$"},
                         },
                     },
+                    "drop_lines": _LINES,
+                    "keep_lines": _LINES,
                 },
             },
         }
@@ -56,7 +80,8 @@ SCHEMA = {
 
 
 def load_curation(path: Path, source_names: set[str]) -> dict[str, dict]:
-    """Curated metadata by source file name, validated; an entry for a file that is not there fails."""
+    """Curated metadata by source file name, validated; an entry for a file that is not there fails,
+    and so does a line a maintainer asks both to drop and to keep."""
     document = load_yaml(path)
     validate(document, SCHEMA)
     entries = document.data["articles"] or {}
@@ -68,6 +93,11 @@ def load_curation(path: Path, source_names: set[str]) -> dict[str, dict]:
                 datetime.date.fromisoformat(entry["published"])
             except ValueError:
                 raise document.error(["articles", name, "published"], f"not a calendar date: {entry['published']}")
+        dropped = {line.strip() for line in entry.get("drop_lines", ())}
+        for index, line in enumerate(entry.get("keep_lines", ())):
+            if line.strip() in dropped:
+                raise document.error(["articles", name, "keep_lines", index],
+                                     f"also listed under drop_lines: {line.strip()!r}")
     return entries
 
 
@@ -79,6 +109,8 @@ def article_id(source_file: str) -> str:
 
 @dataclass(frozen=True)
 class Extracted:
+    """What the text states about itself; None where it does not."""
+
     published: str | None = None
     publisher: str | None = None
     author: str | None = None
@@ -86,41 +118,206 @@ class Extracted:
     original_title_language: str | None = None
 
 
-_DATELINE = re.compile(
-    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(.+?)"
-    r"(?:\s+\d{4}年(?:第)?\d+期)?$"
-)
-_BYLINE = re.compile(r"^(?:文|作者|記者|记者|撰文|by|von|par|por)\s*[|｜:：]?\s*(\S.{0,38})$", re.I)
+@dataclass(frozen=True)
+class PageLine:
+    """One line of the page as the clean stage left it: the headline, a block of the article, or a
+    line it removed (bylines, datelines, mastheads, copyright lines are among those)."""
+
+    number: int
+    text: str
+    kind: str  # "title" | "block" | "removed"
+
+    @property
+    def prose(self) -> bool:
+        return self.kind == "block" and is_prose(self.text)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where a page states facts about itself: the head (everything up to the article's second
+    paragraph of prose after the headline), the masthead (the first lines, before the headline) and
+    the foot (everything after the last paragraph of prose)."""
+
+    lines: tuple[PageLine, ...]
+    head: tuple[PageLine, ...]
+    masthead: tuple[PageLine, ...]
+    foot: tuple[PageLine, ...]
+    tail: tuple[PageLine, ...] = ()  # the page's last lines when they are not all foot (a notice kept as text)
+
+
+def page_lines(clean: CleanText) -> tuple[PageLine, ...]:
+    """Blocks and removed lines in line order, with the headline where it stood. A clean stage that
+    leaves bylines in the blocks is read the same way as one that removes them."""
+    lines = [PageLine(r.line, r.text.strip(), "removed") for r in clean.removed_lines if r.text.strip()]
+    lines += [PageLine(b.line, b.text.strip(), "block") for b in clean.blocks if b.text.strip()]
+    if clean.title and clean.title_line:
+        lines.append(PageLine(clean.title_line, clean.title.strip(), "title"))
+    elif clean.title:  # a headline of unknown place (a clean stage that records none) may be a masthead
+        lines.append(PageLine(0, clean.title.strip(), "removed"))
+    order = {"title": 0, "removed": 1, "block": 2}
+    return tuple(sorted(lines, key=lambda line: (line.number, order[line.kind])))
+
+
+def page(clean: CleanText) -> Page:
+    """The clean text's lines, divided into the zones where pages state facts about themselves."""
+    lines = page_lines(clean)
+    title = next((n for n, line in enumerate(lines) if line.kind == "title"), -1)
+    head_end, prose = len(lines), 0
+    for n in range(title + 1, len(lines)):
+        if n - title > LIMITS.head_max_lines:
+            head_end = n
+            break
+        if lines[n].prose:
+            prose += 1
+            if prose >= LIMITS.head_prose_blocks:
+                head_end = n
+                break
+    if title >= 0:
+        top = lines[:title]
+    else:
+        first_prose = next((n for n, line in enumerate(lines) if line.prose), len(lines))
+        top = lines[:first_prose]
+    # a copyright line long enough to read as prose does not end the article
+    last_prose = max((n for n, line in enumerate(lines) if line.prose and not is_rights_line(line.text)),
+                     default=-1)
+    foot_start = max(last_prose + 1, head_end)
+    tail_start = max(min(foot_start, len(lines) - LIMITS.foot_tail_lines), head_end)
+    head = tuple(line for line in lines[:head_end] if line.kind != "title")
+    return Page(lines, head, tuple(top[: LIMITS.site_lines]), lines[foot_start:], lines[tail_start:foot_start])
+
+
+def extract(clean: CleanText, language: str = "und") -> Extracted:
+    """What a page states about itself: its date, its outlet, its author, its original's address.
+
+    `language` (BCP 47) restricts date parsing to the article's language. The signals are in
+    `datelines`; here they are ranked: an explicit marker ("By", "来源：") beats a position (a name
+    beside a dateline, a masthead), and a masthead counts when a copyright line agrees with it.
+    """
+    layout = page(clean)
+    datelines = [(line, found) for line in layout.head if not line.prose
+                 for found in [dateline(line.text, language)] if found]
+    bylines = [(line, name) for line in layout.head
+               for name in [lead_byline(line.text) if line.prose else byline_name(line.text)] if name]
+    holders = _holders(layout.foot)
+    author, author_line = _author(layout, datelines, bylines, holders + _holders(layout.tail))
+    used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
+    if author_line is not None:
+        used.add(author_line.number)
+    publisher = _publisher(layout, datelines, language, used, holders)
+    if publisher and author and publisher == author:
+        publisher = None
+    return Extracted(
+        published=_published(layout, datelines, language),
+        publisher=publisher,
+        author=author,
+        original_url=_original_url(layout),
+    )
+
+
+def _holders(lines: tuple[PageLine, ...]) -> list[str]:
+    """The copyright holders these lines name, the last line's first (a site's own line ends the page)."""
+    return [holder for line in reversed(lines) for holder in [rights_holder(line.text)] if holder]
+
+
+def _published(layout: Page, datelines: list, language: str) -> str | None:
+    """The first publication date of the head's datelines; failing that, a bare date in the foot."""
+    for _line, found in datelines:
+        if found.published:
+            return found.published.isoformat()
+    for line in layout.foot:
+        found = dateline(line.text, language)
+        if found and found.published and not found.parts:
+            return found.published.isoformat()
+    return None
+
+
+def _author(layout: Page, datelines: list, bylines: list,
+            holders: list[str]) -> tuple[str | None, PageLine | None]:
+    """A byline's name; else a name standing alone beside a dateline (unless the copyright line says it
+    is the outlet's); else a name inside a dateline; else a byline in the foot."""
+    if bylines:
+        return bylines[0][1], bylines[0][0]
+    lines = list(layout.lines)
+    for line, _found in datelines:
+        n = lines.index(line)
+        for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
+            if neighbour and neighbour.kind != "title" and not neighbour.prose and person_name(neighbour.text) \
+                    and not opens_with_byline_marker(neighbour.text) \
+                    and not any(names_agree(neighbour.text, holder) for holder in holders):
+                return neighbour.text, neighbour
+    for _line, found in datelines:
+        for part in found.parts:
+            if person_name(part) and not opens_with_byline_marker(part):
+                return part, None
+    for line in layout.foot:
+        name = None if line.prose else byline_name(line.text)
+        if name:
+            return name, line
+    return None, None
+
+
+def _publisher(layout: Page, datelines: list, language: str, used: set[int], holders: list[str]) -> str | None:
+    """The outlet: a source marker on or beside a dateline; else a masthead a copyright line agrees
+    with (in the masthead's words, less what only one of them adds); else a source marker in the foot;
+    else the source a CJK dateline names; else the copyright holder; else a masthead alone. A copyright
+    line among the page's last lines but above some prose (a notice kept as text, a photo credit above
+    the last paragraph) counts only where a masthead agrees with it."""
+    near_dates = _beside(layout, [line for line, _ in datelines])
+    head_source, foot_source = _source(near_dates), _source(layout.foot)
+    if head_source:
+        return native_form(head_source, language)
+    sites = [site for line in layout.masthead if line.number not in used
+             for site in [site_name(line.text)] if site]
+    for holder in holders + _holders(layout.tail):
+        for site in sites:
+            if names_agree(site, holder):
+                chosen = holder if _fold_in(holder, site) else site
+                return native_form(chosen, language)
+    if foot_source:
+        return native_form(foot_source, language)
+    for _line, found in datelines:
+        for part in found.parts:
+            if has_cjk(part) and outlet_name(part) and not person_name(part) and not byline_name(part):
+                return native_form(part, language)
+    if holders:
+        return native_form(holders[0], language)
+    for site in sites:
+        if has_cjk(site) or title_case(site):  # "Skip to content" is no masthead
+            return native_form(site, language)
+    return None
+
+
+def _beside(layout: Page, lines: list[PageLine]) -> tuple[PageLine, ...]:
+    """`lines` with their neighbours, in page order (a source line stands next to its dateline; a
+    "Source: …" credit under a photo does not)."""
+    order = list(layout.lines)
+    near = {n + step for line in lines for n in [order.index(line)] for step in (-1, 0, 1)}
+    return tuple(order[n] for n in sorted(near) if 0 <= n < len(order) and order[n].kind != "title")
+
+
+def _source(lines: tuple[PageLine, ...]) -> str | None:
+    """The first outlet a source marker names ("来源：X", "Source: X") that is shaped like a name."""
+    for line in lines:
+        name = None if line.prose else source_name(line.text)
+        if name and (has_cjk(name) or title_case(name)):  # "Source: company reports" is no outlet
+            return name
+    return None
+
+
+def _fold_in(inner: str, outer: str) -> bool:
+    return inner.casefold() in outer.casefold()
+
+
 _SOURCE_LINK = re.compile(r"^(?:原文|原文链接|原文鏈接|source|original|quelle|fuente)\s*[:：]\s*(https?://\S+)$", re.I)
-_PERSON_NAME_CJK = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
 
-def extract(blocks: tuple[Block, ...]) -> Extracted:
-    """What the first blocks of an article state about itself."""
-    found: dict[str, str | None] = {}
-    head = blocks[:6]
-    for n, block in enumerate(head):
-        text = block.text.strip()
-        dateline = _DATELINE.match(text)
-        if dateline and "published" not in found:
-            year, month, day, publisher = dateline.groups()
-            try:
-                found["published"] = datetime.date(int(year), int(month), int(day)).isoformat()
-            except ValueError:
-                continue
-            found["publisher"] = publisher.strip()
-            following = head[n + 1].text.strip() if n + 1 < len(head) else ""
-            if _PERSON_NAME_CJK.match(following):
-                found.setdefault("author", following)
-            continue
-        byline = _BYLINE.match(text)
-        if byline and "author" not in found:
-            found["author"] = byline.group(1).strip()
-            continue
-        source = _SOURCE_LINK.match(text)
-        if source and "original_url" not in found:
-            found["original_url"] = source.group(1)
-    return Extracted(**found)
+def _original_url(layout: Page) -> str | None:
+    """The original's address, where the head links it ("原文：https://…")."""
+    for line in layout.head:
+        source = _SOURCE_LINK.match(line.text)
+        if source:
+            return source.group(1)
+    return None
 
 
 def _field(curated: dict, key: str, extracted_value) -> Field:
@@ -132,9 +329,10 @@ def _field(curated: dict, key: str, extracted_value) -> Field:
 
 
 def build_article(normalized: Normalized, curated: dict | None) -> Article:
+    """The article: the facts its text states, under whatever a maintainer curated for it (optional)."""
     clean = normalized.detected.clean
     curated = curated or {}
-    extracted = extract(clean.blocks)
+    extracted = extract(clean, normalized.detected.language)
     translated_from = None
     title_language = detect_language(clean.title) if clean.title else "und"
     base = normalized.detected.base_language
@@ -145,6 +343,8 @@ def build_article(normalized: Normalized, curated: dict | None) -> Article:
         if title_in_other_language and spec["language"] == title_language:
             spec.setdefault("title", clean.title)  # the headline kept in the original's language
         translated_from = Translation(**spec)
+    if curated.get("title"):
+        normalized = with_title(normalized, curated["title"].strip())
     return Article(
         id=article_id(clean.source_file),
         normalized=normalized,
@@ -156,3 +356,15 @@ def build_article(normalized: Normalized, curated: dict | None) -> Article:
         original_url=_field(curated, "original_url", extracted.original_url),
         translated_from=translated_from,
     )
+
+
+def with_title(normalized: Normalized, title: str) -> Normalized:
+    """`normalized` under a curated headline: the clean text and the source's own rendition carry it as
+    written, a converted rendition (the other Chinese script) carries its OpenCC conversion."""
+    clean = replace(normalized.detected.clean, title=title)
+    detected = replace(normalized.detected, clean=clean)
+    renditions = tuple(
+        replace(rendition, title=convert(title, rendition.language) if rendition.converted else title)
+        for rendition in normalized.renditions
+    )
+    return Normalized(detected, renditions)

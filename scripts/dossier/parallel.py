@@ -23,7 +23,8 @@ MIN_PARALLEL_FILES = 40
 
 
 # Libraries whose output the cached results embed: upgrading one invalidates them too.
-_LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markdown-it-py", "pyahocorasick")
+_LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markdown-it-py", "pyahocorasick",
+              "stopwordsiso", "dateparser")
 
 
 def _code_version() -> str:

@@ -8,7 +8,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .clean import clean
+from .attention import needs_attention
+from .clean import LineOverrides, clean
+from .furniture import page_lines, shared_lines
 from .dedupe import DuplicateIndex, fingerprints
 from .cleaning_rules import CleaningVocabulary, load_vocabulary
 from .detect import detect, load_detector
@@ -18,7 +20,7 @@ from .metadata import build_article, load_curation
 from .normalize import normalize
 from .registry import Registry, load_registry
 from .parallel import Progress, ResultCache, _Pool
-from .records import Article, CleanText, Corpus, InputOutcome, Rejection, SourceFile
+from .records import Article, CleanText, Corpus, DecodedText, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -110,24 +112,39 @@ class Prepared:
     fingerprints: dict[bytes, int]
 
 
-def _prepare(source: SourceFile) -> tuple[Prepared | InputOutcome, dict[str, float]]:
-    """ingest and clean one file (and fingerprint it): its clean text, or the outcome that ends it here."""
+def _ingest(source: SourceFile) -> tuple[DecodedText | InputOutcome, dict[str, float]]:
+    """Decode one file: its text, or the outcome that ends it here."""
     clock = _Clock()
-    stage = "ingest"
     try:
         decoded = ingest(source)
         clock.lap("ingest")
         if isinstance(decoded, Rejection):
             return InputOutcome(source.path, decoded.sha256, "rejected", reason=decoded.reason), clock.spent
-        stage = "clean"
-        text = clean(decoded, _WORKER["vocabulary"])
+        return decoded, clock.spent
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
+        return _failed(source.path, sha256_hex(source.data), "ingest", error), clock.spent
+
+
+def _prepare(work: tuple[DecodedText, LineOverrides, frozenset[str]]) -> tuple[Prepared | InputOutcome, dict[str, float]]:
+    """clean one decoded text (with its curated line overrides and the lines it shares with other
+    pages) and fingerprint it."""
+    decoded, overrides, shared = work
+    clock = _Clock()
+    stage = "clean"
+    try:
+        text = clean(decoded, _WORKER["vocabulary"], overrides, shared)
         clock.lap("clean")
         stage = "duplicates"
         prints = fingerprints(text)
         clock.lap("duplicates")
         return Prepared(text, prints), clock.spent
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
-        return _failed(source.path, sha256_hex(source.data), stage, error), clock.spent
+        return _failed(decoded.source_file, decoded.sha256, stage, error), clock.spent
+
+
+def _overrides(entry: dict | None) -> LineOverrides:
+    entry = entry or {}
+    return LineOverrides(frozenset(entry.get("drop_lines") or ()), frozenset(entry.get("keep_lines") or ()))
 
 
 def _publish(work: tuple[CleanText, dict | None]) -> tuple[Article | InputOutcome, dict[str, float]]:
@@ -176,15 +193,33 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     vocabulary = load_vocabulary(paths.cleaning)
     _load_worker(vocabulary, registry)
     cache = cache or ResultCache(None)
-    context = cache.context(paths.cleaning, paths.entities)
+    # Each phase's results depend on the code and on these files only: an edit to the registry does not
+    # clean every article again.
+    ingest_context, clean_context = cache.context(), cache.context(paths.cleaning)
+    publish_context = cache.context(paths.entities)
     timings.phases["load"] = time.perf_counter() - started
     progress = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
     with _Pool(jobs, len(sources), (vocabulary, registry)) as pool:
         phase = time.perf_counter()
-        prepare_keys = {s.path: cache.key(context, "prepare", s.path, sha256_hex(s.data)) for s in sources}
-        prepared = pool.run(_prepare, sources, [prepare_keys[s.path] for s in sources], cache, timings,
-                            progress.stage("ingest + clean"))
+        ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
+        decoded = pool.run(_ingest, sources, [ingest_keys[s.path] for s in sources], cache, timings,
+                           progress.stage("ingest"))
+        readable = [d for d in decoded if isinstance(d, DecodedText)]
+        pages = {d.source_file: page_lines(d.text) for d in readable}
+        shared = shared_lines(list(pages.values()))
+        work, prepare_keys = [], {}
+        for d in readable:
+            overrides = _overrides(curation.get(Path(d.source_file).name))
+            common = pages[d.source_file] & shared
+            work.append((d, overrides, common))
+            prepare_keys[d.source_file] = cache.key(
+                clean_context, "prepare", ingest_keys[d.source_file],
+                json.dumps([sorted(overrides.drop), sorted(overrides.keep), sorted(common)], ensure_ascii=False),
+            )
+        cleaned_results = iter(pool.run(_prepare, work, [prepare_keys[d.source_file] for d in readable], cache,
+                                        timings, progress.stage("clean")))
+        prepared = [next(cleaned_results) if isinstance(d, DecodedText) else d for d in decoded]
         timings.phases["ingest + clean"] = time.perf_counter() - phase
 
         phase = time.perf_counter()
@@ -216,7 +251,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
 
         phase = time.perf_counter()
         entries = [curation.get(Path(text.source_file).name) for text in unique]
-        keys = [cache.key(context, "publish", prepare_keys[text.source_file], json.dumps(entry, sort_keys=True))
+        keys = [cache.key(publish_context, "publish", prepare_keys[text.source_file], json.dumps(entry, sort_keys=True))
                 for text, entry in zip(unique, entries)]
         published = pool.run(_publish, list(zip(unique, entries)), keys, cache, timings,
                              progress.stage("detect + normalize + metadata + link"))
@@ -234,7 +269,8 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     cache.prune()
     ordered = tuple(outcomes[s.path] for s in sources)
     timings.phases["total"] = time.perf_counter() - started
-    return Corpus(tuple(articles), ordered, cleaned, registry, timings)
+    corpus = Corpus(tuple(articles), ordered, cleaned, registry, timings)
+    return replace(corpus, attention=needs_attention(corpus, vocabulary))
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"

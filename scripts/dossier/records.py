@@ -37,6 +37,16 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class RemovedLine:
+    """A line the clean stage took out, kept for the stages that read facts from it (a byline's
+    author, a dateline's date) and for the maintainer's attention list. Never shown on the site."""
+
+    line: int  # 1-based, in the decoded text
+    text: str  # stripped
+    rule: str
+
+
+@dataclass(frozen=True)
 class DecodedText:
     """ingest's output: a file's text, decoded and normalized."""
 
@@ -95,6 +105,8 @@ class CleanText:
     removals: tuple[Removal, ...]
     repairs: tuple[Repair, ...]
     kept_chars: int
+    title_line: int = 0  # 1-based line of the headline in the decoded text; 0: no headline found
+    removed_lines: tuple[RemovedLine, ...] = ()  # in line order
 
 
 @dataclass(frozen=True)
@@ -193,6 +205,17 @@ class InputOutcome:
 
 
 @dataclass(frozen=True)
+class AttentionItem:
+    """One entry of the maintainer's "needs attention" list (attention.py)."""
+
+    kind: str  # a key of attention.KINDS
+    source_file: str | None  # None for corpus-wide items (an organisation candidate)
+    article: str | None
+    detail: str = ""
+    count: int = 0  # how often an organisation candidate occurs
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The pipeline's result: the published articles, the fate of every input, and the registry the
     articles were linked against."""
@@ -202,3 +225,4 @@ class Corpus:
     cleaned: dict[str, CleanText] = field(default_factory=dict)  # by source_file, for the report
     registry: "Registry | None" = None
     timings: object = None  # pipeline.Timings: where the build spent its time
+    attention: tuple[AttentionItem, ...] = ()  # what a maintainer should look at

@@ -1,6 +1,11 @@
 """The entity registry (`seeds/entities.yml`): companies, ventures and products, their names in every
-language and script, and the dated events and relations the articles state. Validated on load: an
-unknown id, a name claimed by two entities or a malformed date fails with file, line and field."""
+language and script, the phrases in which a name means something else, and the dated events and
+relations the articles state. Validated on load: an unknown id, a name claimed by two entities, a
+`not_names` phrase that holds none of the entity's names or a malformed date fails with file, line and
+field.
+
+What counts as one name occurrence is defined here too (`match_key`, `stands_alone`), since validation
+and the link stage must agree on it."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from .curation import YamlDocument, load_yaml, validate
 ENTITY_TYPES = ["company", "venture", "joint venture", "product", "health system", "insurer", "pharmacy",
                 "EHR vendor", "telehealth"]
 RELATION_TYPES = ["parent", "acquired by", "joint venture of", "partner", "competitor", "customer", "built on"]
-LANGUAGES = ["en", "zh-Hans", "zh-Hant", "ja", "de", "fr", "es"]
+LANGUAGES = ["en", "zh-Hans", "zh-Hant", "ja", "ko", "de", "fr", "es", "it", "pt"]
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
@@ -46,6 +51,7 @@ SCHEMA = {
                     "aliases": _NAMES,
                     "mistranslations": _NAMES,
                     "context": _NAMES,
+                    "not_names": _NAMES,
                     "events": {
                         "type": "array",
                         "items": {
@@ -107,6 +113,7 @@ class Entity:
     context: tuple[str, ...]
     events: tuple[Event, ...]
     relations: tuple[Relation, ...]
+    not_names: tuple[str, ...] = ()  # phrases holding one of the names that mean something else
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -132,6 +139,57 @@ def match_key(name: str) -> str:
     return re.sub(r"\s+", " ", convert(name, SIMPLIFIED)).strip()
 
 
+def fold_case(text: str) -> str:
+    """`text` in lower case, character by character, so that offsets carry over (how `not_names`
+    phrases are compared: "An Apple a Day" is "an apple a day")."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "\u00c0" <= ch <= "\u024f"
+
+
+def _is_katakana(ch: str) -> bool:
+    """A katakana letter or length mark; the middle dot ・ separates words and is not one."""
+    return ("\u30a1" <= ch <= "\u30fa" or "\u30fc" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff"
+            or "\uff66" <= ch <= "\uff9f")
+
+
+def _is_hangul(ch: str) -> bool:
+    return ("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+            or "\ua960" <= ch <= "\ua97f" or "\ud7b0" <= ch <= "\ud7ff")
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word of its own script, so may be a name there.
+
+    Latin letters and digits: the name must not continue a word on either side ("Amazon" is not in
+    "Amazonas", "Haven" is not in "Bremerhaven"). Katakana: the name must not continue a katakana word
+    on either side (アマゾン is not in a longer katakana word; the middle dot ・ separates words, so
+    アマゾン・ジャパン holds アマゾン). Hangul: the name must begin a word, while its end stays open,
+    since Korean attaches particles after a name (카카오는 holds 카카오, 온라인 does not hold 라인).
+    Chinese characters have no word boundaries: `not_names` and `context` guard those names."""
+    first, last = text[start], text[end - 1]
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _is_latin(first) and before and _is_latin(before):
+        return False
+    if _is_latin(last) and after and _is_latin(after):
+        return False
+    if _is_katakana(first) and before and _is_katakana(before):
+        return False
+    if _is_katakana(last) and after and _is_katakana(after):
+        return False
+    if _is_hangul(first) and before and _is_hangul(before):
+        return False
+    return True
+
+
 _LOADED: dict[tuple[bytes, frozenset[str]], Registry] = {}
 
 
@@ -154,6 +212,7 @@ def _load_registry(path: Path, article_files: set[str]) -> Registry:
     raw = document.data["entities"] or {}
     _check_references(document, raw, article_files)
     _check_names_unique(document, raw)
+    _check_not_names(document, raw)
     return Registry(tuple(_entity(entity_id, spec) for entity_id, spec in raw.items()))
 
 
@@ -199,6 +258,31 @@ def _check_names_unique(document: YamlDocument, raw: dict) -> None:
                     raise document.error(path, f"name '{name}' already belongs to entity '{owner[key]}'")
 
 
+def _check_not_names(document: YamlDocument, raw: dict) -> None:
+    """Each phrase must hold one of its entity's names, standing as a word there (else it could never
+    stop a link), and must not be one of those names itself (else it would stop them all)."""
+    for entity_id, spec in raw.items():
+        names = [name for names in spec["names"].values() for name in names]
+        names += spec.get("aliases", []) + spec.get("mistranslations", [])
+        keys = {fold_case(match_key(name)) for name in names}
+        for n, phrase in enumerate(spec.get("not_names", [])):
+            key = fold_case(match_key(phrase))
+            field = ["entities", entity_id, "not_names", n]
+            if key in keys:
+                raise document.error(field, f"'{phrase}' is one of the entity's own names")
+            if not any(_holds_word(key, name) for name in keys):
+                raise document.error(field, f"'{phrase}' holds none of the entity's names as a word")
+
+
+def _holds_word(phrase: str, name: str) -> bool:
+    start = phrase.find(name)
+    while start >= 0:
+        if stands_alone(phrase, start, start + len(name)):
+            return True
+        start = phrase.find(name, start + 1)
+    return False
+
+
 def _entity(entity_id: str, spec: dict) -> Entity:
     names = {language: tuple(values) for language, values in spec["names"].items()}
     if "zh-Hans" in names and "zh-Hant" not in names:
@@ -214,4 +298,5 @@ def _entity(entity_id: str, spec: dict) -> Entity:
         context=tuple(spec.get("context", [])),
         events=tuple(Event(e["date"], e["type"], e["description"], tuple(e["sources"])) for e in spec.get("events", [])),
         relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"])) for r in spec.get("relations", [])),
+        not_names=tuple(spec.get("not_names", [])),
     )

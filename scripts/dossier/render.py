@@ -21,6 +21,7 @@ from html import escape
 from markupsafe import Markup
 
 from .chinese import SIMPLIFIED, TRADITIONAL, convert
+from .attention import KINDS as ATTENTION_KINDS
 from .records import Article, Block, Corpus, Inline, Rendition
 from .registry import ENTITY_TYPES
 from .search import material_worker, simplified_map
@@ -37,6 +38,8 @@ LANGUAGE_NAMES = {
     "ja": "Japanese",
     "it": "Italian",
     "ko": "Korean",
+    "pt": "Portuguese",
+    "nl": "Dutch",
     "und": "Undetermined",
 }
 SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
@@ -242,10 +245,13 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
         href=lambda to: relative("report/", to),
         article_url=article_url,
         removed_url=removed_url,
+        attention=corpus.attention,
+        attention_kinds=ATTENTION_KINDS,
     )
     data = {
         "data/corpus.json": _json({"articles": [corpus_entry(a) for a in articles]}),
-        "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes]}),
+        "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes],
+                                         "needs_attention": [attention_entry(item) for item in corpus.attention]}),
         "data/entities.json": _json({"entities": entity_entries(_registry(corpus), articles, counts)}),
         "assets/javascripts/workers/dossier-search.js": env.get_template("assets/search-worker.js.j2").render(
             simplified_map=simplified_map(_site_texts(corpus)), material_worker=material_worker()
@@ -494,3 +500,8 @@ def outcome_entry(outcome) -> dict:
         "duplicate_of": outcome.duplicate_of,
         "reason": outcome.reason,
     }
+
+
+def attention_entry(item) -> dict:
+    return {"kind": item.kind, "source_file": item.source_file, "article": item.article, "detail": item.detail,
+            "count": item.count}

@@ -1,0 +1,117 @@
+"""What a maintainer should look at after a build: the "needs attention" list of the build report.
+
+Each check is a named function over the published articles. None of them changes the site: they point a
+person at what the automation could not settle (no headline, no date, nothing curated, a kept line that
+reads like furniture) and at organisations the articles keep naming that the registry does not know
+(candidates for `seeds/entities.yml`, with how often they occur).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterable
+
+from . import furniture
+from .cleaning_rules import CleaningVocabulary
+from .records import Article, AttentionItem, Corpus
+from .registry import Registry, match_key
+
+# What each kind of item means, in the order the report lists them.
+KINDS = {
+    "no_headline": "No headline found in the text: the page has no title in the original language.",
+    "date_unknown": "No publication date found in the text, and none curated.",
+    "not_curated": "No English title or summary curated in seeds/articles.yml.",
+    "furniture_kept": "A kept line that reads like page furniture: drop it with drop_lines if it is.",
+    "organisation_candidate": "A name that looks like an organisation, recurs, and is not in the registry.",
+}
+MIN_CANDIDATE_COUNT = 2  # an organisation named this often across the corpus is worth curating
+MAX_CANDIDATES = 40
+MAX_SHORT_UNENDED_WEIGHT = 30  # a kept paragraph this short and without an ending is likely a label
+
+_ORGANISATION_SUFFIX = (
+    r"Inc\.?|Corp\.?|Corporation|Company|GmbH|AG|SE|S\.A\.|SA|Ltd\.?|LLC|plc|Group|Holdings|Health|Healthcare|"
+    r"Medical|Pharma|Pharmaceuticals|Bank|Capital|Partners|Labs|Systems|Technologies|Therapeutics|Insurance"
+)
+_ORGANISATION_PATTERNS = (
+    # Capitalized words ending in a corporate word: "Oak Street Health", "Alkuri Global Acquisition Corp".
+    re.compile(rf"\b(?:[A-Z][\w&'’.-]*\s+){{0,3}}[A-Z][\w&'’.-]*\s+(?:{_ORGANISATION_SUFFIX})(?![\w])"),
+    # Inner capitals: "LinkedIn", "DeepMind", "VillageMD".
+    re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*\b"),
+    # Chinese, Japanese and Korean names ending in a corporate or sector word.
+    re.compile(r"(?<![的在与與和及])[\u4e00-\u9fff]{2,4}(?:公司|集团|集團|控股|银行|銀行|资本|資本|药房|藥房|保险|保險|医院|醫院)"),
+    re.compile(r"[\u30a0-\u30ff]{3,}(?:ホールディングス|ヘルスケア|ファーマ|製薬|グループ)"),
+    re.compile(r"[\uac00-\ud7a3]{2,8}(?:헬스케어|제약|바이오|병원|그룹|은행|생명)"),
+)
+
+
+def _item(kind: str, article: Article, detail: str = "") -> AttentionItem:
+    return AttentionItem(kind, article.clean.source_file, article.id, detail)
+
+
+def missing_headline(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
+    return [_item("no_headline", a) for a in articles if not a.clean.title]
+
+
+def unknown_date(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
+    return [_item("date_unknown", a) for a in articles if not a.published.value]
+
+
+def missing_curation(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
+    items = []
+    for article in articles:
+        missing = [name for name, value in (("title_en", article.title_en), ("summary_en", article.summary_en)) if not value]
+        if missing:
+            items.append(_item("not_curated", article, ", ".join(missing)))
+    return items
+
+
+def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
+    """Kept paragraphs holding notice words (cookies, newsletter, copyright…) or too short to be prose."""
+    items = []
+    for article in articles:
+        for block in article.clean.blocks:
+            text = block.text.strip()
+            short_label = (block.kind == "paragraph" and furniture.weight(text) <= MAX_SHORT_UNENDED_WEIGHT
+                           and not furniture.ends_like_sentence(text))
+            notice = vocabulary.notice.search(text) and furniture.weight(text) <= furniture.THRESHOLDS.short_line_weight
+            if notice or short_label:
+                items.append(_item("furniture_kept", article, f"line {block.line}: {text[:80]}"))
+    return items
+
+
+def organisation_names(text: str) -> list[str]:
+    """Names in `text` shaped like organisations' (see _ORGANISATION_PATTERNS)."""
+    return [match.group().strip() for pattern in _ORGANISATION_PATTERNS for match in pattern.finditer(text)]
+
+
+def organisation_candidates(articles: list[Article], registry: Registry) -> list[AttentionItem]:
+    """Organisation-shaped names that recur across the corpus and that no registry name covers."""
+    known = {match_key(form) for entity in registry.entities for form in entity.surface_forms}
+    counts: Counter[str] = Counter()
+    for article in articles:
+        linked = {match_key(mention.surface) for mention in article.mentions}
+        text = "\n".join([article.clean.title, *(block.text for block in article.clean.blocks)])
+        for name in organisation_names(text):
+            key = match_key(name)
+            if key not in known and key not in linked and not any(k in key for k in linked if len(k) >= 4):
+                counts[name] += 1
+    ranked = sorted((item for item in counts.items() if item[1] >= MIN_CANDIDATE_COUNT), key=lambda kv: (-kv[1], kv[0]))
+    return [AttentionItem("organisation_candidate", None, None, name, count) for name, count in ranked[:MAX_CANDIDATES]]
+
+
+ARTICLE_CHECKS: tuple[Callable[[Iterable[Article], CleaningVocabulary], list[AttentionItem]], ...] = (
+    missing_headline,
+    unknown_date,
+    missing_curation,
+    furniture_kept,
+)
+
+
+def needs_attention(corpus: Corpus, vocabulary: CleaningVocabulary) -> tuple[AttentionItem, ...]:
+    """Every item, kind by kind (in the order of KINDS), articles in corpus order."""
+    items = [item for check in ARTICLE_CHECKS for item in check(corpus.articles, vocabulary)]
+    if corpus.registry is not None:
+        items += organisation_candidates(list(corpus.articles), corpus.registry)
+    order = list(KINDS)
+    return tuple(sorted(items, key=lambda item: order.index(item.kind)))

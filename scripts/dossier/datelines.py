@@ -1,0 +1,670 @@
+"""What a page says about itself in its datelines, bylines and copyright lines, in any language.
+
+The signals the metadata stage combines, each a small function tested on its own:
+
+- `find_dates`: the full dates a line states. This module only finds where a date may stand (numerals
+  with date separators, or the few words before a year) and asks `dateparser` (200+ locales, restricted
+  to the article's language) whether those words are a date: no month name is spelled out here.
+- `dateline`: a line that is a date plus a short remainder (a place, a name, an outlet, a marker word).
+- `byline_name`: the person a byline names, by a byline marker before the name ("By", "Von", "文｜"…),
+  a role word after it ("기자", "記者"…), or the Japanese "【place＝name】" form.
+- `person_name`, `outlet_name`: name shapes, per script.
+- `rights_holder`: the holder a copyright or reprint line names.
+- `site_name`: the outlet's name as a masthead line states it.
+
+Universal vocabulary (byline markers, role words, copyright phrases, update markers) lives in
+`VOCABULARY`, every threshold in `LIMITS`: nothing here names a site, a file or one article's phrase.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- vocabulary: one place, universal words only ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    # Words that open a byline: the name follows. Latin ones are matched as whole words, case-insensitively;
+    # a one-character CJK marker (文) needs a separator after it, longer ones (記者) may run into the name.
+    byline_prefixes: tuple[str, ...] = (
+        "written by", "text by", "words by", "story by", "reporting by", "by",
+        "von", "text", "autor", "autorin",
+        "par", "texte", "auteur", "autrice",
+        "escrito por", "por", "texto", "autora",
+        "a cura di", "di", "autore",
+        "door", "av", "af", "przez", "author",
+        "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
+        "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글", "автор", "авторы",
+    )
+    # Role words that follow a name ("김민준 기자", "佐藤健太 記者").
+    byline_suffixes: tuple[str, ...] = ("특파원", "선임기자", "기자", "記者", "记者", "特派員", "特派员", "通讯员", "通訊員")
+    # Words that are roles or desks, never a person's name.
+    role_words: tuple[str, ...] = (
+        "staff", "reporter", "correspondent", "editor", "editors", "newsroom", "desk", "redaktion",
+        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias",
+        "编辑", "編輯", "责任编辑", "責任編輯", "编辑部", "編輯部", "编集部", "編集部", "记者", "記者", "本报记者",
+        "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "기자", "편집", "에디터", "特派員",
+    )
+    # Labels beside a dateline that are neither a name nor an outlet ("原创" on a reposted article).
+    labels: tuple[str, ...] = ("原创", "原創", "转载", "轉載", "独家", "獨家", "推荐", "推薦", "置顶", "置頂", "头条", "頭條")
+    # Words that introduce the source outlet ("来源：X").
+    source_markers: tuple[str, ...] = (
+        "来源", "來源", "稿源", "出处", "出處", "出典", "출처", "source", "quelle", "fuente", "fonte", "bron",
+    )
+    # Words that say a date is a publication date (dropped from a dateline's remainder).
+    published_markers: tuple[str, ...] = (
+        "published", "posted", "publié", "publiée", "publicado", "publicada", "pubblicato", "pubblicata",
+        "veröffentlicht", "erschienen", "gepubliceerd", "发表于", "發表於", "发布于", "發佈於", "發布於", "发布时间",
+        "發佈時間", "發布時間", "发布", "發佈", "發布", "出版", "时间", "時間", "日期", "公開日", "公開", "掲載",
+        "配信", "投稿", "입력", "승인", "등록", "게재", "기사입력",
+    )
+    # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
+    date_fillers: tuple[str, ...] = ("uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de")
+    # Words that say a date is a later revision, not the publication.
+    update_markers: tuple[str, ...] = (
+        "updated", "update", "modified", "edited", "aktualisiert", "geändert", "mis à jour", "mise à jour",
+        "modifié", "actualizado", "actualización", "modificado", "aggiornato", "aggiornamento", "modificato",
+        "atualizado", "atualização", "bijgewerkt", "gewijzigd", "更新", "修改", "修订", "修訂", "수정", "업데이트",
+        "갱신",
+    )
+    # Copyright and reprint phrases, longest first where one contains another.
+    rights_markers: tuple[str, ...] = (
+        "무단전재 및 재배포 금지", "무단 전재 및 재배포 금지", "무단전재-재배포 금지", "무단전재", "무단 전재",
+        "재배포 금지", "저작권자", "all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
+        "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+        "riproduzione riservata", "alle rechten voorbehouden", "保留所有权利", "保留所有權利", "版權所有",
+        "版权所有", "著作權所有", "著作权所有", "無断転載禁止", "無断転載を禁じます", "copyright", "©", "ⓒ",
+        "(c)", "（c）",
+    )
+    # Legal forms after a publisher's name ("Handelsbote Verlag GmbH").
+    legal_forms: tuple[str, ...] = (
+        "gmbh & co. kg", "gmbh", "mbh", "ag", "kg", "se", "s.a.", "sa", "s.l.", "sl", "s.p.a.", "spa",
+        "s.r.l.", "srl", "sas", "sarl", "ltda.", "ltda", "llc", "l.l.c.", "inc.", "inc", "ltd.", "ltd", "limited",
+        "corp.", "corp", "co.", "plc", "b.v.", "n.v.", "股份有限公司", "有限公司", "株式会社", "주식회사", "(주)", "㈜",
+    )
+    # Lowercase words inside personal names (Ruiz de la Torre, van der Berg, dos Santos) or between two
+    # (Anna Schmidt und Peter Müller).
+    name_particles: tuple[str, ...] = (
+        "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "y",
+        "e", "bin", "ibn", "al", "el", "ter", "zu", "af", "av", "and", "und", "et", "&",
+    )
+    # Articles that open outlet names but never personal ones (The Daily Ledger, Le Fil Tech).
+    articles: tuple[str, ...] = (
+        "the", "a", "an", "le", "la", "les", "l’", "l'", "der", "die", "das", "el", "los", "las", "il", "lo",
+        "gli", "i", "o", "os", "as", "het", "een", "de",
+    )
+    # Endings of CJK outlet names (网, 報, 新聞, 신문…): a token ending so names an outlet, not a person.
+    outlet_endings: tuple[str, ...] = (
+        "网", "網", "报", "報", "社", "刊", "志", "誌", "闻", "聞", "台", "通信", "観察", "观察", "观点", "觀點",
+        "评论", "評論", "新聞", "新闻", "日报", "日報", "周刊", "週刊", "신문", "일보", "뉴스", "경제", "타임스",
+        "방송", "ジャーナル", "ニュース", "タイムズ",
+    )
+
+
+VOCABULARY = Vocabulary()
+
+# --- thresholds: one place --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    date_words_before_year: int = 5  # how far before a year a textual date may start ("25 de enero de 2023")
+    dateline_max_words: int = 8  # a dateline's remainder once dates and times are out: a place, a name, a marker
+    dateline_max_chars: int = 70
+    meta_line_max_chars: int = 140  # bylines, datelines, copyright lines are short
+    latin_name_words: tuple[int, int] = (2, 6)
+    latin_name_max_chars: int = 50
+    han_name_chars: tuple[int, int] = (2, 4)  # Chinese personal names
+    japanese_name_chars: tuple[int, int] = (2, 6)
+    hangul_name_chars: tuple[int, int] = (2, 4)
+    marked_cjk_name_chars: tuple[int, int] = (2, 10)  # after an explicit marker ("文｜動脈網") a wider shape
+    outlet_max_chars: int = 40
+    outlet_max_words: int = 6
+    cjk_outlet_chars: tuple[int, int] = (2, 24)
+    head_prose_blocks: int = 2  # the head ends at the second paragraph of prose after the headline
+    head_max_lines: int = 24  # never more lines than this after the headline
+    site_lines: int = 6  # a masthead is among the first lines of the page
+    foot_tail_lines: int = 3  # the page's last lines belong to its foot, whatever stands before them
+    prose_chars: int = 60  # a block this long and ending like a sentence, or ...
+    long_prose_chars: int = 110  # ... this long whatever its ending, is prose (CJK characters count double)
+
+
+LIMITS = Limits()
+
+# --- character classes -----------------------------------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_CJK = _HAN + _KANA + _HANGUL
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SEPARATORS = re.compile(
+    r"\s*(?:[|｜•–—,，、;；/／()（）\[\]【】「」『』<>＜＞«»]|\s[·・-]\s|\u3000|\s{2,})\s*"
+)
+_TERMINAL = tuple(".。!！?？…\"”」』»)）;；:：")
+_URL_OR_EMAIL = re.compile(r"https?://|www\.|\S@\S")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether the text holds Chinese, Japanese or Korean characters."""
+    return bool(_CJK_CHAR.search(text))
+
+
+def width(text: str) -> int:
+    """Display width: CJK characters count double, so length thresholds hold across scripts."""
+    return len(text) + len(_CJK_CHAR.findall(text))
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of the article: long, or a sentence of some length."""
+    text = text.strip()
+    return width(text) >= LIMITS.long_prose_chars or (
+        width(text) >= LIMITS.prose_chars and text.endswith(_TERMINAL)
+    )
+
+
+def segments(text: str) -> list[str]:
+    """A meta line's parts, split on the separators pages put between them (| · – , 　 …)."""
+    return [part.strip(" .:：") for part in _SEPARATORS.split(text) if part and part.strip(" .:：-")]
+
+
+# --- dates -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    value: datetime.date
+    update: bool = False  # the text marks it as a revision ("mis à jour le …", "수정 …", "…更新")
+
+
+_YEAR_FIRST = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?)(?![\d])"
+)
+_YEAR_LAST = re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d{2})(?![\d])")
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:h時시]\s?\d{2}(?:\s?[:：]\d{2})?(?:\s?[分분])?(?!\d)")
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],  # a publication date is a full date
+    "PARSERS": ["absolute-time"],  # never "3 days ago"
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "RELATIVE_BASE": datetime.datetime(2000, 1, 1),  # same inputs, same output, whatever today is
+}
+
+
+@lru_cache(maxsize=None)
+def dateparser_languages(language: str) -> tuple[str, ...]:
+    """The dateparser locales for a BCP 47 tag: the tag itself, or its base language, or English."""
+    from dateparser.data.languages_info import language_order  # the codes only, no locale loaded
+
+    known = set(language_order)
+    for candidate in (language, language.split("-")[0]):
+        if candidate in known:
+            return (candidate,)
+    return ("en",)
+
+
+@lru_cache(maxsize=None)
+def _parser(languages: tuple[str, ...], date_order: str | None):
+    from dateparser.date import DateDataParser
+
+    settings = dict(_SETTINGS)
+    if date_order:
+        settings["DATE_ORDER"] = date_order
+    return DateDataParser(languages=list(languages), settings=settings)
+
+
+def _parse(text: str, language: str, date_order: str | None = None) -> datetime.date | None:
+    try:
+        found = _parser(dateparser_languages(language), date_order).get_date_data(text).date_obj
+    except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
+        return None
+    return found.date() if found else None
+
+
+def _valid(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, language: str = "und") -> tuple[FoundDate, ...]:
+    """Every full date (day, month, year) the text states, in order.
+
+    Numerals with date separators are read in any script: year first is always year-month-day
+    (2021-09-10, 2022.03.31, 2023年1月25日, 2022년 3월 31일); year last with dots is day.month.year;
+    with slashes or dashes the language's own order decides (dateparser's locale). Dates with month
+    names are the few words before a year that dateparser, in the article's language, reads as one.
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for match in _YEAR_FIRST.finditer(text):
+        year, _sep, month, day, cjk_month, cjk_day = match.groups()
+        value = _valid(int(year), int(month or cjk_month), int(day or cjk_day))
+        if value:
+            found.append(FoundDate(match.start(), match.end(), value))
+        taken.append(match.span())
+    for match in _YEAR_LAST.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        order = "DMY" if match.group(2) == "." else None
+        value = _parse(match.group(0), language, order)
+        if value:
+            found.append(FoundDate(match.start(), match.end(), value))
+        taken.append(match.span())
+    for match in _YEAR.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        floor = max((end for _start, end in taken if end <= match.start()), default=0)
+        spanned = _textual_date(text, match, language, floor)
+        if spanned:
+            found.append(spanned)
+            taken.append((spanned.start, spanned.end))
+    found.sort(key=lambda date: date.start)
+    return tuple(_mark_updates(text, found))
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _textual_date(text: str, year: re.Match, language: str, floor: int = 0) -> FoundDate | None:
+    """The shortest run of words ending at `year` (and starting after `floor`) that dateparser reads as
+    a full date in that year, widened while the wider run still reads as the same date ("Thursday",
+    "le")."""
+    words = list(re.finditer(r"\S+", text[floor: year.start()]))
+    best: FoundDate | None = None
+    for count in range(1, min(LIMITS.date_words_before_year, len(words)) + 1):
+        start = floor + words[-count].start()
+        value = _parse(text[start: year.end()], language)
+        if value and value.year == int(year.group(1)):
+            if best is None or value == best.value:
+                best = FoundDate(start, year.end(), value)
+                continue
+        if best:
+            break
+    return best
+
+
+def _mark_updates(text: str, dates: list[FoundDate]) -> list[FoundDate]:
+    """A date is a revision when an update marker stands in its own part of the line: between the
+    separator before it and the date, or after it before the next separator or date."""
+    marked = []
+    for n, date in enumerate(dates):
+        before = text[dates[n - 1].end if n else 0: date.start]
+        before = re.split(r"[|｜·•,，;；(（]", before)[-1]
+        after = text[date.end: dates[n + 1].start if n + 1 < len(dates) else len(text)]
+        after = re.split(r"[|｜·•,，;；)）]", after)[0]
+        window = f"{before} {after}".casefold()
+        update = any(marker in window for marker in VOCABULARY.update_markers)
+        marked.append(FoundDate(date.start, date.end, date.value, update))
+    return marked
+
+
+# --- datelines -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A line that is one or more dates and little else; `parts` is what else it says, in order."""
+
+    dates: tuple[FoundDate, ...]
+    parts: tuple[str, ...]
+
+    @property
+    def published(self) -> datetime.date | None:
+        """The first date that is not marked as a revision."""
+        return next((date.value for date in self.dates if not date.update), None)
+
+
+def dateline(text: str, language: str = "und") -> Dateline | None:
+    """`text` as a dateline: some date, and a remainder short enough to be a place, a name, an outlet
+    or a marker word (never a sentence that happens to mention a date, never a link)."""
+    text = text.strip()
+    if width(text) > LIMITS.meta_line_max_chars or _URL_OR_EMAIL.search(text):
+        return None
+    dates = find_dates(text, language)
+    if not dates:
+        return None
+    remainder, last = [], 0
+    for date in dates:
+        remainder.append(text[last: date.start])
+        last = date.end
+    remainder.append(text[last:])
+    rest = " | ".join(_TIME.sub(" | ", part) for part in remainder)
+    words = [word for word in re.split(r"[\s|｜·•–—,，;；()（）]+", rest) if re.search(r"\w", word)]
+    cjk_chars = len(_CJK_CHAR.findall(rest))
+    if len(words) > LIMITS.dateline_max_words and cjk_chars == 0:
+        return None
+    if re.search(r"[，。！？；]", rest):
+        return None  # a sentence of CJK prose that mentions a date
+    if width(" ".join(words)) > LIMITS.dateline_max_chars:
+        return None
+    return Dateline(dates, tuple(_dateline_parts(rest)))
+
+
+def _dateline_parts(rest: str) -> list[str]:
+    """The remainder's parts, without marker words, labels, time zones and numbers: what may be a name
+    or an outlet. Parts of CJK text divided by single spaces are separate parts."""
+    parts: list[str] = []
+    for part in segments(rest):
+        pieces = part.split() if _CJK_CHAR.search(part) else [part]
+        for piece in pieces:
+            piece = piece.strip(" ·・•-–—|")
+            if _opens_with(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
+                continue  # "发表于北京", "Atualizado há 2 anos"
+            if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers:
+                continue
+            if _digit_share(piece) >= 0.4 or not re.search(r"\w", piece) or re.fullmatch(r"[A-Z]{1,5}", piece):
+                continue  # an issue number, a time zone (CET, ET)
+            parts.append(piece)
+    return parts
+
+
+def _opens_with(piece: str, markers: tuple[str, ...]) -> bool:
+    folded = piece.casefold()
+    return any(folded.startswith(marker) for marker in markers)
+
+
+def _digit_share(text: str) -> float:
+    chars = [ch for ch in text if not ch.isspace()]
+    return sum(ch.isdigit() for ch in chars) / len(chars) if chars else 0.0
+
+
+# --- names -----------------------------------------------------------------------------------------------
+
+_LATIN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
+
+
+def person_name(text: str) -> bool:
+    """Shaped like one person's name: 2-6 capitalized words (particles allowed inside), or a Chinese,
+    Japanese or Korean name of the usual length. Never an outlet ("The …", "…網"), a role, a handle."""
+    text = text.strip()
+    if not text or _URL_OR_EMAIL.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    if _CJK_CHAR.search(text):
+        return _cjk_person(text)
+    words = text.split()
+    low, high = LIMITS.latin_name_words
+    if not low <= len(words) <= high or len(text) > LIMITS.latin_name_max_chars:
+        return False
+    if text.isupper() or words[0].casefold() in VOCABULARY.articles:
+        return False
+    if any(word.casefold().strip(".") in VOCABULARY.role_words for word in words):
+        return False
+    for n, word in enumerate(words):
+        if not _LATIN_WORD.match(word) and word != "&":
+            return False
+        if word[0].isupper():
+            continue
+        if 0 < n < len(words) - 1 and word.casefold() in VOCABULARY.name_particles:
+            continue
+        return False
+    return True
+
+
+def _cjk_person(text: str) -> bool:
+    if _is_role(text) or text.endswith(VOCABULARY.outlet_endings):
+        return False
+    parts = text.split()
+    compact = "".join(parts)
+    if re.fullmatch(f"[{_HANGUL}]+", compact):  # Korean: 김민준
+        low, high = LIMITS.hangul_name_chars
+        return len(parts) == 1 and low <= len(compact) <= high
+    if re.fullmatch(f"[{_HAN}]+(?:[·・][{_HAN}]+)+", compact):  # transliterated: 拉里·埃里森
+        return len(parts) == 1 and len(compact) <= 12
+    if re.fullmatch(f"[{_HAN}]+", compact) and len(parts) == 1:  # Chinese: 叶知秋, 韓璐
+        low, high = LIMITS.han_name_chars
+        return low <= len(compact) <= high
+    if len(parts) <= 2 and all(re.fullmatch(f"[{_HAN}][{_HAN}\u3040-\u309f]*", part) for part in parts):
+        low, high = LIMITS.japanese_name_chars  # Japanese: 佐藤 健太, 山田さくら
+        return low <= len(compact) <= high and (len(parts) == 2 or len(compact) <= LIMITS.han_name_chars[1])
+    return False
+
+
+def _is_role(text: str) -> bool:
+    folded = text.casefold().strip()
+    return folded in VOCABULARY.role_words or folded in VOCABULARY.labels
+
+
+def marked_name(text: str) -> bool:
+    """What may follow an explicit byline marker: a person's name, or (in CJK) any short name, since
+    the marker already says it is the writer ("文｜動脈網" names an agency as the author)."""
+    text = text.strip()
+    if person_name(text) or (text.isupper() and person_name(text.title())):  # "By JOHN SMITH"
+        return True
+    compact = text.replace(" ", "")
+    low, high = LIMITS.marked_cjk_name_chars
+    return (
+        bool(re.fullmatch(f"[{_CJK}·・]+", compact))
+        and low <= len(compact) <= high
+        and not _is_role(compact)
+    )
+
+
+_BRACKETED = re.compile(r"[【\[［(（]\s*[^＝=】\]］)）]{1,20}\s*[＝=]\s*([^＝=】\]］)）]{2,30})\s*[】\]］)）]")
+_NAME_STOP = re.compile(
+    r"\s*(?:[,，、|｜·•–—/／(（\[【<＜:：;；]|\s-\s|\u3000|\s{2,}|\s(?=\d)|(?<=[^\W\d_])(?=\d))"
+)
+
+
+def byline_name(text: str) -> str | None:
+    """The name a byline gives, if `text` is one: "Von Katharina Wendt, 21.07.2022" → Katharina Wendt;
+    "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】"."""
+    text = text.strip()
+    if width(text) > LIMITS.meta_line_max_chars:
+        return None
+    bracketed = _bracketed_name(text)
+    if bracketed:
+        return bracketed
+    for part in [text, *segments_keeping_colons(text)]:  # the whole line first: "文|林一川"
+        name = _after_prefix(part) or _before_suffix(part)
+        if name:
+            return name
+    return None
+
+
+def _bracketed_name(text: str, at_start: bool = False) -> str | None:
+    """The name in a "【place＝name】" or "[outlet=name 기자]" byline."""
+    found = _BRACKETED.match(text.lstrip()) if at_start else _BRACKETED.search(text)
+    if not found:
+        return None
+    inside = found.group(1).strip()  # a person's, never "[사진=카카오 제공]" (a photo credit)
+    return _before_suffix(inside) or (inside if person_name(inside) else None)
+
+
+def lead_byline(text: str) -> str | None:
+    """A byline that opens the first paragraph ("[헬스경제=김민수 기자] 카카오가 …", "【ワシントン＝山田太郎】米…")."""
+    return _bracketed_name(text, at_start=True)
+
+
+def _prefixes(part: str):
+    """The byline markers `part` opens with, and the text after each."""
+    folded = part.casefold()
+    for marker in VOCABULARY.byline_prefixes:
+        if not folded.startswith(marker):
+            continue
+        rest = part[len(marker):]
+        latin = not _CJK_CHAR.search(marker)
+        if latin and not re.match(r"\s*[:：]?\s+|\s*[:：]", rest):
+            continue  # "Bythe…", "Vondel": not the marker word
+        if not latin and len(marker) == 1 and not re.match(r"\s*[|｜:：/／]|\s", rest):
+            continue  # 文 opens many words; as a marker it stands apart ("文｜", "文：")
+        yield marker, rest
+
+
+def opens_with_byline_marker(text: str) -> bool:
+    """Whether the line reads as a byline's start ("By …", "文｜…"), whatever follows."""
+    return any(True for _ in _prefixes(text.strip()))
+
+
+def _after_prefix(part: str) -> str | None:
+    for _marker, rest in _prefixes(part):
+        rest = rest.lstrip(" :：|｜/／")
+        words = _NAME_STOP.split(rest, maxsplit=1)[0].split()
+        while words and _is_role(words[-1]):
+            words.pop()  # "记者 张三 报道": the name, not the verb
+        name = " ".join(words)
+        if name and marked_name(name):
+            return name
+    return None
+
+
+def _before_suffix(part: str) -> str | None:
+    words = part.split()
+    for n, word in enumerate(words):
+        for suffix in VOCABULARY.byline_suffixes:
+            if word == suffix and n >= 1:
+                name = words[n - 1]
+            elif word.endswith(suffix) and len(word) > len(suffix) and _CJK_CHAR.match(word):
+                name = word[: -len(suffix)]
+            else:
+                continue
+            if person_name(name):
+                return name
+    return None
+
+
+# --- outlets ---------------------------------------------------------------------------------------------
+
+
+def outlet_name(text: str) -> bool:
+    """Shaped like an outlet's name: short, no sentence, no link, no markup, mostly not digits."""
+    text = text.strip()
+    if not text or _URL_OR_EMAIL.search(text) or re.search(r"[<>{}=@#›»\[\]]", text):
+        return False
+    if re.search(r"[:：]", text) or text.endswith(tuple("。!！?？…;；,，")) or re.search(r"[.!?。！？,，;；]\s", text):
+        return False  # a label ("Suscríbete: …", "来源：…"), a sentence, a list
+    if _digit_share(text) >= 0.4 or _is_role(text):
+        return False
+    if _CJK_CHAR.search(text):
+        low, high = LIMITS.cjk_outlet_chars
+        return low <= len(text) <= high
+    words = text.split()
+    return (
+        1 <= len(words) <= LIMITS.outlet_max_words
+        and len(text) <= LIMITS.outlet_max_chars
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def title_case(text: str) -> bool:
+    """Every word that is not a short particle starts with a capital (The Civic Wire, Le Fil Tech; not
+    "Skip to content")."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w]
+    return bool(words) and all(
+        not w[0].isalpha() or w[0].isupper() or len(w) <= 3 or w.casefold() in VOCABULARY.articles for w in words
+    ) and words[0][0].isupper()
+
+
+_OUTLET_STOP = re.compile(_NAME_STOP.pattern + rf"|(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SOURCE_MARKER = re.compile(
+    # at the start or after a separator ("图片来源：" is a photo credit), then a colon
+    r"(?:^|(?<=[\s|｜·•,，;；(（【\[]))(?:" + "|".join(map(re.escape, VOCABULARY.source_markers)) + r")\s*[:：]\s*",
+    re.I,
+)
+
+
+def source_name(text: str) -> str | None:
+    """The outlet a source marker names: "2021-12-21 10:05:33 來源：醫訊網" → 醫訊網."""
+    for found in _SOURCE_MARKER.finditer(text):
+        name = _OUTLET_STOP.split(text[found.end():], maxsplit=1)[0].strip()
+        if outlet_name(name):
+            return name
+    return None
+
+
+_COLON_KEEPING_SEPARATORS = re.compile(
+    rf"\s*(?:[|｜·•–—,，;；]|\s-\s|\u3000|\s{{2,}})\s*|(?<=[{_CJK}])\s+(?=[{_CJK}])"
+)
+
+
+def segments_keeping_colons(text: str) -> list[str]:
+    """Like `segments`, but a "label: value" part stays whole; in CJK text a space separates parts
+    ("来源：南方快讯 作者：王小明")."""
+    return [part.strip() for part in _COLON_KEEPING_SEPARATORS.split(text) if part and part.strip()]
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
+
+
+def is_rights_line(text: str) -> bool:
+    folded = text.casefold()
+    return width(text) <= LIMITS.meta_line_max_chars and any(m in folded for m in VOCABULARY.rights_markers)
+
+
+def rights_holder(text: str) -> str | None:
+    """Who a copyright line names: "© 2022 Handelsbote Verlag GmbH" → Handelsbote Verlag;
+    "저작권자 ⓒ 헬스IT신문 무단전재 및 재배포 금지" → 헬스IT신문. None when it names no one."""
+    if not is_rights_line(text):
+        return None
+    rest = text
+    for marker in VOCABULARY.rights_markers:
+        rest = re.sub(re.escape(marker), " | ", rest, flags=re.I)
+    rest = _YEARS.sub(" | ", rest)
+    names = [part for part in (_strip_legal_form(p) for p in segments(rest)) if part]
+    names = [name for name in names if outlet_name(name)]
+    return names[0] if len(names) == 1 else None
+
+
+def _strip_legal_form(name: str) -> str:
+    name = name.strip(" .,-–")
+    changed = True
+    while changed:
+        changed = False
+        folded = name.casefold()
+        for form in VOCABULARY.legal_forms:
+            form = form.rstrip(".")
+            if folded.endswith(" " + form) or (not form.isascii() and folded.endswith(form) and folded != form):
+                name = name[: -len(form)].strip(" .,-–")
+                changed = True
+                break
+    return name
+
+
+def site_name(text: str) -> str | None:
+    """The outlet a masthead line names: its first part ("Handelsbote – Nachrichten aus …" →
+    Handelsbote; "匯流科技報　首頁 | 即時 | …" → 匯流科技報), when that is shaped like an outlet's name."""
+    text = text.strip()
+    if re.search(r"[>›»]", text) or width(text) > LIMITS.meta_line_max_chars:
+        return None  # a breadcrumb, or prose
+    if len(re.findall(r"[,，、]", text)) >= 2:
+        return None  # a keyword list
+    first = segments_keeping_colons(text)
+    if not first:
+        return None
+    name = first[0]
+    return name if outlet_name(name) else None
+
+
+def _mixed_script_name(name: str) -> bool:
+    return bool(re.fullmatch(f"\\S*[{_CJK}]\\S*(?: [A-Za-z][\\w.&'-]*)+", name))
+
+
+def native_form(name: str, language: str) -> str:
+    """A bilingual masthead in a CJK article ("科技點睇 TechTalk HK") by its name in the article's script."""
+    if language.split("-")[0] in ("zh", "ja", "ko") and _mixed_script_name(name):
+        return name.split(" ")[0]
+    return name
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Two forms of one outlet's name: one inside the other, or sharing two words."""
+    fa, fb = _fold(a), _fold(b)
+    if not fa or not fb:
+        return False
+    if fa in fb or fb in fa:
+        return True
+    wa = {w for w in fa.split() if len(w) >= 3 and w not in VOCABULARY.articles}
+    wb = {w for w in fb.split() if len(w) >= 3 and w not in VOCABULARY.articles}
+    return len(wa & wb) >= 2
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

@@ -1,0 +1,328 @@
+"""The clean stage's signals: is a line of a flattened web page the article's own text, or furniture?
+
+A scrape without HTML still has the page's shape: a head (site name, navigation, breadcrumbs, the
+headline, a byline and dateline, a share bar), a dense run of prose lines, and a tail (tags, related
+links, comments, newsletter and cookie notices, copyright). Each signal below is a named function of one
+line (its shape: length, ending, separators, digits, brackets; its words: a small universal vocabulary
+from `seeds/cleaning.yml` and per-language stopwords), or of a line and its neighbours (a caption above
+a photo credit, the headlines under a "related" header). `locate_article` combines them, the way jusText
+classifies paragraphs: the article is the run from the first to the last good prose line, the headline
+the most headline-like line above it; what stands outside is furniture, and inside it only what a
+signal names. Every threshold is in `Thresholds`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import stopwordsiso
+
+from .cleaning_rules import CleaningVocabulary
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the signals use, in one place. Lengths are weights: CJK characters count twice."""
+
+    good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
+    good_unended_weight: int = 160  # heavier than this, a line is prose even without an ending (cut off)
+    good_min_stopwords: float = 0.12  # jusText's idea: prose in a spaced language is full of stopwords
+    short_line_weight: int = 100  # notices and labels inside the article are only this short
+    notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
+    notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
+    nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
+    dateline_max_weight: int = 100
+    byline_max_weight: int = 90
+    caption_max_weight: int = 180
+    label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
+    tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
+    headline_min_weight: int = 12
+    headline_max_weight: int = 300
+    related_item_max_weight: int = 150
+    subheading_share_of_headline: float = 0.8  # a subheading is shorter than the headlines listed above it
+    counter_max_weight: int = 40
+    share_bar_max_weight: int = 70
+    share_bar_max_other_weight: int = 12
+    spam_min_words: int = 6
+    spam_max_stopwords: float = 0.3
+    name_max_words: int = 4
+    shared_line_min_files: int = 3  # a line found on this many pages of the corpus is the site's furniture
+    shared_line_max_weight: int = 120
+
+
+THRESHOLDS = Thresholds()
+
+# Punctuation that ends a sentence (and closing quotes or brackets after it).
+_SENTENCE_END = re.compile(r"[.。!！?？…][”\"'’」』»)）]*$")
+_FULL_STOP_END = re.compile(r"[.。][”\"'’」』»)）]*$")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAV_SEPARATORS = re.compile(r"\s*(?:[|｜›»>＞/]|\s[·•・]\s)\s*")
+_MIDDLE_DOTS = re.compile(r"\s[·•]\s")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
+    r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+_SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
+_BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
+_LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")
+_TRAILING_PARENTHESIS = re.compile(r"[(（]([^()（）]{1,40})[)）][.。]?$")
+_HASHTAG = re.compile(r"(?:^|\s)#\S+")
+_PERSON_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|do|dos|van|von|del|di|le|la))+$")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\uac00-\ud7a3]{2,4}$")
+_DIGIT = re.compile(r"\d")
+
+
+# --- line shape ---------------------------------------------------------------------------------------
+
+
+def weight(text: str) -> int:
+    """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_spaced(text: str) -> bool:
+    """Written with spaces between words (most alphabetic scripts), unlike Chinese and Japanese."""
+    return len(_WIDE.findall(text)) < len(text) / 4
+
+
+def words(text: str) -> list[str]:
+    return _SPACED_WORD.findall(text.lower())
+
+
+# --- stopwords ----------------------------------------------------------------------------------------
+
+# Languages written with spaces whose stopword lists decide which one a text is in; CJK is told by
+# script, and its prose is recognized by punctuation instead.
+_STOPWORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "ro",
+                       "hu", "tr", "id", "ca", "ko")
+
+
+@lru_cache(maxsize=None)
+def stopwords(language: str) -> frozenset[str]:
+    return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
+
+
+def stopword_language(text: str) -> str | None:
+    """The language whose stopwords cover the text best (None for unspaced text)."""
+    tokens = words(text[:20000])
+    if len(tokens) < 20:
+        return None
+    shares = {language: sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
+              for language in _STOPWORD_LANGUAGES}
+    return max(sorted(shares), key=lambda language: shares[language])
+
+
+def stopword_density(text: str, language: str | None) -> float | None:
+    """Share of the line's words that are stopwords of `language` (None: not measurable)."""
+    tokens = words(text)
+    if language is None or not tokens or not is_spaced(text):
+        return None
+    return sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
+
+
+# --- one line on its own ------------------------------------------------------------------------------
+
+
+def is_good_prose(text: str, language: str | None, limits: Thresholds = THRESHOLDS) -> bool:
+    """A line of running text: heavy, ending like a sentence (or too long to be anything else), and,
+    in a spaced language, as full of stopwords as prose is."""
+    heavy = weight(text)
+    if heavy < limits.good_min_weight:
+        return False
+    if not ends_like_sentence(text) and heavy < limits.good_unended_weight:
+        return False
+    density = stopword_density(text, language)
+    return density is None or density >= limits.good_min_stopwords
+
+
+def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+    """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結"."""
+    if weight(text) > limits.share_bar_max_weight:
+        return False
+    platforms = len(vocabulary.share_platform.findall(text))
+    verbs = len(vocabulary.share_verb.findall(text))
+    # Besides the buttons' words, little more than a preposition ("on", "auf", "no") or a font-size
+    # widget: not a sentence.
+    rest = re.sub(r"[\W\d_]+", "", vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text)))
+    if weight(rest) > limits.share_bar_max_other_weight:
+        return False
+    return platforms >= 2 or (platforms >= 1 and verbs >= 1)
+
+
+def is_navigation(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """A menu, breadcrumb or tag list: short items between separators (| › > / ·), none a sentence."""
+    if text.startswith("|") and text.endswith("|"):
+        return False  # a table's row, not a menu
+    items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
+    separators = len(_NAV_SEPARATORS.findall(text))
+    if separators == 0 or len(items) < 2:
+        return False
+    if any(weight(item) > limits.nav_item_max_weight for item in items):
+        return False
+    if ends_like_sentence(text) and _FULL_STOP_END.search(text):
+        return False
+    return len(items) >= 3 or weight(text) <= limits.nav_item_max_weight + 8
+
+
+def has_full_date(text: str) -> bool:
+    """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
+    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45)."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    if not _YEAR.search(text):
+        return False
+    rest = _YEAR.sub(" ", text)
+    return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
+
+
+def is_dateline(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """A short line that states when (and maybe where, or by whom) the article was published."""
+    if weight(text) > limits.dateline_max_weight or not has_full_date(text):
+        return False
+    # A sentence that mentions a date is prose; a dateline rarely ends with a full stop.
+    return not (_FULL_STOP_END.search(text) and len(words(text)) > 8)
+
+
+def is_byline(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+    """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
+    e-mail address."""
+    if weight(text) > limits.byline_max_weight or _FULL_STOP_END.search(text) and len(words(text)) > 6:
+        return False
+    return bool(vocabulary.byline.search(text) or _EMAIL.search(text))
+
+
+def is_credit(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+    """A photo credit ("Foto: dpa", "© Getty Images"), or a caption that carries its credit at the end
+    ("…（Apple圖片）", "… (Getty Images)", "…。图片来源：视觉中国")."""
+    if weight(text) > limits.caption_max_weight or is_copyright_notice(text, vocabulary):
+        return False
+    if vocabulary.credit.search(text):
+        return True
+    trailing = _TRAILING_PARENTHESIS.search(text)
+    return bool(trailing and vocabulary.credit_word.search(trailing.group(1)))
+
+
+def is_image_file_name(text: str) -> bool:
+    return bool(_IMAGE_FILE.fullmatch(text))
+
+
+def is_bracketed_label(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """A short label in brackets: 【字号：大 中 小】, ［有料会員限定］, [글로벌], （完）."""
+    return weight(text) <= limits.label_max_weight and bool(_BRACKETED.match(text))
+
+
+def is_tagged_furniture(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """A line that opens with a bracketed tag naming it furniture: 【广告】…, [광고] …, 【相關文章】…"""
+    tag = _LEADING_TAG.match(text)
+    return bool(tag and (vocabulary.advertising.fullmatch(tag.group(1).strip())
+                         or vocabulary.related.fullmatch(tag.group(1).strip())))
+
+
+def is_hashtag_list(text: str) -> bool:
+    return len(_HASHTAG.findall(text)) >= 2 and not ends_like_sentence(text)
+
+
+def is_counter(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"."""
+    if weight(text) > limits.counter_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
+        return False
+    numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
+    labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text) if token]
+    # one label may stand without its number (a "share" button among the counters)
+    return len(numbers) >= max(1, len(labels) - 1) and all(weight(label) <= 8 for label in labels)
+
+
+def is_advertising(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """An ad marker ("Anzeige", "［広告］") or an ad's own line ("PR …", "Sponsored: …")."""
+    bare = text.strip("[]【】［］()（） ")
+    return bool(vocabulary.advertising.fullmatch(bare) or vocabulary.ad_prefix.match(text))
+
+
+def is_related_header(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """"Related", "Mehr zum Thema", "Lire aussi :", "相关阅读", "관련기사": a list of other articles follows."""
+    return bool(vocabulary.related.fullmatch(text.strip("▍■●◆:：[]【】 ")))
+
+
+def is_related_teaser(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """One line pointing to another article: "Leggi anche: …", "Read more: …", "▍推荐阅读：…"."""
+    match = vocabulary.related_prefix.match(text.lstrip("▍■●◆ "))
+    return bool(match and match.end() < len(text.lstrip("▍■●◆ ")))
+
+
+def is_notice(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS,
+              max_weight: int | None = None) -> bool:
+    """Cookie, newsletter, subscription, login, comment, copyright and disclaimer notices (no heavier
+    than `max_weight`, by default the heaviest a notice is)."""
+    limit = limits.notice_max_weight if max_weight is None else max_weight
+    return weight(text) <= limit and bool(vocabulary.notice.search(text))
+
+
+def is_copyright_notice(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """A copyright or reprint notice ("© Riproduzione riservata"), as opposed to a photo credit
+    ("© Getty Images"): a notice even without its © sign."""
+    return is_notice(re.sub(r"©|ⓒ|\(c\)", " ", text, flags=re.IGNORECASE), vocabulary)
+
+
+def is_keyword_spam(text: str, language: str | None, limits: Thresholds = THRESHOLDS) -> bool:
+    """SEO spam: a long run of lower-case keywords with no sentence shape ("comprar medicamentos online
+    baratos farmacia 24 horas envío gratis …")."""
+    tokens = words(text)
+    if len(tokens) < limits.spam_min_words or ends_like_sentence(text) or not is_spaced(text):
+        return False
+    if not text[:1].islower():
+        return False
+    density = stopword_density(text, language)
+    return density is None or density <= limits.spam_max_stopwords
+
+
+def is_person_name(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """A bare name ("Javier Ortega", "何清"): only furniture beside a byline or dateline."""
+    if _CJK_NAME.match(text):
+        return True
+    return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not _DIGIT.search(text)
+
+
+def is_headline_shaped(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """Could be a headline: of a headline's length, not ending with a full stop (taglines, captions and
+    standfirsts do)."""
+    return limits.headline_min_weight <= weight(text) <= limits.headline_max_weight and not _FULL_STOP_END.search(text)
+
+
+def is_related_item(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """A headline in a list of other articles: short and not ending with a full stop."""
+    return weight(text) <= limits.related_item_max_weight and not _FULL_STOP_END.search(text)
+
+
+# --- across the corpus ----------------------------------------------------------------------------------
+
+
+def shareable(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+    """Lines the cross-corpus index counts: short and not a sentence (menus, footers, site names,
+    headlines of related articles). Sentences are left to the duplicate detector."""
+    return 0 < weight(text) <= limits.shared_line_max_weight and not ends_like_sentence(text)
+
+
+def page_lines(text: str) -> frozenset[str]:
+    """The distinct countable lines of one page, stripped."""
+    return frozenset(line for line in (raw.strip() for raw in text.split("\n")) if shareable(line))
+
+
+def shared_lines(pages: list[frozenset[str]], limits: Thresholds = THRESHOLDS) -> frozenset[str]:
+    """Lines that stand on several pages of the corpus: furniture of the sites they come from (the same
+    line in several articles is not any one article's text)."""
+    counts: dict[str, int] = {}
+    for lines in pages:
+        for line in lines:
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, count in counts.items() if count >= limits.shared_line_min_files)

@@ -1,0 +1,205 @@
+"""furniture: each signal of the clean stage on its own, on lines in the languages the site reads.
+
+Every table holds lines the signal must recognize and lines of article text it must leave alone.
+"""
+
+import pytest
+
+from dossier import furniture
+
+BODY = [
+    "Die Aktionäre müssen dem Geschäft noch zustimmen, teilte das Unternehmen am Montag in Berlin mit.",
+    "La compagnie a indiqué que la décision n’avait aucun lien avec ses autres acquisitions récentes.",
+    "去年该平台的在线问诊量增长了三倍，其中超过一半来自三四线城市的用户，医生资源仍然集中在大城市。",
+    "同社は来年春までに全国の薬局で電子処方箋に対応する方針を明らかにし、利用者の負担軽減を目指す。",
+    "업계에서는 비대면 진료 제도화가 시장 성장의 관건이 될 것으로 보고 있으며, 정부도 관련 지침을 준비 중이다.",
+    "The company said it would keep its 2,000 employees and honour existing contracts until June 2025.",
+]
+
+
+@pytest.mark.parametrize("line", [
+    "Home > Health > Digital",
+    "Inicio › Economía › Empresas",
+    "首页 | 新闻 | 健康 | 科技",
+    "ホーム ＞ ニュース ＞ 国内",
+    "Login | Register | Mobile",
+    "Política · Economía · Cultura · Deportes",
+])
+def test_navigation_is_short_items_between_separators(line):
+    assert furniture.is_navigation(line)
+
+
+@pytest.mark.parametrize("line", BODY + [
+    "Amazon vs. Walmart: who wins the pharmacy war?",
+    "| Region | Clinics | Patients |",
+])
+def test_navigation_leaves_sentences_headlines_and_table_rows(line):
+    assert not furniture.is_navigation(line)
+
+
+@pytest.mark.parametrize("line", [
+    "12.03.2022, 14:05 Uhr",
+    "Publié le 4 mars 2022 à 10h12",
+    "2023年1月25日 10:32",
+    "승인 2023.02.23 09:30",
+    "Thursday 31 August 2023",
+    "Madrid - 14 nov 2019 - 13:05 CET",
+    "2021-09-10 09:56:28 来源：示例网",
+])
+def test_datelines(line):
+    assert furniture.is_dateline(line)
+
+
+@pytest.mark.parametrize("line", BODY + ["Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190"])
+def test_datelines_are_not_sentences_that_mention_a_date(line):
+    assert not furniture.is_dateline(line)
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("By Jane Doe", True),
+    ("Von Anna Schmidt, Korrespondentin", True),
+    ("Por María López | Madrid", True),
+    ("di Marco Rossi", True),
+    ("文｜张三", True),
+    ("記者陳小明／台北報導", True),
+    ("김철수 기자 kim@example.kr", True),
+    ("press@example.org", True),
+    ("De acuerdo con la empresa, el servicio seguirá activo.", False),
+    ("By the end of the year, the service will close.", False),
+])
+def test_bylines(vocabulary, line, byline):
+    assert furniture.is_byline(line, vocabulary) is byline
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Foto: Agentur", True),
+    ("Photo: Jane Doe for Example News", True),
+    ("© Getty Images", True),
+    ("Ein Logo an einem Gebäude in Kalifornien (Getty Images)", True),
+    ("手术机器人在医院展示。图片来源：示例图库", True),
+    ("新款手表的健康功能。（示例公司提供）", True),
+    ("▲김철수 대표 [사진=회사 제공]", True),
+    ("© 2024 Example Media. All rights reserved.", False),  # a copyright notice, not a picture's credit
+    ("The photo app lets patients send pictures of a rash to a doctor.", False),
+])
+def test_credits(vocabulary, line, credit):
+    assert furniture.is_credit(line, vocabulary) is credit
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Share on Facebook", True),
+    ("Auf WhatsApp teilen", True),
+    ("Compartilhe no Twitter", True),
+    ("分享　Facebook　LINE　複製連結", True),
+    ("Facebook shares fell 5% after the report", False),
+    ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
+])
+def test_share_bars(vocabulary, line, expected):
+    assert furniture.is_share_bar(line, vocabulary) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("【字号：大 中 小】", True),
+    ("［有料会員限定］", True),
+    ("[국제]", True),
+    ("（完）", True),
+    ("(Reuters) Amazon said on Monday it would close the service.", False),
+])
+def test_bracketed_labels(line, expected):
+    assert furniture.is_bracketed_label(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("收藏3 评论12 分享", True),
+    ("阅读 1.2万  赞 58", True),
+    ("댓글 0", True),
+    ("Comments (27)", True),
+    ("Drei Fragen, 12 Antworten", False),
+])
+def test_counters(line, expected):
+    assert furniture.is_counter(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Anzeige", True),
+    ("［広告］", True),
+    ("PR　無料ウェビナー受付中", True),
+    ("【广告】体检套餐限时八折", True),
+    ("Advertisers left the platform after the report.", False),
+])
+def test_advertising(vocabulary, line, expected):
+    assert (furniture.is_advertising(line, vocabulary) or furniture.is_tagged_furniture(line, vocabulary)) is expected
+
+
+@pytest.mark.parametrize("line, header, teaser", [
+    ("Related", True, False),
+    ("Mehr zum Thema", True, False),
+    ("À lire aussi :", True, False),
+    ("相关阅读", True, False),
+    ("관련기사", True, False),
+    ("Leggi anche: La sanità digitale accelera", False, True),
+    ("Read more: How telehealth changed after the pandemic", False, True),
+    ("Related companies reported higher sales in the quarter.", False, False),
+])
+def test_related_headers_and_teasers(vocabulary, line, header, teaser):
+    assert furniture.is_related_header(line, vocabulary) is header
+    assert furniture.is_related_teaser(line, vocabulary) is teaser
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", True),
+    ("Recibe cada mañana nuestra newsletter. ¡Apúntate gratis!", True),
+    ("Este artículo es exclusivo para suscriptores.", True),
+    ("本文系示例网原创，未经授权禁止转载。", True),
+    ("저작권자 ⓒ 예시신문 무단전재 및 재배포 금지", True),
+    ("Die Kasse weist das zurück und nennt die Kritik unbegründet.", False),
+])
+def test_notices(vocabulary, line, expected):
+    assert furniture.is_notice(line, vocabulary) is expected
+
+
+@pytest.mark.parametrize("line, spam", [
+    ("cheap flights hotels online booking best price free cancellation deals", True),
+    ("comprar seguro barato online precio oferta gratis rápido", True),
+    ("Amazon kauft Praxiskette für 3,9 Milliarden Dollar", False),  # a headline: capitalized
+    ("the rest of the sentence continues here after a line break in the scrape.", False),
+])
+def test_keyword_spam_is_lower_case_keywords_without_sentence_shape(line, spam):
+    assert furniture.is_keyword_spam(line, furniture.stopword_language(BODY[0] * 3)) is spam
+
+
+def test_good_prose_is_long_ended_and_full_of_stopwords():
+    language = furniture.stopword_language(" ".join(BODY[:1]) * 5)
+    assert language == "de"
+    assert furniture.is_good_prose(BODY[0], language)
+    assert all(furniture.is_good_prose(line, None) for line in BODY[2:5])  # CJK: length and ending
+    assert not furniture.is_good_prose("Kurzer Satz.", language)
+    keywords = "Telemedizin Krankenkasse Videosprechstunde Gesundheitsdaten Datenschutz Ärzte Versicherte Kosten."
+    assert not furniture.is_good_prose(keywords, language)
+
+
+def test_the_language_of_stopwords_is_the_one_that_covers_the_text():
+    assert furniture.stopword_language(BODY[1] * 4) == "fr"
+    assert furniture.stopword_language(BODY[2] * 4) is None  # unspaced: told by script instead
+
+
+def test_a_headline_may_end_with_a_question_but_not_a_full_stop():
+    assert furniture.is_headline_shaped("Can AI symptom checkers be trusted?")
+    assert not furniture.is_headline_shaped("The company said so on Monday.")
+    assert not furniture.is_headline_shaped("Short")
+
+
+def test_person_names():
+    assert furniture.is_person_name("Javier Ortega") and furniture.is_person_name("María de la Cruz")
+    assert furniture.is_person_name("王小明")
+    assert not furniture.is_person_name("Eigene Praxen statt nur Videosprechstunde")
+
+
+def test_weight_counts_wide_characters_twice():
+    assert furniture.weight("ab") == 2 and furniture.weight("中文") == 4 and furniture.weight("한국") == 4
+
+
+def test_lines_on_several_pages_are_shared_furniture():
+    pages = [furniture.page_lines(f"Share on X\nHeadline {n}\nA sentence of article {n}.") for n in range(3)]
+    assert furniture.shared_lines(pages) == {"Share on X"}
+    assert furniture.shared_lines(pages[:2]) == frozenset()  # two pages are not yet a pattern
