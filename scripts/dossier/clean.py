@@ -23,6 +23,7 @@ _MAX_TITLE_CHARS = 200
 _LONG_LINE = 80  # a line this long reads as prose whatever its ending
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
+_LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
 _SENTENCE_END = re.compile(r"[。！？!?]|\. ")
 _LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
 _URL = re.compile(r"https?://[^\s<>\"'\]\[)(（）【】]+[^\s<>\"'\]\[)(（）【】.,;:!?。，；：！？]")
@@ -43,7 +44,8 @@ def looks_like_markdown(text: str) -> bool:
         re.search(r"^(?:\*|-|\d+\.)\s{1,4}\S", text, re.M),
         re.search(r"^> \S", text, re.M),
     ]
-    return sum(1 for signal in signals if signal) >= 2
+    # Lists and quotes alone are common in plain text; Markdown needs a heading, link or image too.
+    return sum(1 for signal in signals if signal) >= 2 and any(signals[:3])
 
 
 @dataclass
@@ -300,9 +302,10 @@ def locate_article(lines: _Lines, vocabulary: CleaningVocabulary, overrides: Lin
     language = furniture.stopword_language("\n".join(texts.values()))
     label: dict[int, str] = {}
     for i in live:
-        signal = line_signal(texts[i], vocabulary, language) or ("shared_with_other_pages" if texts[i] in shared else None)
+        signal = line_signal(texts[i], vocabulary, language)
         if signal:
             label[i] = signal
+    _unlabel_table_rows(live, texts, label)
     _label_names_beside_bylines(live, texts, label)
     _label_related_lists(live, texts, label, _blank_line_groups(lines.raw), language)
 
@@ -312,6 +315,7 @@ def locate_article(lines: _Lines, vocabulary: CleaningVocabulary, overrides: Lin
         return [i for i in live if i not in label and furniture.is_good_prose(texts[i], language)
                 and not furniture.is_notice(texts[i], vocabulary, max_weight=furniture.THRESHOLDS.notice_prose_max_weight)]
 
+    _label_shared_outside_prose(live, texts, label, good_lines(), shared)
     title = _choose_headline(live, texts, label, good_lines(), vocabulary)
     _label_captions(live, texts, label, title, vocabulary)
     _label_outside_article(live, texts, label, title, good_lines(), vocabulary)
@@ -330,6 +334,19 @@ def locate_article(lines: _Lines, vocabulary: CleaningVocabulary, overrides: Lin
     for rule, indexes in sorted(by_rule.items()):
         lines.remove(rule, indexes)
     return title
+
+
+def _label_shared_outside_prose(live: list[int], texts: dict[int, str], label: dict[int, str], good: list[int],
+                                shared: frozenset[str]) -> None:
+    """A line that stands on several pages of the corpus is the site's furniture (its menu, its footer)
+    when it stands outside the run of prose; between two prose lines it may be the outlet's recurring
+    subheading ("Why it matters"), so it stays."""
+    if not shared:
+        return
+    first, last = (good[0], good[-1]) if good else (None, None)
+    for i in live:
+        if i not in label and texts[i] in shared and (first is None or i < first or i > last):
+            label[i] = "shared_with_other_pages"
 
 
 def _label_outside_article(live: list[int], texts: dict[int, str], label: dict[int, str], title: int | None,
@@ -358,10 +375,15 @@ def _label_outside_article(live: list[int], texts: dict[int, str], label: dict[i
             label[i] = "notice"
     if last_body is None:
         return
-    for i in (i for i in live if i > last_body):
-        if label.get(i) != "after_article":
+    tail = [i for i in live if i > last_body]
+    if all(label.get(i) == "after_article" for i in tail):
+        for i in tail:  # the scrape ends without furniture: a sign-off, or a line cut off mid-sentence
+            del label[i]
+        return
+    for i in tail:
+        if label.get(i) != "after_article" or not (furniture.ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i])):
             break
-        del label[i]  # a closing line no signal names (a letter's signature) still belongs to the article
+        del label[i]  # a short closing sentence, or a list, still belongs to the article
 
 
 def _blank_line_groups(raw: list[str]) -> list[int]:
@@ -374,6 +396,17 @@ def _blank_line_groups(raw: list[str]) -> list[int]:
         groups.append(number)
         previous_blank = blank
     return groups
+
+
+def _unlabel_table_rows(live: list[int], texts: dict[int, str], label: dict[int, str]) -> None:
+    """Adjacent lines with the same number of cell separators are a table's rows, not menus or
+    counters (a table is content; whether it stands inside the article is decided by position)."""
+    for n, i in enumerate(live):
+        cells = furniture.table_cells(texts[i])
+        neighbours = live[max(n - 1, 0) : n] + live[n + 1 : n + 2]
+        if cells and any(furniture.table_cells(texts[j]) == cells for j in neighbours) \
+                and label.get(i) in ("navigation", "counter"):
+            del label[i]
 
 
 def _label_names_beside_bylines(live: list[int], texts: dict[int, str], label: dict[int, str]) -> None:
@@ -415,6 +448,14 @@ def _label_related_lists(live: list[int], texts: dict[int, str], label: dict[int
             label[j] = "related_list"
 
 
+def _is_kicker(first: str, second: str) -> bool:
+    """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
+    much shorter than the line under it."""
+    limits = furniture.THRESHOLDS
+    return (furniture.weight(first) <= limits.kicker_max_weight
+            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second))
+
+
 def _is_tagline(live: list[int], texts: dict[int, str], label: dict[int, str], position: int) -> bool:
     """A site's one-sentence tagline at the very top of the page, above the headline: the first line
     that is not furniture, and no longer than a tagline."""
@@ -434,6 +475,8 @@ def _label_captions(live: list[int], texts: dict[int, str], label: dict[int, str
             continue
         if above is not None and (above == title or " ".join(texts[above].split()) == headline):
             continue
+        if not furniture.is_bare_credit(texts[i], vocabulary):
+            continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
         text = texts[previous]
         if furniture.weight(text) <= limits.caption_max_weight and len(_SENTENCE_END.findall(text)) <= 1:
             label[previous] = "caption"
@@ -468,23 +511,12 @@ def _choose_headline(live: list[int], texts: dict[int, str], label: dict[int, st
     run = run_above(opening)
     if not run and good and _is_tagline(live, texts, label, opening):
         run = run_above(live.index(good[1])) if len(good) > 1 else []
+    if len(run) >= 2 and _is_kicker(texts[run[0]], texts[run[1]]):
+        run = run[1:]
     if run:
         return run[0]
     candidates = [i for i in live[:opening] if is_candidate(i)]
     return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i)) if candidates else None
-
-
-def _keep_closing_sentences(live: list[int], texts: dict[int, str], label: dict[int, str], last_body: int | None) -> None:
-    """After the last good line, short closing sentences still belong to the article, up to the first
-    furniture."""
-    if last_body is None:
-        return
-    for i in live:
-        if i <= last_body:
-            continue
-        if label.get(i) != "after_article" or not furniture.ends_like_sentence(texts[i]):
-            break
-        del label[i]
 
 
 # --- plain text -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from .records import Article, Corpus
 from .registry import Registry
 
 MEASURES = ("body", "furniture", "title", "facts", "language", "links", "traps")
+_LIST_MARKER = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+)")
 
 
 @dataclass
@@ -104,7 +106,8 @@ def score_article(article: Article | None, gold: dict, registry: Registry) -> Sc
 
     shown = page_lines(article)
     for line in body:
-        if any(line in unit for unit in shown):
+        # A list item is shown as one, its marker drawn by the page rather than written in the text.
+        if any(line in unit or _LIST_MARKER.sub("", line) in unit for unit in shown):
             score.body_kept += 1
         else:
             score.problems.append(f"body lost: {line[:70]}")

@@ -27,8 +27,11 @@ class Thresholds:
     """Every number the signals use, in one place. Lengths are weights: CJK characters count twice."""
 
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
+    good_min_weight_unspaced: int = 30  # a CJK sentence of 15 characters, ended with 。！？
     good_unended_weight: int = 160  # heavier than this, a line is prose even without an ending (cut off)
     good_min_stopwords: float = 0.12  # jusText's idea: prose in a spaced language is full of stopwords
+    min_stopword_coverage: float = 0.15  # below this, no stopword list fits the text: density unmeasured
+    stopword_sample_words: int = 800  # enough words to tell the language; keeps this linear and cheap
     short_line_weight: int = 100  # notices and labels inside the article are only this short
     notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
     notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
@@ -39,6 +42,8 @@ class Thresholds:
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
     headline_min_weight: int = 12
+    kicker_max_weight: int = 40  # a section label above the headline is this short…
+    kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
     headline_max_weight: int = 300
     related_item_max_weight: int = 150
     subheading_share_of_headline: float = 0.8  # a subheading is shorter than the headlines listed above it
@@ -59,7 +64,7 @@ _SENTENCE_END = re.compile(r"[.。!！?？…][”\"'’」』»)）]*$")
 _FULL_STOP_END = re.compile(r"[.。][”\"'’」』»)）]*$")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NAV_SEPARATORS = re.compile(r"\s*(?:[|｜›»>＞/]|\s[·•・]\s)\s*")
+_NAV_SEPARATORS = re.compile(r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")  # "/" and "·" only between spaces
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
@@ -104,8 +109,7 @@ def words(text: str) -> list[str]:
 
 # Languages written with spaces whose stopword lists decide which one a text is in; CJK is told by
 # script, and its prose is recognized by punctuation instead.
-_STOPWORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "ro",
-                       "hu", "tr", "id", "ca", "ko")
+_STOPWORD_LANGUAGES = tuple(sorted(language for language in stopwordsiso.langs() if language not in ("zh", "ja", "th")))
 
 
 @lru_cache(maxsize=None)
@@ -115,12 +119,14 @@ def stopwords(language: str) -> frozenset[str]:
 
 def stopword_language(text: str) -> str | None:
     """The language whose stopwords cover the text best (None for unspaced text)."""
-    tokens = words(text[:20000])
+    tokens = words(text[:20000])[: THRESHOLDS.stopword_sample_words]
     if len(tokens) < 20:
         return None
     shares = {language: sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
               for language in _STOPWORD_LANGUAGES}
-    return max(sorted(shares), key=lambda language: shares[language])
+    best = max(sorted(shares), key=lambda language: shares[language])
+    # A list that covers almost nothing is not the text's language (one without a list here).
+    return best if shares[best] >= THRESHOLDS.min_stopword_coverage else None
 
 
 def stopword_density(text: str, language: str | None) -> float | None:
@@ -138,12 +144,22 @@ def is_good_prose(text: str, language: str | None, limits: Thresholds = THRESHOL
     """A line of running text: heavy, ending like a sentence (or too long to be anything else), and,
     in a spaced language, as full of stopwords as prose is."""
     heavy = weight(text)
+    if not is_spaced(text) and ends_like_sentence(text) and heavy >= limits.good_min_weight_unspaced:
+        return True  # CJK news runs in short paragraphs; the sentence ending is the evidence
     if heavy < limits.good_min_weight:
         return False
     if not ends_like_sentence(text) and heavy < limits.good_unended_weight:
         return False
     density = stopword_density(text, language)
     return density is None or density >= limits.good_min_stopwords
+
+
+_TABLE_CELL_SEPARATOR = re.compile(r"\||\t")
+
+
+def table_cells(text: str) -> int:
+    """How many cell separators (| or tab) a line holds: rows of one table hold the same number."""
+    return len(_TABLE_CELL_SEPARATOR.findall(text))
 
 
 def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
@@ -190,15 +206,15 @@ def is_dateline(text: str, limits: Thresholds = THRESHOLDS) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if weight(text) > limits.dateline_max_weight or not has_full_date(text):
         return False
-    # A sentence that mentions a date is prose; a dateline rarely ends with a full stop.
-    return not (_FULL_STOP_END.search(text) and len(words(text)) > 8)
+    # A sentence that mentions a date is prose: a dateline does not end with a full stop.
+    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight)
 
 
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
     """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
     e-mail address."""
-    if weight(text) > limits.byline_max_weight or _FULL_STOP_END.search(text) and len(words(text)) > 6:
-        return False
+    if weight(text) > limits.byline_max_weight or _FULL_STOP_END.search(text) and len(text.split()) > 3:
+        return False  # "Door Google is nog niet gereageerd." is a sentence, not a byline
     return bool(vocabulary.byline.search(text) or _EMAIL.search(text))
 
 
@@ -211,6 +227,13 @@ def is_credit(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = TH
         return True
     trailing = _TRAILING_PARENTHESIS.search(text)
     return bool(trailing and vocabulary.credit_word.search(trailing.group(1)))
+
+
+def is_bare_credit(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """A credit that names only the picture's source ("Foto: dpa", "© Getty Images"), as opposed to a
+    caption that carries its credit ("▲ … 图片来源：…", "… (Getty Images)"): only a bare credit has its
+    caption on the line above."""
+    return bool(vocabulary.credit.match(text)) and not text.startswith("▲")
 
 
 def is_image_file_name(text: str) -> bool:
