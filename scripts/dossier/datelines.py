@@ -4,11 +4,19 @@ The signals the metadata stage combines, each a small function tested on its own
 
 - `find_dates`: the full dates a line states. This module only finds where a date may stand (numerals
   with date separators, or the few words before a year) and asks `dateparser` (200+ locales, restricted
-  to the article's language) whether those words are a date: no month name is spelled out here.
+  to the article's language) whether those words are a date: no month name is spelled out here. An
+  update marker makes a date a revision; between two dates it belongs to the nearest following one.
+- `date_order`: how the page orders day and month in an ambiguous numeric date (09/02/2024): by its
+  other numeric dates (a day above 12), by its dates with month names, for English by its spelling
+  (`english_order`); else the language's convention holds.
 - `dateline`: a line that is a date plus a short remainder (a place, a name, an outlet, a marker word).
-- `byline_name`: the person a byline names, by a byline marker before the name ("By", "Von", "文｜"…),
-  a role word after it ("기자", "記者"…), or the Japanese "【place＝name】" form.
-- `person_name`, `outlet_name`: name shapes, per script.
+- `byline_name`: the person a byline names, by a byline marker before the name ("By", "Von", "Oleh",
+  "文｜"…), a role word after it ("기자", "記者"…), or the Japanese "【place＝name】" form;
+  `lead_byline`, one in brackets opening a paragraph ("〔記者王小明／台北報導〕…").
+- `bio_name`, `sign_off_name`: an author named at the bottom of the page, by a name line over a bio
+  that opens with it, or by a name line after the last paragraph.
+- `person_name`, `outlet_name`: name shapes, per script; `plain_word`, a lone ordinary word that names
+  an outlet only where the page repeats it; `script_of`, the writing system a name is in.
 - `rights_holder`: the holder a copyright or reprint line names.
 - `site_name`: the outlet's name as a masthead line states it.
 
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,21 +40,31 @@ class Vocabulary:
     # Words that open a byline: the name follows. Latin ones are matched as whole words, case-insensitively;
     # a one-character CJK marker (文) needs a separator after it, longer ones (記者) may run into the name.
     byline_prefixes: tuple[str, ...] = (
-        "written by", "text by", "words by", "story by", "reporting by", "by",
-        "von", "text", "autor", "autorin",
-        "par", "texte", "auteur", "autrice",
-        "escrito por", "por", "texto", "autora",
-        "a cura di", "di", "autore",
-        "door", "av", "af", "przez", "author",
+        "written by", "text by", "words by", "story by", "reporting by", "reported by", "posted by", "by",
+        "author", "reporter",
+        "von", "text", "autor", "autorin",  # de (autor: also pl, cs, pt, es)
+        "par", "texte", "auteur", "autrice",  # fr
+        "escrito por", "por", "texto", "autora",  # es, pt
+        "a cura di", "di", "autore",  # it
+        "geschreven door", "door",  # nl
+        "skrivet av", "skrevet af", "skrevet av", "av", "af", "forfatter",  # sv, da, no
+        "przez", "autorka", "napisał", "napisała",  # pl
+        "napsal", "napsala", "kirjoittanut", "kirjoittaja", "szerző", "írta", "autori",  # cs, fi, hu, ro
+        "yazan", "yazar", "muhabir",  # tr
+        "oleh", "penulis", "pewarta",  # id, ms
+        "tác giả", "viết bởi", "bởi", "bài",  # vi
+        "автор", "авторы", "текст",  # ru, uk
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
-        "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글", "автор", "авторы",
+        "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글",
     )
     # Role words that follow a name ("김민준 기자", "佐藤健太 記者").
     byline_suffixes: tuple[str, ...] = ("특파원", "선임기자", "기자", "記者", "记者", "特派員", "特派员", "通讯员", "通訊員")
     # Words that are roles or desks, never a person's name.
     role_words: tuple[str, ...] = (
         "staff", "reporter", "correspondent", "editor", "editors", "newsroom", "desk", "redaktion",
-        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias",
+        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "redactie",
+        "redaktionen", "redakcja", "redaksi", "redaktör", "muhabir", "editör", "toimitus", "редакция", "корреспондент",
+        "biên tập viên", "phóng viên",
         "编辑", "編輯", "责任编辑", "責任編輯", "编辑部", "編輯部", "编集部", "編集部", "记者", "記者", "本报记者",
         "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "기자", "편집", "에디터", "特派員",
     )
@@ -60,23 +79,35 @@ class Vocabulary:
         "published", "posted", "publié", "publiée", "publicado", "publicada", "pubblicato", "pubblicata",
         "veröffentlicht", "erschienen", "gepubliceerd", "发表于", "發表於", "发布于", "發佈於", "發布於", "发布时间",
         "發佈時間", "發布時間", "发布", "發佈", "發布", "出版", "时间", "時間", "日期", "公開日", "公開", "掲載",
-        "配信", "投稿", "입력", "승인", "등록", "게재", "기사입력",
+        "配信", "投稿", "입력", "승인", "등록", "게재", "기사입력", "geplaatst", "publicerad", "publiceret",
+        "publisert", "julkaistu", "opublikowano", "publikacja", "zveřejněno", "publicat", "közzétéve",
+        "yayınlanma", "yayınlandı", "yayın tarihi", "dipublikasikan", "diterbitkan", "diposting", "опубликовано",
+        "публикация", "ngày đăng", "đăng lúc", "đăng", "xuất bản",
     )
     # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
-    date_fillers: tuple[str, ...] = ("uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de")
+    date_fillers: tuple[str, ...] = (
+        "uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de", "om", "kl", "klo", "saat",
+        "pukul", "o", "godz", "в", "lúc", "ngày",
+    )
     # Words that say a date is a later revision, not the publication.
     update_markers: tuple[str, ...] = (
         "updated", "update", "modified", "edited", "aktualisiert", "geändert", "mis à jour", "mise à jour",
         "modifié", "actualizado", "actualización", "modificado", "aggiornato", "aggiornamento", "modificato",
         "atualizado", "atualização", "bijgewerkt", "gewijzigd", "更新", "修改", "修订", "修訂", "수정", "업데이트",
-        "갱신",
+        "갱신", "uppdaterad", "opdateret", "oppdatert", "päivitetty", "aktualizacja", "zaktualizowano",
+        "aktualizováno", "actualizat", "frissítve", "güncelleme", "güncellendi", "diperbarui", "pembaruan",
+        "обновлено", "обновление", "изменено", "cập nhật",
     )
     # Copyright and reprint phrases, longest first where one contains another.
     rights_markers: tuple[str, ...] = (
         "무단전재 및 재배포 금지", "무단 전재 및 재배포 금지", "무단전재-재배포 금지", "무단전재", "무단 전재",
         "재배포 금지", "저작권자", "all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
         "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
-        "riproduzione riservata", "alle rechten voorbehouden", "保留所有权利", "保留所有權利", "版權所有",
+        "riproduzione riservata", "alle rechten voorbehouden", "alla rättigheter förbehållna",
+        "alle rettigheder forbeholdes", "alle rettigheter reservert", "kaikki oikeudet pidätetään",
+        "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "minden jog fenntartva", "toate drepturile rezervate",
+        "tüm hakları saklıdır", "hak cipta dilindungi undang-undang", "hak cipta", "все права защищены",
+        "bản quyền thuộc về", "bản quyền thuộc", "bản quyền", "保留所有权利", "保留所有權利", "版權所有",
         "版权所有", "著作權所有", "著作权所有", "無断転載禁止", "無断転載を禁じます", "copyright", "©", "ⓒ",
         "(c)", "（c）",
     )
@@ -234,13 +265,14 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def find_dates(text: str, language: str = "und") -> tuple[FoundDate, ...]:
+def find_dates(text: str, language: str = "und", order: str | None = None) -> tuple[FoundDate, ...]:
     """Every full date (day, month, year) the text states, in order.
 
     Numerals with date separators are read in any script: year first is always year-month-day
     (2021-09-10, 2022.03.31, 2023年1月25日, 2022년 3월 31일); year last with dots is day.month.year;
-    with slashes or dashes the language's own order decides (dateparser's locale). Dates with month
-    names are the few words before a year that dateparser, in the article's language, reads as one.
+    with slashes or dashes `order` ("DMY" or "MDY", what the page itself settles, see `date_order`)
+    decides, else the language's own order (dateparser's locale). Dates with month names are the few
+    words before a year that dateparser, in the article's language, reads as one.
     """
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -253,8 +285,14 @@ def find_dates(text: str, language: str = "und") -> tuple[FoundDate, ...]:
     for match in _YEAR_LAST.finditer(text):
         if _overlaps(match.span(), taken):
             continue
-        order = "DMY" if match.group(2) == "." else None
-        value = _parse(match.group(0), language, order)
+        if match.group(2) == ".":
+            value = _parse(match.group(0), language, "DMY")
+        elif order in ("DMY", "MDY"):
+            first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            day, month = (first, second) if order == "DMY" else (second, first)
+            value = _valid(year, month, day) or _valid(year, day, month)  # 25/08 reads one way only
+        else:
+            value = _parse(match.group(0), language)
         if value:
             found.append(FoundDate(match.start(), match.end(), value))
         taken.append(match.span())
@@ -292,19 +330,125 @@ def _textual_date(text: str, year: re.Match, language: str, floor: int = 0) -> F
     return best
 
 
+_BEFORE_SEPARATORS = re.compile(r"[|｜·•,，;；(（]")
+_AFTER_SEPARATORS = re.compile(r"[|｜·•,，;；)）]")
+_ANY_SEPARATOR = re.compile(r"[|｜·•,，;；()（）]")
+
+
 def _mark_updates(text: str, dates: list[FoundDate]) -> list[FoundDate]:
     """A date is a revision when an update marker stands in its own part of the line: between the
-    separator before it and the date, or after it before the next separator or date."""
+    separator before it and the date, or after it before the next separator or date.
+
+    Between two dates with no separator between them, a marker belongs to the nearest FOLLOWING date
+    ("August 24, 2022 9:12 PM UTC Updated August 25, 2022": the second is the revision), unless it is
+    glued to the time before it ("…10:32更新 …"), the way languages that write the marker after the
+    date attach it."""
     marked = []
     for n, date in enumerate(dates):
-        before = text[dates[n - 1].end if n else 0: date.start]
-        before = re.split(r"[|｜·•,，;；(（]", before)[-1]
-        after = text[date.end: dates[n + 1].start if n + 1 < len(dates) else len(text)]
-        after = re.split(r"[|｜·•,，;；)）]", after)[0]
-        window = f"{before} {after}".casefold()
-        update = any(marker in window for marker in VOCABULARY.update_markers)
+        gap_before = text[dates[n - 1].end if n else 0: date.start]
+        before = _BEFORE_SEPARATORS.split(gap_before)[-1]
+        shared_before = n > 0 and not _ANY_SEPARATOR.search(gap_before)  # nothing parts it from the previous date
+        has_next = n + 1 < len(dates)
+        gap_after = text[date.end: dates[n + 1].start if has_next else len(text)]
+        after = _AFTER_SEPARATORS.split(gap_after)[0]
+        shared_after = has_next and not _ANY_SEPARATOR.search(gap_after)
+        update = any(
+            not (shared_before and glued) for glued in _update_markers(before)
+        ) or any(
+            glued or not shared_after for glued in _update_markers(after)
+        )
         marked.append(FoundDate(date.start, date.end, date.value, update))
     return marked
+
+
+def _update_markers(text: str) -> list[bool]:
+    """The update markers in `text`, each as whether it is glued to what precedes it: no space between,
+    or at the very start of `text` (right after a date, or a separator)."""
+    folded = text.casefold()
+    found = []
+    for marker in VOCABULARY.update_markers:
+        start = folded.find(marker)
+        while start >= 0:
+            found.append(start == 0 or not folded[start - 1].isspace())
+            start = folded.find(marker, start + len(marker))
+    return found
+
+
+# --- day and month order --------------------------------------------------------------------------------
+
+# Spellings that tell Commonwealth English (day first: 09/02/2024 is 9 February) from American English
+# (month first), each pair one word in its two spellings.
+_ENGLISH_SPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"\w+(?<!v)isations?", r"\w+izations?"),  # not improvisation, spelled so everywhere
+    (r"(?:colo|behavio|favo|hono|neighbo|flavo|humo|harbo|rumo|endeavo|vapo|odo|armo|tumo)urs?",
+     r"(?:colo|behavio|favo|hono|neighbo|flavo|humo|harbo|rumo|endeavo|vapo|odo|armo|tumo)rs?"),
+    (r"(?:cent|fib|theat|lit)res?", r"(?:cent|fib|theat|lit)ers?"),
+    (r"apnoea|oedema|oestrogen|diarrhoea|foet(?:us|al)|anaemi[ac]|leukaemia|haemo\w+|haemat\w+|haemorrh\w+|"
+     r"paediatric\w*|orthopaedic\w*|anaesthe\w*|gynaecolog\w*|oesophag\w*",
+     r"apnea|edema|estrogen|diarrhea|fet(?:us|al)|anemi[ac]|leukemia|hemo(?:globin|philia|dialysis)|hemat\w+|"
+     r"hemorrh\w+|pediatric\w*|orthopedic\w*|anesthe\w*|gynecolog\w*|esophag\w*"),
+    (r"defence|offence|licence|programmes?|analys(?:e|ed|ing)|catalogue|aluminium",
+     r"defense|offense|analyz(?:e|ed|ing)|catalog|aluminum"),
+    (r"(?:travel|cancel|model|label|fuel|signal)l(?:ed|ing)", r"(?:travel|cancel|model|label|fuel|signal)(?:ed|ing)"),
+    (r"enrolments?|fulfilments?", r"enrollments?|fulfillments?"),
+)
+
+
+def english_order(text: str) -> str | None:
+    """The day/month order English text implies by its spelling: "DMY" for Commonwealth spelling
+    (authorisation, apnoea, colour, centre), "MDY" for American (authorization, apnea, color, center),
+    None when it does not lean either way. American forms count only in lowercase: Commonwealth text
+    keeps them in proper names (World Health Organization, Stanford Medical Center)."""
+    commonwealth = american = 0
+    for ours, theirs in _ENGLISH_SPELLINGS:
+        commonwealth += len(re.findall(rf"\b(?:{ours})\b", text, re.I))
+        american += sum(1 for found in re.findall(rf"\b(?:{theirs})\b", text, re.I) if found[0].islower())
+    if commonwealth > american:
+        return "DMY"
+    if american > commonwealth:
+        return "MDY"
+    return None
+
+
+def date_order(texts, language: str = "und") -> str | None:
+    """How the page orders day and month in numeric dates with the year last (09/02/2024): "DMY",
+    "MDY", or None (then the language's own convention holds, as it does where no such date is
+    ambiguous).
+
+    In order of strength: another numeric date on the same page that only one order can read (a day
+    above 12: 25/08/2022 settles 09/02/2024 as 9 February); the order of the page's dates written with
+    month names (9 February 2024 vs February 9, 2024); for English, the spelling (Commonwealth or
+    American)."""
+    texts = [text for text in texts if text]
+    votes = {"DMY": 0, "MDY": 0}
+    ambiguous = False
+    for text in texts:
+        for match in _YEAR_LAST.finditer(text):
+            if match.group(2) == ".":
+                continue  # dotted dates are day first everywhere
+            first, second = int(match.group(1)), int(match.group(3))
+            if first > 12 >= second >= 1:
+                votes["DMY"] += 1
+            elif second > 12 >= first >= 1:
+                votes["MDY"] += 1
+            elif first != second:
+                ambiguous = True
+    if not ambiguous:
+        return None
+    if votes["DMY"] != votes["MDY"]:
+        return max(votes, key=votes.get)
+    for text in texts:
+        for found in find_dates(text, language):
+            written = text[found.start: found.end]
+            if not re.search(r"[^\W\d_]", re.sub(r"[年月日년월일]", "", written)):
+                continue  # all numerals: says nothing of the order
+            before_year = re.sub(r"(?:19|20)\d{2}\W*$", "", written).rstrip(" ,.")
+            votes["MDY" if re.search(r"\d(?:st|nd|rd|th)?$", before_year) else "DMY"] += 1  # "March 1st"
+    if votes["DMY"] != votes["MDY"]:
+        return max(votes, key=votes.get)
+    if language.split("-")[0] == "en":
+        return english_order("\n".join(texts))
+    return None
 
 
 # --- datelines -------------------------------------------------------------------------------------------
@@ -323,13 +467,13 @@ class Dateline:
         return next((date.value for date in self.dates if not date.update), None)
 
 
-def dateline(text: str, language: str = "und") -> Dateline | None:
+def dateline(text: str, language: str = "und", order: str | None = None) -> Dateline | None:
     """`text` as a dateline: some date, and a remainder short enough to be a place, a name, an outlet
     or a marker word (never a sentence that happens to mention a date, never a link)."""
     text = text.strip()
     if width(text) > LIMITS.meta_line_max_chars or _URL_OR_EMAIL.search(text):
         return None
-    dates = find_dates(text, language)
+    dates = find_dates(text, language, order)
     if not dates:
         return None
     remainder, last = [], 0
@@ -479,9 +623,18 @@ def _bracketed_name(text: str, at_start: bool = False) -> str | None:
     return _before_suffix(inside) or (inside if person_name(inside) else None)
 
 
+_LEAD_BRACKET = re.compile(r"\s*[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
+
+
 def lead_byline(text: str) -> str | None:
-    """A byline that opens the first paragraph ("[헬스경제=김민수 기자] 카카오가 …", "【ワシントン＝山田太郎】米…")."""
-    return _bracketed_name(text, at_start=True)
+    """A byline that opens a paragraph in brackets: "[헬스경제=김민수 기자] 카카오가 …",
+    "【ワシントン＝山田太郎】米…", or any byline (a marker and a name, a name and a role word) between
+    brackets at the paragraph's start ("〔記者王小明／台北報導〕…", "(Por Ana Ruiz) …")."""
+    bracketed = _bracketed_name(text, at_start=True)
+    if bracketed:
+        return bracketed
+    found = _LEAD_BRACKET.match(text)
+    return byline_name(found.group(1)) if found else None
 
 
 def _prefixes(part: str):
@@ -529,6 +682,33 @@ def _before_suffix(part: str) -> str | None:
             if person_name(name):
                 return name
     return None
+
+
+def bio_name(line: str, following: str) -> str | None:
+    """The author a name line and the bio under it give: a line that is only a person's name, followed
+    by a paragraph that opens with that name ("Jane Doe" / "Jane Doe covers health policy for …")."""
+    name = line.strip()
+    if not person_name(name) or not is_prose(following):
+        return None
+    rest = following.strip()
+    return name if rest.startswith(name) and rest[len(name): len(name) + 1] in (" ", ",") else None
+
+
+_TRAILING_CREDIT = re.compile(r"\s*[(（][^()（）]{1,40}[)）]\s*$")
+
+
+def sign_off_name(text: str, page_text: str = "") -> str | None:
+    """The name a sign-off gives: a line after the article's last paragraph that is a person's name,
+    with perhaps the source it drew on in brackets ("Jana Horák (podle agentur)"). Never a name all of
+    whose words the page also writes in lowercase ("Related Articles", "Read More": ordinary words; a
+    name may share one word with the language, as Vietnamese and Spanish given names do)."""
+    name = _TRAILING_CREDIT.sub("", text.strip())
+    if not person_name(name) or _CJK_CHAR.search(name):
+        return None
+    words = [word.strip(".") for word in name.split() if word[:1].isupper()]
+    if all(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", page_text) for word in words):
+        return None
+    return name
 
 
 # --- outlets ---------------------------------------------------------------------------------------------
@@ -641,6 +821,30 @@ def site_name(text: str) -> str | None:
         return None
     name = first[0]
     return name if outlet_name(name) else None
+
+
+def plain_word(name: str) -> bool:
+    """A single ordinary word ("Fermer", "Menu", "STARTSEITE"): one word of letters, capitalized at its
+    start or throughout. Outlet names that are one word usually show more (TechCrunch, Salutecon.it,
+    9to5Mac); a plain one is an outlet only when the page repeats it."""
+    name = name.strip()
+    return bool(re.fullmatch(r"[^\W\d_][^\W\d_’'-]*", name)) and not _CJK_CHAR.search(name) \
+        and (name[1:] == name[1:].lower() or name.isupper())
+
+
+def script_of(text: str) -> str | None:
+    """The writing system most of the text's letters belong to: "cjk" (Han, kana, hangul), or the first
+    word of the letters' Unicode names ("LATIN", "CYRILLIC", "GREEK", "ARABIC"…); None without letters."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if _CJK_CHAR.match(ch):
+            key = "cjk"
+        else:
+            key = unicodedata.name(ch, "UNKNOWN").split()[0]
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _mixed_script_name(name: str) -> bool:

@@ -19,7 +19,9 @@ from .chinese import convert
 from .curation import load_yaml, validate
 from .datelines import (
     LIMITS,
+    bio_name,
     byline_name,
+    date_order,
     dateline,
     has_cjk,
     is_prose,
@@ -30,7 +32,11 @@ from .datelines import (
     opens_with_byline_marker,
     outlet_name,
     person_name,
+    plain_word,
     rights_holder,
+    script_of,
+    segments_keeping_colons,
+    sign_off_name,
     site_name,
     source_name,
     title_case,
@@ -189,15 +195,19 @@ def page(clean: CleanText) -> Page:
 def extract(clean: CleanText, language: str = "und") -> Extracted:
     """What a page states about itself: its date, its outlet, its author, its original's address.
 
-    `language` (BCP 47) restricts date parsing to the article's language. The signals are in
-    `datelines`; here they are ranked: an explicit marker ("By", "来源：") beats a position (a name
-    beside a dateline, a masthead), and a masthead counts when a copyright line agrees with it.
+    `language` (BCP 47) restricts date parsing to the article's language; the page's other dates settle
+    the day/month order of an ambiguous numeric one (`date_order`). The signals are in `datelines`;
+    here they are ranked: an explicit marker ("By", "来源：") beats a position (a name beside a dateline,
+    a masthead), and a masthead counts when a copyright line, or the footer, repeats it.
     """
     layout = page(clean)
+    order = date_order([line.text for line in layout.lines], language)
     datelines = [(line, found) for line in layout.head if not line.prose
-                 for found in [dateline(line.text, language)] if found]
+                 for found in [dateline(line.text, language, order)] if found]
+    found_on = {line.number: found for line, found in datelines}
     bylines = [(line, name) for line in layout.head
-               for name in [lead_byline(line.text) if line.prose else byline_name(line.text)] if name]
+               for name in [lead_byline(line.text) if line.prose
+                            else byline_name(line.text) or _dateline_byline(found_on.get(line.number))] if name]
     holders = _holders(layout.foot)
     author, author_line = _author(layout, datelines, bylines, holders + _holders(layout.tail))
     used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
@@ -207,11 +217,18 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
     if publisher and author and publisher == author:
         publisher = None
     return Extracted(
-        published=_published(layout, datelines, language),
+        published=_published(layout, datelines, language, order),
         publisher=publisher,
         author=author,
         original_url=_original_url(layout),
     )
+
+
+def _dateline_byline(found) -> str | None:
+    """A byline inside a dateline's remainder ("Posted on 14 May 2021 by Jane Doe")."""
+    if found is None:
+        return None
+    return next((name for part in found.parts for name in [byline_name(part)] if name), None)
 
 
 def _holders(lines: tuple[PageLine, ...]) -> list[str]:
@@ -219,13 +236,13 @@ def _holders(lines: tuple[PageLine, ...]) -> list[str]:
     return [holder for line in reversed(lines) for holder in [rights_holder(line.text)] if holder]
 
 
-def _published(layout: Page, datelines: list, language: str) -> str | None:
+def _published(layout: Page, datelines: list, language: str, order: str | None = None) -> str | None:
     """The first publication date of the head's datelines; failing that, a bare date in the foot."""
     for _line, found in datelines:
         if found.published:
             return found.published.isoformat()
     for line in layout.foot:
-        found = dateline(line.text, language)
+        found = dateline(line.text, language, order)
         if found and found.published and not found.parts:
             return found.published.isoformat()
     return None
@@ -233,8 +250,9 @@ def _published(layout: Page, datelines: list, language: str) -> str | None:
 
 def _author(layout: Page, datelines: list, bylines: list,
             holders: list[str]) -> tuple[str | None, PageLine | None]:
-    """A byline's name; else a name standing alone beside a dateline (unless the copyright line says it
-    is the outlet's); else a name inside a dateline; else a byline in the foot."""
+    """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
+    dateline (unless the copyright line says it is the outlet's); else a name inside a dateline; else a
+    byline in the foot; else the late signals of `_late_author`."""
     if bylines:
         return bylines[0][1], bylines[0][0]
     lines = list(layout.lines)
@@ -253,13 +271,43 @@ def _author(layout: Page, datelines: list, bylines: list,
         name = None if line.prose else byline_name(line.text)
         if name:
             return name, line
+    return _late_author(layout)
+
+
+def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
+    """Where the head and the foot name no one: a byline standing on its own line further down ("Written
+    by …" above an author box); a name line over a bio that opens with it; a sign-off after the last
+    paragraph."""
+    lines = list(layout.lines)
+    after_head = lines[lines.index(layout.head[-1]) + 1:] if layout.head else lines
+    for line in after_head:
+        name = None if line.prose or line.kind == "title" else byline_name(line.text)
+        if name:
+            return name, line
+    last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)
+    for n, line in enumerate(lines[:-1]):  # the bio is the page's last paragraph, not a profile's
+        following = lines[n + 1]
+        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in layout.foot):
+            continue
+        name = bio_name(line.text, following.text)
+        if name:
+            return name, line
+    page_text = "\n".join(line.text for line in lines)
+    for line in layout.foot:
+        if is_prose(line.text):
+            continue  # a caption under the last photo
+        name = sign_off_name(line.text, page_text)
+        return (name, line) if name else (None, None)
     return None, None
 
 
 def _publisher(layout: Page, datelines: list, language: str, used: set[int], holders: list[str]) -> str | None:
     """The outlet: a source marker on or beside a dateline; else a masthead a copyright line agrees
-    with (in the masthead's words, less what only one of them adds); else a source marker in the foot;
-    else the source a CJK dateline names; else the copyright holder; else a masthead alone. A copyright
+    with (in the masthead's words, less what only one of them adds); else a masthead the footer repeats
+    as one of its parts (never a lone ordinary word: a menu repeats "Health"); else a source marker in
+    the foot; else the source a CJK dateline names; else the copyright holder, unless its name is in
+    another script than the article and the top masthead names the outlet in the article's own; else
+    a masthead alone (a lone ordinary word, "Fermer", only where the page names it again). A copyright
     line among the page's last lines but above some prose (a notice kept as text, a photo credit above
     the last paragraph) counts only where a masthead agrees with it."""
     near_dates = _beside(layout, [line for line, _ in datelines])
@@ -273,6 +321,11 @@ def _publisher(layout: Page, datelines: list, language: str, used: set[int], hol
             if names_agree(site, holder):
                 chosen = holder if _fold_in(holder, site) else site
                 return native_form(chosen, language)
+    masthead = {line.number for line in layout.masthead}
+    footer = [line for line in layout.foot + layout.tail if line.number not in masthead]
+    repeated = [site for site in sites if not plain_word(site) and _repeated(site, footer)]
+    if repeated:
+        return native_form(repeated[0], language)
     if foot_source:
         return native_form(foot_source, language)
     for _line, found in datelines:
@@ -280,11 +333,44 @@ def _publisher(layout: Page, datelines: list, language: str, used: set[int], hol
             if has_cjk(part) and outlet_name(part) and not person_name(part) and not byline_name(part):
                 return native_form(part, language)
     if holders:
+        own_script = script_of(" ".join(line.text for line in layout.lines if line.prose))
+        top = sites[0] if sites else ""
+        if own_script and script_of(holders[0]) != own_script and script_of(top) == own_script \
+                and _masthead_like(top) and not plain_word(top):
+            return native_form(top, language)  # the outlet's name in its own script, not its name abroad
         return native_form(holders[0], language)
+    elsewhere = [line for line in layout.lines if line.number not in masthead]
     for site in sites:
-        if has_cjk(site) or title_case(site):  # "Skip to content" is no masthead
-            return native_form(site, language)
+        if not _masthead_like(site):  # "Skip to content" is no masthead
+            continue
+        if plain_word(site) and not _mentions(elsewhere, site):
+            continue  # a lone ordinary word ("Fermer", "Menu") names an outlet only when the page repeats it
+        return native_form(site, language)
     return None
+
+
+def _masthead_like(site: str) -> bool:
+    return has_cjk(site) or title_case(site)
+
+
+def _repeated(site: str, lines: list[PageLine]) -> bool:
+    """Whether one of `lines` (the footer) names the masthead again, as a part of its own."""
+    folded = site.casefold()
+    return any(folded == part.casefold() for line in lines if not line.prose
+               for part in segments_keeping_colons(line.text))
+
+
+def _mentions(lines: list[PageLine], name: str) -> bool:
+    """Whether one of `lines` names `name` as a name: capitalized as the masthead writes it (or in title
+    case where the masthead is in capitals), and not as an item of a menu ("Health | Business")."""
+    forms = {name, name.title()} if name.isupper() else {name}
+    for line in lines:
+        parts = segments_keeping_colons(line.text)
+        if len(parts) > 1 and any(part.casefold() == name.casefold() for part in parts):
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", line.text) for form in forms):
+            return True
+    return False
 
 
 def _beside(layout: Page, lines: list[PageLine]) -> tuple[PageLine, ...]:
