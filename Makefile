@@ -44,7 +44,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: venv chromium node
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-## bench: build synthetic corpora of 100, 1,000 and 5,000 articles; prints a table, writes bench/results.json
+## bench: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles, measure the builds and search
+## (index size, bytes downloaded, time to the first result in Chromium); prints a table, writes bench/results.json
 bench: venv
 	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
 

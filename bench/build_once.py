@@ -34,7 +34,7 @@ def main(config_file: str, pages_out: str) -> None:
     first = {"stages": plugin.timings.stages, "phases": plugin.timings.phases}
     site = Path(config.site_dir)
     sizes = {"site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
-             "search_index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6}
+             "search_index_mb": sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file()) / 1e6}
     # Dump the generated pages: the plain-MkDocs floor builds them as ordinary Markdown files.
     for uri, content in plugin.site.pages.items():
         path = Path(pages_out) / uri

@@ -1,8 +1,12 @@
-"""`make bench`: build synthetic corpora of 100, 1,000 and 5,000 articles and measure.
+"""`make bench`: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles and measure.
 
 For each size: the time of each pipeline stage, the whole build, a plain `mkdocs build` of the same
 pages already written as Markdown (the floor we sit on) and the ratio of the two, peak memory, the size
 of site/ and of the search index, and two live-reload rebuilds (an edited article, an edited YAML entry).
+Then search, side by side: the site's own engine (the dossier's chunked index) and stock Material
+search (the plain build's lunr index, behind the dossier's lunr wrapper, fixed): the index on disk, the
+bytes a fresh browser downloads for the home page plus one query, and the time from typing the query
+to its first result, in headless Chromium (search_probe.py; the median of three fresh browsers).
 Prints a table and writes bench/results.json.
 """
 
@@ -18,11 +22,16 @@ import tempfile
 from pathlib import Path
 
 from corpus import generate
+from search_probe import index_bytes
+from search_probe import measure as probe_search
 
 from dossier.scaffold import write_config
+from dossier.search import WORKER, worker_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link"]
+QUERY = "Amazon Care"  # a company's name: its profile, then the articles that mention it
+RUNS = 3
 
 
 def project(root: Path, size: int, jobs: int) -> Path:
@@ -50,13 +59,40 @@ def run_json(*command: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, jobs: int) -> dict:
+def stock_material(site: Path) -> None:
+    """Make the plain build's site search as Material does: the theme override points Material's UI at
+    the dossier's worker, which the plain build does not write; the lunr wrapper (Material's worker, with
+    the query fixes) takes its place, with the Simplified table of the index's texts."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    scripts = worker_scripts("lunr", ROOT / "templates", (doc["title"] + doc["text"] for doc in docs))
+    (site / WORKER).write_text(scripts[WORKER], encoding="utf-8")
+
+
+def search_figures(site: Path, index: Path) -> dict:
+    """The index on disk; bytes downloaded and time to the first result, median of RUNS fresh browsers."""
+    runs = sorted((probe_search(site, QUERY) for _ in range(RUNS)), key=lambda r: r["first_result_ms"] or 1e12)
+    median = runs[len(runs) // 2]
+    return {"index_mb": round(index_bytes(index) / 1e6, 2), "download_kb": round(median["bytes_sent"] / 1e3, 1),
+            "download_uncompressed_kb": round(median["bytes_uncompressed"] / 1e3, 1),
+            "first_result_ms": median["first_result_ms"], "first_result_ms_runs": [r["first_result_ms"] for r in runs],
+            "requests": median["requests"], "shown": median["meta"]}
+
+
+def measure(size: int, jobs: int, keep: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as directory:
         root = Path(directory)
+        if keep:  # the sites stay, to look at or measure again
+            root = keep / f"bench-{size}"
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir(parents=True)
         config = project(root, size, jobs)
         build = run_json("build_once.py", str(config), str(root / "pages"))
         plain = run_json("plain_build.py", str(plain_project(root, root / "pages")))
         pipeline = build["phases"]["total"] + build["phases"]["render"]
+        print(f"bench: {size} articles, search in Chromium …", file=sys.stderr, flush=True)
+        stock_material(root / "plain-site")
+        search = {"dossier": search_figures(root / "site", root / "site" / "search" / "dossier"),
+                  "material": search_figures(root / "plain-site", root / "plain-site" / "search" / "search_index.json")}
         return {
             "articles": size,
             "jobs": jobs,
@@ -79,6 +115,7 @@ def measure(size: int, jobs: int) -> dict:
             "reload_article_pipeline_seconds": round(build["reload_article_pipeline_seconds"], 3),
             "reload_yaml_seconds": round(build["reload_yaml_seconds"], 3),
             "reload_yaml_pipeline_seconds": round(build["reload_yaml_pipeline_seconds"], 3),
+            "search": search,
         }
 
 
@@ -100,25 +137,38 @@ def table(results: list[dict]) -> str:
         ("  of which pipeline (s)", "reload_article_pipeline_seconds"),
         ("reload after editing a YAML entry (s)", "reload_yaml_seconds"),
         ("  of which pipeline (s)", "reload_yaml_pipeline_seconds"),
+        (f"search for {QUERY!r}: dossier index / Material (lunr)", None),
+        ("  index on disk (MB)", "search:index_mb"),
+        ("  home page + one query, downloaded (KB, gzip)", "search:download_kb"),
+        ("  the same, uncompressed (KB)", "search:download_uncompressed_kb"),
+        ("  first result after typing (ms)", "search:first_result_ms"),
     ]
     width = max(len(label) for label, _ in rows)
     lines = []
     for label, key in rows:
-        values = [r["stages"][key[6:]] if key.startswith("stage:") else r[key] for r in results]
-        lines.append(f"{label:<{width}}  " + "  ".join(f"{v:>10}" for v in values))
+        if key is None:
+            lines.append(label)
+        elif key.startswith("search:"):
+            field = key[7:]
+            values = [f"{r['search']['dossier'][field]} / {r['search']['material'][field]}" for r in results]
+            lines.append(f"{label:<{width}}  " + "  ".join(f"{v:>20}" for v in values))
+        else:
+            values = [r["stages"][key[6:]] if key.startswith("stage:") else r[key] for r in results]
+            lines.append(f"{label:<{width}}  " + "  ".join(f"{v:>20}" for v in values))
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 10000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--keep", type=Path, help="keep each size's project and sites under this directory")
     args = parser.parse_args()
     results = []
     for size in args.sizes:
         print(f"bench: {size} articles …", file=sys.stderr, flush=True)
-        results.append(measure(size, args.jobs))
+        results.append(measure(size, args.jobs, args.keep))
     print(table(results))
     args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
     print(f"\nwritten to {args.out}")

@@ -93,9 +93,10 @@ def articles(corpus):
     return {article.clean.source_file.split("/")[-1][:3]: article for article in corpus.articles}
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """A strict `mkdocs build` of `config` into `site_dir`, as `make build` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of `config` into `site_dir`, as `make build` runs it, in a process of its
+    own (with `environment` added to the environment)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,
@@ -158,10 +159,41 @@ def founding_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(root, root / "site")
 
 
-def names_only_registry() -> str:
+# The search fixture: the founding site's articles, and articles in the languages the founding five
+# lack (Japanese, Korean, Spanish, Italian, Portuguese: scrapes of the development set), and one whose
+# title is markup. Search is checked on it in Node (test_search.py) and in the browser.
+SEARCH_DEVSET = ["cjk_08_ja.txt", "cjk_11_ko.txt", "eu_07_es.txt", "eu_10_it.txt", "eu_12_pt.txt"]
+SEARCH_HOSTILE_TITLE = "<img src=x onerror=alert(1)> Telehealth & <b>markup</b> in a title"
+SEARCH_HOSTILE_BODY = (
+    "State regulators said on Thursday that they would review the rules for video consultations, after "
+    "several retailers started to sell visits with nurses and doctors to their own customers.\n\n"
+    "The review will look at how patient records move between the platforms and the clinics that staff "
+    "them, and at who answers for a missed diagnosis. A report is expected before the end of the year.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("search-site")
+    devset = ROOT / "eval" / "devset" / "articles"
+    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
+             **{name: (devset / name).read_bytes() for name in SEARCH_DEVSET},
+             "hostile-title.txt": f"{SEARCH_HOSTILE_TITLE}\n\n{SEARCH_HOSTILE_BODY}".encode()}
+    curation = yaml.safe_load(FOUNDING_CURATION)
+    curation["articles"]["hostile-title.txt"] = {"title": SEARCH_HOSTILE_TITLE, "title_en": SEARCH_HOSTILE_TITLE}
+    config = make_project(root, files, yaml.safe_dump(curation, allow_unicode=True), FOUNDING_REGISTRY)
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, root / "site")
+
+
+def names_only_registry(*only: str) -> str:
     """The founding registry without its events and relations (whose sources are the founding
-    articles), for projects with other articles."""
+    articles), for projects with other articles; with only the entities `only`, if given (fewer
+    profiles: a quicker build)."""
     registry = yaml.safe_load(FOUNDING_REGISTRY)
+    if only:
+        registry["entities"] = {entity: registry["entities"][entity] for entity in only}
     for spec in registry["entities"].values():
         spec.pop("events", None)
         spec.pop("relations", None)

@@ -8,8 +8,14 @@ few short texts of our own in other languages.
 
 from __future__ import annotations
 
+import os
 import random
+import socket
+import stat
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
 
 from conftest import FOUNDING_FILES
 
@@ -142,4 +148,136 @@ def cases() -> list[Case]:
              must_show=("Link mit javascript", "<script>alert(1)</script>", "{{ page.title }}")),
         Case("hostile/long-line.txt", long_line.encode(), "published", language="de",
              must_show=("Satz Nummer 3499",)),
+        *SAME_SLUG_CASES,
     ]
+
+
+# Three names that reduce to one slug ("article" under the old scheme): each gets an id of its own,
+# which no other file's arrival or departure changes.
+CHINESE_TRADITIONAL = (
+    "阿里健康擴大線上藥房服務\n\n"
+    "阿里健康宣布擴大其線上藥房的配送範圍，今年內將覆蓋更多三四線城市。"
+    "公司表示，患者可以透過手機應用程式預約醫生，並在一小時內收到處方藥品。"
+    "業內人士指出，疫情改變了民眾的購藥習慣，線上問診的需求仍在增長。"
+    "阿里健康同時計劃與更多地方醫院合作，建立處方流轉平台，以縮短患者的等待時間。\n"
+)
+ENGLISH_HAVEN = (
+    "Haven, the health venture of three large employers, winds down\n\n"
+    "Haven, the joint venture that Amazon, Berkshire Hathaway and JPMorgan Chase formed to lower the cost of "
+    "health care for their employees, will disband at the end of February, the companies said. The partners "
+    "will keep working on health benefits on their own and share what they learned with each other, a "
+    "spokesperson said, adding that some of its staff would join the three companies.\n"
+)
+FRENCH_PILLPACK = (
+    "Amazon rachète la pharmacie en ligne PillPack\n\n"
+    "Amazon a annoncé le rachat de PillPack, une pharmacie en ligne qui livre des médicaments triés par dose "
+    "aux patients atteints de maladies chroniques. Le montant de la transaction n'a pas été dévoilé, mais la "
+    "presse américaine l'estime à près d'un milliard de dollars. L'annonce a fait chuter le cours des grandes "
+    "chaînes de pharmacies, qui craignent l'arrivée du géant de la distribution sur leur marché.\n"
+)
+GERMAN_ONE_MEDICAL = (
+    "Amazon übernimmt die Praxiskette One Medical\n\n"
+    "Amazon kauft die amerikanische Praxiskette One Medical für rund 3,9 Milliarden Dollar. Der Konzern will "
+    "damit seine Angebote im Gesundheitswesen ausbauen, nachdem er seinen eigenen Telemedizin-Dienst für "
+    "Arbeitgeber eingestellt hat. Die Kartellbehörde prüft die Übernahme, die noch genehmigt werden muss, "
+    "teilte das Unternehmen mit.\n"
+)
+SAME_SLUG_CASES = [
+    Case("ids/中文.txt", CHINESE_TRADITIONAL.encode(), "published", language="zh-Hant", must_show=("阿里健康擴大線上藥房服務",)),
+    Case("ids/..txt", ENGLISH_HAVEN.encode(), "published", language="en", must_show=("Haven, the joint venture",)),
+    Case("ids/article.txt", FRENCH_PILLPACK.encode(), "published", language="fr", must_show=("pharmacie en ligne",)),
+]
+
+# The size limit the fixture site sets (max_file_bytes in its mkdocs.yml): above hostile/long-line.txt.
+FIXTURE_MAX_FILE_BYTES = 400_000
+
+
+@dataclass(frozen=True)
+class Special:
+    """An entry that is not a regular file inside seeds/articles/, or that must not be read: `make`
+    creates it at its path (with `outside`, a folder beside the project, for what links point to).
+    The report lists it as `report_name`, rejected with a reason that contains `reason`."""
+
+    name: str | bytes  # bytes: a name that is not UTF-8
+    make: Callable[[Path, Path], None]
+    reason: str
+    report_name: str
+
+
+# Text that would be published if it were read: the tests look for it in the built site.
+SECRET_MARKER = "SECRET-7f3a9c-NEVER-PUBLISHED"
+OUTSIDE_FOLDER_MARKER = "OUTSIDE-FOLDER-b41e07-NEVER-PUBLISHED"
+
+
+def _private_article(marker: str) -> bytes:
+    sentence = f"The private note {marker} holds what must never leave this machine, whatever the build reads. "
+    return (f"Private note {marker}\n\n" + sentence * 4).encode()
+
+
+def _secret(path: Path, outside: Path) -> None:
+    (outside / "secret.txt").write_bytes(_private_article(SECRET_MARKER))
+    os.symlink(outside / "secret.txt", path)
+
+
+def _outside_folder(path: Path, outside: Path) -> None:
+    (outside / "folder").mkdir()
+    (outside / "folder" / "article.txt").write_bytes(_private_article(OUTSIDE_FOLDER_MARKER))
+    os.symlink(outside / "folder", path)
+
+
+def _socket(path: Path, outside: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+
+
+def _loop_pair(path: Path, outside: Path) -> None:
+    os.symlink("loop-b", path)
+    os.symlink(path.name, path.with_name("loop-b"))
+
+
+def _can_make_devices() -> bool:
+    """mknod needs privileges a CI runner lacks; the device case is then covered by a unit test."""
+    probe = Path(tempfile.mkdtemp()) / "device"
+    try:
+        os.mknod(probe, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.unlink(missing_ok=True)
+        probe.parent.rmdir()
+
+
+def special_entries() -> list[Special]:
+    outside_file = "a symbolic link to a file outside seeds/articles/"
+    entries = [
+        Special("special/fifo.txt", lambda path, _: os.mkfifo(path), "a named pipe (FIFO)", "special/fifo.txt"),
+        Special("special/socket.txt", _socket, "a socket", "special/socket.txt"),
+        Special("special/passwd.txt", lambda path, _: os.symlink("/etc/passwd", path), outside_file,
+                "special/passwd.txt"),
+        Special("special/secret.txt", _secret, outside_file, "special/secret.txt"),
+        Special("special/proc-mem.txt", lambda path, _: os.symlink("/proc/self/mem", path), outside_file,
+                "special/proc-mem.txt"),
+        Special("special/outside-folder", _outside_folder, "a symbolic link to a folder outside seeds/articles/",
+                "special/outside-folder"),
+        Special("special/broken.txt", lambda path, _: os.symlink("missing.txt", path), "a broken symbolic link",
+                "special/broken.txt"),
+        Special("special/loop.txt", lambda path, _: os.symlink("loop.txt", path), "a symbolic link that loops",
+                "special/loop.txt"),
+        Special("special/loop-a", _loop_pair, "a symbolic link that loops", "special/loop-a"),
+        Special("special/loop-b", lambda path, _: None, "a symbolic link that loops", "special/loop-b"),
+        Special("special/inside-file.txt", lambda path, _: os.symlink("../enc/es-latin1.txt", path),
+                "a symbolic link to the file enc/es-latin1.txt in seeds/articles/", "special/inside-file.txt"),
+        Special("special/inside-folder", lambda path, _: os.symlink("../enc", path),
+                "a symbolic link to the folder enc in seeds/articles/", "special/inside-folder"),
+        Special(b"special/caf\xe9.txt", lambda path, _: path.write_bytes(GERMAN_ONE_MEDICAL.encode()),
+                "its name is not valid UTF-8", "special/caf\\xe9.txt"),
+        Special("special/too-big.txt",
+                lambda path, _: path.write_bytes((ENGLISH_HAVEN * 1000)[: FIXTURE_MAX_FILE_BYTES + 1].encode()),
+                "too big: over the limit of 400,000 bytes", "special/too-big.txt"),
+    ]
+    if _can_make_devices():
+        entries.append(Special("special/null-device.txt",
+                               lambda path, _: os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3)),
+                               "a character device", "special/null-device.txt"))
+    return entries

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import tempfile
 import threading
@@ -17,7 +18,10 @@ from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
+
+from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SUBPATH = "/big-tech-in-health/"
@@ -73,7 +77,8 @@ def browser():
 
 
 class Visit:
-    """A browser page that records every request to another host and every console error."""
+    """A browser page that records every request to another host, every console error (a violation
+    of the Content-Security-Policy among them) and every dialog a script opens."""
 
     def __init__(self, browser, base_url):
         self.context = browser.new_context()
@@ -85,6 +90,12 @@ class Visit:
         self.page.on("request", lambda r: urlparse(r.url).netloc != host and self.foreign.append(r.url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`))"
+        )
 
     def open(self, path: str):
         self.page.goto(self.base + path)
@@ -100,6 +111,7 @@ def checked_visit(browser, base_url):
     yield visit
     assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
     assert visit.errors == [], f"console errors: {visit.errors}"
+    assert visit.dialogs == [], f"dialogs: {visit.dialogs}"
     visit.close()
 
 
@@ -118,8 +130,8 @@ def real_visit(browser, real_base_url):
 def search_results(visit: Visit, query: str) -> list[str]:
     """What the search box shows for `query` (opened as ?q=, as a shared link would), as site paths."""
     page = visit.open(f"?q={quote(query)}")
-    page.wait_for_selector(".md-search-result__meta")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|No matching/)")
+    # A locator, not wait_for_function: the site's CSP forbids the eval that one uses.
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|No matching")).wait_for()
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     return [urlparse(h).path.removeprefix(SUBPATH) for h in hrefs]
 
@@ -243,3 +255,101 @@ def test_every_kind_of_real_page_loads_without_errors_or_foreign_requests(real_v
         page = real_visit.open(path)
         assert page.title(), path
         assert page.locator("h1").count() >= 1, path
+
+
+# --- the Content-Security-Policy, and hostile text in a real browser ------------------------------------
+
+
+def test_policy_is_enforced_and_its_violations_are_seen(browser, base_url):
+    """Every page carries the policy; a script it does not allow neither runs nor goes unreported (so a
+    clean console in the other tests means that nothing the site needs was blocked)."""
+    visit = Visit(browser, base_url)
+    try:
+        page = visit.open(ARTICLES["003"])
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        scripts = re.search(r"script-src ([^;]*)", policy)[1].split()
+        assert scripts[0] == "'self'" and scripts[1:] and all(s.startswith("'sha256-") for s in scripts[1:])
+        assert {"default-src 'self'", "style-src 'self'", "font-src 'self'", "worker-src 'self'",
+                "connect-src 'self'"} <= {part.strip() for part in policy.split(";")}
+        with page.expect_console_message(lambda message: message.text.startswith("CSP violation: script-src")):
+            page.evaluate("""() => {
+                const script = document.createElement("script");
+                script.textContent = "window.injected = true";
+                document.body.append(script);
+            }""")
+        assert page.evaluate("window.injected") is None
+    finally:
+        visit.close()
+
+
+def test_copy_button_copies_the_citation(visit):
+    visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = visit.open(ARTICLES["003"])
+    page.hover(".citation-text")
+    page.click(".citation-text button[data-md-type='copy']")
+    page.locator(".md-dialog").filter(has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "韓璐" in copied and visit.base + ARTICLES["003"] in copied
+
+
+HOSTILE_TITLE = "AT&T <b>Amazon</b> Care <img src=x onerror=alert(1)> <img src=https://evil.example/t.png> 😀 𠮷"
+HOSTILE_ENTITY = 'Evil <img src=x onerror=alert(2)> "Co" 😀'
+HOSTILE_DESCRIPTION = '"><svg onload=alert(3)> <script>alert(4)</script> {{ config }} 𠮷'
+HOSTILE_SUMMARY = "'><svg onload=alert(5)> & </title><script>alert(6)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_base_url(tmp_path_factory):
+    """A site whose article title, summary, entity name and description are markup and script."""
+    root = tmp_path_factory.mktemp("hostile-browser")
+    registry = yaml.safe_load(names_only_registry())
+    registry["entities"]["evil"] = {
+        "type": "company", "name": HOSTILE_ENTITY, "description": HOSTILE_DESCRIPTION,
+        "names": {"en": [HOSTILE_ENTITY]},
+        "events": [{"date": "2021", "type": "<b>founded</b>", "description": "<img src=x onerror=alert(7)>",
+                    "sources": ["hostile.txt"]}],
+        "relations": [{"type": "partner", "target": "amazon", "sources": ["hostile.txt"]}],
+    }
+    curation = {"articles": {"hostile.txt": {"title_en": "<img src=x onerror=alert(8)>", "summary_en": HOSTILE_SUMMARY}}}
+    body = UNCURATED_TEXT.split("\n", 1)[1].replace("Amazon said", f"{HOSTILE_ENTITY} and Amazon said", 1)
+    config = make_project(root, {"hostile.txt": f"{HOSTILE_TITLE}\n{body}".encode()},
+                          yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    with served(root / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def hostile_visit(browser, hostile_base_url):
+    """A page of the hostile site; the test fails on a dialog, a request elsewhere or a console error."""
+    yield from checked_visit(browser, hostile_base_url)
+
+
+def test_hostile_title_and_entity_name_are_shown_as_text(hostile_visit):
+    """Escaped once, never twice: the text itself in the tab, the header, the page, the home list, the
+    graph and the search results; and nothing of it runs or loads."""
+    page = hostile_visit.open("articles/hostile/")
+    assert page.title() == f"{HOSTILE_TITLE} - Big Tech in Health"
+    assert page.inner_text("[data-md-component=header-topic]").strip() == HOSTILE_TITLE
+    assert page.inner_text("h1").strip() == HOSTILE_TITLE
+    assert page.get_attribute('meta[name="description"]', "content") == HOSTILE_SUMMARY
+    assert page.inner_text(".summary-en").strip() == HOSTILE_SUMMARY
+    assert HOSTILE_ENTITY in page.eval_on_selector_all("a.entity", "links => links.map(a => a.textContent)")
+
+    page = hostile_visit.open("entities/evil/")
+    assert page.title() == f"{HOSTILE_ENTITY} - Big Tech in Health"
+    assert page.inner_text("[data-md-component=header-topic]").strip() == HOSTILE_ENTITY
+    assert page.inner_text("h1").strip() == HOSTILE_ENTITY
+    assert page.get_attribute('meta[name="description"]', "content") == HOSTILE_DESCRIPTION
+
+    page = hostile_visit.open("")
+    assert HOSTILE_TITLE in page.eval_on_selector_all(".article-index a", "links => links.map(a => a.textContent)")
+    page = hostile_visit.open("graph/")
+    assert HOSTILE_ENTITY in page.eval_on_selector_all("svg.graph a.node text", "els => els.map(e => e.textContent)")
+    for path in ("timeline/", "report/", "entities/"):
+        hostile_visit.open(path)
+
+    assert "articles/hostile/" in search_results(hostile_visit, "Amazon")
+    titles = hostile_visit.page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)")
+    assert HOSTILE_TITLE in titles, titles

@@ -1,24 +1,42 @@
 """Any file a maintainer drops in: every encoding, duplicates, junk and hostile text, nothing lost.
 
 A generated fixture corpus (tests/hostile_corpus.py) is built into a temporary site; the assertions
-read its build report and its pages the way a reader would.
+read its build report and its pages the way a reader would. Beside the files, the corpus holds entries
+that must never be read (FIFOs, sockets, devices, links out of the tree, loops, a name that is not
+UTF-8, a file over the size limit): each is in the report, rejected with its reason, and nothing they
+point to reaches the site. The input boundary's other promises (unreadable files, stable ids, curated
+YAML that fails fast) are checked on the pipeline directly.
 """
 
 from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
+import stat
+import time
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
-from conftest import make_project, mkdocs_build
-from hostile_corpus import cases
+from conftest import FOUNDING_FILES, make_project, mkdocs_build, write_seeds
+from dossier.cleaning_rules import load_vocabulary
+from dossier.curation import CurationError
+from dossier.metadata import article_id, load_curation
+from dossier.pipeline import Paths, build_corpus, read_sources
+from dossier.records import InputOutcome, SourceFile
+from dossier.registry import load_registry
+from dossier.scaffold import write_config
+from hostile_corpus import (CHINESE_TRADITIONAL, ENGLISH_HAVEN, FIXTURE_MAX_FILE_BYTES, FRENCH_PILLPACK,
+                            GERMAN_ONE_MEDICAL, OUTSIDE_FOLDER_MARKER, SAME_SLUG_CASES, SECRET_MARKER, cases,
+                            special_entries)
 
 CASES = cases()
+SPECIALS = special_entries()
 # What article text may become in a page: structure, emphasis and links, with no other attributes.
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "em",
                 "code", "pre", "hr", "div"}
@@ -28,7 +46,13 @@ ALLOWED_ATTRIBUTES = {"id", "href", "rel", "class", "title"}
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    config = make_project(root, {case.name: case.data for case in CASES})
+    make_project(root, {case.name: case.data for case in CASES})
+    config = write_config(root / "mkdocs.yml", root / "seeds", dossier={"max_file_bytes": FIXTURE_MAX_FILE_BYTES})
+    outside = tmp_path_factory.mktemp("outside")
+    for entry in SPECIALS:
+        path = root / "seeds" / "articles" / os.fsdecode(entry.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entry.make(path, outside)
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     report = json.loads((root / "site" / "data" / "build-report.json").read_text(encoding="utf-8"))
@@ -84,11 +108,25 @@ def read_page(path: Path) -> ArticlePage:
     return parser
 
 
+def entries_under(folder: Path, project: Path) -> list[str]:
+    """Every entry under `folder` that is not a folder itself (links, FIFOs, sockets and devices
+    included; links never followed), named as the report names it."""
+    found = []
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.is_dir(follow_symlinks=False):
+                found += entries_under(Path(entry.path), project)
+            else:
+                name = Path(entry.path).relative_to(project).as_posix()
+                found.append(os.fsencode(name).decode("utf-8", "backslashreplace"))
+    return sorted(found)
+
+
 def test_every_input_is_in_the_report_exactly_once(fixture_site):
     root, report, _ = fixture_site
-    files = sorted(p.relative_to(root).as_posix() for p in (root / "seeds" / "articles").rglob("*") if p.is_file())
-    assert sorted(i["source_file"] for i in report["inputs"]) == files
-    assert len(files) == len(CASES)
+    entries = entries_under(root / "seeds" / "articles", root)
+    assert sorted(i["source_file"] for i in report["inputs"]) == entries
+    assert len(entries) == len(CASES) + len(SPECIALS)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -168,3 +206,182 @@ def test_two_builds_are_byte_identical(fixture_site):
     for path in (root / "site").rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (again / path.relative_to(root / "site")).read_bytes(), path
+
+
+# --- the input boundary: only regular files inside seeds/articles/ are read ------------------------------
+
+
+@pytest.mark.parametrize("entry", SPECIALS, ids=[s.report_name for s in SPECIALS])
+def test_entries_that_are_not_regular_files_are_rejected_unread(fixture_site, entry):
+    _, report, _ = fixture_site
+    matches = [i for i in report["inputs"] if i["source_file"] == f"seeds/articles/{entry.report_name}"]
+    assert len(matches) == 1, f"{entry.report_name} appears {len(matches)} times in the report"
+    found = matches[0]
+    assert found["status"] == "rejected" and found["article"] is None
+    assert entry.reason in found["reason"], found["reason"]
+    assert found["sha256"] is None  # never read, so never hashed
+
+
+def test_nothing_a_link_points_to_reaches_the_site(fixture_site):
+    root, _, _ = fixture_site
+    passwd_first_line = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace").splitlines()[0]
+    for path in (root / "site").rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            for leaked in (SECRET_MARKER, OUTSIDE_FOLDER_MARKER, passwd_first_line):
+                assert leaked not in text, f"{path} holds {leaked!r}"
+
+
+def test_names_that_reduce_to_one_slug_get_pages_of_their_own(fixture_site):
+    root, report, corpus = fixture_site
+    entries = [article_entry(report, corpus, case) for case in SAME_SLUG_CASES]
+    assert len({entry["id"] for entry in entries}) == len(SAME_SLUG_CASES)
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    for case, entry in zip(SAME_SLUG_CASES, entries):
+        assert entry["id"] == article_id(f"seeds/articles/{case.name}")
+        assert (root / "site" / entry["url"] / "index.html").is_file()
+        # the home page links it, percent-encoded or not (中文--… stays readable in the address bar)
+        hrefs = {unquote(href) for href in re.findall(r'href="([^"]+)"', home)}
+        assert entry["url"] in hrefs
+
+
+def test_an_unreadable_file_is_rejected(tmp_path, monkeypatch):
+    """A file without read permission. Root reads it regardless, so there the opening is made to fail
+    the way it fails for anyone else."""
+    write_seeds(tmp_path / "seeds", {"locked.txt": ENGLISH_HAVEN.encode(), "open.txt": FRENCH_PILLPACK.encode()})
+    locked = tmp_path / "seeds" / "articles" / "locked.txt"
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        real_open = os.open
+
+        def open_as_a_user(path, flags, *args, **kwargs):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr("dossier.pipeline.os.open", open_as_a_user)
+    entries = read_sources(Paths.for_project(tmp_path))
+    assert entries[0] == InputOutcome("seeds/articles/locked.txt", None, "rejected",
+                                      reason="cannot be read (Permission denied)")
+    assert entries[1] == SourceFile("seeds/articles/open.txt", FRENCH_PILLPACK.encode())
+
+
+def test_a_device_is_rejected_without_being_opened(tmp_path, monkeypatch):
+    """A device node (mknod needs privileges a CI runner lacks, so its mode is given here)."""
+    write_seeds(tmp_path / "seeds", {"device.txt": b""})
+    device = tmp_path / "seeds" / "articles" / "device.txt"
+    real_lstat = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        found = real_lstat(path, *args, **kwargs)
+        if Path(path) != device:
+            return found
+        return os.stat_result((stat.S_IFCHR | 0o600, *tuple(found)[1:]))
+
+    def never_open(path, *args, **kwargs):
+        raise AssertionError(f"{path} opened")
+
+    monkeypatch.setattr("dossier.pipeline.os.lstat", lstat)
+    monkeypatch.setattr("dossier.pipeline.os.open", never_open)
+    [entry] = read_sources(Paths.for_project(tmp_path))
+    assert entry.status == "rejected" and entry.reason.startswith("a character device")
+
+
+def test_a_file_over_the_size_limit_is_rejected_without_being_read(tmp_path):
+    write_seeds(tmp_path / "seeds", {"small.txt": ENGLISH_HAVEN.encode()})
+    huge = tmp_path / "seeds" / "articles" / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(64 * 2**30)  # 64 GB, sparse: reading it would take minutes and all memory
+    started = time.perf_counter()
+    huge_entry, small = read_sources(Paths.for_project(tmp_path), max_file_bytes=len(ENGLISH_HAVEN.encode()))
+    assert time.perf_counter() - started < 1
+    assert huge_entry.status == "rejected" and huge_entry.reason.startswith("too big")
+    assert small.data == ENGLISH_HAVEN.encode()  # exactly at the limit: read
+
+
+# --- stable ids: a file's URL depends on its own path only ----------------------------------------------
+
+
+def test_the_founding_ids_are_their_file_names():
+    for path in FOUNDING_FILES.values():
+        assert article_id(f"seeds/articles/{path.name}") == path.stem  # 000_8c560dd54438cdbd, …
+
+
+def test_ids_are_readable_and_cannot_collide():
+    assert article_id("seeds/articles/amazon-care_2022.txt") == "amazon-care_2022"
+    assert re.fullmatch(r"uber-uns-2--[0-9a-f]{8}", article_id("seeds/articles/Über uns (2).TXT"))
+    assert re.fullmatch(r"中文--[0-9a-f]{8}", article_id("seeds/articles/中文.txt"))
+    assert re.fullmatch(r"article--[0-9a-f]{8}", article_id("seeds/articles/..txt"))
+    assert len(article_id("seeds/articles/" + "長" * 250 + ".txt").encode()) < 255  # a file name on disk
+    # Names that a plain slug would merge: another extension, a folder, a capital, a doubled hyphen.
+    names = ["a.txt", "a.md", "sub/a.txt", "A.txt", "a--b.txt", "a-b.txt", "a", ".a.txt"]
+    ids = [article_id(f"seeds/articles/{name}") for name in names]
+    assert ids[0] == "a" and ids[5] == "a-b" and len(set(ids)) == len(ids)
+
+
+def test_adding_or_removing_a_file_never_changes_another_id(tmp_path):
+    def ids(name: str, files: dict[str, str]) -> dict[str, str]:
+        write_seeds(tmp_path / name / "seeds", {n: text.encode() for n, text in files.items()})
+        corpus = build_corpus(Paths.for_project(tmp_path / name))
+        assert all(o.status == "published" for o in corpus.outcomes), corpus.outcomes
+        return {a.clean.source_file: a.id for a in corpus.articles}
+
+    first = ids("first", {"中文.txt": CHINESE_TRADITIONAL, "article.txt": FRENCH_PILLPACK, "..txt": ENGLISH_HAVEN})
+    second = ids("second", {"中文.txt": CHINESE_TRADITIONAL, "Article.txt": GERMAN_ONE_MEDICAL,
+                            "article.txt": FRENCH_PILLPACK})  # "..txt" removed, "Article.txt" added
+    assert first["seeds/articles/中文.txt"] == second["seeds/articles/中文.txt"]
+    assert first["seeds/articles/article.txt"] == second["seeds/articles/article.txt"] == "article"
+    assert len(set(second.values())) == 3
+
+
+def test_two_files_given_one_id_are_both_accounted_for(tmp_path, monkeypatch):
+    """A crafted collision of the 8-hex suffix: the second file is rejected, never given the first one's
+    page."""
+    monkeypatch.setattr("dossier.metadata.article_id", lambda source_file: "collision--00000000")
+    write_seeds(tmp_path / "seeds", {"a.txt": ENGLISH_HAVEN.encode(), "b.txt": FRENCH_PILLPACK.encode()})
+    corpus = build_corpus(Paths.for_project(tmp_path))
+    assert [o.status for o in corpus.outcomes] == ["published", "rejected"]
+    assert "collision--00000000 is already that of seeds/articles/a.txt" in corpus.outcomes[1].reason
+
+
+# --- curated YAML: malicious or malformed files fail fast, naming file and line ---------------------------
+
+
+def _alias_bomb(top: str) -> str:
+    """"Billion laughs": nine aliases of nine aliases … of a list, billions of nodes once expanded."""
+    levels = [f'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]" for n in range(1, 12)]
+    return "\n".join([top, *levels]) + "\n"
+
+
+_DEEP = "a: " + "[" * 50_000 + "]" * 50_000 + "\n"
+_DEEP_BLOCK = "a:\n" + "".join("  " * depth + "- \n" for depth in range(1, 200))
+
+
+# Each curated file through its own loader, as build_corpus loads it.
+LOADERS = {
+    "articles.yml": lambda path: load_curation(path, {"a.txt"}),
+    "entities.yml": lambda path: load_registry(path, frozenset({"a.txt"})),
+    "cleaning.yml": load_vocabulary,
+}
+
+
+@pytest.mark.parametrize("file_name, text, line, message", [
+    ("articles.yml", _alias_bomb("articles: {}"), 2, "anchors and aliases"),
+    ("entities.yml", _alias_bomb("entities: {}"), 2, "anchors and aliases"),
+    ("cleaning.yml", _alias_bomb("chrome: []"), 2, "anchors and aliases"),
+    ("articles.yml", "articles: &all {}\nmore: *all\n", 1, "anchors and aliases"),
+    ("entities.yml", _DEEP, 1, "nesting depth"),
+    ("articles.yml", _DEEP_BLOCK, 21, "nested deeper than 20 levels"),
+    ("cleaning.yml", "chrome:\n  - 'x'\n  - \x07\n", 3, "control characters are not allowed"),
+    ("articles.yml", "articles:\n  a.txt: {title: [unclosed\n", 3, "YAML syntax error"),
+])
+def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(CurationError) as error:
+        LOADERS[file_name](path)
+    assert time.perf_counter() - started < 1
+    assert str(error.value).startswith(f"{path}:{line}: "), error.value
+    assert message in str(error.value)

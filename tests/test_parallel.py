@@ -1,6 +1,7 @@
 """Speed without changing the result: any number of jobs, a warm cache and progress give the same site."""
 
 import io
+import pickle
 import sys
 
 import pytest
@@ -96,3 +97,26 @@ def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
         assert reused.pages == fresh.pages and reused.data == fresh.data
     finally:
         edited.write_text(original, encoding="utf-8")
+
+
+def test_damaged_cache_entries_are_recomputed(tmp_path):
+    """Whatever a cache file holds (nothing, garbage, half a pickle, a pickle whose loading raises
+    ValueError), the build recomputes that result and gives the same site."""
+    write_seeds(tmp_path / "seeds", {path.name: path.read_bytes() for path in sorted((FOUNDING / "articles").iterdir())[:3]})
+    project = Paths(tmp_path, tmp_path / "seeds", ROOT / "templates")
+    directory = tmp_path / "cache"
+    first = build_corpus(project, jobs=1, cache=ResultCache(directory))
+    damages = [b"", b"\x80\x05not a pickle", pickle.dumps(first.articles[0])[:40], b"cbuiltins\nint\n(S'x'\ntR."]
+    for n, path in enumerate(sorted(directory.rglob("*.pickle"))):
+        path.write_bytes(damages[n % len(damages)])
+    damaged = ResultCache(directory)
+    assert site(build_corpus(project, jobs=1, cache=damaged)) == site(first)
+    assert damaged.hits == 0
+
+
+def test_a_cache_that_cannot_be_written_or_keyed_does_not_stop_the_build(tmp_path):
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    cache = ResultCache(tmp_path / "not-a-folder")
+    key = cache.key("seeds/articles/caf\udce9.txt")  # a name that is not UTF-8, as Python holds it
+    cache.put(key, "result")
+    assert cache.get(key) == "result"

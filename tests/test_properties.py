@@ -1,22 +1,31 @@
 """Property-based tests (Hypothesis): arbitrary bytes and text go through ingest, clean, render and the
-whole pipeline without raising, text stays text, and every input is accounted for."""
+whole pipeline without raising, text stays text, and every input is accounted for; hostile text in any
+title, name or summary stays text in every output of a real build."""
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
+from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape as escape_html
+from mkdocs.utils.meta import get_data
 
 from dossier.clean import clean
+from dossier.csp import script_hashes
 from dossier.ingest import _CONTROL_CHARS, ingest
 from dossier.pipeline import Paths, build_corpus
 from dossier.records import DecodedText, Rejection, SourceFile
-from dossier.render import render_blocks
+from dossier.render import front_matter, render_blocks
 
-from conftest import names_only_registry, write_seeds
+from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry, write_seeds
 
 REGISTRY = names_only_registry()
 
@@ -91,3 +100,209 @@ def test_pipeline_accounts_for_every_input(files):
         assert outcome.status in ("published", "duplicate", "rejected")
         assert "could not be processed" not in (outcome.reason or "")
     assert len({a.id for a in corpus.articles}) == len(corpus.articles)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "description", "script"]), texts, min_size=1))
+def test_front_matter_carries_any_text_escaped_once(meta):
+    """What MkDocs reads back from the front matter is the text escaped once, whatever it holds: no
+    markup character left bare, nothing lost (emoji, astral characters, line breaks, YAML syntax)."""
+    body, read = get_data(front_matter(meta) + "<div></div>\n")
+    assert body == "<div></div>\n" and read.keys() == meta.keys()
+    for key, text in meta.items():
+        assert read[key] == str(escape_html(text)) and unescape(read[key]) == text
+        assert not re.search(r"[<>\"']|&(?!amp;|lt;|gt;|#34;|#39;)", read[key])
+
+
+# --- hostile text through the whole build, into every output -------------------------------------------
+
+# Markup, script and template syntax in every context they could break out of: element, attribute (both
+# quotes), <title>, <script>, CDATA, comment, Jinja, YAML, Markdown; and characters outside the BMP.
+HOSTILE = [
+    "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "'><svg/onload=alert(1)>", "<script>alert(1)</script>",
+    "</script>", "</title>", "</textarea>", "]]>", "<!--", "-->", "{{ config }}", "{% include 'base.html' %}",
+    "{#", "${alert(1)}", "[x](javascript:alert(1))", "<a href=javascript:alert(1)>x</a>", "<b x-evil=1>b</b>",
+    "<iframe src=//evil.example>", "&amp;", "&lt;", "&", "---", ": ", "- ", "# ", "*", "!!python/object", "\\",
+    "😀", "𠮷", "\u200b", "\u2028", "AT&T",
+]
+hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=6)), min_size=1, max_size=6).map(
+    lambda parts: "".join(parts).strip()).filter(bool)
+one_line = hostile_text.map(lambda text: " ".join(text.split())).filter(bool)
+file_stem = st.text(st.sampled_from(list("<>\"'&{}%;=()[] ab😀𠮷")), min_size=1, max_size=16).filter(
+    lambda stem: stem.strip(" .") and not stem.startswith("."))
+
+BODY = (  # prose enough to be published; {name} is an entity's name, so that its mention links
+    "{name} and Amazon said on Tuesday that customers of its loyalty programme could now book video visits "
+    "with clinicians for a flat monthly fee, a year after it closed its own telehealth service.\n\n"
+    "The offer builds on the company's pharmacy business, which grew out of its 2018 purchase of PillPack. "
+    "Analysts said the move puts the retailer in direct competition with telehealth firms.\n\n"
+    "A spokesperson said the service would start in a handful of states and that prices would not change.\n"
+)
+SITE = "Big Tech in Health"
+FORBIDDEN_TAGS = {"img", "iframe", "object", "embed", "frame", "frameset", "base", "style", "b", "textarea"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
+
+
+class Rendered(HTMLParser):
+    """A built page: its elements, its inline scripts, and the text of its title, h1s and header topic."""
+
+    VOID = {"meta", "link", "input", "img", "br", "hr", "source", "path", "circle", "line", "polygon", "rect"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self.texts: dict[str, list[str]] = {"title": [], "h1": [], "header-topic": []}
+        self._open: list[str | None] = []  # for each open element, the text it collects (or None)
+        self._in_script = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        self._in_script = tag == "script" and "src" not in attrs and attrs.get("type") in (None, "text/javascript")
+        if self._in_script:
+            self.scripts.append("")
+        if tag not in self.VOID:
+            kind = "header-topic" if attrs.get("data-md-component") == "header-topic" else tag
+            self._open.append(kind if kind in self.texts else None)
+            if kind in self.texts:
+                self.texts[kind].append("")
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+        if tag not in self.VOID and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        for kind in dict.fromkeys(k for k in self._open if k):
+            self.texts[kind][-1] += data
+
+    def text(self, kind: str) -> list[str]:
+        return [" ".join(text.split()) for text in self.texts[kind]]
+
+
+def same_text(shown: str, text: str) -> bool:
+    return " ".join(shown.split()) == " ".join(text.split())
+
+
+def assert_inert(path: Path, page: Rendered) -> None:
+    """No element, attribute, URL or script on the page that the site's own templates do not make."""
+    policies = [a["content"] for tag, a in page.elements
+                if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert len(policies) == 1, f"{path}: {len(policies)} policies"
+    allowed = set(re.search(r"script-src ([^;]*)", policies[0])[1].split())
+    assert set(script_hashes("".join(f"<script>{s}</script>" for s in page.scripts)).split()) <= allowed, path
+    for tag, attrs in page.elements:
+        assert tag not in FORBIDDEN_TAGS, f"{path}: <{tag} {attrs}>"
+        assert not [name for name in attrs if name.startswith("on") or name == "x-evil"], f"{path}: <{tag} {attrs}>"
+        for name in URL_ATTRIBUTES & set(attrs):
+            assert not re.match(r"\s*(javascript|data|vbscript):", attrs[name] or "", re.I), f"{path}: {attrs}"
+
+
+@dataclass
+class HostileSite:
+    titles: list[str]  # the first lines of two articles
+    curated_title: str
+    title_en: str
+    summary_en: str
+    names: list[str]
+    descriptions: list[str]
+    event: str
+    file_stem: str
+
+
+hostile_sites = st.builds(
+    HostileSite, st.lists(one_line, min_size=2, max_size=2), one_line, hostile_text, hostile_text,
+    st.lists(one_line, min_size=2, max_size=2, unique=True), st.lists(hostile_text, min_size=2, max_size=2),
+    hostile_text, file_stem,
+)
+
+
+def build_hostile_site(texts: HostileSite, root: Path) -> Path:
+    registry = yaml.safe_load(names_only_registry("amazon", "pillpack"))  # few profiles: a quicker build
+    names = [f"Hostile{n} {name}" for n, name in enumerate(texts.names)]  # distinct from every other name
+    files = {f"hostile-{n}.txt": f"{title}\n\n{BODY.format(name=names[n])}" for n, title in enumerate(texts.titles)}
+    other_body = UNCURATED_TEXT.split("\n", 1)[1]
+    files[f"{texts.file_stem}.txt"] = f"{texts.titles[1]}\n{other_body}"
+    for n, name in enumerate(names):
+        registry["entities"][f"hostile-{n}"] = {"type": "company", "name": name, "description": texts.descriptions[n],
+                                               "names": {"en": [name]}}
+    registry["entities"]["hostile-0"].update(
+        events=[{"date": "2021-05", "type": texts.event, "description": texts.event, "sources": ["hostile-0.txt"]}],
+        relations=[{"type": "partner", "target": "amazon", "sources": ["hostile-1.txt"]}])
+    curation = {"articles": {"hostile-0.txt": {"title_en": texts.title_en, "summary_en": texts.summary_en},
+                             "hostile-1.txt": {"title": texts.curated_title}}}
+    config = make_project(root, {name: text.encode() for name, text in files.items()},
+                          yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a build each
+@example(HostileSite(
+    ["AT&T <b>Amazon</b> <img src=x onerror=alert(1)> 😀 𠮷", '"><svg onload=alert(1)> {{ config }} ]]> </script>'],
+    "</title><script>alert(1)</script> 𠮷", "<img src=//evil.example/x.png> {% raw %}", "\"><svg onload=alert(2)>'",
+    ["<img src=x onerror=alert(3)> 😀", "{{ 7*7 }} </script>"], ["'\"><svg onload=alert(4)>", "]]><!-- x"],
+    "<script>alert(5)</script>", "<img src=x onerror=alert(6)>",
+))
+@given(hostile_sites)
+def test_hostile_text_is_text_in_every_output(texts):
+    """Arbitrary Unicode, markup and template syntax in titles, curated titles and summaries, entity names
+    and descriptions, events and file names: every page, SVG, JSON file and the report show it as text,
+    escaped once, and none of it becomes an element, an attribute, a URL or a script."""
+    with tempfile.TemporaryDirectory() as directory:
+        site = build_hostile_site(texts, Path(directory))
+        corpus = json.loads((site / "data" / "corpus.json").read_text(encoding="utf-8"))["articles"]
+        entities = json.loads((site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+        report = json.loads((site / "data" / "build-report.json").read_text(encoding="utf-8"))["inputs"]
+        pages = {path: Rendered(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+        home, graph, timeline = ((site / page / "index.html").read_text(encoding="utf-8")
+                                 for page in (".", "graph", "timeline"))
+
+    for path, page in pages.items():
+        assert_inert(path, page)
+
+    # JSON holds the text itself.
+    by_file = {a["source_file"].rsplit("/", 1)[-1]: a for a in corpus}
+    assert {i["source_file"] for i in report} == {f"seeds/articles/{n}" for n in
+                                                  ["hostile-0.txt", "hostile-1.txt", f"{texts.file_stem}.txt"]}
+    assert (by_file["hostile-0.txt"]["title_en"], by_file["hostile-0.txt"]["summary_en"]) == (
+        texts.title_en, texts.summary_en)
+    assert by_file["hostile-1.txt"]["title"] == texts.curated_title
+    named = {e["id"]: e for e in entities}
+    for n, name in enumerate(texts.names):
+        assert (named[f"hostile-{n}"]["name"], named[f"hostile-{n}"]["description"]) == (
+            f"Hostile{n} {name}", texts.descriptions[n])
+
+    # Pages show it once escaped: in <title>, the header, the h1, the description meta tag, the home list.
+    def page_of(url: str) -> Rendered:
+        return pages[site / url / "index.html"]
+
+
+    for article in corpus:
+        page = page_of(article["url"])
+        if article["title"]:  # the clean stage may find no headline in a first line of markup
+            assert page.text("title") == [" ".join(f"{article['title']} - {SITE}".split())], article["url"]
+            assert same_text(page.text("header-topic")[0], article["title"])
+        assert same_text(page.text("h1")[0], article["title"])
+        description = next(a["content"] for t, a in page.elements if t == "meta" and a.get("name") == "description")
+        assert description == (article["summary_en"] or "A multilingual research dossier on the healthcare "
+                               "ventures of large technology companies.")
+        assert f">{escape_html(article['title'])}</a>" in home
+    for n in range(2):
+        entity = named[f"hostile-{n}"]
+        page = page_of(entity["url"])
+        assert page.text("title") == [" ".join(f"{entity['name']} - {SITE}".split())]
+        assert same_text(page.text("h1")[0], entity["name"]) and same_text(page.text("header-topic")[0], entity["name"])
+        description = next(a["content"] for t, a in page.elements if t == "meta" and a.get("name") == "description")
+        assert description == entity["description"]
+    assert f">{escape_html(named['hostile-0']['name'])}</text>" in graph
+    assert f"{escape_html(named['hostile-0']['name'])}: {escape_html(texts.event)}" in timeline

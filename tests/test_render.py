@@ -1,7 +1,13 @@
 """render: article text is escaped data; URLs are relative; every block has a stable anchor."""
 
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
 from dossier.records import Block, Inline
-from dossier.render import relative, render_blocks
+from dossier.render import front_matter, relative, render_blocks
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def test_article_text_is_escaped_never_markup():
@@ -38,3 +44,22 @@ def test_relative_urls_work_under_any_subpath():
     assert relative("report/", "data/build-report.json") == "../data/build-report.json"
     assert relative("", "articles/a/") == "articles/a/"
     assert relative("articles/a/", "articles/a/") == "./"
+
+
+def test_front_matter_is_escaped_once_and_keeps_any_unicode():
+    """The theme prints page.meta as it is: front matter carries HTML-escaped text, which MkDocs reads
+    back whole (emoji and astral characters included; no text can end the YAML block early)."""
+    meta = {"title": "AT&T <b>x</b> \"q\" 's 😀 𠮷", "description": "a\n---\n...\nsearch: {exclude: true}",
+            "search": {"boost": 3}, "script_variants": {"zh-Hans": "zh-hans/"}, "script": None}
+    body, read = get_data(front_matter(meta) + "<div>body</div>\n")
+    assert read == {"title": "AT&amp;T &lt;b&gt;x&lt;/b&gt; &#34;q&#34; &#39;s 😀 𠮷",
+                    "description": "a\n---\n...\nsearch: {exclude: true}",
+                    "search": {"boost": 3}, "script_variants": {"zh-Hans": "zh-hans/"}}
+    assert body == "<div>body</div>\n"
+
+
+def test_page_templates_leave_front_matter_to_render():
+    """A page template declares its front matter as `meta`; render.front_matter writes (and escapes) it."""
+    for template in TEMPLATES.glob("*.md.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert not text.startswith("---") and "{% set meta = " in text, template.name

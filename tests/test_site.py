@@ -7,6 +7,7 @@ expectations)."""
 import datetime
 import hashlib
 import json
+import random
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -16,7 +17,10 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from markupsafe import escape
 
-from conftest import FOUNDING_FILES, UNCURATED_NAME, make_project, mkdocs_build
+from conftest import (FOUNDING_CURATION, FOUNDING_FILES, FOUNDING_REGISTRY, UNCURATED_NAME, UNCURATED_TEXT,
+                      founding_articles, make_project, mkdocs_build)
+from dossier.parallel import MIN_PARALLEL_FILES
+from dossier.scaffold import write_config
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
                  "published", "original_url", "url", "variants", "entities", "removed"}
@@ -155,8 +159,12 @@ def test_every_article_page_carries_its_language_header_and_variants(any_site):
 
 
 def test_search_index_holds_every_article_once_in_its_own_script(any_site):
-    docs = json.loads((any_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    pages = {doc["location"].split("#")[0] for doc in docs}
+    index = any_site.site / "search" / "dossier"  # the dossier's index: a fragment per page
+    documents = json.loads((index / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    docs = [json.loads((index / "f" / f"{n}.json").read_text(encoding="utf-8"))["u"] for n in range(documents)]
+    assert len(docs) == len(set(docs))
+    assert json.loads((any_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    pages = set(docs)
     for entry in any_site.corpus["articles"]:
         assert entry["url"] in pages, entry["id"]
         for url in set(entry["variants"].values()) - {entry["url"]}:
@@ -307,3 +315,35 @@ def test_article_pages_link_mentions_to_profiles(founding_site):
     html = (founding_site.site / "articles" / "001_05f2a6e073801e21" / "index.html").read_text(encoding="utf-8")
     assert '<a class="entity" href="../../entities/pillpack/" title="PillPack">药丸包</a>' in html
     assert '<a class="source-link" href="https://www.pillpack.com/"' in html
+
+
+def recombined_articles(count: int) -> dict[str, bytes]:
+    """Articles made of the founding articles' paragraphs, shuffled the same way every time."""
+    rng = random.Random(11)
+    paragraphs = [part.strip() for path in FOUNDING_FILES.values()
+                  for part in path.read_text(encoding="utf-8").split("\n\n") if len(part.strip()) > 40]
+    return {f"recombined-{n:02d}.txt": "\n\n".join([f"Report {n} on health ventures", *rng.sample(paragraphs, 6)]).encode()
+            for n in range(count)}
+
+
+def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
+    """Same inputs, same bytes: two builds, each in a process of its own with its own hash seed (the
+    order of sets and of dict-keyed sets follows it) and its own cache, one in one process and one in a
+    pool of two, of a corpus big enough for the pool, with a relationship graph, a timeline and hostile
+    text; every file compared."""
+    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
+             "hostile.txt": f"AT&T <b>😀 𠮷</b>\n\n{UNCURATED_TEXT}".encode(),
+             **recombined_articles(MIN_PARALLEL_FILES)}
+    make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    sites = []
+    for seed, jobs in (("1", "1"), ("2", "2")):
+        config = write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
+                              dossier={"cache_dir": str(tmp_path / f"cache-{seed}")})
+        result = mkdocs_build(config, tmp_path / f"site-{seed}", PYTHONHASHSEED=seed, DOSSIER_JOBS=jobs)
+        assert result.returncode == 0, result.stderr[-3000:]
+        sites.append({path.relative_to(tmp_path / f"site-{seed}").as_posix(): path.read_bytes()
+                      for path in (tmp_path / f"site-{seed}").rglob("*") if path.is_file()})
+    first, second = sites
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "graph/index.html" in first and "timeline/index.html" in first

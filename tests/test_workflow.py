@@ -1,5 +1,6 @@
 """The deploy workflow: linted by actionlint, and shaped as the deployer needs it."""
 
+import re
 import subprocess
 
 import yaml
@@ -38,3 +39,19 @@ def test_push_to_main_tests_builds_and_deploys_while_pull_requests_only_test():
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in jobs["build"]["steps"])
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs["deploy"]["steps"])
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_jobs_get_least_permissions_and_checkouts_keep_no_credentials():
+    """What zizmor checks (run once by hand; not a dependency): no token left in .git/config for a later
+    step to read, no permission a job does not use, actions pinned to a commit."""
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert jobs["test"]["permissions"] == jobs["build"]["permissions"] == {"contents": "read"}
+    for job in jobs.values():
+        for step in job["steps"]:
+            uses = step.get("uses", "")
+            if uses:
+                assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", uses), uses
+            if uses.startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False

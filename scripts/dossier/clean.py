@@ -28,6 +28,10 @@ _SENTENCE_END = re.compile(r"[。！？!?]|\. ")
 _LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
 _URL = re.compile(r"https?://[^\s<>\"'\]\[)(（）【】]+[^\s<>\"'\]\[)(（）【】.,;:!?。，；：！？]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# markdown-it takes quadratic time on some runs inside one block (unclosed brackets or emphasis marks,
+# long lists): a text with a block (lines between blank ones) longer than this is read as plain text,
+# so each parse is bounded and the whole stays linear. Real paragraphs and lists are far shorter.
+_MAX_MARKDOWN_BLOCK_CHARS = 5000
 
 
 def is_prose(line: str) -> bool:
@@ -37,10 +41,12 @@ def is_prose(line: str) -> bool:
 
 def looks_like_markdown(text: str) -> bool:
     """Markdown when at least two kinds of its syntax appear: headings, links, images, list markers."""
+    # No "[" inside a link's text or target: each "[" then starts a scan that ends before the next one,
+    # so the search is linear (with "[" allowed, `[a](` and a long run of letters took quadratic time).
     signals = [
         re.search(r"^#{1,6} \S", text, re.M),
-        re.search(r"\[[^\]\n]*\]\((?:https?://|[\w./-]+)[^)\s]*\)", text),
-        re.search(r"!\[[^\]\n]*\]\([^)\s]+\)", text),
+        re.search(r"\[[^\[\]\n]*\]\([\w./-][^)\s\[]*\)", text),
+        re.search(r"!\[[^\[\]\n]*\]\([^)\s\[]+\)", text),
         re.search(r"^(?:\*|-|\d+\.)\s{1,4}\S", text, re.M),
         re.search(r"^> \S", text, re.M),
     ]
@@ -67,10 +73,8 @@ class _Lines:
     def remove(self, rule: str, indexes: list[int]) -> None:
         """Kill the lines, recording one removal per run of adjacent live lines."""
         run: list[int] = []
-        live = self.live()
-        position = {index: n for n, index in enumerate(live)}
         for index in sorted(set(indexes)):
-            if run and position.get(index, -2) != position.get(run[-1], -9) + 1:
+            if run and not self._next_live(run[-1], index):
                 self._record(rule, run)
                 run = []
             run.append(index)
@@ -79,6 +83,15 @@ class _Lines:
         for index in indexes:
             self.alive[index] = False
             self.removed_rule.setdefault(index + 1, rule)
+
+    def _is_live(self, index: int) -> bool:
+        return self.alive[index] and bool(self.raw[index].strip())
+
+    def _next_live(self, earlier: int, later: int) -> bool:
+        """Both lines live, and no live line between them. Looks only between the two, so that removing a
+        few lines costs what they span, not the whole text."""
+        return (self._is_live(earlier) and self._is_live(later)
+                and not any(self._is_live(index) for index in range(earlier + 1, later)))
 
     def _record(self, rule: str, run: list[int]) -> None:
         chars = sum(len(self.text(i)) for i in run)
@@ -141,7 +154,7 @@ def remove_page_chrome(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
     """Page furniture: lines the chrome vocabulary names, and the run of non-prose lines (tags,
     counters, related-article links) that trails the article once chrome has begun."""
     live = lines.live()
-    chrome = [i for i in live if vocabulary.is_chrome(lines.text(i))]
+    chrome = {i for i in live if vocabulary.is_chrome(lines.text(i))}
     tail: list[int] = []
     for i in reversed(live):
         if i in chrome or not is_prose(lines.text(i)) or _BULLET.match(lines.text(i)):
@@ -149,8 +162,8 @@ def remove_page_chrome(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
         else:
             break
     if any(i in chrome for i in tail):
-        chrome = sorted(set(chrome) | set(tail))
-    lines.remove("page_chrome", chrome)
+        chrome |= set(tail)
+    lines.remove("page_chrome", sorted(chrome))
 
 
 def remove_repeated_title(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
@@ -166,6 +179,11 @@ def remove_repeated_title(lines: _Lines, vocabulary: CleaningVocabulary) -> None
     lines.remove("repeated_title", repeated)
 
 
+# A link card spans a few lines (its link, heading, teaser, the site's name): its closing is looked for
+# only that far, so that many card openings without one cost linear time.
+_CARD_MAX_LINES = 8
+
+
 def remove_embedded_cards(lines: _Lines, vocabulary: CleaningVocabulary) -> None:
     """Markdown link cards for other articles (`[](url) [## title … site](url)`): a promotion, not text."""
     live = lines.live()
@@ -174,9 +192,10 @@ def remove_embedded_cards(lines: _Lines, vocabulary: CleaningVocabulary) -> None
         if not start:
             continue
         closing = f"]({start.group(1)})"
-        for j in live[n:]:
+        for end in range(n, min(n + _CARD_MAX_LINES, len(live))):
+            j = live[end]
             if closing in lines.raw[j] and (j != i or lines.raw[j].count(closing) > 1):
-                lines.remove("embedded_card", live[n : live.index(j) + 1])
+                lines.remove("embedded_card", live[n : end + 1])
                 break
 
 
@@ -217,7 +236,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     """The article's own text, title and blocks, from a decoded page. `shared` holds the lines that
     stand on several pages of the corpus (furniture.shared_lines); `overrides` a maintainer's
     corrections."""
-    markdown = looks_like_markdown(decoded.text)
+    markdown = looks_like_markdown(decoded.text) and _longest_block(decoded.text) <= _MAX_MARKDOWN_BLOCK_CHARS
     raw = decoded.text.split("\n")
     lines = _Lines(raw, [True] * len(raw), list(decoded.removals))
     for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
@@ -250,6 +269,16 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         title_line=title_line,
         removed_lines=removed_lines,
     )
+
+
+def _longest_block(text: str) -> int:
+    """Characters of the longest run of lines between blank ones (blank as Markdown has it: spaces and
+    tabs only)."""
+    longest = current = 0
+    for line in text.split("\n"):
+        current = 0 if not line.strip(" \t") else current + len(line) + 1
+        longest = max(longest, current)
+    return longest
 
 
 def _split_title(blocks: list[Block]) -> tuple[str, int, list[Block]]:
@@ -423,29 +452,50 @@ def _label_related_lists(live: list[int], texts: dict[int, str], label: dict[int
                          language: str | None) -> None:
     """The headlines under a "related" header: the rest of the header's paragraph when it has one,
     else the headline-shaped lines that follow it. The last of those stays when prose follows it and it
-    is much shorter than the headlines above: a subheading, not one more headline."""
+    is much shorter than the headlines above: a subheading, not one more headline.
+
+    What each header needs is computed once per position, from the end of the page: scanning forward
+    from every header took quadratic time on a page of many headers."""
     limits = furniture.THRESHOLDS
     headers = [n for n, i in enumerate(live) if label.get(i) == "related_list"]
+    if not headers:
+        return
+    count = len(live)
+    weights = [furniture.weight(texts[i]) for i in live]
+    # Labelling items "related_list" never changes which lines qualify as items, so these hold throughout.
+    is_item = [label.get(i) in (None, "related_list") and furniture.is_related_item(texts[i]) for i in live]
+    items_end = [count] * (count + 1)  # the first position from here on that is not an item
+    group_end = [count] * (count + 1)  # the first position after this one in another paragraph
+    prose_in_group = [False] * (count + 1)  # good prose from here to the end of this paragraph
+    lightest = [float("inf")] * (count + 1)  # the lightest item from here to its run's last, that one left out
+    for n in reversed(range(count)):
+        same_group = n + 1 < count and group[live[n + 1]] == group[live[n]]
+        group_end[n] = group_end[n + 1] if same_group else n + 1
+        prose_in_group[n] = (furniture.is_good_prose(texts[live[n]], language)
+                             or same_group and prose_in_group[n + 1])
+        items_end[n] = items_end[n + 1] if is_item[n] else n
+        if is_item[n] and n + 1 < items_end[n]:
+            lightest[n] = min(weights[n], lightest[n + 1])
+    labelled = [0] * (count + 1)  # +1 where a run of items starts, -1 where it ends
     for n in headers:
-        header = live[n]
-        same_group = [j for j in live[n + 1 :] if group[j] == group[header]]
-        if any(furniture.is_good_prose(texts[j], language) for j in same_group):
-            same_group = []  # the page does not set paragraphs apart with blank lines
-        items: list[int] = []
-        for j in same_group or live[n + 1 :]:
-            if label.get(j) not in (None, "related_list") or not furniture.is_related_item(texts[j]):
-                break
-            items.append(j)
-        if not same_group and len(items) >= 2:
-            last, others = items[-1], items[:-1]
-            position = live.index(last)
-            after = live[position + 1] if position + 1 < len(live) else None
-            shortest = min(furniture.weight(texts[j]) for j in others)
-            if (after is not None and after not in label and furniture.is_good_prose(texts[after], language)
-                    and furniture.weight(texts[last]) < limits.subheading_share_of_headline * shortest):
-                items.pop()
-        for j in items:
-            label[j] = "related_list"
+        start = n + 1
+        # The header's paragraph, unless the page does not set paragraphs apart with blank lines.
+        in_paragraph = group_end[n] > start and not prose_in_group[start]
+        end = min(items_end[start], group_end[n]) if in_paragraph else items_end[min(start, count)]
+        if not in_paragraph and end - start >= 2:
+            after = end if end < count else None
+            if (after is not None and live[after] not in label
+                    and furniture.is_good_prose(texts[live[after]], language)
+                    and weights[end - 1] < limits.subheading_share_of_headline * lightest[start]):
+                end -= 1
+        if start < end:
+            labelled[start] += 1
+            labelled[end] -= 1
+    covered = 0
+    for n in range(count):
+        covered += labelled[n]
+        if covered:
+            label[live[n]] = "related_list"
 
 
 def _is_kicker(first: str, second: str) -> bool:
@@ -482,6 +532,9 @@ def _label_captions(live: list[int], texts: dict[int, str], label: dict[int, str
             label[previous] = "caption"
 
 
+_EDGE_NOTICES = 10  # at each end of the page: real pages hold a handful in all
+
+
 def _choose_headline(live: list[int], texts: dict[int, str], label: dict[int, str], good: list[int],
                      vocabulary: CleaningVocabulary) -> int | None:
     """The headline: walking up from the first prose line past bylines, datelines, share bars and
@@ -489,23 +542,27 @@ def _choose_headline(live: list[int], texts: dict[int, str], label: dict[int, st
     standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
     prose. Never a notice, never the site's name (which the footer's notices repeat)."""
     notices = [i for i in live if furniture.is_notice(texts[i], vocabulary)]
+    notice_lines = set(notices)
+    # The notices that repeat the site's name stand at the ends of the page (a cookie banner, the
+    # footer); a crafted page of thousands would make checking every candidate against each quadratic.
+    edge_notices = [texts[j] for j in sorted(set(notices[:_EDGE_NOTICES] + notices[-_EDGE_NOTICES:]))]
 
     def is_candidate(i: int) -> bool:
-        if i in label or i in notices or not furniture.is_headline_shaped(texts[i]):
+        if i in label or i in notice_lines or not furniture.is_headline_shaped(texts[i]):
             return False
         site_name = re.split(r" [–—|-] ", texts[i])[0].strip()
-        return not any(site_name in texts[j] for j in notices if j != i)
+        return not any(site_name in notice for notice in edge_notices)
 
     def run_above(opening: int) -> list[int]:
-        run: list[int] = []
+        run: list[int] = []  # bottom up
         for i in reversed(live[:opening]):
             if label.get(i) == "navigation":
                 break
             if is_candidate(i):
-                run.insert(0, i)
+                run.append(i)
             elif i not in label:
                 break
-        return run
+        return run[::-1]
 
     opening = live.index(good[0]) if good else len(live)
     run = run_above(opening)

@@ -74,19 +74,45 @@ _UniqueKeyLoader.yaml_implicit_resolvers = {
 }
 
 
+# The curated files nest six levels deep; far deeper is a mistake or an attack on the parser's stack.
+MAX_DEPTH = 20
+
+
 def load_yaml(path: Path) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CurationError(f"{path}:1: cannot be read as UTF-8 text: {exc}") from exc
     try:
+        _check_shape(path, text)
         root = yaml.compose(text, Loader=_UniqueKeyLoader)
         data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise CurationError(f"{path}:{line}: YAML syntax error: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:  # a character YAML does not allow (a control character): no mark
+        line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
+        raise CurationError(f"{path}:{line}: YAML error: {str(exc).splitlines()[0]}") from exc
     return YamlDocument(path, data, root)
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse, from the parser's events and before anything is built, what no curated file needs:
+    anchors and aliases (an alias bomb, "billion laughs", expands a few lines into billions of nodes)
+    and nesting deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_UniqueKeyLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise CurationError(f"{path}:{line}: YAML anchors and aliases (&name, *name) are not allowed in "
+                                "curated files: write each value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CurationError(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def validate(document: YamlDocument, schema: dict) -> None:

@@ -26,6 +26,7 @@ Universal vocabulary (byline markers, role words, copyright phrases, update mark
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import unicodedata
@@ -187,7 +188,7 @@ def has_cjk(text: str) -> bool:
 
 def width(text: str) -> int:
     """Display width: CJK characters count double, so length thresholds hold across scripts."""
-    return len(text) + len(_CJK_CHAR.findall(text))
+    return len(text) + _CJK_CHAR.subn("", text)[1]  # a count, not a list of every character
 
 
 def is_prose(text: str) -> bool:
@@ -274,16 +275,19 @@ def find_dates(text: str, language: str = "und", order: str | None = None) -> tu
     decides, else the language's own order (dateparser's locale). Dates with month names are the few
     words before a year that dateparser, in the article's language, reads as one.
     """
+    # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
+    # in linear time (each year against every span before it was quadratic).
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
-    for match in _YEAR_FIRST.finditer(text):
+    year_first = list(_YEAR_FIRST.finditer(text))
+    for match in year_first:
         year, _sep, month, day, cjk_month, cjk_day = match.groups()
         value = _valid(int(year), int(month or cjk_month), int(day or cjk_day))
         if value:
             found.append(FoundDate(match.start(), match.end(), value))
-        taken.append(match.span())
+    numeric = [match.span() for match in year_first]
+    first_spans = _Spans(numeric)
     for match in _YEAR_LAST.finditer(text):
-        if _overlaps(match.span(), taken):
+        if first_spans.overlaps(match.span()):
             continue
         if match.group(2) == ".":
             value = _parse(match.group(0), language, "DMY")
@@ -295,31 +299,56 @@ def find_dates(text: str, language: str = "und", order: str | None = None) -> tu
             value = _parse(match.group(0), language)
         if value:
             found.append(FoundDate(match.start(), match.end(), value))
-        taken.append(match.span())
+        numeric.append(match.span())
+    taken = _Spans(sorted(numeric))
+    words = _Spans([match.span() for match in _WORD.finditer(text)])
+    textual_end = 0  # where the last date read from words ends: before the next year
     for match in _YEAR.finditer(text):
-        if _overlaps(match.span(), taken):
+        if taken.overlaps(match.span()):
             continue
-        floor = max((end for _start, end in taken if end <= match.start()), default=0)
-        spanned = _textual_date(text, match, language, floor)
+        floor = max(taken.last_end_before(match.start()), textual_end)
+        spanned = _textual_date(text, match, language, words.starts_within(floor, match.start()))
         if spanned:
             found.append(spanned)
-            taken.append((spanned.start, spanned.end))
+            textual_end = spanned.end
     found.sort(key=lambda date: date.start)
     return tuple(_mark_updates(text, found))
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+_WORD = re.compile(r"\S+")
 
 
-def _textual_date(text: str, year: re.Match, language: str, floor: int = 0) -> FoundDate | None:
-    """The shortest run of words ending at `year` (and starting after `floor`) that dateparser reads as
-    a full date in that year, widened while the wider run still reads as the same date ("Thursday",
-    "le")."""
-    words = list(re.finditer(r"\S+", text[floor: year.start()]))
+class _Spans:
+    """Disjoint (start, end) spans in text order, looked up by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        before = bisect.bisect_left(self.starts, span[1])  # the spans that start before this one ends
+        return before > 0 and self.ends[before - 1] > span[0]
+
+    def last_end_before(self, position: int) -> int:
+        """The end of the last span that ends at or before `position` (0: none)."""
+        count = bisect.bisect_right(self.ends, position)
+        return self.ends[count - 1] if count else 0
+
+    def starts_within(self, floor: int, stop: int) -> list[int]:
+        """Where the last few spans (words) between `floor` and `stop` start, a span cut by `floor`
+        starting there."""
+        last = bisect.bisect_left(self.starts, stop)
+        first = max(bisect.bisect_right(self.ends, floor), last - LIMITS.date_words_before_year)
+        return [max(start, floor) for start in self.starts[first:last]]
+
+
+def _textual_date(text: str, year: re.Match, language: str, word_starts: list[int]) -> FoundDate | None:
+    """The shortest run of the words starting at `word_starts` (the last few before `year`) and ending
+    at `year` that dateparser reads as a full date in that year, widened while the wider run still reads
+    as the same date ("Thursday", "le")."""
     best: FoundDate | None = None
-    for count in range(1, min(LIMITS.date_words_before_year, len(words)) + 1):
-        start = floor + words[-count].start()
+    for count in range(1, min(LIMITS.date_words_before_year, len(word_starts)) + 1):
+        start = word_starts[-count]
         value = _parse(text[start: year.end()], language)
         if value and value.year == int(year.group(1)):
             if best is None or value == best.value:

@@ -64,7 +64,11 @@ _SENTENCE_END = re.compile(r"[.。!！?？…][”\"'’」』»)）]*$")
 _FULL_STOP_END = re.compile(r"[.。][”\"'’」』»)）]*$")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NAV_SEPARATORS = re.compile(r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")  # "/" and "·" only between spaces
+# Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
+# its positions, a long run would be scanned again and again (quadratic). Where a match exists from
+# inside a run, one exists from its start, so the matches are the same.
+_AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
+_NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")  # "/" and "·" only between spaces
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
@@ -73,7 +77,7 @@ _NUMERIC_DATE = re.compile(
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 _SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
 _LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")
@@ -89,7 +93,7 @@ _DIGIT = re.compile(r"\d")
 
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + _WIDE.subn("", text)[1]  # a count, not a list of every character
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -98,7 +102,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_spaced(text: str) -> bool:
     """Written with spaces between words (most alphabetic scripts), unlike Chinese and Japanese."""
-    return len(_WIDE.findall(text)) < len(text) / 4
+    return _WIDE.subn("", text)[1] < len(text) / 4
 
 
 def words(text: str) -> list[str]:

@@ -11,7 +11,9 @@ records whether it came from the text or from curation.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -107,10 +109,34 @@ def load_curation(path: Path, source_names: set[str]) -> dict[str, dict]:
     return entries
 
 
+# A file directly in seeds/articles/ whose name is already a slug and ends in .txt: its id is the slug.
+_PLAIN_NAME = re.compile(r"seeds/articles/([a-z0-9_]+(?:-[a-z0-9_]+)*)\.txt")
+_SLUG_MAX_CHARS = 48  # with the hash, an id stays well within a file name's 255 bytes
+
+
 def article_id(source_file: str) -> str:
-    """A URL-safe id from the file name: stable as long as the file keeps its name."""
-    stem = PurePosixPath(source_file).stem.lower()
-    return re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-") or "article"
+    """The article's id (its URL), from its file's path alone, so that adding, removing or renaming
+    another file never changes it. A plain name keeps its slug (seeds/articles/000_8c560dd54438cdbd.txt
+    → 000_8c560dd54438cdbd). Any other path (another extension, capitals, spaces, accents, another
+    script, a subfolder) gives a slug of its name, letters of every script kept and Latin accents
+    dropped, then `--` and 8 hex digits of the path's SHA-256 (中文.txt → 中文--1b2c3d4e): a plain slug
+    never holds `--`, so no two files can claim one id."""
+    plain = _PLAIN_NAME.fullmatch(source_file)
+    if plain:
+        return plain.group(1)
+    stem = unicodedata.normalize("NFC", PurePosixPath(source_file).stem)
+    slug = re.sub(r"-+", "-", "".join(_slug_char(ch) for ch in stem.casefold())).strip("-")
+    digest = hashlib.sha256(source_file.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug[:_SLUG_MAX_CHARS].strip('-') or 'article'}--{digest}"
+
+
+def _slug_char(ch: str) -> str:
+    """A letter, digit or mark as it stands (a Latin letter without its accent: Ü → u); anything else a
+    hyphen."""
+    base = unicodedata.normalize("NFKD", ch)[0]
+    if base.isascii():
+        return base if base.isalnum() or base == "_" else "-"
+    return ch if unicodedata.category(ch)[0] in "LNM" else "-"
 
 
 @dataclass(frozen=True)
@@ -256,8 +282,9 @@ def _author(layout: Page, datelines: list, bylines: list,
     if bylines:
         return bylines[0][1], bylines[0][0]
     lines = list(layout.lines)
+    position = _first_positions(lines)  # lines.index per dateline: quadratic
     for line, _found in datelines:
-        n = lines.index(line)
+        n = position[line]
         for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
             if neighbour and neighbour.kind != "title" and not neighbour.prose and person_name(neighbour.text) \
                     and not opens_with_byline_marker(neighbour.text) \
@@ -285,9 +312,10 @@ def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
         if name:
             return name, line
     last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)
+    foot = set(layout.foot)  # a tuple searched for every line: quadratic
     for n, line in enumerate(lines[:-1]):  # the bio is the page's last paragraph, not a profile's
         following = lines[n + 1]
-        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in layout.foot):
+        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in foot):
             continue
         name = bio_name(line.text, following.text)
         if name:
@@ -373,11 +401,17 @@ def _mentions(lines: list[PageLine], name: str) -> bool:
     return False
 
 
+def _first_positions(lines: list[PageLine]) -> dict[PageLine, int]:
+    """Where each line first stands, as list.index says, for all of them at once."""
+    return {line: n for n, line in reversed(list(enumerate(lines)))}
+
+
 def _beside(layout: Page, lines: list[PageLine]) -> tuple[PageLine, ...]:
     """`lines` with their neighbours, in page order (a source line stands next to its dateline; a
     "Source: …" credit under a photo does not)."""
     order = list(layout.lines)
-    near = {n + step for line in lines for n in [order.index(line)] for step in (-1, 0, 1)}
+    position = _first_positions(order)  # order.index per line: quadratic
+    near = {n + step for line in lines for n in [position[line]] for step in (-1, 0, 1)}
     return tuple(order[n] for n in sorted(near) if 0 <= n < len(order) and order[n].kind != "title")
 
 

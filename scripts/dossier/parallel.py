@@ -57,7 +57,8 @@ class ResultCache:
 
     @staticmethod
     def key(*parts: str) -> str:
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        # surrogatepass: a part that holds a file name which is not UTF-8 still makes a key
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
@@ -70,7 +71,7 @@ class ResultCache:
         if self.directory and self._file(key).exists():
             try:
                 value = pickle.loads(self._file(key).read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            except Exception:  # noqa: BLE001 - a damaged entry raises almost anything (ValueError, EOFError, ...)
                 value = None  # a damaged or outdated entry is recomputed
             if value is not None:
                 self.memory[key] = value
@@ -83,10 +84,13 @@ class ResultCache:
         self.memory[key] = value
         if self.directory:
             path = self._file(key)
-            path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            temporary.replace(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                temporary.replace(path)
+            except OSError:
+                pass  # a full or read-only disk: the result stays in memory, the build goes on
 
     def prune(self) -> None:
         """Forget, in memory, what the last build did not use (edited or deleted articles)."""

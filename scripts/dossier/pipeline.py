@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
+import stat
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,10 +57,118 @@ class Paths:
         return self.seeds / "entities.yml"
 
 
-def read_sources(paths: Paths) -> list[SourceFile]:
-    """Every file under seeds/articles/, hidden ones included, in path order."""
-    files = sorted(p for p in paths.articles.rglob("*") if p.is_file())
-    return [SourceFile(_display_path(p, paths.project), p.read_bytes()) for p in files]
+# The biggest file read as an article (`max_file_bytes` in mkdocs.yml): a news article is tens of
+# kilobytes; anything near this is a dump or a mistake, and it is refused before it is read.
+MAX_FILE_BYTES = 5_000_000
+
+# Opening never follows a link and never waits (on a FIFO swapped in after the check).
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+
+_SPECIAL_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+_ONLY_FILES = "only regular files inside seeds/articles/ are read"
+
+
+def read_sources(paths: Paths, max_file_bytes: int = MAX_FILE_BYTES) -> list[SourceFile | InputOutcome]:
+    """Every entry under seeds/articles/, hidden ones included, in path order: each regular file read
+    (a SourceFile), anything else refused unread (a rejected InputOutcome saying why): symbolic links
+    (never followed, not even inside the tree: the file a link points to there is read under its own
+    name), FIFOs, sockets, devices, files over `max_file_bytes`, files that cannot be read, names that
+    are not UTF-8. Nothing outside the tree is read, and reading never blocks."""
+    found: list[SourceFile | InputOutcome] = []
+    if paths.articles.is_dir():
+        _walk(paths.articles, paths, max_file_bytes, found)
+    return found
+
+
+def _walk(directory: Path, paths: Paths, max_file_bytes: int, found: list) -> None:
+    """Depth first, each folder's entries sorted by name: the order of sorted paths."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        found.append(_refused(directory, paths, f"a folder that cannot be listed ({error.strerror})"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False  # _read_entry says what is wrong with it
+        if is_folder:
+            _walk(path, paths, max_file_bytes, found)
+        else:
+            found.append(_read_entry(path, paths, max_file_bytes))
+
+
+def _read_entry(path: Path, paths: Paths, max_file_bytes: int) -> SourceFile | InputOutcome:
+    source_file = _display_path(path, paths.project)
+    if source_file != _printable_name(source_file):
+        return _refused(path, paths, "its name is not valid UTF-8 (shown here with \\x escapes): rename the file")
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return _refused(path, paths, f"cannot be examined ({error.strerror})")
+    if stat.S_ISLNK(mode):
+        return _refused(path, paths, f"{_describe_link(path, paths.articles)}: links are not followed; {_ONLY_FILES}")
+    if not stat.S_ISREG(mode):
+        return _refused(path, paths, f"{_SPECIAL_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}: {_ONLY_FILES}")
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        return _refused(path, paths, f"cannot be read ({error.strerror})")
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):  # replaced between the check and the opening
+            return _refused(path, paths, f"not a regular file when opened: {_ONLY_FILES}")
+        if info.st_size > max_file_bytes:
+            return _too_big(path, paths, max_file_bytes)
+        try:
+            data = file.read(max_file_bytes + 1)  # the file may have grown since fstat
+        except OSError as error:
+            return _refused(path, paths, f"cannot be read ({error.strerror})")
+    if len(data) > max_file_bytes:
+        return _too_big(path, paths, max_file_bytes)
+    return SourceFile(source_file, data)
+
+
+def _too_big(path: Path, paths: Paths, max_file_bytes: int) -> InputOutcome:
+    return _refused(path, paths, f"too big: over the limit of {max_file_bytes:,} bytes per file "
+                                 "(max_file_bytes of the dossier plugin in mkdocs.yml)")
+
+
+def _describe_link(path: Path, articles: Path) -> str:
+    """What a symbolic link leads to, examined without reading it (stat only). A target outside the
+    tree is not named."""
+    try:
+        target_mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link (its target does not exist)"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        return f"a symbolic link that cannot be followed ({error.strerror})"
+    target = Path(os.path.realpath(path))
+    kind = "folder" if stat.S_ISDIR(target_mode) else "file"
+    if not target.is_relative_to(articles.resolve()):
+        return f"a symbolic link to a {kind} outside seeds/articles/"
+    where = target.relative_to(articles.resolve()).as_posix()
+    return f"a symbolic link to the {kind} {where} in seeds/articles/, which is read where it stands"
+
+
+def _refused(path: Path, paths: Paths, reason: str) -> InputOutcome:
+    """An entry rejected unread: it has no sha256."""
+    return InputOutcome(_printable_name(_display_path(path, paths.project)), None, "rejected", reason=reason)
+
+
+def _printable_name(name: str) -> str:
+    """The name with the bytes that are not UTF-8 (which Python carries as lone surrogates) written as
+    \\xNN escapes, so that the report, the cache key and the page can hold it."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _display_path(path: Path, project: Path) -> str:
@@ -179,15 +290,19 @@ def _failed(source_file: str, sha256: str, stage: str, error: Exception) -> Inpu
 
 
 def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None = None,
-                 progress: bool | None = False) -> Corpus:
+                 progress: bool | None = False, max_file_bytes: int = MAX_FILE_BYTES) -> Corpus:
     """Every file through the stages, in path order. Per-article stages run in `jobs` processes (None:
     one per core) with the same result for any number; results come from `cache` when their inputs
     (file, curation, vocabulary, registry, code) are unchanged; `progress` reports on stderr. A bad file never stops the build:
-    whatever goes wrong with it becomes its rejection reason in the report."""
+    whatever goes wrong with it becomes its rejection reason in the report; a file over `max_file_bytes`
+    is not read."""
     timings = Timings()
     started = time.perf_counter()
-    sources = read_sources(paths)
-    source_names = frozenset(Path(s.path).name for s in sources)
+    inputs = read_sources(paths, max_file_bytes)
+    sources = [entry for entry in inputs if isinstance(entry, SourceFile)]
+    source_names = frozenset(
+        Path(entry.path if isinstance(entry, SourceFile) else entry.source_file).name for entry in inputs
+    )
     curation = load_curation(paths.curation, source_names)
     registry = load_registry(paths.entities, source_names)
     vocabulary = load_vocabulary(paths.cleaning)
@@ -258,28 +373,24 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
 
     articles: list[Article] = []
-    used_ids: set[str] = set()
+    id_owners: dict[str, str] = {}
     for text, result in zip(unique, published):
         if isinstance(result, InputOutcome):
             outcomes[text.source_file] = result
             continue
-        article = _with_unique_id(result, used_ids)
-        articles.append(article)
-        outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article.id)
+        if result.id in id_owners:
+            outcomes[text.source_file] = InputOutcome(
+                text.source_file, text.sha256, "rejected",
+                reason=f"its id {result.id} is already that of {id_owners[result.id]}: rename one of the two files")
+            continue
+        id_owners[result.id] = text.source_file
+        articles.append(result)
+        outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=result.id)
     cache.prune()
-    ordered = tuple(outcomes[s.path] for s in sources)
+    ordered = tuple(outcomes[entry.path] if isinstance(entry, SourceFile) else entry for entry in inputs)
     timings.phases["total"] = time.perf_counter() - started
     corpus = Corpus(tuple(articles), ordered, cleaned, registry, timings)
     return replace(corpus, attention=needs_attention(corpus, vocabulary))
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"
-
-
-def _with_unique_id(article: Article, used: set[str]) -> Article:
-    """Two files with one name in different folders get distinct ids (the later one suffixed)."""
-    candidate, n = article.id, 2
-    while candidate in used:
-        candidate, n = f"{article.id}-{n}", n + 1
-    used.add(candidate)
-    return article if candidate == article.id else replace(article, id=candidate)

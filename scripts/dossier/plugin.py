@@ -21,10 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .csp import allow_live_reload, script_hashes
 from .curation import CurationError
 from .parallel import ResultCache
-from .pipeline import Paths, build_corpus
+from .pipeline import MAX_FILE_BYTES, Paths, build_corpus
 from .render import PageMemo, render_site
+from .search import ENGINES, SiteIndex, corpus_texts, worker_scripts
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -34,6 +36,10 @@ class DossierConfig(base.Config):
     templates_dir = c.Type(str, default="templates")
     jobs = c.Type(int, default=0)  # processes for the per-article stages; 0: one per core
     cache_dir = c.Optional(c.Type(str))  # results by content hash, e.g. .cache/dossier; unset: memory only
+    max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)  # a bigger file is rejected unread
+    # The search engine: the dossier's chunked index (search.py), or Material's lunr index behind the
+    # wrapper worker (kept for comparison: `make bench` measures both).
+    search = c.Choice(ENGINES, default="dossier")
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -51,6 +57,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.pages = PageMemo()
             self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
             self.staged: dict[str, int] = {}
+            self.outputs: set[str] = set()  # the files the last build wrote
+            self.search_index = SiteIndex()
+        self.rendered: set[str] = set()  # the pages this build renders (under --dirty, those that changed)
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
                 config.watch.append(str(directory))
@@ -69,25 +78,90 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.staged[uri] = hash(content)
         return str(path)
 
+    def on_env(self, env, config, files):
+        env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
+        # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
+        # this one does not (the page of a deleted article) is removed, or it would still be served.
+        outputs = {file.abs_dest_path for file in files}
+        for path in sorted(self.outputs - outputs):
+            _remove_output(Path(path), Path(config.site_dir))
+        self.outputs = outputs
+        self.page_urls = {file.url for file in files.documentation_pages()}
+        return env
+
+    def on_page_content(self, html, page, config, files):
+        if self.config.search == "dossier":
+            self.search_index.add_page(page, html)  # and out of Material's index
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        self.rendered.add(page.url)
+        return context
+
+    def on_post_build(self, config) -> None:
+        # Under --dirty, Material's search keeps its last index and replaces the entries of one page (the
+        # first it indexed this build) with the new ones. An edit here renders several pages again (an
+        # article, the profiles it quotes, the home page) and adds or deletes others, so the index is
+        # merged page by page: the entries of every page that still exists and was not rendered again,
+        # then the new ones. (Runs before the search plugin writes the index: plugins run in order.)
+        search = config.plugins.get("material/search")
+        previous = getattr(search, "search_index_prev", None)
+        if previous is not None:
+            kept = [entry for entry in previous.entries
+                    if (url := entry["location"].partition("#")[0]) in self.page_urls and url not in self.rendered]
+            search.search_index.entries = kept + search.search_index.entries
+            search.search_index_prev = None  # merged already: Material writes the entries as they are
+        if self.config.search == "dossier":
+            started = time.perf_counter()
+            stats = self.search_index.write(Path(config.site_dir) / "search" / "dossier", self.page_urls)
+            log.info("dossier: search index of %d pages, %d terms in %d chunks (%.1f MB) in %.2f s", stats.documents,
+                     stats.terms, stats.chunks, stats.bytes / 1e6, time.perf_counter() - started)
+
+    def on_serve(self, server, config, builder):
+        server._inject_js_into_html = allow_live_reload(server._inject_js_into_html)
+        return server
+
     def on_shutdown(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def on_files(self, files: Files, config) -> Files:
         jobs = int(os.environ.get("DOSSIER_JOBS", self.config.jobs)) or None
         try:
-            corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None)
+            corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None,
+                                  max_file_bytes=self.config.max_file_bytes)
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
         site = render_site(corpus, self.paths.templates, self.pages)
         corpus.timings.phases["render"] = time.perf_counter() - started
         self.timings, self.site, self.outcomes = corpus.timings, site, corpus.outcomes
+        for uri in [uri for uri in self.staged if uri not in site.pages]:  # a deleted article or entity
+            (self.staging / uri).unlink(missing_ok=True)
+            del self.staged[uri]
         for uri, content in sorted(site.pages.items()):
             files.append(File.generated(config, uri, abs_src_path=self._stage(uri, content)))
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
+        for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
+            files.append(File.generated(config, uri, content=content))
+        self.search_index.names = {f"entities/{e.id}/": e.surface_forms
+                                   for e in (corpus.registry.entities if corpus.registry else ())}
         counts = Counter(outcome.status for outcome in corpus.outcomes)
         log.info("dossier: %s in %.2f s (pipeline) + %.2f s (render)",
                  ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
                  corpus.timings.phases["total"], corpus.timings.phases["render"])
         return files
+
+
+def _remove_output(path: Path, site: Path) -> None:
+    """Delete a file of the site, and the directories it leaves empty."""
+    path.unlink(missing_ok=True)
+    for directory in path.parents:
+        if directory == site or not directory.is_relative_to(site):
+            break
+        try:
+            directory.rmdir()
+        except FileNotFoundError:
+            continue
+        except OSError:  # not empty
+            break

@@ -197,7 +197,7 @@ class InputOutcome:
     """One line of the build report: what became of one input file."""
 
     source_file: str
-    sha256: str
+    sha256: str | None  # None for an entry refused unread (a link, a FIFO, a file over the size limit)
     status: str  # "published" | "duplicate" | "rejected"
     article: str | None = None
     duplicate_of: str | None = None

@@ -8,6 +8,7 @@ Layout lives in the Jinja2 templates under `templates/`; this module only prepar
 from __future__ import annotations
 
 import json
+import math
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -15,16 +16,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from html import escape
 
 from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from .chinese import SIMPLIFIED, TRADITIONAL, convert
 from .attention import KINDS as ATTENTION_KINDS
 from .records import Article, Block, Corpus, Inline, Rendition
 from .registry import ENTITY_TYPES
-from .search import material_worker, simplified_map
 from .visuals import relationship_graph, timeline
 
 LANGUAGE_NAMES = {
@@ -169,6 +171,40 @@ def _environment(templates: Path) -> Environment:
     return env
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Every string double-quoted on one line: no text can close the front matter or start a YAML node."""
+
+
+_FrontMatterDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return str(escape_html(value))
+    if isinstance(value, dict):
+        return {_escaped(key): _escaped(item) for key, item in value.items() if item is not None}
+    if isinstance(value, (list, tuple)):
+        return [_escaped(item) for item in value]
+    return value
+
+
+def front_matter(meta: dict) -> str:
+    """A page's YAML front matter: the only way generated text reaches `page.meta`. Every string in it
+    is HTML-escaped here, once, because the theme prints `page.meta.title` and `description` into
+    <title>, the header and meta tags (and its search index) as they are. Any Unicode is written as
+    itself: the `\\ud83d`-style escapes of JSON are surrogates, which YAML rejects."""
+    text = yaml.dump(_escaped(meta), Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=math.inf)
+    return f"---\n{text}---\n"
+
+
+def _page(env: Environment, template: str, **context) -> str:
+    """A generated page: the template's `meta` (a `{% set meta = {...} %}` in it) as front matter, then
+    its body. Templates hold no front matter of their own, so none can skip the escaping."""
+    module = env.get_template(template).make_module(context)
+    return front_matter(module.meta) + str(module)
+
+
 def _sort_key(article: Article):
     # Newest first; undated articles after the dated ones, in id order.
     published = article.published.value or ""
@@ -214,8 +250,8 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     env = memo.start(templates)
     articles = sorted(corpus.articles, key=_sort_key)
     pages: dict[str, str] = {}
-    pages["index.md"] = env.get_template("home.md.j2").render(
-        articles=articles, article_url=article_url, outcomes=corpus.outcomes
+    pages["index.md"] = _page(
+        env, "home.md.j2", articles=articles, article_url=article_url, outcomes=corpus.outcomes
     )
     for article in articles:
         for rendition in article.normalized.renditions:
@@ -228,17 +264,20 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo))
     memo.prune()
     if corpus.registry:
-        pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
+        pages["timeline/index.md"] = _page(
+            env, "timeline.md.j2",
             timeline=timeline(corpus.registry, articles, entity_url, article_url),
             href=lambda to: relative("timeline/", to),
         )
-        pages["graph/index.md"] = env.get_template("graph.md.j2").render(
+        pages["graph/index.md"] = _page(
+            env, "graph.md.j2",
             graph=relationship_graph(corpus.registry, entity_url),
             sources=by_file,
             article_url=article_url,
             href=lambda to: relative("graph/", to),
         )
-    pages["report/index.md"] = env.get_template("report.md.j2").render(
+    pages["report/index.md"] = _page(
+        env, "report.md.j2",
         outcomes=corpus.outcomes,
         cleaned=corpus.cleaned,
         articles={a.id: a for a in corpus.articles},
@@ -253,26 +292,14 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
         "data/build-report.json": _json({"inputs": [outcome_entry(o) for o in corpus.outcomes],
                                          "needs_attention": [attention_entry(item) for item in corpus.attention]}),
         "data/entities.json": _json({"entities": entity_entries(_registry(corpus), articles, counts)}),
-        "assets/javascripts/workers/dossier-search.js": env.get_template("assets/search-worker.js.j2").render(
-            simplified_map=simplified_map(_site_texts(corpus)), material_worker=material_worker()
-        ),
     }
     return GeneratedSite(pages, data)
 
 
-def _site_texts(corpus: Corpus):
-    """Every text the search index can hold: article renditions and registry names."""
-    for article in corpus.articles:
-        for rendition in article.normalized.renditions:
-            yield rendition.title
-            yield from (block.text for block in rendition.blocks)
-    for entity in _registry(corpus):
-        yield from entity.surface_forms
-
-
 def _article_page(env: Environment, corpus: Corpus, article: Article, rendition: Rendition, url: str) -> str:
     variants = _variants(article)
-    return env.get_template("article.md.j2").render(
+    return _page(
+        env, "article.md.j2",
         article=article,
         rendition=rendition,
         script_hrefs={language: relative(url, to) for language, to in variants.items()},
@@ -360,7 +387,8 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_
                  tuple(names.items()))
 
         def render_profile(entity=entity, url=url, incoming=incoming) -> str:
-            return env.get_template("entity.md.j2").render(
+            return _page(
+                env, "entity.md.j2",
                 entity=entity,
                 quotes=quotes.get(entity.id, []),
                 script_labels=SCRIPT_LABELS,
@@ -377,7 +405,8 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_
     groups = defaultdict(list)
     for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
         groups[entity.type].append(entity)
-    pages["entities/index.md"] = env.get_template("entities.md.j2").render(
+    pages["entities/index.md"] = _page(
+        env, "entities.md.j2",
         groups=[(kind, groups[kind]) for kind in ENTITY_TYPES if kind in groups],
         counts=counts,
         article_counts=Counter(e for a in articles for e in a.entities),

@@ -120,7 +120,11 @@ def relationship_graph(registry: Registry, entity_url, width: int = 1100, margin
     boxes = _boxes([len(g) for g in groups], width)
     nodes: dict[str, Node] = {}
     for group, (left, top, box_width, box_height) in zip(groups, boxes):
-        sub = networkx.Graph(graph.subgraph(group))
+        # The seeded layout places nodes in the graph's node order: sorted, since a component is a set,
+        # whose order follows PYTHONHASHSEED.
+        sub = networkx.Graph()
+        sub.add_nodes_from(sorted(group))
+        sub.add_edges_from(sorted(graph.subgraph(group).edges()))
         positions = networkx.spring_layout(sub, seed=7, k=2.2 / len(sub) ** 0.5, iterations=500)
         xs = [p[0] for p in positions.values()]
         ys = [p[1] for p in positions.values()]

@@ -1,0 +1,58 @@
+"""The Content-Security-Policy's script hashes: computed at build time from the theme's own inline
+scripts (overrides/main.html passes them in, rendered from their templates, never from page text), so
+that a script anything else slips into a page does not run."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}  # what a browser executes
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)  # script text is raw: hashed exactly as served
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() in _SCRIPT_TYPES:
+            self._current = []
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def _source(script: bytes) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
+
+
+def script_hashes(html: str) -> str:
+    """CSP source expressions ('sha256-…') for every executable inline <script> in `html`."""
+    parser = _InlineScripts()
+    parser.feed(str(html))
+    parser.close()
+    return " ".join(dict.fromkeys(_source(script.encode("utf-8")) for script in parser.scripts))
+
+
+def allow_live_reload(inject):
+    """`mkdocs serve` appends an inline script of its own to every page, different in each response
+    (MkDocs 1.6's `LiveReloadServer._inject_js_into_html`, wrapped with this): its hash joins that page's
+    policy, so that the preview reloads under the same policy as the published site."""
+
+    def inject_allowed(content: bytes, epoch) -> bytes:
+        page = inject(content, epoch)
+        start = page.rindex(b"<script>") + len(b"<script>")
+        allowed = _source(page[start:page.index(b"</script>", start)])
+        return page.replace(b"script-src 'self' ", f"script-src 'self' {allowed} ".encode(), 1)
+
+    return inject_allowed

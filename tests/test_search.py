@@ -1,0 +1,415 @@
+"""Search: the index (scripts/dossier/search.py), the stemmers it shares with the browser
+(stemming.py), and the worker that answers Material's search UI, run in Node by search_harness.cjs: the
+very script the browser runs, on the very files of a built site.
+
+The reader's queries are checked on the search fixture (conftest.search_site: the founding articles,
+Japanese, Korean, Spanish, Italian and Portuguese scrapes of the development set, an article whose title
+is markup); test_search_browser.py checks the same in Chromium, under a subpath, through Material's UI.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import (FOUNDING_CURATION, FOUNDING_REGISTRY, ROOT, SEARCH_HOSTILE_TITLE, UNCURATED_NAME,
+                      UNCURATED_TEXT, BuiltSite, founding_articles, make_project, mkdocs_build)
+from dossier import search
+from dossier.stemming import LANGUAGES, porter, stemmer
+
+NODE = shutil.which("node")
+HARNESS = Path(__file__).with_name("search_harness.cjs")
+LISTINGS = {"", "entities/", "timeline/", "graph/", "report/", "data/", "about/"}
+ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
+            "002": "articles/002_28d1916b4c7a27ba/", "003": "articles/003_19718d29d283a864/",
+            "004": "articles/004_dd2d94cc94ac1fc7/", "en": "articles/uncurated-en/",
+            "ja": "articles/cjk_08_ja/", "ko": "articles/cjk_11_ko/", "es": "articles/eu_07_es/",
+            "it": "articles/eu_10_it/", "pt": "articles/eu_12_pt/", "hostile": "articles/hostile-title/"}
+
+needs_node = pytest.mark.skipif(NODE is None, reason="node is missing: `make test` installs it")
+
+
+def run_queries(site: Path, queries: list[str], shown: int = 10) -> list[dict]:
+    """Each query through the site's worker, as the browser would run it."""
+    result = subprocess.run([NODE, str(HARNESS), str(site)], input=json.dumps({"queries": queries, "shown": shown}),
+                            capture_output=True, text=True, timeout=1800)
+    lines = [json.loads(line) for line in result.stdout.split("\n") if line.strip()]
+    assert result.returncode == 0 and len(lines) == len(queries), result.stderr[-3000:] + result.stdout[-3000:]
+    return lines
+
+
+def locations(line: dict) -> list[str]:
+    return [item["location"] for item in line["items"]]
+
+
+def indexed_pages(site: Path) -> dict[str, str]:
+    """Every page in the index: URL -> title."""
+    directory = site / "search" / "dossier"
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    pages = {}
+    for n in range(manifest["documents"]):
+        fragment = json.loads((directory / "f" / f"{n}.json").read_text(encoding="utf-8"))
+        pages[fragment["u"]] = fragment["t"]
+    return pages
+
+
+# --- analysis ---------------------------------------------------------------------------------------------
+
+
+def test_words_are_folded_stemmed_and_cut_as_the_worker_does():
+    assert search.fold("Infirmières") == "infirmieres"
+    assert search.fold("Straße") == "strasse" and search.fold("Œuvre") == "oeuvre"
+    assert search.word_terms("Entscheidungen", "de") == ("entscheidungen", "entscheid")
+    assert search.word_terms("pharmacies", "en") == ("pharmacies", "pharmaci")
+    assert search.word_terms("infirmières", "fr")[0] == "infirmieres"
+    assert search.word_terms("JPMorgan", None) == ("jpmorgan", "jp", "morgan")
+    assert search.word_terms("PillPack", "en")[:1] == ("pillpack",) and {"pill", "pack"} <= set(search.word_terms("PillPack", "en"))
+    assert search.word_terms("x" * 100, None) == ("x" * search.MAX_TERM,)
+    assert stemmer("zh-Hant") is None and stemmer("pt-BR") is not None
+
+
+def test_cjk_runs_are_simplified_characters_and_bigrams():
+    assert search.cjk_terms("亚马逊") == ["亚", "马", "逊", "亚马", "马逊"]
+    doc = search.document("articles/x/", '<h1>亞馬遜關愛</h1><p lang="zh-Hant">阿里健康</p>')
+    assert {"亚马", "马逊", "逊关", "关爱", "阿里", "健康"} <= set(doc.terms)
+    assert doc.han >= {"亞", "馬", "遜", "關", "愛"}
+    assert search.simplified_map(["亞馬遜"]) == {"亞": "亚", "馬": "马", "遜": "逊"}
+
+
+def test_names_are_keys_whatever_their_spacing_case_or_script():
+    assert search.name_key("Amazon Care") == search.name_key("amazon  care") == "amazon care"
+    assert search.name_key("J.P. Morgan") == "j p morgan"
+    assert search.name_key("伯克希尔·哈撒韦") == search.name_key("伯克希爾哈撒韋") == "伯克希尔哈撒韦"
+    assert search.name_key("Amazonファーマシー") == "amazonファーマシー"
+
+
+def test_a_page_is_indexed_by_its_content_not_its_furniture():
+    html = ('<div class="article-header"><h1 lang="de">Gesundheit</h1><p class="title-en" lang="en">Health</p></div>'
+            '<dl class="article-meta"><dt>Author</dt><dd>Erika Muster <span class="provenance">(from the text)</span></dd></dl>'
+            '<div class="article-text" lang="de"><p id="p1">Die Entscheidungen <a class="entity" href="../../entities/amazon/">'
+            'Amazons</a>.<a class="headerlink" href="#p1">¶</a></p></div>'
+            '<div class="cite-box"><h2>Cite this</h2><p>citation words</p></div>'
+            '<section class="removal-report" data-search-exclude><p>removed words</p></section>'
+            '<script>var hidden = 1;</script>')
+    doc = search.document("articles/x/", html)
+    assert doc.title == "Gesundheit" and doc.kind == search.ARTICLE
+    assert {"gesundheit", "health", "erika", "muster", "entscheidungen", "entscheid", "amazons"} <= set(doc.terms)
+    assert not {"citation", "removed", "hidden", "provenance", "text", "cite"} & set(doc.terms)
+    assert doc.terms["gesundheit"] > doc.terms["entscheidungen"]  # the title weighs more
+    assert doc.links == {"entities/amazon/": 1}
+    assert "Erika" not in doc.excerpt and doc.excerpt.startswith("Health Die Entscheidungen")
+    # On a listing page, an article's title is that article's text, not the page's.
+    listing = search.document("", '<h1>Big Tech in Health</h1><table><tr><td><a href="articles/x/">Gesundheit</a>'
+                                  '</td><td>Health</td></tr></table>')
+    assert listing.kind == search.LISTING and "gesundheit" not in listing.terms and "health" in listing.terms
+
+
+def test_one_page_contributes_a_bounded_number_of_tokens():
+    words = " ".join(f"word{n}" for n in range(60_000))
+    started = time.perf_counter()
+    doc = search.document("articles/huge/", f"<h1>Huge</h1><p>{words}</p>" + "<p>tail</p>" * 20_000)
+    assert time.perf_counter() - started < 30
+    assert doc.length == search.MAX_TOKENS and len(doc.terms) <= search.MAX_TOKENS + 10
+    assert "word0" in doc.terms and f"word{search.MAX_TOKENS + 100}" not in doc.terms
+    assert len(doc.excerpt) <= search.EXCERPT_CHARS
+
+
+def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path):
+    pages = [search.document(url, html, names=names) for url, html, names in [
+        ("articles/a/", "<h1>Amazon Care closes</h1><p>Amazon said the service would close.</p>"
+                        '<p><a class="entity" href="../../entities/amazon-care/">Amazon Care</a></p>', ()),
+        ("articles/b/", '<h1 lang="zh-Hant">亞馬遜關愛</h1>', ()),
+        ("entities/amazon-care/", "<h1>Amazon Care</h1><p>A venture.</p>", ("Amazon Care", "亚马逊关爱")),
+        ("", "<h1>Big Tech in Health</h1>", ()),
+    ]]
+    first, second = tmp_path / "one", tmp_path / "two"
+    search.write_index(pages, first)
+    search.write_index(list(reversed(pages)), second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["documents"], manifest["articles"], manifest["profiles"]) == (4, 2, 1)
+    order = ["articles/a/", "articles/b/", "entities/amazon-care/", ""]  # articles, profiles, listings
+    assert [json.loads((first / "f" / f"{n}.json").read_text())["u"] for n in range(4)] == order
+    assert [page for page, _ in search.lookup(first, "amazon")] == [0, 2]
+    assert [page for page, _ in search.lookup(first, "关爱")] == [1]
+    # A name's key: the profile, and the articles that link it.
+    assert [page for page, _ in search.lookup(first, "=amazon care")] == [0, 2]
+    assert [page for page, _ in search.lookup(first, "=亚马逊关爱")] == [0, 2]
+    assert search.lookup(first, "nowhere") == []
+
+
+# --- the stemmers the index and the browser share -----------------------------------------------------------
+
+
+@needs_node
+def test_the_browser_stems_every_word_of_the_corpus_as_the_index_does(search_site):
+    texts = {"en": [UNCURATED_TEXT, *((ROOT / "eval/devset/articles" / f"eu_{n}_en.txt").read_text("utf-8", "replace")
+                                      for n in (14, 15, 16))]}
+    for language, names in {"de": ["002", "eu_01_de", "eu_02_de"], "fr": ["004", "eu_04_fr", "eu_05_fr"],
+                            "es": ["eu_07_es", "eu_08_es"], "it": ["eu_10_it", "eu_11_it"],
+                            "pt": ["eu_12_pt", "eu_13_pt"]}.items():
+        texts[language] = [path.read_text("utf-8", "replace") for name in names
+                           for path in [*(ROOT / "eval/devset/articles").glob(f"{name}*"),
+                                        *(ROOT / "tests/fixtures/founding/articles").glob(f"{name}*")]]
+    words = {language: sorted({w.lower() for text in texts[language] for w in re.findall(r"[^\W\d_]+", text)})
+             for language in LANGUAGES}
+    assert all(len(words[language]) > 300 for language in LANGUAGES), {k: len(v) for k, v in words.items()}
+    result = subprocess.run([NODE, str(HARNESS), str(search_site.site), "--stem"], input=json.dumps(words),
+                            capture_output=True, text=True, timeout=300)
+    browser = json.loads(result.stdout)
+    for language in LANGUAGES:
+        ours = [stemmer(language)(word) for word in words[language]]
+        differ = [(w, a, b) for w, a, b in zip(words[language], ours, browser[language]) if a != b]
+        assert not differ, f"{language}: {differ[:20]}"
+    assert porter("always") == "alway" and porter("relational") == "relat"
+
+
+# --- what a reader asks, through the real worker -------------------------------------------------------------
+
+
+def entity_articles(site: BuiltSite, entity: str) -> set[str]:
+    entry = next(e for e in site.entities["entities"] if e["id"] == entity)
+    urls = {a["id"]: a["url"] for a in site.corpus["articles"]}
+    return {urls[a] for a in entry["articles"]}
+
+
+NAMED = [  # a company or venture's name, as a reader types it: its profile first, then its articles
+    ("Amazon Care", "amazon-care"), ("amazon care", "amazon-care"), ("AMAZON CARE", "amazon-care"),
+    ("Amazon Pharmacy", "amazon-pharmacy"), ("amazon pharmacy", "amazon-pharmacy"), ("JPMorgan", "jpmorgan"),
+    ("jpmorgan", "jpmorgan"), ("J.P. Morgan", "jpmorgan"), ("One Medical", "one-medical"),
+    ("one medical", "one-medical"), ("PillPack", "pillpack"), ("药丸包", "pillpack"), ("Haven", "haven"),
+    ("亚马逊", "amazon"), ("亞馬遜", "amazon"), ("Amazon", "amazon"), ("阿里健康", "ali-health"),
+    ("Alibaba Health", "ali-health"), ("ワン・メディカル", "one-medical"), ("One Med", "one-medical"),
+]
+
+
+@needs_node
+def test_a_company_name_finds_its_profile_first_then_the_articles_that_mention_it(search_site):
+    lines = run_queries(search_site.site, [query for query, _ in NAMED])
+    for (query, entity), line in zip(NAMED, lines):
+        assert not line.get("error") and not line["warnings"], line
+        found = locations(line)
+        assert found[0] == f"entities/{entity}/", (query, found)
+        mentioning = entity_articles(search_site, entity)
+        following = found[1:1 + len(mentioning)]  # as many as fit in the first ten
+        assert len(following) == min(len(mentioning), len(found) - 1), (query, found, mentioning)
+        assert set(following) <= mentioning, (query, found, mentioning)
+
+
+FOUND = [  # (query, the page a reader expects, at most at this rank)
+    ("亚马逊", ARTICLES["000"], 10),  # Simplified query, Traditional article
+    ("亞馬遜", ARTICLES["001"], 10),  # Traditional query, Simplified article
+    ("关爱", ARTICLES["001"], 3),  # inside 亚马逊关爱
+    ("關愛", ARTICLES["001"], 3),
+    ("马逊", ARTICLES["001"], 10),
+    ("朱顺炎", ARTICLES["003"], 1),  # a person, named in Traditional characters
+    ("朱順炎", ARTICLES["003"], 1),
+    ("Neil Lindsay", ARTICLES["002"], 3),  # a person, in a German article (and others)
+    ("Lucia Ferrer", ARTICLES["es"], 1),  # the Spanish article's author, accent left out
+    ("Giulia Mancini", ARTICLES["it"], 1),
+    ("ヘイブン", ARTICLES["ja"], 3),  # katakana
+    ("合弁会社", ARTICLES["ja"], 3),  # kanji
+    ("ハザウェイ", ARTICLES["ja"], 3),  # inside バークシャー・ハザウェイ
+    ("バフェット", ARTICLES["ja"], 3),
+    ("원메디컬", ARTICLES["ko"], 1),  # hangul
+    ("메디컬", ARTICLES["ko"], 1),  # inside 원메디컬
+    ("아마존", ARTICLES["ko"], 3),  # inside 아마존이, 아마존은
+    ("Gesundheitsdienste", ARTICLES["002"], 3),  # the text has Gesundheitsdiensten
+    ("Entscheidungen", ARTICLES["002"], 3),  # the text has Entscheidung
+    ("Gesundh", ARTICLES["002"], 3),  # a word's beginning
+    ("infirmières", ARTICLES["004"], 3),
+    ("infirmieres", ARTICLES["004"], 3),
+    ("medicamento", ARTICLES["es"], 1),  # Spanish: the text has medicamentos
+    ("genericos", ARTICLES["es"], 1),  # and genéricos
+    ("farmacias", ARTICLES["es"], 3),
+    ("disturbo", ARTICLES["it"], 1),  # Italian: the text has disturbi
+    ("piu", ARTICLES["it"], 1),  # più
+    ("telemedicine", ARTICLES["it"], 3),  # telemedicina, by its stem
+    ("funcionario", ARTICLES["pt"], 1),  # Portuguese: funcionários
+    ("servicos", ARTICLES["pt"], 3),  # serviço
+    ("telehealth", ARTICLES["004"], 10),
+    ("shutdown", ARTICLES["004"], 1),  # written "shut down"
+    ("shut down", ARTICLES["004"], 1),
+    ("pharmacy", ARTICLES["en"], 10),
+    ("timeline", "timeline/", 1),  # a listing page that a query names comes first
+    ("build report", "report/", 1),
+]
+
+
+@needs_node
+def test_queries_find_what_a_reader_expects(search_site):
+    lines = run_queries(search_site.site, [query for query, _, _ in FOUND])
+    for (query, expected, rank), line in zip(FOUND, lines):
+        assert not line.get("error") and not line["warnings"], line
+        found = locations(line)
+        assert expected in found[:rank], f"{query}: {expected} not in the first {rank}: {found}"
+
+
+@needs_node
+def test_topic_words_rank_articles_and_profiles_above_listing_pages(search_site):
+    queries = ["telehealth", "shutdown", "pharmacy", "Amazon", "health", "clinic", "care", "employers"]
+    for query, line in zip(queries, run_queries(search_site.site, queries, shown=50)):
+        kinds = ["listing" if location in LISTINGS else "page" for location in locations(line)]
+        assert "page" in kinds, (query, locations(line))
+        assert kinds == sorted(kinds, key=lambda kind: kind == "listing"), (query, locations(line))
+
+
+@needs_node
+def test_what_is_not_there_is_not_found(search_site):
+    lines = run_queries(search_site.site, ["阿里健康", "Zyxwvut", "ラーメン屋"])
+    assert ARTICLES["002"] not in locations(lines[0])
+    assert locations(lines[1]) == [] and locations(lines[2]) == []
+
+
+# --- no query ever throws -------------------------------------------------------------------------------
+
+
+SYNTAX = ["+", "-", "*", "~", "^", ":", "+amazon -care", "amazon*", "ama*zon", "amazon~2", "amazon^10",
+          "title:amazon", "text:care", "foo:bar:baz", "\\", "\\\\", "(", ")", "[", "]", "{", "}", "|", "?",
+          ".*", "a.*b", "(?<x>a)", "[^a]", "$1", "\\u0000", "\u0000", "", " ", "\t\n", "^$", "\\p{L}",
+          "'\"", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&amp;", "&lt;b&gt;",
+          "constructor", "__proto__", "toString", "hasOwnProperty", "prototype", "=amazon care", "@0", "=",
+          "@", "\uffff", "\ud800", "\udfff", "\U0001F600\U0001F600", "𠮷野家", "﻿amazon", "a\u0301", "ﬁ",
+          "ＡＭＡＺＯＮ", "ｱﾏｿﾞﾝ", "İstanbul", "ΣΊΣΥΦΟΣ", "ß", "ǅ", "\u202eamazon", "amazon\u200bcare"]
+
+
+def fuzz_queries(site: BuiltSite, seed: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    words = set()
+    for path in (site.project / "seeds" / "articles").iterdir():
+        text = path.read_bytes().decode("utf-8", "replace")
+        words.update(re.findall(r"\w+", text))
+        words.update(re.findall(r"\S+", text))
+    registry = yaml.safe_load((site.project / "seeds" / "entities.yml").read_text(encoding="utf-8"))
+    for spec in registry["entities"].values():
+        for names in [*(spec.get("names") or {}).values(), spec.get("aliases") or [], spec.get("mistranslations") or []]:
+            words.update(names)
+        words.add(spec["name"])
+    words = sorted(words)
+    rng.shuffle(words)
+    words = words[:2500]
+    phrases = [" ".join(rng.sample(words, rng.randint(2, 3))) for _ in range(400)]
+    alphabet = [chr(c) for c in [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x3040, 0x30FF), *range(0x4E00, 0x4F00),
+                                 *range(0xAC00, 0xAD00), 0x200B, 0x200D, 0xFEFF, 0x1F600, 0x20BB7, 0xD800, 0xDFFF]]
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    long = ["amazon " * 5000, "x" * 100_000, "亚马逊" * 20_000, " ".join(words[:3000]),
+            "".join(rng.choice(alphabet) for _ in range(50_000)), "+" * 10_000, "(" * 10_000 + ")" * 10_000]
+    return words + phrases + noise + SYNTAX + long
+
+
+SAFE_MARKUP = re.compile(r"</?(mark|p)>")
+
+
+@needs_node
+def test_no_query_ever_throws_and_every_answer_is_sane(search_site):
+    pages = indexed_pages(search_site.site)
+    queries = fuzz_queries(search_site)
+    assert len(queries) > 3000
+    started = time.perf_counter()
+    lines = run_queries(search_site.site, queries)
+    elapsed = time.perf_counter() - started
+    for line in lines:
+        query = line["query"]
+        assert "error" not in line and not line["warnings"], line
+        assert 0 <= len(line["items"]) <= 10 and line["matched"] <= 50, query[:80]
+        assert len(line["items"]) == min(10, line["matched"])
+        scores = [item["score"] for item in line["items"]]
+        assert scores == sorted(scores, reverse=True), query[:80]
+        assert len(set(locations(line))) == len(line["items"]), (query[:80], locations(line))
+        for item in line["items"]:
+            assert item["location"] in pages, (query[:80], item["location"])
+            for html in (item["title"], item["text"]):
+                assert "<" not in SAFE_MARKUP.sub("", html), (query[:80], html)  # text, escaped, and <mark>
+            assert len(item["text"]) < 5000
+    assert elapsed / len(queries) < 0.25, f"{elapsed:.0f} s for {len(queries)} queries"
+
+
+@needs_node
+def test_every_name_in_the_registry_finds_its_profile_first(search_site):
+    registry = yaml.safe_load((search_site.project / "seeds" / "entities.yml").read_text(encoding="utf-8"))
+    pairs = []
+    for entity, spec in registry["entities"].items():
+        for name in {spec["name"], *(n for names in (spec.get("names") or {}).values() for n in names),
+                     *(spec.get("aliases") or [])}:
+            pairs.append((name, entity))
+    keys = {}
+    for name, entity in pairs:  # a name two entities share leads to both
+        keys.setdefault(search.name_key(name), set()).add(f"entities/{entity}/")
+    for (name, entity), line in zip(pairs, run_queries(search_site.site, [name for name, _ in pairs], shown=3)):
+        assert locations(line) and locations(line)[0] in keys[search.name_key(name)], (name, entity, locations(line))
+
+
+@needs_node
+def test_titles_and_excerpts_are_text_never_markup(search_site):
+    line, = run_queries(search_site.site, ["markup in a title"])
+    item = next(item for item in line["items"] if item["location"] == ARTICLES["hostile"])
+    assert "&#60;img src=x onerror=alert(1)&#62;" in item["title"] and "<img" not in item["title"]
+    plain = re.sub(r"</?mark>", "", item["title"])
+    assert plain.replace("&#60;", "<").replace("&#62;", ">").replace("&#38;", "&") == SEARCH_HOSTILE_TITLE
+
+
+# --- one huge article ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def huge_site(tmp_path_factory) -> BuiltSite:
+    """The founding site with an article at the per-file size limit (5 MB), in paragraphs of 2 KB (the
+    clean stage's time grows with the number of lines; the search index sees the same 5 MB)."""
+    root = tmp_path_factory.mktemp("huge-search")
+    rng = random.Random(5)
+    vocabulary = ["clinic", "patients", "insurance", "pharmacy", "records", "doctors", "nurses", "Amazon",
+                  "telehealth", "employers", "service", "health", "visits", "costs", "data", "app", "the", "of"]
+    lines = ["Quixotically large report on clinics", "",
+             "Hugewordstart opens this very long report about clinics and the patients who visit them."]
+    size = sum(len(line) + 1 for line in lines)
+    while True:
+        line = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(280, 320))) + f" line{len(lines)}."
+        if size + len(line) + 1 + 40 > 5_000_000:
+            break
+        lines.append(line)
+        size += len(line) + 1
+    lines.append("Hugewordend closes the report.")
+    data = ("\n".join(lines) + "\n").encode()
+    assert 4_900_000 < len(data) <= 5_000_000
+    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(), "huge.txt": data}
+    config = make_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return BuiltSite(root, root / "site")
+
+
+@needs_node
+def test_an_article_at_the_size_limit_does_not_break_other_queries(huge_site):
+    report = {i["source_file"]: i for i in huge_site.report["inputs"]}
+    assert report["seeds/articles/huge.txt"]["status"] == "published"
+    queries = ["Amazon Care", "JPMorgan", "亞馬遜", "Neil Lindsay", "Entscheidungen", "Hugewordstart",
+               "Hugewordend", "clinic patients", "line10", "line2000"]
+    started = time.perf_counter()
+    lines = run_queries(huge_site.site, queries)
+    assert time.perf_counter() - started < 60
+    for line in lines:
+        assert "error" not in line and not line["warnings"], line
+    found = dict(zip(queries, map(locations, lines)))
+    assert found["Amazon Care"][0] == "entities/amazon-care/"
+    assert found["JPMorgan"][0] == "entities/jpmorgan/"
+    assert ARTICLES["000"] in found["亞馬遜"] and found["Neil Lindsay"][:1] == [ARTICLES["002"]]
+    assert ARTICLES["002"] in found["Entscheidungen"]
+    assert found["Hugewordstart"] == ["articles/huge/"]
+    assert found["line10"] == ["articles/huge/"]
+    assert found["Hugewordend"] == [] and found["line2000"] == []  # past what one page may contribute
+    # What the huge page adds to the index, and to any one download, stays small.
+    directory = huge_site.site / "search" / "dossier"
+    assert max(p.stat().st_size for p in (directory / "c").iterdir()) < 200_000
+    assert max(p.stat().st_size for p in (directory / "f").iterdir()) < 10_000
+    assert sum(p.stat().st_size for p in directory.rglob("*") if p.is_file()) < 3_000_000
