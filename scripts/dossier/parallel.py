@@ -8,6 +8,7 @@ vocabulary and registry files, the pipeline's own code), so a stale result can n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 from importlib import metadata
@@ -16,7 +17,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Generic, TypeVar
 
 # Below this many files a pool costs more to start than it saves.
 MIN_PARALLEL_FILES = 40
@@ -118,22 +119,44 @@ class Progress:
         return report
 
 
-class _Pool:
-    """A process pool when there is enough work for one; in-process otherwise."""
+Tools = TypeVar("Tools")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-    def __init__(self, jobs: int | None, files: int, worker_args: tuple):
+# In a worker process only: the tools its pool's initializer handed it, set once when the process starts.
+# The parent process never reads or writes it: WorkerPool.run passes the tools explicitly there.
+_WORKER_TOOLS: list = []
+
+
+def _start_worker(tools: object, preload: Callable[[], object] | None) -> None:
+    _WORKER_TOOLS[:] = [tools]
+    if preload:
+        preload()
+
+
+def _with_worker_tools(fn: Callable[[Tools, Item], Result], item: Item) -> Result:
+    return fn(_WORKER_TOOLS[0], item)
+
+
+class WorkerPool(Generic[Tools]):
+    """Maps `fn(tools, item)` over items in order: in a process pool when there is enough work for one
+    (each process receives `tools` once, when it starts), in this process otherwise. `preload` runs in
+    this process before the pool forks, so that what it loads is shared, not loaded by each worker."""
+
+    def __init__(self, jobs: int | None, files: int, tools: Tools, preload: Callable[[], object] | None = None):
         self.jobs = 1 if files < MIN_PARALLEL_FILES else (jobs or os.cpu_count() or 1)
-        self.worker_args = worker_args
+        self.tools = tools
+        self.preload = preload
         self.executor: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "_Pool":
+    def __enter__(self) -> "WorkerPool[Tools]":
+        if self.preload:
+            self.preload()
         if self.jobs > 1:
-            from .pipeline import _load_worker
-
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.executor = ProcessPoolExecutor(
                 self.jobs, mp_context=multiprocessing.get_context(method),
-                initializer=_load_worker, initargs=self.worker_args,
+                initializer=_start_worker, initargs=(self.tools, self.preload),
             )
         return self
 
@@ -141,15 +164,17 @@ class _Pool:
         if self.executor:
             self.executor.shutdown()
 
-    def run(self, fn, items: list, keys: list[str], cache: ResultCache, timings, report) -> list:
+    def run(self, fn: Callable[[Tools, Item], tuple[Result, dict[str, float]]], items: list[Item], keys: list[str],
+            cache: ResultCache, timings, report: Callable[[int, int], None]) -> list[Result]:
         """fn over items, in order: cached results where the key is known, computed ones otherwise."""
         results = [cache.get(key) for key in keys]
         todo = [n for n, result in enumerate(results) if result is None]
         arguments = [items[n] for n in todo]
         if self.executor and len(todo) >= MIN_PARALLEL_FILES:
-            mapped = self.executor.map(fn, arguments, chunksize=max(1, len(todo) // (self.jobs * 8)))
+            mapped = self.executor.map(functools.partial(_with_worker_tools, fn), arguments,
+                                       chunksize=max(1, len(todo) // (self.jobs * 8)))
         else:
-            mapped = map(fn, arguments)
+            mapped = (fn(self.tools, item) for item in arguments)
         done = len(results) - len(todo)
         for n, (result, spent) in zip(todo, mapped):
             results[n] = result

@@ -22,7 +22,7 @@ from .link import Linker, link
 from .metadata import build_article, load_curation
 from .normalize import normalize
 from .registry import Registry, load_registry
-from .parallel import Progress, ResultCache, _Pool
+from .parallel import Progress, ResultCache, WorkerPool
 from .records import Article, CleanText, Corpus, DecodedText, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -206,13 +206,13 @@ class _Clock:
 
 # --- the per-article units of work, run in worker processes --------------------------------------------
 
-_WORKER: dict = {}  # what each worker process loads once: the cleaning vocabulary and the entity linker
+@dataclass(frozen=True)
+class StageTools:
+    """What the per-article units of work need besides their input, built once per build and handed to
+    each worker process once."""
 
-
-def _load_worker(vocabulary: CleaningVocabulary, registry: Registry) -> None:
-    _WORKER["vocabulary"] = vocabulary
-    _WORKER["linker"] = Linker(registry)
-    load_detector()  # once here, so that forked workers share it instead of each loading its own
+    vocabulary: CleaningVocabulary
+    linker: Linker
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,7 @@ class Prepared:
     fingerprints: dict[bytes, int]
 
 
-def _ingest(source: SourceFile) -> tuple[DecodedText | InputOutcome, dict[str, float]]:
+def _ingest(_tools: StageTools, source: SourceFile) -> tuple[DecodedText | InputOutcome, dict[str, float]]:
     """Decode one file: its text, or the outcome that ends it here."""
     clock = _Clock()
     try:
@@ -236,14 +236,14 @@ def _ingest(source: SourceFile) -> tuple[DecodedText | InputOutcome, dict[str, f
         return _failed(source.path, sha256_hex(source.data), "ingest", error), clock.spent
 
 
-def _prepare(work: tuple[DecodedText, LineOverrides, frozenset[str]]) -> tuple[Prepared | InputOutcome, dict[str, float]]:
+def _prepare(tools: StageTools, work: tuple[DecodedText, LineOverrides, frozenset[str]]) -> tuple[Prepared | InputOutcome, dict[str, float]]:
     """clean one decoded text (with its curated line overrides and the lines it shares with other
     pages) and fingerprint it."""
     decoded, overrides, shared = work
     clock = _Clock()
     stage = "clean"
     try:
-        text = clean(decoded, _WORKER["vocabulary"], overrides, shared)
+        text = clean(decoded, tools.vocabulary, overrides, shared)
         clock.lap("clean")
         stage = "duplicates"
         prints = fingerprints(text)
@@ -258,7 +258,7 @@ def _overrides(entry: dict | None) -> LineOverrides:
     return LineOverrides(frozenset(entry.get("drop_lines") or ()), frozenset(entry.get("keep_lines") or ()))
 
 
-def _publish(work: tuple[CleanText, dict | None]) -> tuple[Article | InputOutcome, dict[str, float]]:
+def _publish(tools: StageTools, work: tuple[CleanText, dict | None]) -> tuple[Article | InputOutcome, dict[str, float]]:
     """detect, normalize, metadata and link for one clean text and its curated entry."""
     text, curated = work
     clock = _Clock()
@@ -273,7 +273,7 @@ def _publish(work: tuple[CleanText, dict | None]) -> tuple[Article | InputOutcom
         article = build_article(normalized, curated)
         clock.lap(stage)
         stage = "link"
-        article = link(article, _WORKER["linker"])
+        article = link(article, tools.linker)
         clock.lap(stage)
         return article, clock.spent
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the site
@@ -306,7 +306,6 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     curation = load_curation(paths.curation, source_names)
     registry = load_registry(paths.entities, source_names)
     vocabulary = load_vocabulary(paths.cleaning)
-    _load_worker(vocabulary, registry)
     cache = cache or ResultCache(None)
     # Each phase's results depend on the code and on these files only: an edit to the registry does not
     # clean every article again.
@@ -315,7 +314,8 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     timings.phases["load"] = time.perf_counter() - started
     progress = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
-    with _Pool(jobs, len(sources), (vocabulary, registry)) as pool:
+    # The language detector loads before the pool forks, so that the workers share it.
+    with WorkerPool(jobs, len(sources), StageTools(vocabulary, Linker(registry)), preload=load_detector) as pool:
         phase = time.perf_counter()
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
         decoded = pool.run(_ingest, sources, [ingest_keys[s.path] for s in sources], cache, timings,
