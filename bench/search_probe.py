@@ -16,6 +16,7 @@ import gzip
 import http.server
 import json
 import mimetypes
+import os
 import shutil
 import sys
 import tempfile
@@ -26,7 +27,9 @@ from urllib.parse import unquote, urlparse
 
 SUBPATH = "/bench/"
 COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt", ".map"}  # as GitHub Pages does
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
+CHROMIUM = os.environ.get("CHROMIUM") or next(
+    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import re
 import shutil
 import tempfile
@@ -23,7 +24,9 @@ from playwright.sync_api import sync_playwright
 
 from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
+CHROMIUM = os.environ.get("CHROMIUM") or next(
+    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
 SUBPATH = "/big-tech-in-health/"
 ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
             "002": "articles/002_28d1916b4c7a27ba/", "003": "articles/003_19718d29d283a864/",

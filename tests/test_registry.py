@@ -1,11 +1,9 @@
 """The entity registry: validated on load, every error naming file, line and field."""
 
 import pytest
-
+from conftest import ROOT, SEEDS
 from dossier.curation import CurationError
 from dossier.registry import LANGUAGES, load_registry, stands_alone
-
-from conftest import ROOT, SEEDS
 
 ARTICLE = "000_8c560dd54438cdbd.txt"
 BASE = """entities:
@@ -62,11 +60,21 @@ def test_the_real_registry_covers_the_field():
          "holds none of the entity's names"),
         ("    not_names: [pillpack]\n", 12, "entities.pillpack.not_names.0", "is one of the entity's own names"),
         ("    not_names: ['']\n", 12, "entities.pillpack.not_names.0", "should be non-empty"),
+        (f"    relations:\n      - {{type: acquired by, target: amazon, date: '2018-02-30', sources: [{ARTICLE}]}}\n",
+         13, "entities.pillpack.relations.0.date", "not a calendar date"),
+        ("    people:\n      - {name: T. J. Parker, role: co-founder, sources: [nope.txt]}\n", 13,
+         "entities.pillpack.people.0.sources.0", "no such article"),
+        (f"    people:\n      - {{name: T. J. Parker, sources: [{ARTICLE}]}}\n", 13, "entities.pillpack.people.0",
+         "'role' is a required property"),
+        (f"    headquarters: {{place: Boston, city: Boston, sources: [{ARTICLE}]}}\n", 12,
+         "entities.pillpack.headquarters.city", "unknown field"),
+        ("    overview: ''\n", 12, "entities.pillpack.overview", "should be non-empty"),
     ],
     ids=["unknown relation target", "duplicate alias", "impossible date", "malformed date", "unknown source",
          "unknown relation type", "unknown context", "unknown field", "not_name without the name",
          "not_name with the name inside a word", "not_name of another entity", "not_name that is the name",
-         "empty not_name"],
+         "empty not_name", "impossible relation date", "person from an unknown source", "person without a role",
+         "unknown headquarters field", "empty overview"],
 )
 def test_broken_registry_names_file_line_and_field(tmp_path, addition, line, field, message):
     path = tmp_path / "entities.yml"
@@ -76,6 +84,26 @@ def test_broken_registry_names_file_line_and_field(tmp_path, addition, line, fie
     text = str(error.value)
     assert text.startswith(f"{path}:{line}: field '{field}'"), text
     assert message in text
+
+
+def test_profile_facts_load(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text(BASE + f"""    overview: An online pharmacy Amazon bought.
+    headquarters: {{place: Boston, sources: [{ARTICLE}]}}
+    people:
+      - {{name: Zhu Shunyan, role: chief executive, as_written: 朱順炎, sources: [{ARTICLE}]}}
+    relations:
+      - {{type: acquired by, target: amazon, date: "2018-09", amount: 753 million US dollars, announced: true, sources: [{ARTICLE}]}}
+""", encoding="utf-8")
+    pillpack = load_registry(path, {ARTICLE}).get("pillpack")
+    assert pillpack.overview == "An online pharmacy Amazon bought."
+    assert (pillpack.headquarters.value, pillpack.headquarters.sources) == ("Boston", (ARTICLE,))
+    person = pillpack.people[0]
+    assert (person.value, person.role, person.as_written) == ("Zhu Shunyan", "chief executive", "朱順炎")
+    relation = pillpack.relations[0]
+    assert (relation.date, relation.amount, relation.announced) == ("2018-09", "753 million US dollars", True)
+    amazon = load_registry(path, {ARTICLE}).get("amazon")
+    assert (amazon.overview, amazon.headquarters, amazon.people) == (None, None, ())
 
 
 def _replace_pillpack_names(names: str) -> str:

@@ -1,11 +1,14 @@
 """render: article text is escaped data; URLs are relative; every block has a stable anchor."""
 
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
 from dossier.records import Block, Inline
-from dossier.render import front_matter, relative, render_blocks
+from dossier.render import front_matter, relative, render_blocks, render_site
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -63,3 +66,48 @@ def test_page_templates_leave_front_matter_to_render():
     for template in TEMPLATES.glob("*.md.j2"):
         text = template.read_text(encoding="utf-8")
         assert not text.startswith("---") and "{% set meta = " in text, template.name
+
+
+# --- entity links: once per paragraph, at the first mention there ---------------------------------------
+
+
+def _profile(entity_id):
+    return f"../../entities/{entity_id}/", entity_id.title()
+
+
+def test_an_entity_is_linked_once_per_paragraph_at_its_first_mention():
+    blocks = (
+        Block("paragraph", (Inline("Amazon", entity="amazon"), Inline(" bought "), Inline("PillPack", entity="pillpack"),
+                            Inline("; "), Inline("Amazon", entity="amazon", strong=True), Inline(" grew.")), 1),
+        Block("paragraph", (Inline("Then "), Inline("Amazon", entity="amazon"), Inline(" again.")), 2),
+    )
+    first, second = render_blocks(blocks, _profile).splitlines()
+    assert first == ('<p id="p1"><a class="entity" href="../../entities/amazon/" title="Amazon">Amazon</a> bought '
+                     '<a class="entity" href="../../entities/pillpack/" title="Pillpack">PillPack</a>; '
+                     "<strong>Amazon</strong> grew.</p>")
+    assert second == '<p id="p2">Then <a class="entity" href="../../entities/amazon/" title="Amazon">Amazon</a> again.</p>'
+
+
+def test_a_repeated_mention_keeps_the_sources_own_link():
+    blocks = (Block("list_item", (Inline("Haven", entity="haven"), Inline(" and "),
+                                  Inline("Haven", entity="haven", href="https://a.example/h")), 1, level=1),)
+    html = render_blocks(blocks, _profile)
+    assert html.count('class="entity"') == 1
+    assert '<a href="https://a.example/h" rel="nofollow noopener">Haven</a>' in html
+
+
+def test_founding_article_links_each_entity_once_per_block_and_counts_every_mention(corpus, articles):
+    """Article 000 names Amazon again and again within a paragraph: one link there, and the data still
+    counts every mention."""
+    site = render_site(corpus, TEMPLATES)
+    article = articles["000"]
+    page = site.pages[f"articles/{article.id}/index.md"]
+    per_block = {(m.block, m.entity) for m in article.mentions}
+    assert page.count('class="entity"') == len(per_block) < len(article.mentions)
+    for block in {b for b, _ in per_block}:
+        paragraph = re.search(rf'<(p|li|h\d|blockquote) id="p{block}">(.*?)</\1>', page, re.S).group(2)
+        hrefs = re.findall(r'class="entity" href="([^"]+)"', paragraph)
+        assert len(hrefs) == len(set(hrefs)), block
+    mentions = {e["id"]: e["mentions"] for e in json.loads(site.data["data/entities.json"])["entities"]}
+    counted = Counter(m.entity for a in corpus.articles for m in a.mentions)
+    assert {k: v for k, v in mentions.items() if v} == dict(counted)

@@ -20,6 +20,7 @@ from markupsafe import escape
 from conftest import (FOUNDING_CURATION, FOUNDING_FILES, FOUNDING_REGISTRY, UNCURATED_NAME, UNCURATED_TEXT,
                       founding_articles, make_project, mkdocs_build)
 from dossier.parallel import MIN_PARALLEL_FILES
+from dossier.profiles import type_label
 from dossier.scaffold import write_config
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
@@ -218,11 +219,21 @@ def test_entities_json_follows_the_contract_and_agrees_with_the_corpus(any_site)
             assert article["id"] in by_id[entity_id]["articles"]
 
 
-def test_profile_index_lists_every_entity_under_its_type(any_site):
+def test_profile_index_lists_every_entity_under_its_type_or_apart(any_site):
+    """An entity an article mentions stands under its type's heading; one no article mentions stands in
+    the list apart ("No article yet"), with its type."""
     html = (any_site.site / "entities" / "index.html").read_text(encoding="utf-8")
+    mentioned_part, _, apart = html.partition('id="no-article-yet"')
     for entity in any_site.entities["entities"]:
-        assert f'href="{entity["id"]}/"' in html
-        assert f'>{entity["type"].capitalize()}</h2>' in html
+        link = f'href="{entity["id"]}/"'
+        if entity["articles"]:
+            heading = f'>{type_label(entity["type"])}</h2>'
+            assert heading in mentioned_part, entity["id"]
+            section = mentioned_part.split(heading, 1)[1].split("<h2", 1)[0]
+            assert link in section, entity["id"]
+            assert link not in apart, entity["id"]
+        else:
+            assert link in apart and link not in mentioned_part, entity["id"]
 
 
 # --- the founding site: what these articles must become -------------------------------------------------

@@ -54,7 +54,7 @@ def missing_headline(articles: Iterable[Article], vocabulary: CleaningVocabulary
 
 
 def unknown_date(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
-    return [_item("date_unknown", a) for a in articles if not a.published.value]
+    return [_item("date_unknown", a) for a in articles if not a.dated]
 
 
 def missing_curation(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:

@@ -5,6 +5,7 @@ Every error names the file, the line and the field, so a maintainer can go strai
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +128,19 @@ def validate(document: YamlDocument, schema: dict) -> None:
             path += unknown[:1]
             message = f"unknown field (allowed: {', '.join(sorted(first.schema.get('properties', {})))})"
         raise document.error(path, message)
+
+
+def check_date(document: YamlDocument, field_path: list[str | int]) -> None:
+    """The schema checks a date's form (YYYY-MM-DD); this, that it is a day of the calendar."""
+    value = document.data
+    for key in field_path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if value is None:
+        return
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise document.error(field_path, f"not a calendar date: {value}") from None
 
 
 def load_validated(path: Path, schema: dict, regex_fields: Iterable[str] = ()) -> Any:

@@ -10,7 +10,6 @@ records whether it came from the text or from curation.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 import unicodedata
@@ -18,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .chinese import convert
-from .curation import load_yaml, validate
+from .curation import check_date, load_yaml, validate
 from .datelines import (
     LIMITS,
     bio_name,
@@ -44,10 +43,11 @@ from .datelines import (
     title_case,
 )
 from .detect import detect_language
-from .records import Article, CleanText, Field, Normalized, Translation
+from .records import BLOG_POST, NEWS_ARTICLE, Article, CleanText, Field, Normalized, Translation
 
 _OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}
 _LINES = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}, "uniqueItems": True}
+_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}  # and a calendar date (load_curation)
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -64,7 +64,9 @@ SCHEMA = {
                     "summary_en": {"type": "string", "minLength": 1},
                     "publisher": _OPTIONAL_TEXT,
                     "author": _OPTIONAL_TEXT,
-                    "published": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                    "published": _DATE,
+                    "retrieved": _DATE,
+                    "kind": {"enum": [NEWS_ARTICLE, BLOG_POST]},
                     "original_url": {"type": ["string", "null"], "pattern": r"^https?://\S+$"},
                     "translated_from": {
                         "type": "object",
@@ -76,6 +78,9 @@ SCHEMA = {
                             "publisher": _OPTIONAL_TEXT,
                             "author": _OPTIONAL_TEXT,
                             "url": {"type": ["string", "null"], "pattern": r"^https?://\S+$"},
+                            "published": _DATE,
+                            "translator": _OPTIONAL_TEXT,
+                            "machine": {"type": "boolean"},
                         },
                     },
                     "drop_lines": _LINES,
@@ -96,11 +101,8 @@ def load_curation(path: Path, source_names: set[str]) -> dict[str, dict]:
     for name, entry in entries.items():
         if name not in source_names:
             raise document.error(["articles", name], "no such file under seeds/articles/")
-        if entry.get("published"):
-            try:
-                datetime.date.fromisoformat(entry["published"])
-            except ValueError:
-                raise document.error(["articles", name, "published"], f"not a calendar date: {entry['published']}")
+        for field_path in (["published"], ["retrieved"], ["translated_from", "published"]):
+            check_date(document, ["articles", name, *field_path])
         dropped = {line.strip() for line in entry.get("drop_lines", ())}
         for index, line in enumerate(entry.get("keep_lines", ())):
             if line.strip() in dropped:
@@ -475,6 +477,8 @@ def build_article(normalized: Normalized, curated: dict | None) -> Article:
         published=_field(curated, "published", extracted.published),
         original_url=_field(curated, "original_url", extracted.original_url),
         translated_from=translated_from,
+        kind=curated.get("kind", NEWS_ARTICLE),
+        retrieved=curated.get("retrieved"),
     )
 
 

@@ -146,11 +146,21 @@ class Field:
 
 @dataclass(frozen=True)
 class Translation:
+    """What an article translates: the original (its language, title, publisher, author, address and
+    date), and who translated it (a named translator, or a machine)."""
+
     language: str
     title: str | None = None
     publisher: str | None = None
     author: str | None = None
     url: str | None = None
+    published: str | None = None  # the original's date, YYYY-MM-DD
+    translator: str | None = None
+    machine: bool = False
+
+
+# The kinds of source an article (for a translation: its original) can be; a citation differs by kind.
+NEWS_ARTICLE, BLOG_POST = "news article", "blog post"
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,16 @@ class Article:
     original_url: Field
     translated_from: Translation | None
     mentions: tuple[Mention, ...] = ()  # filled by the link stage
+    kind: str = NEWS_ARTICLE  # NEWS_ARTICLE or BLOG_POST
+    retrieved: str | None = None  # curated: the day the source was retrieved, YYYY-MM-DD
+
+    @property
+    def dated(self) -> str | None:
+        """Where a reader places the article in time: its own date, else, for a translation whose own
+        date is not known, its original's."""
+        if self.published.value:
+            return str(self.published.value)
+        return self.translated_from.published if self.translated_from else None
 
     @property
     def entities(self) -> tuple[str, ...]:

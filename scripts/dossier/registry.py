@@ -25,6 +25,7 @@ LANGUAGES = ["en", "zh-Hans", "zh-Hant", "ja", "ko", "de", "fr", "es", "it", "pt
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+_TEXT = {"type": "string", "minLength": 1}
 
 SCHEMA = {
     "type": "object",
@@ -52,6 +53,22 @@ SCHEMA = {
                     "mistranslations": _NAMES,
                     "context": _NAMES,
                     "not_names": _NAMES,
+                    "overview": _TEXT,
+                    "headquarters": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["place", "sources"],
+                        "properties": {"place": _TEXT, "as_written": _TEXT, "sources": _SOURCES},
+                    },
+                    "people": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["name", "role", "sources"],
+                            "properties": {"name": _TEXT, "role": _TEXT, "as_written": _TEXT, "sources": _SOURCES},
+                        },
+                    },
                     "events": {
                         "type": "array",
                         "items": {
@@ -75,6 +92,9 @@ SCHEMA = {
                             "properties": {
                                 "type": {"enum": RELATION_TYPES},
                                 "target": {"type": "string"},
+                                "date": {"type": "string", "pattern": _DATE},
+                                "amount": _TEXT,
+                                "announced": {"type": "boolean"},
                                 "sources": _SOURCES,
                             },
                         },
@@ -99,6 +119,20 @@ class Relation:
     type: str
     target: str
     sources: tuple[str, ...]
+    date: str | None = None
+    amount: str | None = None  # as the sources give it, in English ("753 million US dollars")
+    announced: bool = False  # agreed or announced; the sources do not say it was completed
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A fact about an entity (a place, a person), with the articles that state it. `as_written` is how
+    those articles write it, when not as `value` is (a Chinese name), so that its paragraph is found."""
+
+    value: str
+    sources: tuple[str, ...]
+    role: str | None = None
+    as_written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +148,9 @@ class Entity:
     events: tuple[Event, ...]
     relations: tuple[Relation, ...]
     not_names: tuple[str, ...] = ()  # phrases holding one of the names that mean something else
+    overview: str | None = None  # a short account in our own words
+    headquarters: Sourced | None = None
+    people: tuple[Sourced, ...] = ()  # key people: name as value, with their role
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -226,6 +263,13 @@ def _check_references(document: YamlDocument, raw: dict, article_files: set[str]
                 raise document.error(["entities", entity_id, "relations", n, "target"],
                                      f"unknown entity id '{relation['target']}'")
             _check_sources(document, ["entities", entity_id, "relations", n], relation["sources"], article_files)
+            if "date" in relation:
+                _check_date(document, ["entities", entity_id, "relations", n, "date"], relation["date"])
+        for n, person in enumerate(spec.get("people", [])):
+            _check_sources(document, ["entities", entity_id, "people", n], person["sources"], article_files)
+        if "headquarters" in spec:
+            _check_sources(document, ["entities", entity_id, "headquarters"], spec["headquarters"]["sources"],
+                           article_files)
         for n, context in enumerate(spec.get("context", [])):
             if context != "any" and context not in raw:
                 raise document.error(["entities", entity_id, "context", n], f"unknown entity id '{context}'")
@@ -297,6 +341,28 @@ def _entity(entity_id: str, spec: dict) -> Entity:
         mistranslations=tuple(spec.get("mistranslations", [])),
         context=tuple(spec.get("context", [])),
         events=tuple(Event(e["date"], e["type"], e["description"], tuple(e["sources"])) for e in spec.get("events", [])),
-        relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"])) for r in spec.get("relations", [])),
+        relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"]), r.get("date"), r.get("amount"),
+                                 r.get("announced", False)) for r in spec.get("relations", [])),
         not_names=tuple(spec.get("not_names", [])),
+        overview=spec.get("overview"),
+        headquarters=_sourced(spec["headquarters"], "place") if "headquarters" in spec else None,
+        people=tuple(_sourced(person, "name") for person in spec.get("people", [])),
     )
+
+
+def _sourced(spec: dict, value: str) -> Sourced:
+    return Sourced(spec[value], tuple(spec["sources"]), spec.get("role"), spec.get("as_written"))
+
+
+def merged_events(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The events without doubles: one event of a type at a year and at a month of that year (or a month
+    and a day of it) is one event, kept at the more precise date, with the sources of both."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.type, -len(e.date), e.date)):
+        same = next((k for k in kept if k.type == event.type and k.date.startswith(event.date)), None)
+        if same:
+            kept[kept.index(same)] = Event(same.date, same.type, same.description,
+                                           tuple(dict.fromkeys(same.sources + event.sources)))
+        else:
+            kept.append(event)
+    return tuple(sorted(kept, key=lambda e: (e.date, e.type)))

@@ -23,10 +23,11 @@ from html import escape
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
-from .chinese import SIMPLIFIED, TRADITIONAL, convert
+from .chinese import SIMPLIFIED, TRADITIONAL
+from .citation import citation, first_commit_dates
 from .attention import KINDS as ATTENTION_KINDS
+from .profiles import SourceQuote, cited_files, profile, profile_index, quotes_of, type_label
 from .records import Article, Block, Corpus, Inline, Rendition
-from .registry import ENTITY_TYPES
 from .visuals import relationship_graph, timeline
 
 LANGUAGE_NAMES = {
@@ -115,7 +116,9 @@ def render_inline(inline: Inline, entity_link: EntityLinker | None = None) -> st
 
 
 def render_blocks(blocks: tuple[Block, ...], entity_link: EntityLinker | None = None) -> Markup:
-    """Article blocks as HTML; every block carries a stable anchor `p<N>` (its place in the article)."""
+    """Article blocks as HTML; every block carries a stable anchor `p<N>` (its place in the article).
+    An entity is linked once per block, at its first mention there, as an encyclopedia does: the later
+    mentions are plain text (every one is still a mention: the link stage counts them, not this)."""
     parts: list[str] = []
     open_lists: list[str] = []
     for number, block in enumerate(blocks, start=1):
@@ -126,7 +129,12 @@ def render_blocks(blocks: tuple[Block, ...], entity_link: EntityLinker | None = 
         while len(open_lists) < depth:
             open_lists.append(tag)
             parts.append(f"<{tag}>")
-        content = "".join(render_inline(inline, entity_link) for inline in block.inlines)
+        linked: set[str] = set()
+        runs = []
+        for inline in block.inlines:
+            runs.append(render_inline(inline, entity_link if inline.entity not in linked else None))
+            linked.add(inline.entity)
+        content = "".join(runs)
         anchor = f"p{number}"
         if block.kind == "heading":
             level = min(block.level + 1, 6)  # the page's own h1 is the article title
@@ -207,7 +215,7 @@ def _page(env: Environment, template: str, **context) -> str:
 
 def _sort_key(article: Article):
     # Newest first; undated articles after the dated ones, in id order.
-    published = article.published.value or ""
+    published = article.dated or ""
     return (published == "", "".join(chr(0x10FFFF - ord(c)) for c in published), article.id)
 
 
@@ -245,19 +253,38 @@ class PageMemo:
         self.pages = {key: value for key, value in self.pages.items() if key in self._used}
 
 
+def _holdings(corpus: Corpus, articles: list[Article]) -> dict:
+    """What the home page says the dossier holds: articles, their languages (Chinese once, whatever its
+    script) and years, and the profiles, of which how many the articles name."""
+    years = sorted(a.dated[:4] for a in articles if a.dated)
+    return {
+        "articles": len(articles),
+        "languages": sorted({language_name(a.normalized.detected.base_language) for a in articles}),
+        "years": (years[0], years[-1]) if years else None,
+        "undated": sum(1 for a in articles if not a.dated),
+        "profiles": len(_registry(corpus)),
+        "named": len({entity for a in articles for entity in a.entities}),
+    }
+
+
 def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -> GeneratedSite:
     memo = memo or PageMemo()
     env = memo.start(templates)
     articles = sorted(corpus.articles, key=_sort_key)
+    # the project is the templates' folder's parent: source files are named relative to it
+    first_commits = first_commit_dates(templates.parent, [a.clean.source_file for a in articles])
     pages: dict[str, str] = {}
     pages["index.md"] = _page(
-        env, "home.md.j2", articles=articles, article_url=article_url, outcomes=corpus.outcomes
+        env, "home.md.j2", articles=articles, article_url=article_url, rendition_url=rendition_url,
+        outcomes=corpus.outcomes, holdings=_holdings(corpus, articles),
     )
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
+            first_commit = first_commits.get(article.clean.source_file)
             pages[url + "index.md"] = memo.get(
-                article, rendition.language, lambda: _article_page(env, corpus, article, rendition, url)
+                article, rendition.language, lambda: _article_page(env, corpus, article, rendition, url, first_commit),
+                depends=(first_commit,),
             )
     by_file = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}  # events and relations cite files
     counts = Counter(m.entity for a in articles for m in a.mentions)
@@ -296,14 +323,15 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     return GeneratedSite(pages, data)
 
 
-def _article_page(env: Environment, corpus: Corpus, article: Article, rendition: Rendition, url: str) -> str:
+def _article_page(env: Environment, corpus: Corpus, article: Article, rendition: Rendition, url: str,
+                  first_commit: str | None) -> str:
     variants = _variants(article)
     return _page(
         env, "article.md.j2",
         article=article,
         rendition=rendition,
         script_hrefs={language: relative(url, to) for language, to in variants.items()},
-        citation=citation(article, rendition, url),
+        citation=citation(article, rendition, url, first_commit, language_name),
         body=render_blocks(rendition.blocks, _entity_linker(corpus, url)),
         href=lambda to: relative(url, to),
         variants=variants,
@@ -323,93 +351,36 @@ def _entity_linker(corpus: Corpus, page_url: str) -> EntityLinker:
     return link
 
 
-# A profile quotes the first sentences of each article that name the entity, and links to the rest:
-# a profile stays readable (and quick to build) when hundreds of articles mention a company.
-QUOTES_PER_ARTICLE = 3
-
-
-@dataclass(frozen=True)
-class SourceQuote:
-    """What one article says about an entity: the sentences that name it, with their anchors."""
-
-    article: Article
-    sentences: tuple[tuple[int, dict[str, str]], ...]  # (block number, {script: sentence}), own script first
-    surfaces: tuple[str, ...]
-    mistranslated: tuple[str, ...]
-    more: int  # sentences beyond those shown
-
-    @property
-    def in_two_scripts(self) -> bool:
-        return len(self.article.normalized.renditions) > 1
-
-    @property
-    def titles(self) -> dict[str, str]:
-        """The article's title in each of its scripts, its own first."""
-        return {r.language: r.title for r in self.article.normalized.renditions}
-
-
-def _quotes_of(article: Article) -> dict[str, SourceQuote]:
-    """What one article says about each entity it mentions."""
-    per_entity: dict[str, list] = defaultdict(list)
-    for mention in article.mentions:
-        per_entity[mention.entity].append(mention)
-    scripts = [r.language for r in article.normalized.renditions]
-    quotes = {}
-    for entity_id, mentions in per_entity.items():
-        distinct = list(dict.fromkeys((m.block, m.sentence) for m in mentions))
-        sentences = tuple(
-            (block, {scripts[0]: sentence, **{other: convert(sentence, other) for other in scripts[1:]}})
-            for block, sentence in distinct[:QUOTES_PER_ARTICLE]
-        )
-        surfaces = tuple(dict.fromkeys(m.surface for m in mentions))
-        wrong = tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation))
-        quotes[entity_id] = SourceQuote(article, sentences, surfaces, wrong,
-                                        max(0, len(distinct) - QUOTES_PER_ARTICLE))
-    return quotes
-
-
 def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_file: dict[str, Article],
                   counts: Counter, memo: PageMemo) -> dict[str, str]:
+    """The profiles (built in `profiles`) and their index."""
     registry = _registry(corpus)
     quotes: dict[str, list[SourceQuote]] = defaultdict(list)
     for article in articles:
-        for entity_id, quote in memo.get(article, "quotes", lambda: _quotes_of(article)).items():
+        for entity_id, quote in memo.get(article, "quotes", lambda: quotes_of(article)).items():
             quotes[entity_id].append(quote)
-    names = {e.id: e.name for e in registry}
     pages = {}
     for entity in registry:
         url = entity_url(entity.id)
-        incoming = [(other, r) for other in registry for r in other.relations if r.target == entity.id]
-        cited = [by_file.get(source) for item in (*entity.events, *entity.relations, *(r for _, r in incoming))
-                 for source in item.sources]
         # The page shows these objects and nothing else: while they are the same ones, so is the page.
-        shown = (tuple(map(id, quotes.get(entity.id, []))), tuple(map(id, cited)), counts[entity.id],
-                 tuple(names.items()))
+        shown = (tuple(map(id, quotes.get(entity.id, []))),
+                 tuple(id(by_file.get(f)) for f in cited_files(entity, corpus.registry)), counts[entity.id])
 
-        def render_profile(entity=entity, url=url, incoming=incoming) -> str:
+        def render_profile(entity=entity, url=url) -> str:
             return _page(
                 env, "entity.md.j2",
-                entity=entity,
+                profile=profile(entity, corpus.registry, by_file),
                 quotes=quotes.get(entity.id, []),
                 script_labels=SCRIPT_LABELS,
                 mention_count=counts[entity.id],
-                names=names,
-                incoming=incoming,
-                sources=by_file,
                 href=lambda to: relative(url, to),
                 article_url=article_url,
                 entity_url=entity_url,
             )
 
         pages[url + "index.md"] = memo.get(entity, "page", render_profile, depends=shown)
-    groups = defaultdict(list)
-    for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
-        groups[entity.type].append(entity)
     pages["entities/index.md"] = _page(
-        env, "entities.md.j2",
-        groups=[(kind, groups[kind]) for kind in ENTITY_TYPES if kind in groups],
-        counts=counts,
-        article_counts=Counter(e for a in articles for e in a.entities),
+        env, "entities.md.j2", **profile_index(registry, articles, counts), type_label=type_label,
         entity_url=lambda entity_id: relative("entities/", entity_url(entity_id)),
     )
     return pages
@@ -434,52 +405,6 @@ def entity_entries(registry, articles: list[Article], mentions: Counter) -> list
         }
         for entity in registry
     ]
-
-
-@dataclass(frozen=True)
-class Citation:
-    text: str
-    bibtex: str
-
-
-# The dossier page's address is only known where the site is served: the citation carries the path
-# from the site root, and a script (docs/assets/dossier.js) writes the full address in at load time.
-PAGE_ADDRESS = "{dossier page}"
-
-
-def citation(article: Article, rendition: Rendition, url: str) -> Citation:
-    """A plain-text and a BibTeX citation of the original source and of the dossier page."""
-    who = article.author.value or article.publisher.value or "Unknown author"
-    date = article.published.value or "n.d."
-    parts = [f"{who}. “{article.clean.title}”"]
-    if article.title_en:
-        parts[0] += f" [{article.title_en}]"
-    parts.append(", ".join(p for p in (article.publisher.value, date) if p))
-    if article.original_url.value:
-        parts.append(f"Original: {article.original_url.value}")
-    if article.translated_from:
-        parts.append(f"Translated from {language_name(article.translated_from.language)}")
-    parts.append(f"In: Big Tech in Health, {PAGE_ADDRESS} ({url}{'' if not rendition.converted else ', script converted'})")
-    fields = {
-        "title": bibtex_escape(article.clean.title),
-        "author": bibtex_escape(article.author.value),
-        "journal": bibtex_escape(article.publisher.value),
-        "date": article.published.value,
-        "url": article.original_url.value,  # verbatim in biblatex: not escaped
-        "language": article.language,
-        "note": f"English title: {bibtex_escape(article.title_en)}. Dossier page: {PAGE_ADDRESS}",
-    }
-    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
-    return Citation(". ".join(parts) + ".", f"@article{{bth-{article.id},\n{body}\n}}")
-
-
-def bibtex_escape(value: str | None) -> str:
-    """BibTeX-safe text: braces and TeX specials escaped."""
-    if value is None:
-        return ""
-    specials = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
-                "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
-    return "".join(specials.get(ch, ch) for ch in str(value))
 
 
 def _variants(article: Article) -> dict[str, str]:

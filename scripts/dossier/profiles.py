@@ -1,0 +1,286 @@
+"""Profiles: what the dossier knows of one entity, as an encyclopedia entry with sources.
+
+A profile holds a facts box (type, parent, founded, status, headquarters, key people), the curated
+overview, the dated events of the entity and of the ventures it owns, its relations phrased from its
+own side, and what the sources say: whole sentences (cut by `sentences`) of the prose paragraphs that
+name it. Every fact cites the articles that state it, down to the paragraph where one names all it is
+about (and, for a dated fact, its year)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .chinese import SIMPLIFIED, convert
+from .furniture import is_good_prose
+from .records import Article, Block
+from .registry import ENTITY_TYPES, Entity, Event, Registry, Relation, Sourced, merged_events
+from .sentences import sentences
+
+# A profile quotes the first sentences of each article that name the entity, and links to the rest:
+# a profile stays readable (and quick to build) when hundreds of articles mention a company.
+QUOTES_PER_ARTICLE = 3
+QUOTE_MAX_CHARS = 600  # a "sentence" longer than this is a paragraph without stops: shown cut, with …
+QUOTABLE_KINDS = ("paragraph", "list_item", "quote")
+
+# How a relation reads from each side: (from the entity that holds it, from its target).
+RELATION_PHRASES = {
+    "parent": ("operated by", "operates"),
+    "acquired by": ("acquired by", "acquired"),
+    "joint venture of": ("joint venture of", "co-founder of the joint venture"),
+    "partner": ("partner of", "partner of"),
+    "competitor": ("competitor of", "competitor of"),
+    "customer": ("customer of", "provider to"),
+    "built on": ("built on", "the basis of"),
+}
+ANNOUNCED_PHRASES = {"acquired by": ("agreed to be acquired by", "agreed to acquire")}
+# Relations that make the target the owner: its profile shows the owned entity's events too.
+OWNERSHIP = ("parent", "acquired by", "joint venture of")
+PARENT_LABELS = {"parent": "Parent", "acquired by": "Owner", "joint venture of": "Joint venture of"}
+FOUNDING_EVENTS = ("founded", "launched")
+STATUS_EVENTS = ("closed", "closure announced", "acquired", "acquisition announced")
+
+
+def type_label(kind: str) -> str:
+    """An entity type as a heading: first letter up, acronyms kept ("EHR vendor", "Joint venture")."""
+    return kind[:1].upper() + kind[1:]
+
+
+# --- citations ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One source of a fact: an article, and the paragraph that states it when one can be told."""
+
+    article: Article | None
+    file: str
+    block: int | None = None
+
+
+def _paragraph(article: Article, entities: tuple[str, ...], hint: str | None) -> int | None:
+    """The first paragraph that names every one of `entities` (and holds `hint`, when given)."""
+    blocks: dict[int, set[str]] = defaultdict(set)
+    for mention in article.mentions:
+        blocks[mention.block].add(mention.entity)
+    own = article.normalized.renditions[0].blocks
+    key = convert(hint, SIMPLIFIED) if hint else None
+    for number in sorted(blocks):
+        if set(entities) <= blocks[number] and (key is None or key in convert(own[number - 1].text, SIMPLIFIED)):
+            return number
+    return None
+
+
+def cite(sources: tuple[str, ...], by_file: dict[str, Article], entities: tuple[str, ...],
+         hint: str | None = None) -> tuple[Cite, ...]:
+    """`sources` (article files) as citations, each to its paragraph where one states the fact."""
+    cites = []
+    for source in sources:
+        article = by_file.get(source)
+        block = _paragraph(article, entities, hint) if article else None
+        cites.append(Cite(article, source, block))
+    return tuple(cites)
+
+
+def cited_files(entity: Entity, registry: Registry) -> tuple[str, ...]:
+    """Every article file the profile of `entity` cites (what its page shows, besides quotes)."""
+    owned = [other for other, _ in _incoming(entity, registry, OWNERSHIP)]
+    items = [*entity.events, *entity.relations, *entity.people, *(e for o in owned for e in o.events),
+             *(r for _, r in _incoming(entity, registry)), *([entity.headquarters] if entity.headquarters else [])]
+    return tuple(dict.fromkeys(source for item in items for source in item.sources))
+
+
+# --- the profile ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+    cites: tuple[Cite, ...] = ()
+    link: str | None = None  # an entity id the value names
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    date: str
+    type: str
+    description: str
+    cites: tuple[Cite, ...]
+    subject: Entity | None = None  # an owned entity the event is about; None: the profile's own
+
+
+@dataclass(frozen=True)
+class RelationLine:
+    """A relation as the profile reads it: "<entity> — <phrase> <other>"."""
+
+    phrase: str
+    other: Entity
+    date: str | None
+    amount: str | None
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    entity: Entity
+    facts: tuple[Fact, ...]
+    events: tuple[DatedEvent, ...]
+    relations: tuple[RelationLine, ...]
+
+
+def _incoming(entity: Entity, registry: Registry, types: tuple[str, ...] | None = None):
+    return [(other, r) for other in registry.entities for r in other.relations
+            if r.target == entity.id and (types is None or r.type in types)]
+
+
+def profile(entity: Entity, registry: Registry, by_file: dict[str, Article]) -> Profile:
+    events = merged_events(entity.events)
+    return Profile(
+        entity,
+        _facts(entity, registry, by_file, events),
+        _timeline(entity, registry, by_file, events),
+        _relations(entity, registry, by_file),
+    )
+
+
+def _event_cites(event: Event, subject: Entity, by_file: dict[str, Article]) -> tuple[Cite, ...]:
+    return cite(event.sources, by_file, (subject.id,), event.date[:4])
+
+
+def _facts(entity: Entity, registry: Registry, by_file: dict[str, Article], events: tuple[Event, ...]):
+    facts = [Fact("Type", type_label(entity.type))]
+    for relation in entity.relations:
+        if relation.type in OWNERSHIP:
+            target = registry.get(relation.target)
+            facts.append(Fact(PARENT_LABELS[relation.type], target.name,
+                              _relation_cites(entity, relation, by_file), link=target.id))
+    founding = events[0] if events and events[0].type in FOUNDING_EVENTS else None  # a later launch is a product's
+    if founding:
+        facts.append(Fact("Founded", f"{founding.date} ({founding.type})", _event_cites(founding, entity, by_file)))
+    status = [e for e in events if e.type in STATUS_EVENTS]
+    if status:
+        latest = status[-1]
+        facts.append(Fact("Status", f"{latest.type}, {latest.date}", _event_cites(latest, entity, by_file)))
+    if entity.headquarters:
+        facts.append(_sourced_fact("Headquarters", entity.headquarters, entity, by_file))
+    facts += [_sourced_fact("Key people", person, entity, by_file) for person in entity.people]
+    return tuple(facts)
+
+
+def _sourced_fact(label: str, fact: Sourced, entity: Entity, by_file: dict[str, Article]) -> Fact:
+    value = f"{fact.value}, {fact.role}" if fact.role else fact.value
+    return Fact(label, value, cite(fact.sources, by_file, (entity.id,), fact.as_written or fact.value))
+
+
+def _timeline(entity: Entity, registry: Registry, by_file: dict[str, Article],
+              events: tuple[Event, ...]) -> tuple[DatedEvent, ...]:
+    """The entity's own events and those of the entities it owns, by date."""
+    dated = [DatedEvent(e.date, e.type, e.description, _event_cites(e, entity, by_file)) for e in events]
+    owned = {other.id: other for other, _ in _incoming(entity, registry, OWNERSHIP)}
+    for other in owned.values():
+        dated += [DatedEvent(e.date, e.type, e.description, _event_cites(e, other, by_file), other)
+                  for e in merged_events(other.events)]
+    return tuple(sorted(dated, key=lambda d: (d.date, d.subject.name if d.subject else "", d.type)))
+
+
+def _relation_cites(holder: Entity, relation: Relation, by_file: dict[str, Article]) -> tuple[Cite, ...]:
+    return cite(relation.sources, by_file, (holder.id, relation.target), relation.date[:4] if relation.date else None)
+
+
+def _phrase(relation: Relation, side: int) -> str:
+    phrases = ANNOUNCED_PHRASES if relation.announced and relation.type in ANNOUNCED_PHRASES else RELATION_PHRASES
+    return phrases[relation.type][side]
+
+
+def _relations(entity: Entity, registry: Registry, by_file: dict[str, Article]) -> tuple[RelationLine, ...]:
+    outgoing = [RelationLine(_phrase(r, 0), registry.get(r.target), r.date, r.amount, _relation_cites(entity, r, by_file))
+                for r in entity.relations]
+    incoming = [RelationLine(_phrase(r, 1), other, r.date, r.amount, _relation_cites(other, r, by_file))
+                for other, r in _incoming(entity, registry)]
+    return tuple(outgoing + incoming)
+
+
+# --- what the sources say ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceQuote:
+    """What one article says about an entity: the sentences that name it, with their anchors."""
+
+    article: Article
+    sentences: tuple[tuple[int, dict[str, str]], ...]  # (block number, {script: sentence}), own script first
+    surfaces: tuple[str, ...]
+    mistranslated: tuple[str, ...]
+    more: int  # further paragraphs that name the entity, beyond those quoted
+
+    @property
+    def in_two_scripts(self) -> bool:
+        return len(self.article.normalized.renditions) > 1
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The article's title in each of its scripts, its own first."""
+        return {r.language: r.title for r in self.article.normalized.renditions}
+
+
+def is_quotable(block: Block, language: str) -> bool:
+    """A paragraph of running prose: never a heading, a caption or a left-over headline."""
+    return block.kind in QUOTABLE_KINDS and is_good_prose(block.text.strip(), language.split("-", 1)[0])
+
+
+def _quoted(sentence: str) -> str:
+    sentence = sentence.strip()
+    return sentence if len(sentence) <= QUOTE_MAX_CHARS else sentence[:QUOTE_MAX_CHARS].rstrip() + "…"
+
+
+def quotes_of(article: Article) -> dict[str, SourceQuote]:
+    """What one article says about each entity it mentions: the first whole sentences of its prose
+    paragraphs that hold a mention, in the article's own script and, for Chinese, in the other one too.
+    Only the paragraphs quoted are cut into sentences (the segmenter is the costly part)."""
+    scripts = [r.language for r in article.normalized.renditions]
+    surfaces: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for mention in article.mentions:
+        surfaces[mention.entity][mention.block].add(mention.surface)
+    split: dict[int, list[str]] = {}
+    quotes = {}
+    for entity_id, per_block in surfaces.items():
+        found, used = [], 0
+        for number, names in sorted(per_block.items()):
+            if len(found) >= QUOTES_PER_ARTICLE:
+                break
+            used += 1
+            found += [(number, s) for s in _sentences_of(article, number, split) if any(name in s for name in names)]
+        shown = tuple((number, {scripts[0]: _quoted(s), **{other: convert(_quoted(s), other) for other in scripts[1:]}})
+                      for number, s in found[:QUOTES_PER_ARTICLE])
+        mentions = [m for m in article.mentions if m.entity == entity_id]
+        quotes[entity_id] = SourceQuote(
+            article, shown, tuple(dict.fromkeys(m.surface for m in mentions)),
+            tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation)), len(per_block) - used)
+    return quotes
+
+
+def _sentences_of(article: Article, number: int, split: dict[int, list[str]]) -> list[str]:
+    """The sentences of block `number` (1-based) when it is prose, else none; each block cut once."""
+    if number not in split:
+        block = article.normalized.renditions[0].blocks[number - 1]
+        split[number] = sentences(block.text, article.language) if is_quotable(block, article.language) else []
+    return split[number]
+
+
+# --- the index ------------------------------------------------------------------------------------------
+
+
+def profile_index(registry: tuple[Entity, ...], articles: list[Article], counts: Counter) -> dict:
+    """The profiles index: the entities some article mentions, grouped by type, most mentioned first;
+    then, apart, those no article mentions yet."""
+    groups = defaultdict(list)
+    for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
+        if counts[entity.id]:
+            groups[entity.type].append(entity)
+    return {
+        "groups": [(kind, groups[kind]) for kind in ENTITY_TYPES if kind in groups],
+        "unmentioned": sorted((e for e in registry if not counts[e.id]), key=lambda e: e.name.casefold()),
+        "counts": counts,
+        "article_counts": Counter(e for a in articles for e in a.entities),
+    }

@@ -1,0 +1,101 @@
+"""Sentence boundaries in any language, from pysbd (the Python port of the Pragmatic Segmenter), which
+knows each language's abbreviations, ordinals ("am 21. Juli") and sentence marks (。！？).
+
+`sentences(text, language)` splits a block's text; the pieces join back into the text exactly. Three
+repairs follow pysbd's answer, because it still cuts where no sentence can end: after a title that
+stands before a name (its Spanish list of such titles is empty: "el Sr. García" was cut), after a
+lone letter with a full stop (initials, "p. m.", "z. B."), and before a word in lower case."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pysbd
+from pysbd.languages import LANGUAGE_CODES
+
+# pysbd's languages by their ISO 639-1 code; a BCP 47 tag is looked up by its first subtag. Languages it
+# lacks: those ending sentences as English does use its rules; Korean ends them with . ! ? too.
+FALLBACK = "en"
+
+# Titles that stand before a name, per language: a full stop after one never ends a sentence.
+TITLES = {
+    "en": {"mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "capt", "rev"},
+    "de": {"dr", "prof", "hr", "fr", "st", "dipl", "ing"},
+    "fr": {"m", "mme", "mlle", "mm", "dr", "pr", "me", "mgr", "st", "ste"},
+    "es": {"sr", "sra", "srta", "sres", "dr", "dra", "lic", "ing", "prof", "profa", "d", "dña", "sto", "sta"},
+    "it": {"sig", "sigra", "dott", "dottssa", "prof", "ing", "avv", "on"},
+    "pt": {"sr", "sra", "dr", "dra", "prof", "profa", "eng"},
+    "nl": {"dhr", "mevr", "dr", "prof", "ir", "mr"},
+}
+
+_LAST_WORD = re.compile(r"(\w+)\.\s*$")
+_LONE_LETTER = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+def pysbd_language(language: str) -> str:
+    """The pysbd language for a BCP 47 tag: zh-Hans and zh-Hant are zh, de-AT is de."""
+    primary = language.split("-", 1)[0].lower()
+    return primary if primary in LANGUAGE_CODES else FALLBACK
+
+
+@cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+def sentences(text: str, language: str) -> list[str]:
+    """`text` cut into its sentences, each with the spacing that follows it: "".join(result) == text."""
+    if not text.strip():
+        return [text] if text else []
+    pieces = _segmented(text, _segmenter(pysbd_language(language)))
+    merged: list[str] = []
+    titles = TITLES.get(language.split("-", 1)[0].lower(), set())
+    for piece in pieces:
+        if merged and _continues(merged[-1], piece, titles):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+# pysbd's time grows faster than the text: a long text goes through it a window at a time, each window
+# starting at the last sentence the one before found whole.
+WINDOW = 2000
+
+
+def _segmented(text: str, segmenter: pysbd.Segmenter) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > WINDOW:
+        window = _pieces(text[start : start + WINDOW], segmenter.segment(text[start : start + WINDOW]))
+        if len(window) < 2:  # no sentence ends inside the window: take it whole
+            window.append("")
+        pieces += window[:-1]
+        start += sum(map(len, window[:-1]))
+    return pieces + _pieces(text[start:], segmenter.segment(text[start:]))
+
+
+def _pieces(text: str, segments: list[str]) -> list[str]:
+    """pysbd's segments as consecutive slices of `text`, so that nothing is lost or changed."""
+    starts = [0]
+    position = 0
+    for segment in segments:
+        found = text.find(segment.strip(), position)
+        if found < 0:
+            continue
+        if found > starts[-1]:
+            starts.append(found)
+        position = found + len(segment.strip())
+    return [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
+
+
+def _continues(previous: str, piece: str, titles: set[str]) -> bool:
+    """Whether pysbd cut inside a sentence between `previous` and `piece`."""
+    following = piece.lstrip()
+    if following[:1].islower():
+        return True
+    last = _LAST_WORD.search(previous)
+    if last and last.group(1).casefold() in titles:
+        return True
+    return bool(_LONE_LETTER.search(previous)) and following[:1].isalpha()

@@ -1,0 +1,58 @@
+"""The sentence segmenter: whole sentences in every language the dossier reads, and nothing lost."""
+
+import pytest
+
+from scripts.dossier.sentences import WINDOW, pysbd_language, sentences
+
+CASES = [
+    # German: ordinals and dates, abbreviations
+    ("de", "Die Übernahme wurde am 21. Juli bekannt gegeben. Danach kam nichts.",
+     ["Die Übernahme wurde am 21. Juli bekannt gegeben. ", "Danach kam nichts."]),
+    ("de", "Dr. Müller sagt z. B. nichts. Es kostet 3,9 Mrd. Dollar.",
+     ["Dr. Müller sagt z. B. nichts. ", "Es kostet 3,9 Mrd. Dollar."]),
+    ("de", "Am 1. Januar 2023 endete der Dienst. Das war bekannt.",
+     ["Am 1. Januar 2023 endete der Dienst. ", "Das war bekannt."]),
+    # French and Spanish abbreviations
+    ("fr", "M. Dupont a dit bonjour. Mme Martin est partie, etc. Puis il est revenu.",
+     ["M. Dupont a dit bonjour. ", "Mme Martin est partie, etc. ", "Puis il est revenu."]),
+    ("es", "El Sr. García llegó a las 5 p. m. a la oficina. La Dra. López no.",
+     ["El Sr. García llegó a las 5 p. m. a la oficina. ", "La Dra. López no."]),
+    ("es", "La Sra. Pérez habló. EE. UU. respondió.", ["La Sra. Pérez habló. ", "EE. UU. respondió."]),
+    # Chinese (both scripts) and Japanese sentence marks, with no space after them
+    ("zh-Hans", "亚马逊关闭了健康服务。它在2019年推出！真的吗？是的。",
+     ["亚马逊关闭了健康服务。", "它在2019年推出！", "真的吗？", "是的。"]),
+    ("zh-Hant", "亞馬遜關閉了。真的嗎？是的！", ["亞馬遜關閉了。", "真的嗎？", "是的！"]),
+    ("ja", "アマゾンは閉鎖した。本当ですか？はい！", ["アマゾンは閉鎖した。", "本当ですか？", "はい！"]),
+    # languages pysbd lacks fall back to rules that end sentences at . ! ?
+    ("ko", "아마존은 닫았다. 정말?", ["아마존은 닫았다. ", "정말?"]),
+    ("pt", "O Sr. Silva chegou. Depois saiu.", ["O Sr. Silva chegou. ", "Depois saiu."]),
+    ("en", "Mr. Smith said on Aug. 24 that it would close. It did.",
+     ["Mr. Smith said on Aug. 24 that it would close. ", "It did."]),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", CASES)
+def test_sentences(language, text, expected):
+    assert sentences(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text", [(language, text) for language, text, _ in CASES] + [
+    ("de", "  Zwei Leerzeichen.  Dann mehr.\n"),
+    ("und", "   "),
+    ("en", ""),
+])
+def test_sentences_join_back_into_the_text(language, text):
+    assert "".join(sentences(text, language)) == text
+
+
+@pytest.mark.parametrize("tag, code", [("zh-Hans", "zh"), ("zh-Hant", "zh"), ("de-AT", "de"), ("ja", "ja"),
+                                       ("ko", "en"), ("und", "en")])
+def test_language_tags_map_to_pysbd(tag, code):
+    assert pysbd_language(tag) == code
+
+
+def test_a_long_text_is_cut_in_windows_without_losing_a_boundary():
+    text = "Amazon hat am 21. Juli etwas gesagt. " * (3 * WINDOW // 30)
+    result = sentences(text, "de")
+    assert "".join(result) == text
+    assert set(result) == {"Amazon hat am 21. Juli etwas gesagt. "}
