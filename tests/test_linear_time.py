@@ -5,7 +5,7 @@ inputs that took quadratic time before (a dateline followed by a long run of spa
 run of letters, card-like Markdown lines, "Views: N" lines) and the shapes that make a rule or a
 regular expression rescan what it has seen (runs of brackets, emphasis marks, headlines among notices,
 "related" headers, lines of one kind by the thousand). Linear time is about 4 times the work at 4n;
-quadratic time, 16 times. The test asserts less than 8.
+quadratic time, 16 times. The test asserts less than 10.
 
 Not a benchmark: it measures CPU time (not wall time) with the garbage collector off; it sets the text
 of size 4n against the text of size n run 4 times in a row, so that both take about as long and meet
@@ -31,10 +31,10 @@ from dossier.normalize import normalize
 from dossier.records import DecodedText, SourceFile
 from dossier.registry import load_registry
 
-MAX_GROWTH = 8  # at 4n; linear is 4, quadratic 16
+MAX_GROWTH = 10  # at 4n; linear is 4, quadratic 16
 MEASURABLE_SECONDS = 0.02  # a stage faster than this at 4n is left out: its timing is noise
 RUNS = 3
-ATTEMPTS = 3  # measurements of a stage that looks slow (see the test)
+ATTEMPTS = 4  # measurements of a stage that looks slow (see the test)
 
 HEADLINE = "Amazon closes the clinic it ran for its own employees\n\n"
 PROSE = (
