@@ -169,8 +169,10 @@ def main() -> None:
     for size in args.sizes:
         print(f"bench: {size} articles …", file=sys.stderr, flush=True)
         results.append(measure(size, args.jobs, args.keep))
+        # Written after each size: a run stopped at the largest keeps the others.
+        args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
+        print(table(results[-1:]), file=sys.stderr, flush=True)
     print(table(results))
-    args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
     print(f"\nwritten to {args.out}")
 
 
