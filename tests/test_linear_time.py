@@ -34,7 +34,7 @@ from dossier.registry import load_registry
 MAX_GROWTH = 10  # at 4n; linear is 4, quadratic 16
 MEASURABLE_SECONDS = 0.02  # a stage faster than this at 4n is left out: its timing is noise
 RUNS = 3
-ATTEMPTS = 4  # measurements of a stage that looks slow (see the test)
+ATTEMPTS = 12  # measurements of a stage that looks slow (see the test); only a slow-looking case pays for them
 
 HEADLINE = "Amazon closes the clinic it ran for its own employees\n\n"
 PROSE = (
@@ -145,12 +145,11 @@ def stages(vocabulary):
     return run
 
 
-def least_times(run, make: Callable[[int], str], n: int, encoding: str, rounds: int) -> tuple[dict, dict]:
-    """Per stage, the least CPU seconds of `rounds` rounds: the text of size n run 4 times, and the text
-    of size 4n run once. Linear time gives the two about the same."""
+def least_times(run, make: Callable[[int], str], n: int, encoding: str, rounds: int,
+                small: dict[str, float], large: dict[str, float]) -> None:
+    """Lowers, per stage, the least CPU seconds in `small` (the text of size n run 4 times) and `large`
+    (the text of size 4n run once) by `rounds` more rounds. Linear time gives the two about the same."""
     small_text, large_text = make(n), make(4 * n)
-    small: dict[str, float] = {}
-    large: dict[str, float] = {}
     gc.collect()
     gc.disable()
     try:
@@ -165,7 +164,6 @@ def least_times(run, make: Callable[[int], str], n: int, encoding: str, rounds: 
                 large[stage] = min(large.get(stage, seconds), seconds)
     finally:
         gc.enable()
-    return small, large
 
 
 def too_slow(four_small: dict, large: dict) -> dict[str, str]:
@@ -180,12 +178,15 @@ def test_each_stage_takes_linear_time(stages, name):
     make, n = CRAFTED[name]
     encoding = "cp1252" if "cp1252" in name else "utf-8"
     stages(make(n // 4 or 1), encoding)  # warm up: caches, lazily loaded tables
-    # On a shared machine a run is sometimes several times slower than the same run a moment later;
-    # noise only adds time, so a stage that looks slow is measured again, up to ATTEMPTS times. The least
-    # time can never fall below the work done: quadratic time fails every attempt.
-    slow: dict[str, str] = {}
+    # On this shared virtual machine a run is often 10 to 20 times slower than the same run a moment
+    # later (the time the host takes back counts as our CPU time). Noise only adds time, so a stage that
+    # looks slow is measured again, keeping the least time over every attempt, up to ATTEMPTS times. The
+    # least time can never fall below the work done: quadratic time fails every attempt.
+    small: dict[str, float] = {}
+    large: dict[str, float] = {}
     for _ in range(ATTEMPTS):
-        slow = too_slow(*least_times(stages, make, n, encoding, RUNS))
+        least_times(stages, make, n, encoding, RUNS, small, large)
+        slow = too_slow(small, large)
         if not slow:
             break
     assert not slow, f"{name}: 4 times the input took {slow}"

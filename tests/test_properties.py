@@ -20,7 +20,8 @@ from mkdocs.utils.meta import get_data
 
 from dossier.clean import clean
 from dossier.csp import script_hashes
-from dossier.ingest import _CONTROL_CHARS, ingest
+from dossier.characters import CONTROL_CHARS
+from dossier.ingest import ingest
 from dossier.pipeline import Paths, build_corpus
 from dossier.records import DecodedText, Rejection, SourceFile
 from dossier.render import front_matter, render_blocks
@@ -59,7 +60,7 @@ def test_ingest_never_raises_on_bytes(data):
     result = ingest(SourceFile("x.txt", data))
     assert isinstance(result, (DecodedText, Rejection))
     if isinstance(result, DecodedText):
-        assert not _CONTROL_CHARS.search(result.text) and "\r" not in result.text
+        assert not CONTROL_CHARS.search(result.text) and "\r" not in result.text
     else:
         assert result.reason
 

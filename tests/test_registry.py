@@ -106,6 +106,14 @@ def test_profile_facts_load(tmp_path):
     assert (amazon.overview, amazon.headquarters, amazon.people) == (None, None, ())
 
 
+def test_curated_strings_take_the_form_of_article_text(tmp_path):
+    """An escaped control character in a curated name is dropped, and the name composed (NFC), as in
+    article text: the profile, the JSON and the search index all show the same string."""
+    path = tmp_path / "entities.yml"
+    path.write_text(_replace_pillpack_names('{en: ["Pill\\x02Pack", "Pill Pack Pharmacie\\u0301"]}'), encoding="utf-8")
+    assert load_registry(path, set()).get("pillpack").names["en"] == ("PillPack", "Pill Pack Pharmaci\u00e9")
+
+
 def _replace_pillpack_names(names: str) -> str:
     return BASE.replace("    names: {en: [PillPack]}\n", f"    names: {names}\n")
 

@@ -14,6 +14,8 @@ from typing import Any, Iterable
 import jsonschema
 import yaml
 
+from .characters import plain_strings
+
 
 class CurationError(Exception):
     """A curated YAML file is malformed; the message names file, line and field."""
@@ -95,7 +97,9 @@ def load_yaml(path: Path) -> YamlDocument:
     except yaml.YAMLError as exc:  # a character YAML does not allow (a control character): no mark
         line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
         raise CurationError(f"{path}:{line}: YAML error: {str(exc).splitlines()[0]}") from exc
-    return YamlDocument(path, data, root)
+    # A control character written as an escape ("\x02") is text no page can show: curated strings take
+    # the form article text takes, so that the pages, the JSON and the search index agree.
+    return YamlDocument(path, plain_strings(data), root)
 
 
 def _check_shape(path: Path, text: str) -> None:

@@ -18,6 +18,7 @@ from itertools import islice
 
 import charset_normalizer
 
+from .characters import CONTROL_CHARS
 from .records import DecodedText, Rejection, Removal, SourceFile
 
 # An article shorter than this (after normalization) is not an article but a fragment or a stub.
@@ -49,8 +50,6 @@ _BINARY_SIGNATURES = (
     (b"\x7fELF", "an executable"),
 )
 
-# C0/C1 controls other than tab and newline, plus stray BOMs and other invisibles that break text.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -252,7 +251,7 @@ def plausibility(text: str, encoding: str | None = None) -> float:
     # nothing, and a cp1252 file whose first accent comes after pages of English is still judged by it.
     positions = [match.start() for match in islice(_NON_ASCII.finditer(text), _SAMPLE_NON_ASCII)]
     sample = text[: positions[-1] + 1] if len(positions) == _SAMPLE_NON_ASCII else text
-    if not sample or _CONTROL_CHARS.search(sample.replace("\ufeff", "")):
+    if not sample or CONTROL_CHARS.search(sample.replace("\ufeff", "")):
         return 0.0
     ascii_chars = len(sample) - len(positions)
     score = ascii_chars - 0.5 * len(_ODD_ASCII.findall(sample))
@@ -357,8 +356,8 @@ def normalize_text(text: str) -> tuple[str, list[Removal]]:
     removals = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        found = _CONTROL_CHARS.findall(line)
+        found = CONTROL_CHARS.findall(line)
         if found:
             removals.append(Removal("control_characters", number, number, len(found)))
-            lines[number - 1] = _CONTROL_CHARS.sub("", line)
+            lines[number - 1] = CONTROL_CHARS.sub("", line)
     return "\n".join(lines), removals

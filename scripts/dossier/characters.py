@@ -1,0 +1,52 @@
+"""Character classes shared by every stage: controls, and the CJK scripts.
+
+Each class is declared once here, as code-point ranges; `char_class` turns ranges into the text of a
+regular-expression character class, and the search worker's tables are generated from the same ranges
+(`search.analysis_tables`), so that the Python stages and the browser agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+Ranges = tuple[tuple[int, int], ...]
+
+HAN: Ranges = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),  # Extension A, unified, compatibility
+               (0x20000, 0x2FFFF))  # the supplementary planes (Extension B on: 𠮷, common in Cantonese)
+KANA: Ranges = ((0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF))  # hiragana, katakana, extensions
+HALFWIDTH_KANA: Ranges = ((0xFF66, 0xFF9F),)  # rare in real Japanese text, frequent in mojibake
+HANGUL: Ranges = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))  # Jamo, compatibility Jamo, syllables
+CJK: Ranges = tuple(sorted(HAN + KANA + HANGUL))
+# Characters a terminal or a page draws two columns wide (East Asian Wide and Fullwidth), for widths.
+WIDE: Ranges = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+                (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x20000, 0x3FFFD))
+
+
+def char_class(ranges: Ranges) -> str:
+    """The inside of a regular-expression character class (`[...]`) matching `ranges`."""
+    return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
+
+
+# C0/C1 controls other than tab and newline, plus stray BOMs and other invisibles that break text.
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
+CONTROL_CHARS = re.compile(f"[{CONTROL}]")
+
+
+def plain_text(text: str) -> str:
+    """`text` composed (NFC), its newlines unified and its control characters removed: the form every
+    string from any input takes before it reaches a record."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARS.sub("", unicodedata.normalize("NFC", text))
+
+
+def plain_strings(data: Any) -> Any:
+    """`data` (parsed YAML or JSON) with `plain_text` applied to every string, keys included."""
+    if isinstance(data, str):
+        return plain_text(data)
+    if isinstance(data, dict):
+        return {plain_strings(key): plain_strings(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [plain_strings(item) for item in data]
+    return data
