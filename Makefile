@@ -8,7 +8,7 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha256sum | cut -c1-16)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: venv lock chromium node build serve test test-fast bench eval clean
+.PHONY: venv lock chromium node build serve lint test test-fast bench eval clean
 
 venv: $(STAMP)
 
@@ -62,13 +62,18 @@ node: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-## test: everything CI checks (unit tests per stage, strict builds, data contracts, browser tests,
-## the workflow lint)
-test: venv chromium node
+## lint: ruff (the rule set in pyproject.toml) on the code and tests, mypy --strict on the pipeline package
+lint: venv
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
+
+## test: everything CI checks (the lint, unit tests per stage, strict builds, data contracts, browser
+## tests, the workflow lint)
+test: lint venv chromium node
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 ## test-fast: the same but the browser tests (files named *_browser.py), for the edit loop
-test-fast: venv node
+test-fast: lint venv node
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --ignore-glob='*_browser.py'
 
 ## bench: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles, measure the builds and search

@@ -22,11 +22,10 @@ import tempfile
 from pathlib import Path
 
 from corpus import generate
+from dossier.project_config import write_config
+from dossier.search_worker import WORKER, worker_scripts
 from search_probe import index_bytes
 from search_probe import measure as probe_search
-
-from dossier.scaffold import write_config
-from dossier.search import WORKER, worker_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link"]
@@ -53,7 +52,7 @@ def plain_project(root: Path, pages: Path) -> Path:
 
 def run_json(*command: str) -> dict:
     result = subprocess.run([sys.executable, *command], capture_output=True, text=True, cwd=ROOT / "bench",
-                            env={**os.environ, "CI": "1"})
+                            env={**os.environ, "CI": "1"}, check=False)
     if result.returncode:
         sys.exit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}{result.stdout[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])

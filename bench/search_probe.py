@@ -19,7 +19,6 @@ import mimetypes
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -42,7 +41,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         path = unquote(urlparse(self.path).path)
         if not path.startswith(SUBPATH):
             return self._send(404, b"", "text/plain")

@@ -13,12 +13,11 @@ import random
 import socket
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from conftest import FOUNDING_FILES
-
 from dossier.chinese import SIMPLIFIED, convert
 
 

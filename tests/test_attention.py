@@ -4,7 +4,8 @@ from pathlib import Path
 
 from conftest import write_seeds
 from dossier.attention import KINDS, organisation_names
-from dossier.pipeline import Paths, build_corpus
+from dossier.pipeline import build_corpus
+from dossier.sources import Paths
 
 PROSE = ("The hospital group said on Monday that its new telehealth service had signed up more than forty "
          "thousand patients in its first six months, most of them in rural counties.")

@@ -9,11 +9,21 @@ from pathlib import Path
 
 import pytest
 
+from dossier.article_curation import load_curation
 from dossier.citation import PAGE_ADDRESS, bibtex_escape, citation, first_commit_dates, strip_tracking
-from dossier.curation import CurationError
-from dossier.metadata import build_article, load_curation
+from dossier.curated_yaml import CurationError
+from dossier.metadata import build_article
 from dossier.records import (
-    BLOG_POST, NEWS_ARTICLE, Article, CleanText, Corpus, Detected, Field, Normalized, Rendition, Translation,
+    BLOG_POST,
+    NEWS_ARTICLE,
+    Article,
+    CleanText,
+    Corpus,
+    Detected,
+    Field,
+    Normalized,
+    Rendition,
+    Translation,
 )
 from dossier.render import language_name, render_site
 

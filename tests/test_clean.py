@@ -2,14 +2,12 @@
 
 import pytest
 
-from dossier.records import DecodedText
-from dossier.clean import (
-    LineOverrides,
-    _Lines,
-    clean,
-    autolink,
+from dossier.article_location import LineOverrides
+from dossier.block_parsing import autolink
+from dossier.clean import clean, looks_like_markdown
+from dossier.line_rules import (
+    Lines,
     is_prose,
-    looks_like_markdown,
     remove_embedded_cards,
     remove_html_debris,
     remove_image_lines,
@@ -18,15 +16,15 @@ from dossier.clean import (
     remove_repeated_body,
     remove_repeated_title,
 )
+from dossier.records import DecodedText
 
 
-def lines_of(text: str) -> _Lines:
-    raw = text.split("\n")
-    return _Lines(raw, [True] * len(raw))
+def lines_of(text: str) -> Lines:
+    return Lines.of(text)
 
 
-def surviving(lines: _Lines) -> list[str]:
-    return [lines.text(i) for i in lines.live()]
+def surviving(lines: Lines) -> list[str]:
+    return [lines.text(i) for i in lines.kept_nonblank()]
 
 
 def all_text(cleaned_text) -> str:
@@ -48,7 +46,9 @@ def test_html_debris_removes_tag_only_lines_and_keeps_lines_with_text(vocabulary
 
 
 def test_keyword_stuffing_removes_keyword_lists_at_the_edges(vocabulary):
-    lines = lines_of(f"cheap,pills,online,now,best\n{SENTENCE}\n{SENTENCE} Noch ein Satz.\nfoo - bar - baz - qux - quux")
+    lines = lines_of(
+        f"cheap,pills,online,now,best\n{SENTENCE}\n{SENTENCE} Noch ein Satz.\nfoo - bar - baz - qux - quux"
+    )
     remove_keyword_stuffing(lines, vocabulary)
     assert surviving(lines) == [SENTENCE, f"{SENTENCE} Noch ein Satz."]
 
@@ -276,8 +276,9 @@ def test_a_subheading_after_a_related_list_is_kept_and_the_last_headline_dropped
 
 
 def test_a_maintainer_drops_or_keeps_lines_by_their_text(vocabulary):
-    text = page("Krankenkasse weitet Videosprechstunde aus", *GERMAN_PARAGRAPHS, "Leserbriefe und Newsletter der Redaktion")
-    overrides = LineOverrides(drop=frozenset({GERMAN_PARAGRAPHS[1]}), keep=frozenset({"Leserbriefe und Newsletter der Redaktion"}))
+    letters = "Leserbriefe und Newsletter der Redaktion"
+    text = page("Krankenkasse weitet Videosprechstunde aus", *GERMAN_PARAGRAPHS, letters)
+    overrides = LineOverrides(drop=frozenset({GERMAN_PARAGRAPHS[1]}), keep=frozenset({letters}))
     kept = [b.text for b in clean(decoded(text), vocabulary, overrides).blocks]
     assert GERMAN_PARAGRAPHS[1] not in kept and "Leserbriefe und Newsletter der Redaktion" in kept
     default = [b.text for b in clean(decoded(text), vocabulary).blocks]

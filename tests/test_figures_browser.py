@@ -8,10 +8,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from dossier.visuals import (
+
+from dossier.figure_text import (
     MIN_LABEL_PX,  # screen width → the smallest label shown there
 )
-from test_browser import browser, checked_visit, served  # noqa: F401  (browser is a fixture)
+from test_browser import browser, checked_visit, served  # browser is a fixture
 
 SCREEN_HEIGHT = 900
 OVERLAP_TOLERANCE_PX = 0.5  # sub-pixel rounding of adjacent boxes is not an overlap
@@ -36,7 +37,7 @@ def figures_base_url(founding_site):
 
 
 @pytest.fixture
-def visit(browser, figures_base_url):  # noqa: F811
+def visit(browser, figures_base_url):
     yield from checked_visit(browser, figures_base_url)
 
 

@@ -29,7 +29,8 @@ def test_navigation_is_short_items_between_separators(line):
     assert furniture.is_navigation(line)
 
 
-@pytest.mark.parametrize("line", BODY + [
+@pytest.mark.parametrize("line", [
+    *BODY,
     "Amazon vs. Walmart: who wins the pharmacy war?",
     "| Region | Clinics | Patients |",
 ])
@@ -50,7 +51,7 @@ def test_datelines(line):
     assert furniture.is_dateline(line)
 
 
-@pytest.mark.parametrize("line", BODY + ["Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190"])
+@pytest.mark.parametrize("line", [*BODY, "Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):
     assert not furniture.is_dateline(line)
 

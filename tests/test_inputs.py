@@ -24,16 +24,27 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import FOUNDING_FILES, make_project, mkdocs_build, write_seeds
-from dossier.cleaning_rules import load_vocabulary
-from dossier.curation import CurationError
-from dossier.metadata import article_id, load_curation
-from dossier.pipeline import Paths, build_corpus, read_sources
+from dossier.article_curation import load_curation
+from dossier.article_ids import article_id
+from dossier.cleaning_vocabulary import load_vocabulary
+from dossier.curated_yaml import CurationError
+from dossier.pipeline import build_corpus
+from dossier.project_config import write_config
 from dossier.records import InputOutcome, SourceFile
-from dossier.registry import load_registry
-from dossier.scaffold import write_config
-from hostile_corpus import (CHINESE_TRADITIONAL, ENGLISH_HAVEN, FIXTURE_MAX_FILE_BYTES, FRENCH_PILLPACK,
-                            GERMAN_ONE_MEDICAL, OUTSIDE_FOLDER_MARKER, SAME_SLUG_CASES, SECRET_MARKER, cases,
-                            special_entries)
+from dossier.registry_loader import load_registry
+from dossier.sources import Paths, read_sources
+from hostile_corpus import (
+    CHINESE_TRADITIONAL,
+    ENGLISH_HAVEN,
+    FIXTURE_MAX_FILE_BYTES,
+    FRENCH_PILLPACK,
+    GERMAN_ONE_MEDICAL,
+    OUTSIDE_FOLDER_MARKER,
+    SAME_SLUG_CASES,
+    SECRET_MARKER,
+    cases,
+    special_entries,
+)
 
 CASES = cases()
 SPECIALS = special_entries()
@@ -237,7 +248,7 @@ def test_names_that_reduce_to_one_slug_get_pages_of_their_own(fixture_site):
     entries = [article_entry(report, corpus, case) for case in SAME_SLUG_CASES]
     assert len({entry["id"] for entry in entries}) == len(SAME_SLUG_CASES)
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
-    for case, entry in zip(SAME_SLUG_CASES, entries):
+    for case, entry in zip(SAME_SLUG_CASES, entries, strict=True):
         assert entry["id"] == article_id(f"seeds/articles/{case.name}")
         assert (root / "site" / entry["url"] / "index.html").is_file()
         # the home page links it, percent-encoded or not (中文--… stays readable in the address bar)
@@ -259,7 +270,7 @@ def test_an_unreadable_file_is_rejected(tmp_path, monkeypatch):
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr("dossier.pipeline.os.open", open_as_a_user)
+        monkeypatch.setattr("dossier.sources.os.open", open_as_a_user)
     entries = read_sources(Paths.for_project(tmp_path))
     assert entries[0] == InputOutcome("seeds/articles/locked.txt", None, "rejected",
                                       reason="cannot be read (Permission denied)")
@@ -281,8 +292,8 @@ def test_a_device_is_rejected_without_being_opened(tmp_path, monkeypatch):
     def never_open(path, *args, **kwargs):
         raise AssertionError(f"{path} opened")
 
-    monkeypatch.setattr("dossier.pipeline.os.lstat", lstat)
-    monkeypatch.setattr("dossier.pipeline.os.open", never_open)
+    monkeypatch.setattr("dossier.sources.os.lstat", lstat)
+    monkeypatch.setattr("dossier.sources.os.open", never_open)
     [entry] = read_sources(Paths.for_project(tmp_path))
     assert entry.status == "rejected" and entry.reason.startswith("a character device")
 
@@ -349,7 +360,7 @@ def test_two_files_given_one_id_are_both_accounted_for(tmp_path, monkeypatch):
 
 def _alias_bomb(top: str) -> str:
     """"Billion laughs": nine aliases of nine aliases … of a list, billions of nodes once expanded."""
-    levels = [f'lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]" for n in range(1, 12)]
     return "\n".join([top, *levels]) + "\n"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -29,7 +29,7 @@ from dossier.link import Linker, link
 from dossier.metadata import build_article
 from dossier.normalize import normalize
 from dossier.records import DecodedText, SourceFile
-from dossier.registry import load_registry
+from dossier.registry_loader import load_registry
 
 MAX_GROWTH = 10  # at 4n; linear is 4, quadratic 16
 MEASURABLE_SECONDS = 0.02  # a stage faster than this at 4n is left out: its timing is noise

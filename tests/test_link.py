@@ -1,9 +1,9 @@
 """link: every mention in every language and script, the source's own words, and no false links."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SEEDS
 from dossier.clean import clean
 from dossier.detect import detect
 from dossier.ingest import ingest
@@ -11,9 +11,7 @@ from dossier.link import Linker, link, resolve_context, sentence_around, sentenc
 from dossier.metadata import build_article
 from dossier.normalize import normalize
 from dossier.records import SourceFile
-from dossier.registry import load_registry
-
-from conftest import ROOT, SEEDS
+from dossier.registry_loader import load_registry
 
 
 @pytest.fixture(scope="module")

@@ -5,34 +5,24 @@ The pages here are written for these tests: their outlets and reporters are inve
 taken from the evaluation corpus.
 """
 
-import datetime
 import re
 
 import pytest
 
+from dossier.article_curation import load_curation
+from dossier.article_ids import article_id
+from dossier.bylines import bio_name, byline_name, lead_byline, person_name, sign_off_name
 from dossier.chinese import convert
-from dossier.curation import CurationError
-from dossier.datelines import (
-    bio_name,
-    byline_name,
-    date_order,
-    dateline,
-    english_order,
-    find_dates,
-    lead_byline,
-    names_agree,
-    native_form,
-    person_name,
-    plain_word,
-    rights_holder,
-    script_of,
-    sign_off_name,
-    site_name,
-    source_name,
-)
-from dossier.metadata import article_id, build_article, extract, load_curation, page
+from dossier.curated_yaml import CurationError
+from dossier.datelines import dateline
+from dossier.meta_lines import script_of
+from dossier.metadata import build_article
 from dossier.normalize import normalize
+from dossier.outlets import names_agree, native_form, plain_word, rights_holder, site_name, source_name
+from dossier.page_facts import extract
+from dossier.page_layout import page
 from dossier.records import Block, CleanText, Detected, Inline, RemovedLine
+from dossier.text_dates import date_order, english_order, find_dates
 
 # One paragraph of prose per language: long enough to read as the article's own text.
 PROSE = {

@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache
-from dossier.pipeline import Paths, build_corpus
-from dossier.render import render_site
-
 from conftest import FOUNDING, ROOT, write_seeds
+from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache, code_digest, modules_run_by
+from dossier.pipeline import PHASE_MODULES, build_corpus
+from dossier.render import render_site
+from dossier.sources import Paths
 
 sys.path.insert(0, str(ROOT / "bench"))
-import corpus as bench_corpus  # noqa: E402
+import corpus as bench_corpus
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,8 @@ def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
         alone = tmp_path / "alone"
         write_seeds(alone / "seeds", {edited.name: edited.read_bytes()})
         single = ResultCache(tmp_path / "alone-cache")
-        assert [o.status for o in build_corpus(Paths.for_project(alone), jobs=1, cache=single).outcomes] == ["published"]
+        outcomes = build_corpus(Paths.for_project(alone), jobs=1, cache=single).outcomes
+        assert [o.status for o in outcomes] == ["published"]
         assert single.hits == 0 and 2 <= warm.misses == single.misses
         changed = {uri for uri, content in site(after).items() if site(first).get(uri) != content}
         article_id = edited.stem.lower()
@@ -83,7 +84,7 @@ def test_progress_reports_on_stderr_only_when_asked():
 
 
 def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
-    from dossier.render import PageMemo
+    from dossier.page_memo import PageMemo
 
     cache, memo = ResultCache(None), PageMemo()
     render_site(build_corpus(project, jobs=2, cache=cache), ROOT / "templates", memo)
@@ -102,7 +103,8 @@ def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
 def test_damaged_cache_entries_are_recomputed(tmp_path):
     """Whatever a cache file holds (nothing, garbage, half a pickle, a pickle whose loading raises
     ValueError), the build recomputes that result and gives the same site."""
-    write_seeds(tmp_path / "seeds", {path.name: path.read_bytes() for path in sorted((FOUNDING / "articles").iterdir())[:3]})
+    three = sorted((FOUNDING / "articles").iterdir())[:3]
+    write_seeds(tmp_path / "seeds", {path.name: path.read_bytes() for path in three})
     project = Paths(tmp_path, tmp_path / "seeds", ROOT / "templates")
     directory = tmp_path / "cache"
     first = build_corpus(project, jobs=1, cache=ResultCache(directory))
@@ -120,3 +122,76 @@ def test_a_cache_that_cannot_be_written_or_keyed_does_not_stop_the_build(tmp_pat
     key = cache.key("seeds/articles/caf\udce9.txt")  # a name that is not UTF-8, as Python holds it
     cache.put(key, "result")
     assert cache.get(key) == "result"
+
+
+def test_a_comment_in_a_curated_file_recomputes_nothing_and_a_registry_edit_only_publishing(project, tmp_path):
+    """Keys are made of parsed YAML, not of the files' bytes; the registry is read by the last phase only."""
+    cache = ResultCache(tmp_path / "cache")
+    first = build_corpus(project, jobs=1, cache=cache)
+    files = [project.entities, project.cleaning, project.curation]
+    originals = [path.read_text(encoding="utf-8") for path in files]
+    try:
+        for path, text in zip(files, originals, strict=True):
+            path.write_text(f"# A maintainer's note.\n{text}\n# Another.\n", encoding="utf-8")
+        cache.hits = cache.misses = 0
+        assert site(build_corpus(project, jobs=1, cache=cache)) == site(first)
+        assert cache.misses == 0 and cache.hits > len(first.articles)
+        project.entities.write_text(originals[0].replace("description: ", "description: Still ", 1), encoding="utf-8")
+        cache.hits = cache.misses = 0
+        build_corpus(project, jobs=1, cache=cache)
+        assert cache.misses == len(first.articles)  # publishing each article again; ingest and clean cached
+    finally:
+        for path, text in zip(files, originals, strict=True):
+            path.write_text(text, encoding="utf-8")
+
+
+def test_each_phase_is_keyed_on_the_code_it_runs(tmp_path):
+    """A phase's code is its stage modules and what they import from the package (not imports made for
+    annotations only): an edit to another module leaves its key alone."""
+    package = tmp_path / "package"
+    package.mkdir()
+    modules = {
+        "stage": "from .helper import tool\nfrom . import shared\n",
+        "helper": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .render import Page\n",
+        "shared": "LIMIT = 3\n",
+        "render": "from .helper import tool\n",
+    }
+    for name, source in modules.items():
+        (package / f"{name}.py").write_text(source, encoding="utf-8")
+    assert modules_run_by(("stage",), package) == ["helper", "shared", "stage"]
+    before = code_digest(("stage",), package=package)
+    (package / "render.py").write_text("# rendering changed\n", encoding="utf-8")
+    code_digest.cache_clear()
+    assert code_digest(("stage",), package=package) == before
+    (package / "shared.py").write_text("LIMIT = 4\n", encoding="utf-8")
+    code_digest.cache_clear()
+    assert code_digest(("stage",), package=package) != before
+
+
+def test_no_phase_runs_the_rendering_or_search_code():
+    """So that an edit to a template, a page, the search or the plugin keeps every cached result."""
+    for phase, entries in PHASE_MODULES.items():
+        run = set(modules_run_by(entries))
+        assert set(entries) <= run
+        assert not run & {"render", "article_html", "front_matter", "page_memo", "data_files", "urls", "profiles",
+                          "citation", "timeline", "graph", "graph_layout", "figure_text", "search_index",
+                          "search_pages", "search_text", "search_worker", "csp", "plugin", "pipeline"}, phase
+
+
+def test_the_cache_folder_is_pruned_to_its_bound_keeping_the_last_build(tmp_path):
+    cache = ResultCache(tmp_path / "cache", max_bytes=20_000)
+    old = [cache.key("old", str(n)) for n in range(10)]
+    for key in old:
+        cache.put(key, "x" * 4_000)
+    cache.prune()  # a build that used them all
+    current = [cache.key("new", str(n)) for n in range(6)]
+    for key in current:
+        assert cache.get(key) is None
+        cache.put(key, "y" * 4_000)
+    cache.prune()
+    on_disk = {path.stem: path.stat().st_size for path in (tmp_path / "cache").rglob("*.pickle")}
+    assert sum(on_disk.values()) <= 20_000 or set(on_disk) == set(current)
+    assert set(current) <= set(on_disk)  # this build's results stay
+    assert set(on_disk) - set(current) < set(old)
+    fresh = ResultCache(tmp_path / "cache")
+    assert all(fresh.get(key) == "y" * 4_000 for key in current)

@@ -4,6 +4,7 @@ quotes that are whole sentences of prose, and the index that keeps unmentioned p
 from collections import Counter
 
 import pytest
+
 from conftest import FOUNDING
 from dossier.profiles import (
     QUOTES_PER_ARTICLE,
@@ -12,7 +13,8 @@ from dossier.profiles import (
     quotes_of,
     type_label,
 )
-from dossier.registry import Event, load_registry, merged_events
+from dossier.registry import Event, merged_events
+from dossier.registry_loader import load_registry
 
 MEMO, REPORT = "002_28d1916b4c7a27ba.txt", "004_dd2d94cc94ac1fc7.txt"
 LIST = "001_05f2a6e073801e21.txt"

@@ -1,9 +1,12 @@
 """The entity registry: validated on load, every error naming file, line and field."""
 
 import pytest
+
 from conftest import ROOT, SEEDS
-from dossier.curation import CurationError
-from dossier.registry import LANGUAGES, load_registry, stands_alone
+from dossier.curated_yaml import CurationError
+from dossier.entity_names import stands_alone
+from dossier.registry import LANGUAGES
+from dossier.registry_loader import load_registry
 
 ARTICLE = "000_8c560dd54438cdbd.txt"
 BASE = """entities:
@@ -41,16 +44,16 @@ def test_the_real_registry_covers_the_field():
 @pytest.mark.parametrize(
     "addition, line, field, message",
     [
-        ("    relations:\n      - {type: acquired by, target: amazn, sources: [%s]}\n" % ARTICLE, 13,
+        (f"    relations:\n      - {{type: acquired by, target: amazn, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.relations.0.target", "unknown entity id 'amazn'"),
         ("    aliases: [亞馬遜]\n", 12, "entities.pillpack.aliases.0", "already belongs to entity 'amazon'"),
-        ("    events:\n      - {date: 2018-13, type: acquired, description: d, sources: [%s]}\n" % ARTICLE, 13,
+        (f"    events:\n      - {{date: 2018-13, type: acquired, description: d, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.events.0.date", "not a calendar date"),
-        ("    events:\n      - {date: 18 June 2018, type: acquired, description: d, sources: [%s]}\n" % ARTICLE, 13,
+        (f"    events:\n      - {{date: 18 June 2018, type: acquired, description: d, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.events.0.date", "does not match"),
         ("    events:\n      - {date: '2018', type: acquired, description: d, sources: [nope.txt]}\n", 13,
          "entities.pillpack.events.0.sources.0", "no such article"),
-        ("    relations:\n      - {type: friend, target: amazon, sources: [%s]}\n" % ARTICLE, 13,
+        (f"    relations:\n      - {{type: friend, target: amazon, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.relations.0.type", "is not one of"),
         ("    context: [nobody]\n", 12, "entities.pillpack.context.0", "unknown entity id"),
         ("    colour: blue\n", 12, "entities.pillpack.colour", "unknown field"),

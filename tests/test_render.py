@@ -7,8 +7,11 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from dossier.article_html import render_blocks
+from dossier.front_matter import front_matter
 from dossier.records import Block, Inline
-from dossier.render import front_matter, relative, render_blocks, render_site
+from dossier.render import render_site
+from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -1,4 +1,4 @@
-"""Search: the index (scripts/dossier/search.py), the stemmers it shares with the browser
+"""Search: the index (scripts/dossier/search_*.py), the stemmers it shares with the browser
 (stemming.py), and the worker that answers Material's search UI, run in Node by search_harness.cjs: the
 very script the browser runs, on the very files of a built site.
 
@@ -14,15 +14,26 @@ import random
 import re
 import shutil
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import (FOUNDING_CURATION, FOUNDING_REGISTRY, ROOT, SEARCH_HOSTILE_TITLE, UNCURATED_NAME,
-                      UNCURATED_TEXT, BuiltSite, founding_articles, make_project, mkdocs_build)
-from dossier import search
+from conftest import (
+    FOUNDING_CURATION,
+    FOUNDING_REGISTRY,
+    ROOT,
+    SEARCH_HOSTILE_TITLE,
+    UNCURATED_NAME,
+    UNCURATED_TEXT,
+    BuiltSite,
+    founding_articles,
+    make_project,
+    mkdocs_build,
+)
+from dossier.search_index import lookup, write_index
+from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, document
+from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
 
 NODE = shutil.which("node")
@@ -40,7 +51,7 @@ needs_node = pytest.mark.skipif(NODE is None, reason="node is missing: `make tes
 def run_queries(site: Path, queries: list[str], shown: int = 10) -> list[dict]:
     """Each query through the site's worker, as the browser would run it."""
     result = subprocess.run([NODE, str(HARNESS), str(site)], input=json.dumps({"queries": queries, "shown": shown}),
-                            capture_output=True, text=True, timeout=1800)
+                            capture_output=True, text=True, timeout=1800, check=False)
     lines = [json.loads(line) for line in result.stdout.split("\n") if line.strip()]
     assert result.returncode == 0 and len(lines) == len(queries), result.stderr[-3000:] + result.stdout[-3000:]
     return lines
@@ -65,30 +76,30 @@ def indexed_pages(site: Path) -> dict[str, str]:
 
 
 def test_words_are_folded_stemmed_and_cut_as_the_worker_does():
-    assert search.fold("Infirmières") == "infirmieres"
-    assert search.fold("Straße") == "strasse" and search.fold("Œuvre") == "oeuvre"
-    assert search.word_terms("Entscheidungen", "de") == ("entscheidungen", "entscheid")
-    assert search.word_terms("pharmacies", "en") == ("pharmacies", "pharmaci")
-    assert search.word_terms("infirmières", "fr")[0] == "infirmieres"
-    assert search.word_terms("JPMorgan", None) == ("jpmorgan", "jp", "morgan")
-    assert search.word_terms("PillPack", "en")[:1] == ("pillpack",) and {"pill", "pack"} <= set(search.word_terms("PillPack", "en"))
-    assert search.word_terms("x" * 100, None) == ("x" * search.MAX_TERM,)
+    assert fold("Infirmières") == "infirmieres"
+    assert fold("Straße") == "strasse" and fold("Œuvre") == "oeuvre"
+    assert word_terms("Entscheidungen", "de") == ("entscheidungen", "entscheid")
+    assert word_terms("pharmacies", "en") == ("pharmacies", "pharmaci")
+    assert word_terms("infirmières", "fr")[0] == "infirmieres"
+    assert word_terms("JPMorgan", None) == ("jpmorgan", "jp", "morgan")
+    assert word_terms("PillPack", "en")[:1] == ("pillpack",) and {"pill", "pack"} <= set(word_terms("PillPack", "en"))
+    assert word_terms("x" * 100, None) == ("x" * MAX_TERM,)
     assert stemmer("zh-Hant") is None and stemmer("pt-BR") is not None
 
 
 def test_cjk_runs_are_simplified_characters_and_bigrams():
-    assert search.cjk_terms("亚马逊") == ["亚", "马", "逊", "亚马", "马逊"]
-    doc = search.document("articles/x/", '<h1>亞馬遜關愛</h1><p lang="zh-Hant">阿里健康</p>')
+    assert cjk_terms("亚马逊") == ["亚", "马", "逊", "亚马", "马逊"]
+    doc = document("articles/x/", '<h1>亞馬遜關愛</h1><p lang="zh-Hant">阿里健康</p>')
     assert {"亚马", "马逊", "逊关", "关爱", "阿里", "健康"} <= set(doc.terms)
     assert doc.han >= {"亞", "馬", "遜", "關", "愛"}
-    assert search.simplified_map(["亞馬遜"]) == {"亞": "亚", "馬": "马", "遜": "逊"}
+    assert simplified_map(["亞馬遜"]) == {"亞": "亚", "馬": "马", "遜": "逊"}
 
 
 def test_names_are_keys_whatever_their_spacing_case_or_script():
-    assert search.name_key("Amazon Care") == search.name_key("amazon  care") == "amazon care"
-    assert search.name_key("J.P. Morgan") == "j p morgan"
-    assert search.name_key("伯克希尔·哈撒韦") == search.name_key("伯克希爾哈撒韋") == "伯克希尔哈撒韦"
-    assert search.name_key("Amazonファーマシー") == "amazonファーマシー"
+    assert name_key("Amazon Care") == name_key("amazon  care") == "amazon care"
+    assert name_key("J.P. Morgan") == "j p morgan"
+    assert name_key("伯克希尔·哈撒韦") == name_key("伯克希爾哈撒韋") == "伯克希尔哈撒韦"
+    assert name_key("Amazonファーマシー") == "amazonファーマシー"
 
 
 def test_a_page_is_indexed_by_its_content_not_its_furniture():
@@ -99,29 +110,29 @@ def test_a_page_is_indexed_by_its_content_not_its_furniture():
             '<div class="cite-box"><h2>Cite this</h2><p>citation words</p></div>'
             '<section class="removal-report" data-search-exclude><p>removed words</p></section>'
             '<script>var hidden = 1;</script>')
-    doc = search.document("articles/x/", html)
-    assert doc.title == "Gesundheit" and doc.kind == search.ARTICLE
+    doc = document("articles/x/", html)
+    assert doc.title == "Gesundheit" and doc.kind == Kind.ARTICLE
     assert {"gesundheit", "health", "erika", "muster", "entscheidungen", "entscheid", "amazons"} <= set(doc.terms)
     assert not {"citation", "removed", "hidden", "provenance", "text", "cite"} & set(doc.terms)
     assert doc.terms["gesundheit"] > doc.terms["entscheidungen"]  # the title weighs more
     assert doc.links == {"entities/amazon/": 1}
     assert "Erika" not in doc.excerpt and doc.excerpt.startswith("Health Die Entscheidungen")
     # On a listing page, an article's title is that article's text, not the page's.
-    listing = search.document("", '<h1>Big Tech in Health</h1><table><tr><td><a href="articles/x/">Gesundheit</a>'
+    listing = document("", '<h1>Big Tech in Health</h1><table><tr><td><a href="articles/x/">Gesundheit</a>'
                                   '</td><td>Health</td></tr></table>')
-    assert listing.kind == search.LISTING and "gesundheit" not in listing.terms and "health" in listing.terms
+    assert listing.kind == Kind.LISTING and "gesundheit" not in listing.terms and "health" in listing.terms
 
 
 def test_one_page_contributes_a_bounded_number_of_tokens():
     words = " ".join(f"word{n}" for n in range(60_000))
-    doc = search.document("articles/huge/", f"<h1>Huge</h1><p>{words}</p>" + "<p>tail</p>" * 20_000)
-    assert doc.length == search.MAX_TOKENS and len(doc.terms) <= search.MAX_TOKENS + 10
-    assert "word0" in doc.terms and f"word{search.MAX_TOKENS + 100}" not in doc.terms
-    assert len(doc.excerpt) <= search.EXCERPT_CHARS
+    doc = document("articles/huge/", f"<h1>Huge</h1><p>{words}</p>" + "<p>tail</p>" * 20_000)
+    assert doc.length == MAX_TOKENS and len(doc.terms) <= MAX_TOKENS + 10
+    assert "word0" in doc.terms and f"word{MAX_TOKENS + 100}" not in doc.terms
+    assert len(doc.excerpt) <= EXCERPT_CHARS
 
 
 def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path):
-    pages = [search.document(url, html, names=names) for url, html, names in [
+    pages = [document(url, html, names=names) for url, html, names in [
         ("articles/a/", "<h1>Amazon Care closes</h1><p>Amazon said the service would close.</p>"
                         '<p><a class="entity" href="../../entities/amazon-care/">Amazon Care</a></p>', ()),
         ("articles/b/", '<h1 lang="zh-Hant">亞馬遜關愛</h1>', ()),
@@ -129,8 +140,8 @@ def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path)
         ("", "<h1>Big Tech in Health</h1>", ()),
     ]]
     first, second = tmp_path / "one", tmp_path / "two"
-    search.write_index(pages, first)
-    search.write_index(list(reversed(pages)), second)
+    write_index(pages, first)
+    write_index(list(reversed(pages)), second)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -138,12 +149,12 @@ def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path)
     assert (manifest["documents"], manifest["articles"], manifest["profiles"]) == (4, 2, 1)
     order = ["articles/a/", "articles/b/", "entities/amazon-care/", ""]  # articles, profiles, listings
     assert [json.loads((first / "f" / f"{n}.json").read_text())["u"] for n in range(4)] == order
-    assert [page for page, _ in search.lookup(first, "amazon")] == [0, 2]
-    assert [page for page, _ in search.lookup(first, "关爱")] == [1]
+    assert [page for page, _ in lookup(first, "amazon")] == [0, 2]
+    assert [page for page, _ in lookup(first, "关爱")] == [1]
     # A name's key: the profile, and the articles that link it.
-    assert [page for page, _ in search.lookup(first, "=amazon care")] == [0, 2]
-    assert [page for page, _ in search.lookup(first, "=亚马逊关爱")] == [0, 2]
-    assert search.lookup(first, "nowhere") == []
+    assert [page for page, _ in lookup(first, "=amazon care")] == [0, 2]
+    assert [page for page, _ in lookup(first, "=亚马逊关爱")] == [0, 2]
+    assert lookup(first, "nowhere") == []
 
 
 # --- the stemmers the index and the browser share -----------------------------------------------------------
@@ -163,11 +174,11 @@ def test_the_browser_stems_every_word_of_the_corpus_as_the_index_does(search_sit
              for language in LANGUAGES}
     assert all(len(words[language]) > 300 for language in LANGUAGES), {k: len(v) for k, v in words.items()}
     result = subprocess.run([NODE, str(HARNESS), str(search_site.site), "--stem"], input=json.dumps(words),
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=300, check=False)
     browser = json.loads(result.stdout)
     for language in LANGUAGES:
         ours = [stemmer(language)(word) for word in words[language]]
-        differ = [(w, a, b) for w, a, b in zip(words[language], ours, browser[language]) if a != b]
+        differ = [(w, a, b) for w, a, b in zip(words[language], ours, browser[language], strict=True) if a != b]
         assert not differ, f"{language}: {differ[:20]}"
     assert porter("always") == "alway" and porter("relational") == "relat"
 
@@ -194,7 +205,7 @@ NAMED = [  # a company or venture's name, as a reader types it: its profile firs
 @needs_node
 def test_a_company_name_finds_its_profile_first_then_the_articles_that_mention_it(search_site):
     lines = run_queries(search_site.site, [query for query, _ in NAMED])
-    for (query, entity), line in zip(NAMED, lines):
+    for (query, entity), line in zip(NAMED, lines, strict=True):
         assert not line.get("error") and not line["warnings"], line
         found = locations(line)
         assert found[0] == f"entities/{entity}/", (query, found)
@@ -247,7 +258,7 @@ FOUND = [  # (query, the page a reader expects, at most at this rank)
 @needs_node
 def test_queries_find_what_a_reader_expects(search_site):
     lines = run_queries(search_site.site, [query for query, _, _ in FOUND])
-    for (query, expected, rank), line in zip(FOUND, lines):
+    for (query, expected, rank), line in zip(FOUND, lines, strict=True):
         assert not line.get("error") and not line["warnings"], line
         found = locations(line)
         assert expected in found[:rank], f"{query}: {expected} not in the first {rank}: {found}"
@@ -256,7 +267,7 @@ def test_queries_find_what_a_reader_expects(search_site):
 @needs_node
 def test_topic_words_rank_articles_and_profiles_above_listing_pages(search_site):
     queries = ["telehealth", "shutdown", "pharmacy", "Amazon", "health", "clinic", "care", "employers"]
-    for query, line in zip(queries, run_queries(search_site.site, queries, shown=50)):
+    for query, line in zip(queries, run_queries(search_site.site, queries, shown=50), strict=True):
         kinds = ["listing" if location in LISTINGS else "page" for location in locations(line)]
         assert "page" in kinds, (query, locations(line))
         assert kinds == sorted(kinds, key=lambda kind: kind == "listing"), (query, locations(line))
@@ -332,16 +343,14 @@ def test_no_query_ever_throws_and_every_answer_is_sane(search_site):
 @needs_node
 def test_every_name_in_the_registry_finds_its_profile_first(search_site):
     registry = yaml.safe_load((search_site.project / "seeds" / "entities.yml").read_text(encoding="utf-8"))
-    pairs = []
-    for entity, spec in registry["entities"].items():
-        for name in {spec["name"], *(n for names in (spec.get("names") or {}).values() for n in names),
-                     *(spec.get("aliases") or [])}:
-            pairs.append((name, entity))
+    pairs = [(name, entity) for entity, spec in registry["entities"].items()
+             for name in sorted({spec["name"], *(n for names in (spec.get("names") or {}).values() for n in names),
+                                 *(spec.get("aliases") or [])})]
     keys = {}
     for name, entity in pairs:  # a name two entities share leads to both
-        keys.setdefault(search.name_key(name), set()).add(f"entities/{entity}/")
-    for (name, entity), line in zip(pairs, run_queries(search_site.site, [name for name, _ in pairs], shown=3)):
-        assert locations(line) and locations(line)[0] in keys[search.name_key(name)], (name, entity, locations(line))
+        keys.setdefault(name_key(name), set()).add(f"entities/{entity}/")
+    for (name, entity), line in zip(pairs, run_queries(search_site.site, [name for name, _ in pairs], shown=3), strict=True):
+        assert locations(line) and locations(line)[0] in keys[name_key(name)], (name, entity, locations(line))
 
 
 @needs_node
@@ -392,7 +401,7 @@ def test_an_article_at_the_size_limit_does_not_break_other_queries(huge_site):
     lines = run_queries(huge_site.site, queries)
     for line in lines:
         assert "error" not in line and not line["warnings"], line
-    found = dict(zip(queries, map(locations, lines)))
+    found = dict(zip(queries, map(locations, lines), strict=True))
     assert found["Amazon Care"][0] == "entities/amazon-care/"
     assert found["JPMorgan"][0] == "entities/jpmorgan/"
     assert ARTICLES["000"] in found["亞馬遜"] and found["Neil Lindsay"][:1] == [ARTICLES["002"]]

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from conftest import SEARCH_HOSTILE_TITLE
-from test_browser import SUBPATH, browser, checked_visit, search_results, served  # noqa: F401 (fixture)
+from test_browser import SUBPATH, browser, checked_visit, search_results, served  # browser is a fixture
 from test_search import ARTICLES, FOUND, NAMED, entity_articles
 
 
@@ -21,7 +21,7 @@ def search_url(search_site):
 
 
 @pytest.fixture
-def visit(browser, search_url):  # noqa: F811 (the browser fixture, imported)
+def visit(browser, search_url):
     yield from checked_visit(browser, search_url)
 
 
@@ -33,7 +33,7 @@ def requested(visit) -> list[str]:
 def recorded(visit):
     """The visit, with every request it makes (the worker's too) recorded in order."""
     visit.requests = []
-    visit.context.on("request", lambda request: visit.requests.append(request))
+    visit.context.on("request", visit.requests.append)
     return visit
 
 
@@ -93,7 +93,7 @@ def test_queries_that_look_like_syntax_answer_without_error(visit):
     # checked_visit: no console error, no dialog, no request elsewhere
 
 
-def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):  # noqa: F811
+def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):
     """Typed once the home page has loaded, in a fresh browser: the first results show, having fetched
     only a few chunks of the index and the pages shown (`make bench` measures the time, at 100 to
     10,000 articles; here the bound only catches a hang, whatever else loads the machine)."""
@@ -103,7 +103,7 @@ def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):  
         page.goto(search_url, wait_until="load")
         page.locator("input.md-search__input").click()
         after: list = []
-        context.on("requestfinished", lambda request: after.append(request))
+        context.on("requestfinished", after.append)
         page.fill("input.md-search__input", query)
         page.dispatch_event("input.md-search__input", "keyup")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scripts.dossier.sentences import WINDOW, pysbd_language, sentences
+from dossier.sentences import WINDOW, pysbd_language, sentences
 
 CASES = [
     # German: ordinals and dates, abbreviations

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import UNCURATED_NAME, UNCURATED_TEXT, make_project, names_only_registry
-from dossier.scaffold import write_config
+from dossier.project_config import write_config
 
 TIMEOUT = 120  # seconds for one rebuild to show (a loaded CI machine)
 ENTITIES = ("amazon", "amazon-care", "one-medical", "pillpack", "ali-health", "alibaba")  # a quick rebuild
@@ -50,7 +50,7 @@ class Served:
         make_project(root, {UNCURATED_NAME: UNCURATED_TEXT.encode()}, entities=names_only_registry(*ENTITIES))
         self.config = write_config(root / "mkdocs.yml", root / "seeds", dossier={"search": search})
         self.port = free_port()
-        self.log = open(root / "serve.log", "w")
+        self.log = open(root / "serve.log", "w")  # noqa: SIM115 - the server writes it until stop() closes it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--no-strict", *options, "-f", str(self.config), "-a", f"127.0.0.1:{self.port}"],
             cwd=root, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -133,7 +133,7 @@ def test_serve_follows_articles_and_entities(served):
     served.until("the first build", lambda: "second front in primary care" in page_text(served, first)
                  and first in served.search_pages())
     indexed_first = set(served.search_pages())
-    status, html = served.get(first)
+    _status, html = served.get(first)
     assert "livereload" in html  # the served page carries MkDocs' reload script, and the policy lets it run
     injected = html[html.rindex("<script>") + len("<script>"):html.rindex("</script>")]
     digest = base64.b64encode(hashlib.sha256(injected.encode()).digest()).decode()

@@ -1,4 +1,4 @@
-"""The timeline and the relationship graph, checked geometrically on their layout (visuals.py): no two
+"""The timeline and the relationship graph, checked geometrically on their layout (timeline.py, graph.py): no two
 labels overlap, no edge passes through a node, every label is drawn at a readable size, and the same
 inputs give the same figure whatever the hash seed. On the founding corpus and on made-up registries
 with what the founding one lacks (cycles, parallel relations, relations to oneself, CJK names)."""
@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from dossier import visuals
+
+from dossier.figure_text import ASCENT_EM, DESCENT_EM, MIN_LABEL_PX, NARROW_CHAR_EM, WIDE_CHAR_EM, Box, text_width, wrap
+from dossier.graph import relationship_graph
+from dossier.graph_layout import GRAPH_EDGE_FONT_PX, GRAPH_NODE_FONT_PX
 from dossier.registry import Entity, Registry, Relation, merged_events
-from dossier.render import article_url, entity_url
-from dossier.visuals import Box, relationship_graph, text_width, timeline, wrap
+from dossier.timeline import TIMELINE_FONT_PX, TIMELINE_YEAR_FONT_PX, decimal_year, timeline
+from dossier.urls import article_url, entity_url
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
@@ -95,7 +98,7 @@ def edges_through_nodes(graph) -> list[tuple[str, str]]:
     """(edge, node) for every segment of a drawn edge that passes through a node's shape or name."""
     found = []
     for edge in graph.edges:
-        for start, end in zip(edge.route, edge.route[1:]):
+        for start, end in itertools.pairwise(edge.route):
             found += [(f"{edge.source.id}→{edge.target.id}", node.id) for node in graph.nodes if crosses(start, end, node.box)]
     return found
 
@@ -135,7 +138,7 @@ def test_graph_edges_run_from_source_to_target(founding_graph):
 
 def test_graph_fits_its_drawing_area(founding_graph):
     boxes = [box for _, box in graph_labels(founding_graph)] + [node.box for node in founding_graph.nodes]
-    assert all(0 <= b.left and b.right <= founding_graph.width and 0 <= b.top and b.bottom <= founding_graph.height
+    assert all(b.left >= 0 and b.right <= founding_graph.width and b.top >= 0 and b.bottom <= founding_graph.height
                for b in boxes)
 
 
@@ -156,9 +159,9 @@ def test_made_up_graphs_keep_labels_apart_and_edges_off_nodes(seed):
 def test_timeline_rows_do_not_overlap_and_fit_the_width(founding_timeline):
     timeline_ = founding_timeline
     labels = [(f"{m.date} {m.label}", m.box) for m in timeline_.marks]
-    labels += [(str(year), Box(timeline_.text_x, y - visuals.ASCENT_EM * timeline_.year_font_px,
+    labels += [(str(year), Box(timeline_.text_x, y - ASCENT_EM * timeline_.year_font_px,
                                timeline_.text_x + text_width(str(year), timeline_.year_font_px),
-                               y + visuals.DESCENT_EM * timeline_.year_font_px)) for year, y in timeline_.years]
+                               y + DESCENT_EM * timeline_.year_font_px)) for year, y in timeline_.years]
     assert overlapping(labels) == []
     assert all(box.right <= timeline_.width and box.bottom <= timeline_.height for _, box in labels)
 
@@ -168,21 +171,21 @@ def test_timeline_is_in_date_order_with_every_event_once_and_every_publication(f
     events = sum(len(merged_events(e.events)) for e in corpus.registry.entities)  # a year and a month of one event: one
     assert len(marks) == events + sum(1 for a in corpus.articles if a.published.value)
     assert [m.dot_y for m in marks] == sorted(m.dot_y for m in marks)
-    assert [visuals._decimal_year(m.date) for m in marks] == sorted(visuals._decimal_year(m.date) for m in marks)
+    assert [decimal_year(m.date) for m in marks] == sorted(decimal_year(m.date) for m in marks)
     assert all("".join(m.lines) == m.label for m in marks)
     assert all(m.sources for m in marks)  # every row names where it comes from
 
 
 def test_labels_are_drawn_at_a_readable_size():
     """Drawn at natural size (the figures are never shrunk), these are the sizes a reader sees."""
-    sizes = [visuals.TIMELINE_FONT_PX, visuals.TIMELINE_YEAR_FONT_PX, visuals.GRAPH_NODE_FONT_PX, visuals.GRAPH_EDGE_FONT_PX]
-    assert min(sizes) >= max(visuals.MIN_LABEL_PX.values())
+    sizes = [TIMELINE_FONT_PX, TIMELINE_YEAR_FONT_PX, GRAPH_NODE_FONT_PX, GRAPH_EDGE_FONT_PX]
+    assert min(sizes) >= max(MIN_LABEL_PX.values())
 
 
 def test_text_width_counts_wide_characters_double():
-    assert text_width("阿里健康", 10) == pytest.approx(4 * 10 * visuals.WIDE_CHAR_EM)
-    assert text_width("Ali ", 10) == pytest.approx(4 * 10 * visuals.NARROW_CHAR_EM)
-    assert visuals.WIDE_CHAR_EM >= 1.5 * visuals.NARROW_CHAR_EM
+    assert text_width("阿里健康", 10) == pytest.approx(4 * 10 * WIDE_CHAR_EM)
+    assert text_width("Ali ", 10) == pytest.approx(4 * 10 * NARROW_CHAR_EM)
+    assert WIDE_CHAR_EM >= 1.5 * NARROW_CHAR_EM
 
 
 @pytest.mark.parametrize("text", [
@@ -202,7 +205,7 @@ DETERMINISM = """
 import sys
 sys.path[:0] = [{scripts!r}, {tests!r}]
 from test_visuals import made_up_registry
-from dossier.visuals import relationship_graph
+from dossier.graph import relationship_graph
 print(repr(relationship_graph(made_up_registry(3), lambda entity_id: entity_id)))
 """
 

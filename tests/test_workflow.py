@@ -86,8 +86,8 @@ def locked() -> dict[str, tuple[str, str | None, list[str]]]:
     """Each locked package by its canonical name: (version, environment marker or None, sha256 hashes)."""
     entries: dict[str, tuple[str, str | None, list[str]]] = {}
     text = re.sub(r"\\\n", " ", LOCK.read_text(encoding="utf-8"))
-    for line in text.splitlines():
-        line = line.split(" #", 1)[0].strip()
+    for raw_line in text.splitlines():
+        line = raw_line.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
         requirement, _, rest = line.partition(" --hash=")

@@ -1,6 +1,28 @@
 """Big Tech in Health: the pipeline that turns raw article files into the dossier's pages.
 
-One module per stage (ingest, clean, detect, normalize, metadata, render), each a function from the
-typed records in `records` to the next; `pipeline` runs them in order and `hook` hands the result to
-MkDocs.
+The stages, each a function from the typed records in `records` to the next:
+
+1. ingest (`sources` reads `seeds/articles/` safely; `ingest` decodes, weighing encodings by
+   `plausibility`);
+2. clean (`clean`, with `article_location`, `line_rules`, `block_parsing`, the signals of `furniture`
+   and the vocabulary `cleaning_vocabulary` loads), then duplicates (`dedupe`);
+3. detect (`detect`: language and Chinese script);
+4. normalize (`normalize`: every Chinese article in both scripts, through `chinese`);
+5. metadata (`metadata`: what `page_facts` reads on the zones of `page_layout`, from the signals of
+   `datelines`, `text_dates`, `bylines`, `outlets`, `meta_lines` and `meta_vocabulary`, under the
+   curation `article_curation` loads; ids from `article_ids`);
+6. link (`link`: the entities of `registry`, loaded by `registry_loader`, matched as `entity_names`
+   says);
+7. render (`render`: article pages through `article_html`, `citation`, `front_matter` and `urls`; the
+   profiles of `profiles`, `timeline` and `graph` (laid out by `graph_layout`, text measured by
+   `figure_text`); `data_files`; reuse across rebuilds in `page_memo`), then search (`search_pages`,
+   `search_text`, `stemming`, `search_index`, `search_worker`).
+
+`pipeline` runs the stages in order over every file, mapping the per-article `work_units` over the
+process pool and result cache of `parallel`; `attention` lists what a maintainer should look at;
+`plugin` is the MkDocs plugin that hands the result to MkDocs, with `csp` for its Content-Security-Policy.
+Shared by every stage: `characters` (character classes), `sentences` (sentence boundaries),
+`thresholds` (every threshold, named), `curated_yaml` (curated YAML under `seeds/`, loaded and
+validated). `evaluation` measures the pipeline on the gold-annotated development set (`make eval`);
+`project_config` writes the mkdocs.yml of a project elsewhere (tests, the benchmark).
 """

@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Literal
 
 from . import furniture
-from .cleaning_rules import CleaningVocabulary
+from .characters import HAN, HANGUL, KATAKANA, char_class
+from .cleaning_vocabulary import CleaningVocabulary
+from .entity_names import match_key
 from .records import Article, AttentionItem, Corpus
-from .registry import Registry, match_key
+from .registry import Registry
+from .thresholds import ATTENTION, CLEANING
+
+AttentionKind = Literal["no_headline", "date_unknown", "not_curated", "furniture_kept", "organisation_candidate"]
 
 # What each kind of item means, in the order the report lists them.
-KINDS = {
+KINDS: dict[AttentionKind, str] = {
     "no_headline": "No headline found in the text: the page has no title in the original language.",
     "date_unknown": "No publication date found in the text, and none curated.",
     "not_curated": "No English title or summary curated in seeds/articles.yml.",
     "furniture_kept": "A kept line that reads like page furniture: drop it with drop_lines if it is.",
     "organisation_candidate": "A name that looks like an organisation, recurs, and is not in the registry.",
 }
-MIN_CANDIDATE_COUNT = 2  # an organisation named this often across the corpus is worth curating
-MAX_CANDIDATES = 40
-MAX_SHORT_UNENDED_WEIGHT = 30  # a kept paragraph this short and without an ending is likely a label
 
 _ORGANISATION_SUFFIX = (
     r"Inc\.?|Corp\.?|Corporation|Company|GmbH|AG|SE|S\.A\.|SA|Ltd\.?|LLC|plc|Group|Holdings|Health|Healthcare|"
@@ -39,13 +42,14 @@ _ORGANISATION_PATTERNS = (
     # Inner capitals: "LinkedIn", "DeepMind", "VillageMD".
     re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*\b"),
     # Chinese, Japanese and Korean names ending in a corporate or sector word.
-    re.compile(r"(?<![的在与與和及])[\u4e00-\u9fff]{2,4}(?:公司|集团|集團|控股|银行|銀行|资本|資本|药房|藥房|保险|保險|医院|醫院)"),
-    re.compile(r"[\u30a0-\u30ff]{3,}(?:ホールディングス|ヘルスケア|ファーマ|製薬|グループ)"),
-    re.compile(r"[\uac00-\ud7a3]{2,8}(?:헬스케어|제약|바이오|병원|그룹|은행|생명)"),
+    re.compile(f"(?<![的在与與和及])[{char_class(HAN)}]{{2,4}}"
+               "(?:公司|集团|集團|控股|银行|銀行|资本|資本|药房|藥房|保险|保險|医院|醫院)"),
+    re.compile(f"[{char_class(KATAKANA)}]{{3,}}(?:ホールディングス|ヘルスケア|ファーマ|製薬|グループ)"),
+    re.compile(f"[{char_class(HANGUL)}]{{2,8}}(?:헬스케어|제약|바이오|병원|그룹|은행|생명)"),
 )
 
 
-def _item(kind: str, article: Article, detail: str = "") -> AttentionItem:
+def _item(kind: AttentionKind, article: Article, detail: str = "") -> AttentionItem:
     return AttentionItem(kind, article.clean.source_file, article.id, detail)
 
 
@@ -60,7 +64,8 @@ def unknown_date(articles: Iterable[Article], vocabulary: CleaningVocabulary) ->
 def missing_curation(articles: Iterable[Article], vocabulary: CleaningVocabulary) -> list[AttentionItem]:
     items = []
     for article in articles:
-        missing = [name for name, value in (("title_en", article.title_en), ("summary_en", article.summary_en)) if not value]
+        curated = (("title_en", article.title_en), ("summary_en", article.summary_en))
+        missing = [name for name, value in curated if not value]
         if missing:
             items.append(_item("not_curated", article, ", ".join(missing)))
     return items
@@ -72,9 +77,9 @@ def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) 
     for article in articles:
         for block in article.clean.blocks:
             text = block.text.strip()
-            short_label = (block.kind == "paragraph" and furniture.weight(text) <= MAX_SHORT_UNENDED_WEIGHT
+            short_label = (block.kind == "paragraph" and furniture.weight(text) <= ATTENTION.max_short_unended_weight
                            and not furniture.ends_like_sentence(text))
-            notice = vocabulary.notice.search(text) and furniture.weight(text) <= furniture.THRESHOLDS.short_line_weight
+            notice = vocabulary.notice.search(text) and furniture.weight(text) <= CLEANING.short_line_weight
             if notice or short_label:
                 items.append(_item("furniture_kept", article, f"line {block.line}: {text[:80]}"))
     return items
@@ -91,13 +96,15 @@ def organisation_candidates(articles: list[Article], registry: Registry) -> list
     counts: Counter[str] = Counter()
     for article in articles:
         linked = {match_key(mention.surface) for mention in article.mentions}
+        telling = [k for k in linked if len(k) >= ATTENTION.min_linked_name_chars]
         text = "\n".join([article.clean.title, *(block.text for block in article.clean.blocks)])
         for name in organisation_names(text):
             key = match_key(name)
-            if key not in known and key not in linked and not any(k in key for k in linked if len(k) >= 4):
+            if key not in known and key not in linked and not any(k in key for k in telling):
                 counts[name] += 1
-    ranked = sorted((item for item in counts.items() if item[1] >= MIN_CANDIDATE_COUNT), key=lambda kv: (-kv[1], kv[0]))
-    return [AttentionItem("organisation_candidate", None, None, name, count) for name, count in ranked[:MAX_CANDIDATES]]
+    recurring = [item for item in counts.items() if item[1] >= ATTENTION.min_candidate_count]
+    ranked = sorted(recurring, key=lambda kv: (-kv[1], kv[0]))[: ATTENTION.max_candidates]
+    return [AttentionItem("organisation_candidate", None, None, name, count) for name, count in ranked]
 
 
 ARTICLE_CHECKS: tuple[Callable[[Iterable[Article], CleaningVocabulary], list[AttentionItem]], ...] = (
@@ -113,5 +120,5 @@ def needs_attention(corpus: Corpus, vocabulary: CleaningVocabulary) -> tuple[Att
     items = [item for check in ARTICLE_CHECKS for item in check(corpus.articles, vocabulary)]
     if corpus.registry is not None:
         items += organisation_candidates(list(corpus.articles), corpus.registry)
-    order = list(KINDS)
+    order: list[str] = list(KINDS)
     return tuple(sorted(items, key=lambda item: order.index(item.kind)))

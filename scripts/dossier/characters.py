@@ -2,7 +2,7 @@
 
 Each class is declared once here, as code-point ranges; `char_class` turns ranges into the text of a
 regular-expression character class, and the search worker's tables are generated from the same ranges
-(`search.analysis_tables`), so that the Python stages and the browser agree.
+(`search_text.analysis_tables`), so that the Python stages and the browser agree.
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ from typing import Any
 Ranges = tuple[tuple[int, int], ...]
 
 HAN: Ranges = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),  # Extension A, unified, compatibility
-               (0x20000, 0x2FFFF))  # the supplementary planes (Extension B on: 𠮷, common in Cantonese)
-KANA: Ranges = ((0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF))  # hiragana, katakana, extensions
+               (0x20000, 0x3FFFF))  # planes 2 and 3 (Extensions B to I: 𠮷, common in Cantonese)
+HIRAGANA: Ranges = ((0x3040, 0x309F),)
+KATAKANA: Ranges = ((0x30A0, 0x30FF), (0x31F0, 0x31FF))  # katakana, phonetic extensions
+KANA: Ranges = HIRAGANA + KATAKANA
 HALFWIDTH_KANA: Ranges = ((0xFF66, 0xFF9F),)  # rare in real Japanese text, frequent in mojibake
-HANGUL: Ranges = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))  # Jamo, compatibility Jamo, syllables
+# Jamo, compatibility Jamo, Jamo Extended-A, syllables, Jamo Extended-B (old Korean letters)
+HANGUL: Ranges = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7A3), (0xD7B0, 0xD7FF))
 CJK: Ranges = tuple(sorted(HAN + KANA + HANGUL))
 # Characters a terminal or a page draws two columns wide (East Asian Wide and Fullwidth), for widths.
 WIDE: Ranges = ((0x1100, 0x115F), (0x2E80, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
@@ -50,3 +53,16 @@ def plain_strings(data: Any) -> Any:
     if isinstance(data, list):
         return [plain_strings(item) for item in data]
     return data
+
+
+# Alphabets, for telling a letter's script (ingest's plausibility): Basic Latin, Latin-1 letters and Latin
+# Extended-A and B, Latin Extended Additional; Greek and Coptic; Cyrillic and its Supplement.
+LATIN: Ranges = ((0x0000, 0x007F), (0x00C0, 0x024F), (0x1E00, 0x1EFF))
+GREEK: Ranges = ((0x0370, 0x03FF),)
+CYRILLIC: Ranges = ((0x0400, 0x052F),)
+# Marks that stand among ideographs as letters: 々 (iteration), 〆 (closing), 〇 (zero).
+IDEOGRAPHIC_MARKS: Ranges = ((0x3005, 0x3007),)
+# Punctuation and symbols of CJK pages: ※, circled numbers, the shapes and stars used as bullets, CJK
+# symbols and punctuation, the katakana middle dot, full-width forms.
+CJK_PUNCTUATION: Ranges = ((0x203B, 0x203B), (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x2605, 0x2606),
+                           (0x3000, 0x303F), (0x30FB, 0x30FB), (0xFF01, 0xFF65), (0xFFE0, 0xFFEE))

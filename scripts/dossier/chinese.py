@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -11,14 +11,15 @@ SIMPLIFIED = "zh-Hans"
 _CONFIGS = {SIMPLIFIED: "t2s.json", TRADITIONAL: "s2t.json"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(target: str) -> opencc.OpenCC:
     return opencc.OpenCC(_CONFIGS[target])
 
 
 def convert(text: str, target: str) -> str:
     """`text` in the `target` script ("zh-Hant" or "zh-Hans")."""
-    return _converter(target).convert(text)
+    converted: str = _converter(target).convert(text)  # OpenCC ships no types
+    return converted
 
 
 def other_script(script: str) -> str:
@@ -40,7 +41,7 @@ def _changed(text: str, target: str) -> int:
     converted = convert(text, target)
     if len(converted) != len(text):  # phrase conversions can change length: compare per character
         return sum(1 for ch in text if convert(ch, target) != ch)
-    return sum(1 for a, b in zip(text, converted) if a != b)
+    return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
 
 
 @lru_cache(maxsize=65536)

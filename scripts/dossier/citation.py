@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Literal
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from .records import BLOG_POST, Article, Rendition, Translation
@@ -74,8 +75,8 @@ def _commits(log: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
     """`git log --name-status -z --format=%x01%cs` as [(date, [(status letter, paths)])], newest first."""
     commits: list[tuple[str, list[tuple[str, list[str]]]]] = []
     tokens = iter(log.split("\0"))
-    for token in tokens:
-        token = token.strip("\n")
+    for raw in tokens:
+        token = raw.strip("\n")
         if token.startswith("\x01"):
             commits.append((token[1:], []))
         elif token and commits:
@@ -85,9 +86,12 @@ def _commits(log: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
     return commits
 
 
+CitationKind = Literal["news article", "blog post", "translation", "machine translation"]
+
+
 @dataclass(frozen=True)
 class Citation:
-    kind: str  # "news article" | "blog post" | "translation" | "machine translation"
+    kind: CitationKind
     text: str
     bibtex: str
 
@@ -105,7 +109,7 @@ def citation(article: Article, rendition: Rendition, url: str, first_commit: str
     original_url = strip_tracking(original_url) if original_url else None
     where = f"{url}, script converted" if rendition.converted else url
 
-    sentences = [_text(author), _quoted(title) + _english(article.title_en, title)]
+    sentences: list[str | None] = [_text(author), _quoted(title) + _english(article.title_en, title)]
     if translation is None:
         sentences.append(_list(_kind_label(article.kind).capitalize(), article.publisher.value,
                                article.published.value or "n.d."))
@@ -128,7 +132,7 @@ def citation(article: Article, rendition: Rendition, url: str, first_commit: str
         "urldate": None,
         "language": bibtex_escape(article.language),
     }
-    notes = [f"English title: {article.title_en}" if _english(article.title_en, title) else None]
+    said: list[str | None] = [f"English title: {article.title_en}" if _english(article.title_en, title) else None]
     if translation is None:
         fields["url"] = _bibtex_url(original_url)
     else:
@@ -139,8 +143,8 @@ def citation(article: Article, rendition: Rendition, url: str, first_commit: str
             "origpublisher": bibtex_escape(translation.publisher),
             "origdate": bibtex_escape(translation.published),
         })
-        notes.append(_translation(translation, article, language_name))
-    notes = [bibtex_escape(_sentence(note)) for note in notes if note]
+        said.append(_translation(translation, article, language_name))
+    notes = [bibtex_escape(_sentence(note)) for note in said if note]
     if translation is not None and original_url:
         notes.append(_sentence(f"Original: \\url{{{_bibtex_url(original_url)}}}"))
     if fields["url"] and accessed:

@@ -6,27 +6,31 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from html.parser import HTMLParser
+
+# MkDocs' LiveReloadServer._inject_js_into_html: (page bytes, build epoch) -> the page with its script.
+Injector = Callable[[bytes, int], bytes]
 
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}  # what a browser executes
 
 
 class _InlineScripts(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=False)  # script text is raw: hashed exactly as served
         self.scripts: list[str] = []
         self._current: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() in _SCRIPT_TYPES:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script" and "src" not in values and (values.get("type") or "").lower() in _SCRIPT_TYPES:
             self._current = []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._current is not None:
             self._current.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._current is not None:
             self.scripts.append("".join(self._current))
             self._current = None
@@ -44,12 +48,12 @@ def script_hashes(html: str) -> str:
     return " ".join(dict.fromkeys(_source(script.encode("utf-8")) for script in parser.scripts))
 
 
-def allow_live_reload(inject):
+def allow_live_reload(inject: Injector) -> Injector:
     """`mkdocs serve` appends an inline script of its own to every page, different in each response
     (MkDocs 1.6's `LiveReloadServer._inject_js_into_html`, wrapped with this): its hash joins that page's
     policy, so that the preview reloads under the same policy as the published site."""
 
-    def inject_allowed(content: bytes, epoch) -> bytes:
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
         page = inject(content, epoch)
         start = page.rindex(b"<script>") + len(b"<script>")
         allowed = _source(page[start:page.index(b"</script>", start)])

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from .chinese import SIMPLIFIED, convert
 from .records import CleanText
+from .sentences import ROUGH_BOUNDARY
+from .thresholds import CLEANING
 
-# A later article whose sentences (by characters) lie this much inside one earlier article is a copy.
-NEAR_DUPLICATE_SHARE = 0.8
-_MIN_SENTENCE_CHARS = 12  # shorter sentences ("Thank you.") are common to unrelated articles
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s|\n")
+# Where sentences part: a sentence's end (the mark is dropped with the rest of the punctuation), or a line's.
+_SENTENCE_END = re.compile(f"{ROUGH_BOUNDARY.pattern}|\n")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -30,7 +30,7 @@ def fingerprints(text: CleanText) -> dict[bytes, int]:
     prints: dict[bytes, int] = {}
     for sentence in _SENTENCE_END.split(normalized):
         key = _NOT_WORD.sub("", sentence)
-        if len(key) >= _MIN_SENTENCE_CHARS:
+        if len(key) >= CLEANING.fingerprint_min_chars:
             prints[hashlib.blake2b(key.encode(), digest_size=12).digest()] = len(key)
     return prints
 
@@ -60,7 +60,7 @@ class DuplicateIndex:
             return None
         original, chars = min(shared.items(), key=lambda item: (-item[1], item[0]))
         share = chars / total
-        return Duplicate(original, share) if share >= NEAR_DUPLICATE_SHARE else None
+        return Duplicate(original, share) if share >= CLEANING.near_duplicate_share else None
 
     def add(self, source_file: str, prints: dict[bytes, int]) -> None:
         for key in prints:

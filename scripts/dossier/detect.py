@@ -12,39 +12,37 @@ title weighs in only when the body is too short to tell.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
-from lingua import LanguageDetectorBuilder
+from lingua import LanguageDetector, LanguageDetectorBuilder
 
+from .characters import CJK, HAN, HANGUL, KANA, char_class
 from .chinese import dominant_script
 from .records import CleanText, Detected
+from .thresholds import DETECTION
 
-# Enough prose for a confident answer. Lingua's time grows with the sample (about 2.4 ms for 1,000
-# characters, 3.4 ms for 1,500), and its answer on a thousand characters of prose is already settled.
-_SAMPLE_CHARS = 1000
-_SCRIPT_SAMPLE_CHARS = 3000  # Chinese script: counted over more text, to outvote conversion leftovers
-# A body with fewer letters than this (CJK ones counted twice) leaves the language to the title as well.
-_MIN_BODY_LETTERS = 40
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_HAN = re.compile(f"[{char_class(HAN)}]")
+_KANA = re.compile(f"[{char_class(KANA)}]")
+_HANGUL = re.compile(f"[{char_class(HANGUL)}]")
+_CJK = re.compile(f"[{char_class(CJK)}]")
 
 
-@lru_cache(maxsize=1)
-def load_detector():
+@cache
+def load_detector() -> LanguageDetector:
     # All of Lingua's 75 languages, so tomorrow's article in any of them is named right. Low-accuracy
     # mode (trigram models only) loads in 0.3 s instead of 7.5 s, and on article-length text it is as
     # accurate as the full models (Lingua's published tables).
-    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().with_preloaded_language_models().build()
+    builder = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
+    return builder.with_preloaded_language_models().build()
 
 
-def prose_sample(text: str, budget: int = _SAMPLE_CHARS) -> str:
+def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
     """The text's longest lines, up to `budget` characters, in their original order: the prose of an
     article outweighs its headline, its furniture and its captions. One line longer than the budget is
     cut to it."""
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines()) if line.strip()]
-    chosen, used = [], 0
+    chosen: list[tuple[int, str]] = []
+    used = 0
     for n, line in sorted(lines, key=lambda item: (-len(item[1]), item[0])):
         if used >= budget:
             break
@@ -60,11 +58,11 @@ def script_language(sample: str) -> str | None:
     does not outvote it)."""
     han, kana, hangul = (2 * len(p.findall(sample)) for p in (_HAN, _KANA, _HANGUL))
     letters = _letters(sample) or 1
-    if kana / letters > 0.05:
+    if kana / letters > DETECTION.japanese_kana_share:
         return "ja"
-    if hangul / letters > 0.3:
+    if hangul / letters > DETECTION.korean_hangul_share:
         return "ko"
-    if han / letters > 0.3 and kana == 0:
+    if han / letters > DETECTION.chinese_han_share and kana == 0:
         return "zh"
     return None
 
@@ -83,13 +81,13 @@ def detect_language(text: str) -> str:
 
 def _letters(text: str) -> int:
     """Letters, CJK ones counted twice."""
-    return sum(1 for ch in text if ch.isalpha()) + _WIDE.subn("", text)[1]
+    return sum(1 for ch in text if ch.isalpha()) + _CJK.subn("", text)[1]
 
 
 def detect(clean: CleanText) -> Detected:
     body = "\n".join(block.text for block in clean.blocks)
     # The body decides; the title only helps a body too short to tell on its own.
-    text = body if _letters(body) >= _MIN_BODY_LETTERS else "\n".join([clean.title, body])
+    text = body if _letters(body) >= DETECTION.min_body_letters else "\n".join([clean.title, body])
     base = detect_language(text)
-    language = dominant_script(prose_sample(text, _SCRIPT_SAMPLE_CHARS)) if base == "zh" else base
+    language = dominant_script(prose_sample(text, DETECTION.script_sample_chars)) if base == "zh" else base
     return Detected(clean=clean, language=language, base_language=base)

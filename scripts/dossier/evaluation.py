@@ -17,10 +17,36 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
-from .pipeline import Paths, build_corpus
+from .pipeline import build_corpus
 from .records import Article, Corpus
 from .registry import Registry
+from .sources import Paths
+
+
+class GoldCompany(TypedDict):
+    name: str  # as the registry names the entity in English (its name, an English name or an alias)
+    surface: list[str]  # the words the page should link to it
+
+
+GoldTrap = TypedDict("GoldTrap", {"text": str, "not": str})  # words that must not link to company `not`
+
+
+class Gold(TypedDict):
+    """One file's gold annotation (eval/devset/gold.json, see its README)."""
+
+    language: str
+    encoding: str
+    title: str | None  # None: the page has no headline
+    published: str | None
+    publisher: str | None
+    author: str | None
+    body: list[str]
+    drop: list[str]
+    companies: list[GoldCompany]
+    not_companies: list[GoldTrap]
+
 
 MEASURES = ("body", "furniture", "title", "facts", "language", "links", "traps")
 _LIST_MARKER = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+)")
@@ -48,7 +74,7 @@ class Score:
     traps_linked: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name, value in vars(other).items():
             if isinstance(value, int):
                 setattr(self, name, getattr(self, name) + value)
@@ -67,7 +93,7 @@ def _norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def _same_fact(found: object, gold: str) -> bool:
+def _same_fact(found: str | None, gold: str) -> bool:
     return _norm(str(found or "")).casefold() == _norm(gold).casefold()
 
 
@@ -86,7 +112,7 @@ def entity_ids_named(registry: Registry, name: str) -> set[str]:
     }
 
 
-def score_article(article: Article | None, gold: dict, registry: Registry) -> Score:
+def score_article(article: Article | None, gold: Gold, registry: Registry) -> Score:
     """One file's measures; `article` is None when the file was not published."""
     score = Score(language_total=1)
     body = [_norm(line) for line in gold["body"]]
@@ -96,7 +122,7 @@ def score_article(article: Article | None, gold: dict, registry: Registry) -> Sc
         score.untitled_total = 1
     else:
         score.title_total = 1
-    facts = {key: gold[key] for key in ("published", "publisher", "author") if gold[key] is not None}
+    facts = {key: value for key in ("published", "publisher", "author") for value in [gold[key]] if value is not None}
     score.facts_total = len(facts)
     score.links_total = sum(len(company["surface"]) for company in gold["companies"])
     if article is None:
@@ -190,7 +216,7 @@ def build_devset_corpus(devset: Path, project: Path, work: Path, jobs: int | Non
 
 def evaluate(devset: Path, project: Path, jobs: int | None = 1) -> tuple[dict[str, Score], Score]:
     """Per-file scores and their sum."""
-    gold = json.loads((devset / "gold.json").read_text(encoding="utf-8"))
+    gold: dict[str, Gold] = json.loads((devset / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as work:
         corpus = build_devset_corpus(devset, project, Path(work), jobs)
     by_name = {Path(a.clean.source_file).name: a for a in corpus.articles}

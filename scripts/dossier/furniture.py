@@ -8,67 +8,44 @@ from `seeds/cleaning.yml` and per-language stopwords), or of a line and its neig
 a photo credit, the headlines under a "related" header). `locate_article` combines them, the way jusText
 classifies paragraphs: the article is the run from the first to the last good prose line, the headline
 the most headline-like line above it; what stands outside is furniture, and inside it only what a
-signal names. Every threshold is in `Thresholds`.
+signal names. Every threshold is in `thresholds.CleaningThresholds`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Literal
 
 import stopwordsiso
 
-from .cleaning_rules import CleaningVocabulary
+from .characters import HAN, HANGUL, WIDE, char_class
+from .cleaning_vocabulary import CleaningVocabulary
+from .sentences import CLOSERS, TERMINALS
+from .thresholds import CLEANING, CleaningThresholds
 
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Every number the signals use, in one place. Lengths are weights: CJK characters count twice."""
-
-    good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
-    good_min_weight_unspaced: int = 30  # a CJK sentence of 15 characters, ended with 。！？
-    good_unended_weight: int = 160  # heavier than this, a line is prose even without an ending (cut off)
-    good_min_stopwords: float = 0.12  # jusText's idea: prose in a spaced language is full of stopwords
-    min_stopword_coverage: float = 0.15  # below this, no stopword list fits the text: density unmeasured
-    stopword_sample_words: int = 800  # enough words to tell the language; keeps this linear and cheap
-    short_line_weight: int = 100  # notices and labels inside the article are only this short
-    notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
-    notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
-    nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
-    dateline_max_weight: int = 100
-    byline_max_weight: int = 90
-    caption_max_weight: int = 180
-    label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
-    tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
-    headline_min_weight: int = 12
-    kicker_max_weight: int = 40  # a section label above the headline is this short…
-    kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
-    headline_max_weight: int = 300
-    related_item_max_weight: int = 150
-    subheading_share_of_headline: float = 0.8  # a subheading is shorter than the headlines listed above it
-    counter_max_weight: int = 40
-    share_bar_max_weight: int = 70
-    share_bar_max_other_weight: int = 12
-    spam_min_words: int = 6
-    spam_max_stopwords: float = 0.3
-    name_max_words: int = 4
-    shared_line_min_files: int = 3  # a line found on this many pages of the corpus is the site's furniture
-    shared_line_max_weight: int = 120
-
-
-THRESHOLDS = Thresholds()
+# What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
+# on the page (the article runs from its first to its last good prose line, under its headline).
+FurnitureLabel = Literal[
+    # one line on its own evidence (article_location.line_signal)
+    "page_chrome", "advertising", "related_teaser", "related_list", "share_bar", "navigation", "byline",
+    "dateline", "photo_credit", "image_file_name", "label", "tag_list", "counter", "keyword_stuffing",
+    # a line by its neighbours or its place
+    "caption", "shared_with_other_pages", "before_headline", "before_article", "notice", "after_article",
+    "repeated_title", "curated_drop",
+]
 
 # Punctuation that ends a sentence (and closing quotes or brackets after it).
-_SENTENCE_END = re.compile(r"[.。!！?？…][”\"'’」』»)）]*$")
-_FULL_STOP_END = re.compile(r"[.。][”\"'’」』»)）]*$")
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
+_FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
+_WIDE = re.compile(f"[{char_class(WIDE)}]")
 _SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
 # its positions, a long run would be scanned again and again (quadratic). Where a match exists from
 # inside a run, one exists from its start, so the matches are the same.
 _AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
-_NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")  # "/" and "·" only between spaces
+# "/" and "·" only between spaces.
+_NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
@@ -83,8 +60,10 @@ _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》�
 _LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")
 _TRAILING_PARENTHESIS = re.compile(r"[(（]([^()（）]{1,40})[)）][.。]?$")
 _HASHTAG = re.compile(r"(?:^|\s)#\S+")
-_PERSON_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|do|dos|van|von|del|di|le|la))+$")
-_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\uac00-\ud7a3]{2,4}$")
+_PERSON_NAME = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|do|dos|van|von|del|di|le|la))+$"
+)
+_CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -102,7 +81,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_spaced(text: str) -> bool:
     """Written with spaces between words (most alphabetic scripts), unlike Chinese and Japanese."""
-    return _WIDE.subn("", text)[1] < len(text) / 4
+    return _WIDE.subn("", text)[1] < len(text) * CLEANING.unspaced_max_wide_share
 
 
 def words(text: str) -> list[str]:
@@ -116,21 +95,21 @@ def words(text: str) -> list[str]:
 _STOPWORD_LANGUAGES = tuple(sorted(language for language in stopwordsiso.langs() if language not in ("zh", "ja", "th")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(language: str) -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
 
 
 def stopword_language(text: str) -> str | None:
     """The language whose stopwords cover the text best (None for unspaced text)."""
-    tokens = words(text[:20000])[: THRESHOLDS.stopword_sample_words]
-    if len(tokens) < 20:
+    tokens = words(text[: CLEANING.stopword_sample_chars])[: CLEANING.stopword_sample_words]
+    if len(tokens) < CLEANING.stopword_min_words:
         return None
     shares = {language: sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
               for language in _STOPWORD_LANGUAGES}
     best = max(sorted(shares), key=lambda language: shares[language])
     # A list that covers almost nothing is not the text's language (one without a list here).
-    return best if shares[best] >= THRESHOLDS.min_stopword_coverage else None
+    return best if shares[best] >= CLEANING.min_stopword_coverage else None
 
 
 def stopword_density(text: str, language: str | None) -> float | None:
@@ -144,7 +123,7 @@ def stopword_density(text: str, language: str | None) -> float | None:
 # --- one line on its own ------------------------------------------------------------------------------
 
 
-def is_good_prose(text: str, language: str | None, limits: Thresholds = THRESHOLDS) -> bool:
+def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
     """A line of running text: heavy, ending like a sentence (or too long to be anything else), and,
     in a spaced language, as full of stopwords as prose is."""
     heavy = weight(text)
@@ -166,7 +145,7 @@ def table_cells(text: str) -> int:
     return len(_TABLE_CELL_SEPARATOR.findall(text))
 
 
-def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結"."""
     if weight(text) > limits.share_bar_max_weight:
         return False
@@ -177,22 +156,23 @@ def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: Thresholds =
     rest = re.sub(r"[\W\d_]+", "", vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text)))
     if weight(rest) > limits.share_bar_max_other_weight:
         return False
-    return platforms >= 2 or (platforms >= 1 and verbs >= 1)
+    return platforms >= limits.share_bar_min_platforms or (platforms >= 1 and verbs >= 1)
 
 
-def is_navigation(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A menu, breadcrumb or tag list: short items between separators (| › > / ·), none a sentence."""
     if text.startswith("|") and text.endswith("|"):
         return False  # a table's row, not a menu
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
     separators = len(_NAV_SEPARATORS.findall(text))
-    if separators == 0 or len(items) < 2:
+    if separators == 0 or len(items) < limits.nav_min_items:
         return False
     if any(weight(item) > limits.nav_item_max_weight for item in items):
         return False
     if ends_like_sentence(text) and _FULL_STOP_END.search(text):
         return False
-    return len(items) >= 3 or weight(text) <= limits.nav_item_max_weight + 8
+    return (len(items) >= limits.nav_min_items_any_weight
+            or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
 
 
 def has_full_date(text: str) -> bool:
@@ -206,7 +186,7 @@ def has_full_date(text: str) -> bool:
     return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
 
 
-def is_dateline(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if weight(text) > limits.dateline_max_weight or not has_full_date(text):
         return False
@@ -214,15 +194,16 @@ def is_dateline(text: str, limits: Thresholds = THRESHOLDS) -> bool:
     return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight)
 
 
-def is_byline(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
     e-mail address."""
-    if weight(text) > limits.byline_max_weight or _FULL_STOP_END.search(text) and len(text.split()) > 3:
+    if weight(text) > limits.byline_max_weight or (
+            _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, not a byline
     return bool(vocabulary.byline.search(text) or _EMAIL.search(text))
 
 
-def is_credit(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS) -> bool:
+def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """A photo credit ("Foto: dpa", "© Getty Images"), or a caption that carries its credit at the end
     ("…（Apple圖片）", "… (Getty Images)", "…。图片来源：视觉中国")."""
     if weight(text) > limits.caption_max_weight or is_copyright_notice(text, vocabulary):
@@ -244,7 +225,7 @@ def is_image_file_name(text: str) -> bool:
     return bool(_IMAGE_FILE.fullmatch(text))
 
 
-def is_bracketed_label(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_bracketed_label(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short label in brackets: 【字号：大 中 小】, ［有料会員限定］, [글로벌], （完）."""
     return weight(text) <= limits.label_max_weight and bool(_BRACKETED.match(text))
 
@@ -256,18 +237,19 @@ def is_tagged_furniture(text: str, vocabulary: CleaningVocabulary) -> bool:
                          or vocabulary.related.fullmatch(tag.group(1).strip())))
 
 
-def is_hashtag_list(text: str) -> bool:
-    return len(_HASHTAG.findall(text)) >= 2 and not ends_like_sentence(text)
+def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
+    return len(_HASHTAG.findall(text)) >= limits.hashtag_list_min_tags and not ends_like_sentence(text)
 
 
-def is_counter(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"."""
     if weight(text) > limits.counter_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text) if token]
     # one label may stand without its number (a "share" button among the counters)
-    return len(numbers) >= max(1, len(labels) - 1) and all(weight(label) <= 8 for label in labels)
+    return (len(numbers) >= max(1, len(labels) - 1)
+            and all(weight(label) <= limits.counter_label_max_weight for label in labels))
 
 
 def is_advertising(text: str, vocabulary: CleaningVocabulary) -> bool:
@@ -287,7 +269,7 @@ def is_related_teaser(text: str, vocabulary: CleaningVocabulary) -> bool:
     return bool(match and match.end() < len(text.lstrip("▍■●◆ ")))
 
 
-def is_notice(text: str, vocabulary: CleaningVocabulary, limits: Thresholds = THRESHOLDS,
+def is_notice(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING,
               max_weight: int | None = None) -> bool:
     """Cookie, newsletter, subscription, login, comment, copyright and disclaimer notices (no heavier
     than `max_weight`, by default the heaviest a notice is)."""
@@ -301,7 +283,7 @@ def is_copyright_notice(text: str, vocabulary: CleaningVocabulary) -> bool:
     return is_notice(re.sub(r"©|ⓒ|\(c\)", " ", text, flags=re.IGNORECASE), vocabulary)
 
 
-def is_keyword_spam(text: str, language: str | None, limits: Thresholds = THRESHOLDS) -> bool:
+def is_keyword_spam(text: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
     """SEO spam: a long run of lower-case keywords with no sentence shape ("comprar medicamentos online
     baratos farmacia 24 horas envío gratis …")."""
     tokens = words(text)
@@ -313,20 +295,20 @@ def is_keyword_spam(text: str, language: str | None, limits: Thresholds = THRESH
     return density is None or density <= limits.spam_max_stopwords
 
 
-def is_person_name(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_person_name(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A bare name ("Javier Ortega", "何清"): only furniture beside a byline or dateline."""
     if _CJK_NAME.match(text):
         return True
     return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not _DIGIT.search(text)
 
 
-def is_headline_shaped(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_headline_shaped(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Could be a headline: of a headline's length, not ending with a full stop (taglines, captions and
     standfirsts do)."""
     return limits.headline_min_weight <= weight(text) <= limits.headline_max_weight and not _FULL_STOP_END.search(text)
 
 
-def is_related_item(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def is_related_item(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A headline in a list of other articles: short and not ending with a full stop."""
     return weight(text) <= limits.related_item_max_weight and not _FULL_STOP_END.search(text)
 
@@ -334,7 +316,7 @@ def is_related_item(text: str, limits: Thresholds = THRESHOLDS) -> bool:
 # --- across the corpus ----------------------------------------------------------------------------------
 
 
-def shareable(text: str, limits: Thresholds = THRESHOLDS) -> bool:
+def shareable(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Lines the cross-corpus index counts: short and not a sentence (menus, footers, site names,
     headlines of related articles). Sentences are left to the duplicate detector."""
     return 0 < weight(text) <= limits.shared_line_max_weight and not ends_like_sentence(text)
@@ -345,7 +327,7 @@ def page_lines(text: str) -> frozenset[str]:
     return frozenset(line for line in (raw.strip() for raw in text.split("\n")) if shareable(line))
 
 
-def shared_lines(pages: list[frozenset[str]], limits: Thresholds = THRESHOLDS) -> frozenset[str]:
+def shared_lines(pages: list[frozenset[str]], limits: CleaningThresholds = CLEANING) -> frozenset[str]:
     """Lines that stand on several pages of the corpus: furniture of the sites they come from (the same
     line in several articles is not any one article's text)."""
     counts: dict[str, int] = {}

@@ -5,7 +5,7 @@ has the original's length, so a match's offsets are the original's) and linked o
 characters. One Aho-Corasick automaton holds every name: matching is linear in the text whatever the
 registry's size. Longest match first (so "Amazon" inside "Amazon Care" is Amazon Care, アマゾン inside
 アマゾン・ファーマシー is Amazon Pharmacy). A name must stand as a word of its script
-(`registry.stands_alone`: Latin and katakana names must not continue a word, Hangul names must begin
+(`entity_names.stands_alone`: Latin and katakana names must not continue a word, Hangul names must begin
 one). Three guards keep common words from linking:
 
 - case: names match case-sensitively ("Haven", not "a safe haven");
@@ -23,17 +23,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 import ahocorasick
 
 from .chinese import simplify_chars
+from .entity_names import fold_case, match_key, stands_alone
 from .records import Article, Block, Inline, Mention
-from .registry import Registry, fold_case, match_key, stands_alone
+from .registry import Registry
+from .sentences import ROUGH_BOUNDARY
+from .thresholds import METADATA
 
-_SENTENCE_BOUNDARY = re.compile(r"[。！？!?；;]+[”」』\"]?|\.(?=\s|$)|\n")
-_MAX_SENTENCE = 400
+# Where a mention's sentence ends: a sentence mark (`sentences.ROUGH_BOUNDARY`: no pysbd per block), or
+# a line break (a line of a code block, a hard break).
+_SENTENCE_END = re.compile(f"{ROUGH_BOUNDARY.pattern}|\n")
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class Linker:
             for form, key in keys.items():
                 full = any(other != key and other in key for other in keys.values())
                 needs_context = bool(entity.context) and not full
-                self._names.add_word(key, (len(key), entity.id, key in wrong or match_key(form) in wrong, needs_context))
+                mistranslation = key in wrong or match_key(form) in wrong
+                self._names.add_word(key, (len(key), entity.id, mistranslation, needs_context))
             for phrase in entity.not_names:
                 phrases[fold_case(simplify_chars(match_key(phrase)))].add(entity.id)
         for key, entities in phrases.items():
@@ -114,9 +119,9 @@ def link(article: Article, linker: Linker) -> Article:
     allowed = resolve_context((c for block in found[own.language] for inline in block for c in inline),
                               linker.registry)
     mentions = []
-    for number, (block, per_inline) in enumerate(zip(own.blocks, found[own.language]), start=1):
+    for number, (block, per_inline) in enumerate(zip(own.blocks, found[own.language], strict=True), start=1):
         offset, text, boundaries = 0, block.text, None
-        for inline, candidates in zip(block.inlines, per_inline):
+        for inline, candidates in zip(block.inlines, per_inline, strict=True):
             for c in candidates:
                 if c.entity in allowed:
                     boundaries = boundaries if boundaries is not None else sentence_ends(text)
@@ -124,7 +129,8 @@ def link(article: Article, linker: Linker) -> Article:
                     mentions.append(Mention(c.entity, number, inline.text[c.start : c.end], sentence, c.mistranslation))
             offset += len(inline.text)
     linked = tuple(
-        replace(r, blocks=tuple(_link_block(b, per_inline, allowed) for b, per_inline in zip(r.blocks, found[r.language])))
+        replace(r, blocks=tuple(_link_block(b, per_inline, allowed)
+                                for b, per_inline in zip(r.blocks, found[r.language], strict=True)))
         for r in renditions
     )
     return replace(article, normalized=replace(article.normalized, renditions=linked), mentions=tuple(mentions))
@@ -151,7 +157,7 @@ def resolve_context(candidates: Iterable[Candidate], registry: Registry) -> set[
 
 def _link_block(block: Block, per_inline: list[list[Candidate]], allowed: set[str]) -> Block:
     inlines: list[Inline] = []
-    for inline, candidates in zip(block.inlines, per_inline):
+    for inline, candidates in zip(block.inlines, per_inline, strict=True):
         position = 0
         for c in (c for c in candidates if c.entity in allowed):
             if c.start > position:
@@ -165,7 +171,7 @@ def _link_block(block: Block, per_inline: list[list[Candidate]], allowed: set[st
 
 def sentence_ends(text: str) -> list[int]:
     """Where each sentence of `text` ends (computed once per block, searched per mention)."""
-    return [boundary.end() for boundary in _SENTENCE_BOUNDARY.finditer(text)]
+    return [boundary.end() for boundary in _SENTENCE_END.finditer(text)]
 
 
 def sentence_around(text: str, ends: list[int], start: int, end: int) -> str:
@@ -175,9 +181,10 @@ def sentence_around(text: str, ends: list[int], start: int, end: int) -> str:
     after = bisect.bisect_left(ends, end)
     stop = ends[after] if after < len(ends) else len(text)
     sentence_start, sentence_end = begin, stop
-    if sentence_end - sentence_start > _MAX_SENTENCE:
-        sentence_start = max(sentence_start, start - _MAX_SENTENCE // 2)
-        sentence_end = min(sentence_end, end + _MAX_SENTENCE // 2)
+    window = METADATA.mention_sentence_max_chars
+    if sentence_end - sentence_start > window:
+        sentence_start = max(sentence_start, start - window // 2)
+        sentence_end = min(sentence_end, end + window // 2)
     sentence = text[sentence_start:sentence_end].strip()
     prefix = "…" if sentence_start > begin else ""
     suffix = "…" if sentence_end < stop else ""

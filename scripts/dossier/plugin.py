@@ -13,60 +13,88 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .csp import allow_live_reload, script_hashes
-from .curation import CurationError
-from .parallel import ResultCache
-from .pipeline import MAX_FILE_BYTES, Paths, build_corpus
-from .render import PageMemo, render_site
-from .search import ENGINES, SiteIndex, corpus_texts, worker_scripts
+from .curated_yaml import CurationError
+from .page_memo import PageMemo
+from .parallel import ResultCache, Timings
+from .pipeline import build_corpus
+from .render import render_site
+from .search_index import SiteIndex
+from .search_worker import ENGINES, corpus_texts, worker_scripts
+from .sources import MAX_FILE_BYTES, Paths
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
 
-class DossierConfig(base.Config):
+class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __init_subclass__ has no annotations
     seeds_dir = c.Type(str, default="seeds")  # holds articles/, articles.yml, cleaning.yml, entities.yml
     templates_dir = c.Type(str, default="templates")
     jobs = c.Type(int, default=0)  # processes for the per-article stages; 0: one per core
     cache_dir = c.Optional(c.Type(str))  # results by content hash, e.g. .cache/dossier; unset: memory only
     max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)  # a bigger file is rejected unread
-    # The search engine: the dossier's chunked index (search.py), or Material's lunr index behind the
+    # The search engine: the dossier's chunked index (search_index.py), or Material's lunr index behind the
     # wrapper worker (kept for comparison: `make bench` measures both).
     search = c.Choice(ENGINES, default="dossier")
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
-    def on_config(self, config):
+class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # as above
+    """Lifecycle: `on_startup` creates what lives as long as the command (MkDocs keeps the instance of a
+    plugin that defines it across the rebuilds of `mkdocs serve`, so an edit recomputes only what it
+    touches); each build then runs `on_config` → `on_files` (the pipeline, and the generated pages) →
+    `on_env` → the pages → `on_post_build` (the search index); `on_shutdown` removes the staging folder."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
+        self.pages = PageMemo()
+        self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
+        self.staged: dict[str, int] = {}
+        self.outputs: set[str] = set()  # the files the last build wrote
+        self.search_index = SiteIndex()
+        self.saved_epoch: str | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).resolve().parent
         self.paths = Paths(
             project=project,
             seeds=(project / self.config.seeds_dir).resolve(),
             templates=(project / self.config.templates_dir).resolve(),
         )
-        # Kept across `mkdocs serve` rebuilds: an edit recomputes only what it touches.
-        if not hasattr(self, "cache"):
-            directory = self.config.cache_dir
-            self.cache = ResultCache((project / directory).resolve() if directory else None)
-            self.pages = PageMemo()
-            self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
-            self.staged: dict[str, int] = {}
-            self.outputs: set[str] = set()  # the files the last build wrote
-            self.search_index = SiteIndex()
+        if self.cache is None:
+            cache_dir = self.config.cache_dir
+            self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None)
         self.rendered: set[str] = set()  # the pages this build renders (under --dirty, those that changed)
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
                 config.watch.append(str(directory))
-        # sitemap.xml dates and the gzip header use SOURCE_DATE_EPOCH when set: fixing it makes two
-        # builds of the same inputs byte-identical.
-        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+        # sitemap.xml dates and the gzip header use SOURCE_DATE_EPOCH when set: fixing it for the build
+        # makes two builds of the same inputs byte-identical. The caller's value is back after the build.
+        self.saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch or "0"
         return config
+
+    def _restore_epoch(self) -> None:
+        if self.saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_epoch()
 
     def _stage(self, uri: str, content: str) -> str:
         """The page as a file, rewritten only when its content changed: with `mkdocs serve --dirty`,
@@ -78,7 +106,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.staged[uri] = hash(content)
         return str(path)
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
         # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
         # this one does not (the page of a deleted article) is removed, or it would still be served.
@@ -89,16 +117,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.page_urls = {file.url for file in files.documentation_pages()}
         return env
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.search == "dossier":
             self.search_index.add_page(page, html)  # and out of Material's index
         return html
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         self.rendered.add(page.url)
         return context
 
-    def on_post_build(self, config) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._restore_epoch()
         # Under --dirty, Material's search keeps its last index and replaces the entries of one page (the
         # first it indexed this build) with the new ones. An edit here renders several pages again (an
         # article, the profiles it quotes, the home page) and adds or deletes others, so the index is
@@ -106,7 +136,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # then the new ones. (Runs before the search plugin writes the index: plugins run in order.)
         search = config.plugins.get("material/search")
         previous = getattr(search, "search_index_prev", None)
-        if previous is not None:
+        if search is not None and previous is not None:
             kept = [entry for entry in previous.entries
                     if (url := entry["location"].partition("#")[0]) in self.page_urls and url not in self.rendered]
             search.search_index.entries = kept + search.search_index.entries
@@ -117,14 +147,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info("dossier: search index of %d pages, %d terms in %d chunks (%.1f MB) in %.2f s", stats.documents,
                      stats.terms, stats.chunks, stats.bytes / 1e6, time.perf_counter() - started)
 
-    def on_serve(self, server, config, builder):
-        server._inject_js_into_html = allow_live_reload(server._inject_js_into_html)
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., None]) -> LiveReloadServer:
+        # MkDocs has no hook for the live-reload script it injects: its injector is wrapped, so that the
+        # Content Security Policy of each page allows that script.
+        server._inject_js_into_html = allow_live_reload(  # type: ignore[method-assign]
+            server._inject_js_into_html)
         return server
 
     def on_shutdown(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def on_files(self, files: Files, config) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         jobs = int(os.environ.get("DOSSIER_JOBS", self.config.jobs)) or None
         try:
             corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None,
@@ -133,8 +167,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
         site = render_site(corpus, self.paths.templates, self.pages)
-        corpus.timings.phases["render"] = time.perf_counter() - started
-        self.timings, self.site, self.outcomes = corpus.timings, site, corpus.outcomes
+        timings = corpus.timings or Timings()
+        timings.phases["render"] = time.perf_counter() - started
+        self.timings, self.site, self.outcomes = timings, site, corpus.outcomes
         for uri in [uri for uri in self.staged if uri not in site.pages]:  # a deleted article or entity
             (self.staging / uri).unlink(missing_ok=True)
             del self.staged[uri]
@@ -149,7 +184,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         counts = Counter(outcome.status for outcome in corpus.outcomes)
         log.info("dossier: %s in %.2f s (pipeline) + %.2f s (render)",
                  ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
-                 corpus.timings.phases["total"], corpus.timings.phases["render"])
+                 timings.phases["total"], timings.phases["render"])
         return files
 
 

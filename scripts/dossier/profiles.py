@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .chinese import SIMPLIFIED, convert
 from .furniture import is_good_prose
@@ -85,8 +86,9 @@ def cite(sources: tuple[str, ...], by_file: dict[str, Article], entities: tuple[
 def cited_files(entity: Entity, registry: Registry) -> tuple[str, ...]:
     """Every article file the profile of `entity` cites (what its page shows, besides quotes)."""
     owned = [other for other, _ in _incoming(entity, registry, OWNERSHIP)]
-    items = [*entity.events, *entity.relations, *entity.people, *(e for o in owned for e in o.events),
-             *(r for _, r in _incoming(entity, registry)), *([entity.headquarters] if entity.headquarters else [])]
+    items: list[Event | Relation | Sourced] = [
+        *entity.events, *entity.relations, *entity.people, *(e for o in owned for e in o.events),
+        *(r for _, r in _incoming(entity, registry)), *([entity.headquarters] if entity.headquarters else [])]
     return tuple(dict.fromkeys(source for item in items for source in item.sources))
 
 
@@ -129,7 +131,8 @@ class Profile:
     relations: tuple[RelationLine, ...]
 
 
-def _incoming(entity: Entity, registry: Registry, types: tuple[str, ...] | None = None):
+def _incoming(entity: Entity, registry: Registry,
+              types: tuple[str, ...] | None = None) -> list[tuple[Entity, Relation]]:
     return [(other, r) for other in registry.entities for r in other.relations
             if r.target == entity.id and (types is None or r.type in types)]
 
@@ -148,7 +151,8 @@ def _event_cites(event: Event, subject: Entity, by_file: dict[str, Article]) -> 
     return cite(event.sources, by_file, (subject.id,), event.date[:4])
 
 
-def _facts(entity: Entity, registry: Registry, by_file: dict[str, Article], events: tuple[Event, ...]):
+def _facts(entity: Entity, registry: Registry, by_file: dict[str, Article],
+           events: tuple[Event, ...]) -> tuple[Fact, ...]:
     facts = [Fact("Type", type_label(entity.type))]
     for relation in entity.relations:
         if relation.type in OWNERSHIP:
@@ -194,8 +198,8 @@ def _phrase(relation: Relation, side: int) -> str:
 
 
 def _relations(entity: Entity, registry: Registry, by_file: dict[str, Article]) -> tuple[RelationLine, ...]:
-    outgoing = [RelationLine(_phrase(r, 0), registry.get(r.target), r.date, r.amount, _relation_cites(entity, r, by_file))
-                for r in entity.relations]
+    outgoing = [RelationLine(_phrase(r, 0), registry.get(r.target), r.date, r.amount,
+                             _relation_cites(entity, r, by_file)) for r in entity.relations]
     incoming = [RelationLine(_phrase(r, 1), other, r.date, r.amount, _relation_cites(other, r, by_file))
                 for other, r in _incoming(entity, registry)]
     return tuple(outgoing + incoming)
@@ -245,7 +249,8 @@ def quotes_of(article: Article) -> dict[str, SourceQuote]:
     split: dict[int, list[str]] = {}
     quotes = {}
     for entity_id, per_block in surfaces.items():
-        found, used = [], 0
+        found: list[tuple[int, str]] = []
+        used = 0
         for number, names in sorted(per_block.items()):
             if len(found) >= QUOTES_PER_ARTICLE:
                 break
@@ -271,10 +276,19 @@ def _sentences_of(article: Article, number: int, split: dict[int, list[str]]) ->
 # --- the index ------------------------------------------------------------------------------------------
 
 
-def profile_index(registry: tuple[Entity, ...], articles: list[Article], counts: Counter) -> dict:
+class ProfileIndex(TypedDict):
+    """What templates/entities.md.j2 shows."""
+
+    groups: list[tuple[str, list[Entity]]]  # (entity type, its entities)
+    unmentioned: list[Entity]
+    counts: Counter[str]  # entity id -> mentions
+    article_counts: Counter[str]  # entity id -> articles that mention it
+
+
+def profile_index(registry: tuple[Entity, ...], articles: list[Article], counts: Counter[str]) -> ProfileIndex:
     """The profiles index: the entities some article mentions, grouped by type, most mentioned first;
     then, apart, those no article mentions yet."""
-    groups = defaultdict(list)
+    groups: defaultdict[str, list[Entity]] = defaultdict(list)
     for entity in sorted(registry, key=lambda e: (-counts[e.id], e.name.casefold())):
         if counts[entity.id]:
             groups[entity.type].append(entity)

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
+    from .parallel import Timings
     from .registry import Registry
+
+# What a block of an article is.
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "rule", "code"]
+# Where a metadata value came from: the article text, the curated YAML, or neither (the value is None).
+Provenance = Literal["text", "curated", "unknown"]
+# The kinds of source an article (for a translation: its original) can be; a citation differs by kind.
+ArticleKind = Literal["news article", "blog post"]
+NEWS_ARTICLE: Final = "news article"
+BLOG_POST: Final = "blog post"
+# What became of an input file.
+OutcomeStatus = Literal["published", "duplicate", "rejected"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,7 @@ class Inline:
 class Block:
     """A paragraph-level unit of an article. `line` is its first line in the decoded text."""
 
-    kind: str  # "heading" | "paragraph" | "list_item" | "quote" | "rule" | "code"
+    kind: BlockKind
     inlines: tuple[Inline, ...]
     line: int
     level: int = 0  # heading level, or list nesting depth
@@ -99,7 +111,7 @@ class CleanText:
 
     source_file: str
     sha256: str
-    source_format: str  # "markdown" | "plain"
+    source_format: Literal["markdown", "plain"]
     title: str
     blocks: tuple[Block, ...]
     removals: tuple[Removal, ...]
@@ -138,10 +150,11 @@ class Normalized:
 
 @dataclass(frozen=True)
 class Field:
-    """A metadata value and where it came from: the article text, or the curated YAML."""
+    """A metadata value (a name, a date YYYY-MM-DD, an address) and where it came from: the article
+    text, the curated YAML, or neither ("unknown", with the value None)."""
 
-    value: object
-    provenance: str  # "text" | "curated"
+    value: str | None
+    provenance: Provenance
 
 
 @dataclass(frozen=True)
@@ -157,10 +170,6 @@ class Translation:
     published: str | None = None  # the original's date, YYYY-MM-DD
     translator: str | None = None
     machine: bool = False
-
-
-# The kinds of source an article (for a translation: its original) can be; a citation differs by kind.
-NEWS_ARTICLE, BLOG_POST = "news article", "blog post"
 
 
 @dataclass(frozen=True)
@@ -188,7 +197,7 @@ class Article:
     original_url: Field
     translated_from: Translation | None
     mentions: tuple[Mention, ...] = ()  # filled by the link stage
-    kind: str = NEWS_ARTICLE  # NEWS_ARTICLE or BLOG_POST
+    kind: ArticleKind = NEWS_ARTICLE
     retrieved: str | None = None  # curated: the day the source was retrieved, YYYY-MM-DD
 
     @property
@@ -218,7 +227,7 @@ class InputOutcome:
 
     source_file: str
     sha256: str | None  # None for an entry refused unread (a link, a FIFO, a file over the size limit)
-    status: str  # "published" | "duplicate" | "rejected"
+    status: OutcomeStatus
     article: str | None = None
     duplicate_of: str | None = None
     reason: str | None = None
@@ -243,6 +252,9 @@ class Corpus:
     articles: tuple[Article, ...]
     outcomes: tuple[InputOutcome, ...]
     cleaned: dict[str, CleanText] = field(default_factory=dict)  # by source_file, for the report
-    registry: "Registry | None" = None
-    timings: object = None  # pipeline.Timings: where the build spent its time
+    registry: Registry | None = None
+    timings: Timings | None = None  # where the build spent its time
+    # Each published article's content key, by source_file: the hash of everything it was made from
+    # (the pipeline's cache key), on which rendered pages are memoized across `mkdocs serve` rebuilds.
+    article_keys: dict[str, str] = field(default_factory=dict)
     attention: tuple[AttentionItem, ...] = ()  # what a maintainer should look at

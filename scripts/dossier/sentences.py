@@ -80,7 +80,7 @@ def _segmented(text: str, segmenter: pysbd.Segmenter) -> list[str]:
     start = 0
     while len(text) - start > WINDOW:
         window = _pieces(text[start : start + WINDOW], segmenter.segment(text[start : start + WINDOW]))
-        if len(window) < 2:  # no sentence ends inside the window: take it whole
+        if len(window) == 1:  # no sentence ends inside the window: take it whole
             window.append("")
         pieces += window[:-1]
         start += sum(map(len, window[:-1]))
@@ -98,7 +98,7 @@ def _pieces(text: str, segments: list[str]) -> list[str]:
         if found > starts[-1]:
             starts.append(found)
         position = found + len(segment.strip())
-    return [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
+    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _continues(previous: str, piece: str, titles: set[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .curation import load_validated
+from .curated_yaml import load_validated
 
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
@@ -16,7 +16,7 @@ SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": list(_LISTS),
-    "properties": {name: _PATTERNS for name in _LISTS},
+    "properties": dict.fromkeys(_LISTS, _PATTERNS),
 }
 
 

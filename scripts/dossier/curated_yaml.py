@@ -1,4 +1,5 @@
-"""Curated YAML under `seeds/`: loaded with line numbers, validated against a JSON Schema.
+"""Curated YAML under `seeds/`: loaded with line numbers, checked for shape (no anchors or aliases, no
+deep nesting) before it is built, and validated against a JSON Schema.
 
 Every error names the file, the line and the field, so a maintainer can go straight to it.
 """
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jsonschema
 import yaml
@@ -21,10 +23,17 @@ class CurationError(Exception):
     """A curated YAML file is malformed; the message names file, line and field."""
 
 
+# A parsed YAML document: mappings, lists and scalars, of a shape known only once its schema has checked
+# it (each loader then reads it as its own TypedDict).
+YamlData = Any  # PyYAML ships no type information; `yaml.load` returns Any
+
+
 @dataclass(frozen=True)
 class YamlDocument:
+    """A curated file as parsed (`data`) and as composed (`root`, the node tree that knows lines)."""
+
     path: Path
-    data: Any
+    data: YamlData
     root: yaml.Node | None
 
     def line_of(self, field_path: Iterable[str | int]) -> int:
@@ -55,12 +64,13 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
+# libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
     dates as the strings they are written as (the schema checks their form)."""
 
-    def construct_mapping(self, node, deep=False):
-        seen = set()
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[str] = set()
         for key_node, _ in node.value:
             key = key_node.value
             if key in seen:
@@ -68,7 +78,8 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyam
                     None, None, f"duplicate key '{key}'", key_node.start_mark
                 )
             seen.add(key)
-        return super().construct_mapping(node, deep)
+        mapping: dict[object, object] = super().construct_mapping(node, deep)
+        return mapping
 
 
 _UniqueKeyLoader.yaml_implicit_resolvers = {
@@ -120,7 +131,7 @@ def _check_shape(path: Path, text: str) -> None:
             depth -= 1
 
 
-def validate(document: YamlDocument, schema: dict) -> None:
+def validate(document: YamlDocument, schema: Mapping[str, object]) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
@@ -147,7 +158,7 @@ def check_date(document: YamlDocument, field_path: list[str | int]) -> None:
         raise document.error(field_path, f"not a calendar date: {value}") from None
 
 
-def load_validated(path: Path, schema: dict, regex_fields: Iterable[str] = ()) -> Any:
+def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Iterable[str] = ()) -> YamlData:
     """Load, validate against `schema`, and check that the named lists hold valid regexes."""
     document = load_yaml(path)
     validate(document, schema)

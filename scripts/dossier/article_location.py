@@ -1,0 +1,316 @@
+"""The clean stage on plain text: where the article is, and which lines around and inside it are furniture.
+
+Every line is labelled on its own evidence (`line_signal`, from furniture.py's signals), then by its
+neighbours (a caption above a photo credit, the headlines under a "related" header, a name beside a
+byline) and by its place: the article runs from its first to its last good prose line, under the
+headline chosen above it. Labelled lines are removed, each removal named after its label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import furniture
+from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import FurnitureLabel
+from .line_rules import Lines
+from .sentences import ROUGH_BOUNDARY
+from .thresholds import CLEANING
+
+_LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
+_SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
+
+Labels = dict[int, FurnitureLabel]  # line index -> what the line is
+
+
+@dataclass(frozen=True)
+class LineOverrides:
+    """A maintainer's corrections for one article (`drop_lines` / `keep_lines` in seeds/articles.yml):
+    exact line texts, stripped."""
+
+    drop: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+
+
+NO_OVERRIDES = LineOverrides()
+
+
+def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None) -> FurnitureLabel | None:
+    """The furniture a line is on its own evidence, named after the signal that recognized it."""
+    checks: tuple[tuple[FurnitureLabel, Callable[[str], bool]], ...] = (
+        ("page_chrome", vocabulary.is_chrome),
+        ("advertising",
+         lambda t: furniture.is_advertising(t, vocabulary) or furniture.is_tagged_furniture(t, vocabulary)),
+        ("related_teaser", lambda t: furniture.is_related_teaser(t, vocabulary)),
+        ("related_list", lambda t: furniture.is_related_header(t, vocabulary)),
+        ("share_bar", lambda t: furniture.is_share_bar(t, vocabulary)),
+        ("navigation", furniture.is_navigation),
+        ("byline", lambda t: furniture.is_byline(t, vocabulary)),
+        ("dateline", furniture.is_dateline),
+        ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),
+        ("image_file_name", furniture.is_image_file_name),
+        ("label", furniture.is_bracketed_label),
+        ("tag_list", furniture.is_hashtag_list),
+        ("counter", furniture.is_counter),
+        ("keyword_stuffing", lambda t: furniture.is_keyword_spam(t, language)),
+    )
+    return next((rule for rule, check in checks if check(text)), None)
+
+
+def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: LineOverrides = NO_OVERRIDES,
+                   shared: frozenset[str] = frozenset()) -> int | None:
+    """Classify every kept line of a plain-text scrape, kill the furniture (each removal named after
+    its signal) and return the index of the headline (None: the page has none). See furniture.py."""
+    kept = lines.kept_nonblank()
+    texts = {i: lines.text(i) for i in kept}
+    language = furniture.stopword_language("\n".join(texts.values()))
+    label: Labels = {}
+    for i in kept:
+        signal = line_signal(texts[i], vocabulary, language)
+        if signal:
+            label[i] = signal
+    _unlabel_table_rows(kept, texts, label)
+    _label_names_beside_bylines(kept, texts, label)
+    _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
+
+    def good_lines() -> list[int]:
+        # A notice's words in a short line outweigh its prose shape; a long paragraph that mentions a
+        # subscription or a newsletter is still the article's.
+        return [i for i in kept if i not in label and furniture.is_good_prose(texts[i], language)
+                and not furniture.is_notice(texts[i], vocabulary, max_weight=CLEANING.notice_prose_max_weight)]
+
+    _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
+    title = _choose_headline(kept, texts, label, good_lines(), vocabulary)
+    _label_captions(kept, texts, label, title, vocabulary)
+    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
+    if title is not None:
+        for i in kept:
+            if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):
+                label[i] = "repeated_title"
+    for i in kept:
+        if texts[i] in overrides.drop:
+            label[i] = "curated_drop"
+        elif texts[i] in overrides.keep and i != title:
+            label.pop(i, None)
+    by_rule: dict[FurnitureLabel, list[int]] = {}
+    for i, rule in label.items():
+        by_rule.setdefault(rule, []).append(i)
+    for rule, indexes in sorted(by_rule.items()):
+        lines.remove(rule, indexes)
+    return title
+
+
+def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                                shared: frozenset[str]) -> None:
+    """A line that stands on several pages of the corpus is the site's furniture (its menu, its footer)
+    when it stands outside the run of prose; between two prose lines it may be the outlet's recurring
+    subheading ("Why it matters"), so it stays."""
+    if not shared:
+        return
+    def outside_prose(i: int) -> bool:
+        return not good or i < good[0] or i > good[-1]
+
+    for i in kept:
+        if i not in label and texts[i] in shared and outside_prose(i):
+            label[i] = "shared_with_other_pages"
+
+
+def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
+                           good: list[int], vocabulary: CleaningVocabulary) -> None:
+    """The article runs from its first to its last good prose line. Above the headline everything is
+    furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
+    after the run, all but the closing sentences that follow it directly."""
+    first_body = next((i for i in good if title is None or i > title), None)
+    last_body = good[-1] if good else None
+    short = CLEANING.short_line_weight
+    for i in kept:
+        if i in label or i == title:
+            continue
+        text = texts[i]
+        notice = furniture.is_notice(text, vocabulary)
+        if first_body is None or i < first_body:
+            if title is not None and i < title:
+                label[i] = "before_headline"
+            elif title is None and not furniture.ends_like_sentence(text):
+                label[i] = "before_article"
+            elif notice:
+                label[i] = "notice"
+        elif last_body is not None and i > last_body:
+            label[i] = "notice" if notice else "after_article"
+        elif notice and furniture.weight(text) <= short:
+            label[i] = "notice"
+    if last_body is None:
+        return
+    tail = [i for i in kept if i > last_body]
+    if all(label.get(i) == "after_article" for i in tail):
+        for i in tail:  # the scrape ends without furniture: a sign-off, or a line cut off mid-sentence
+            del label[i]
+        return
+    for i in tail:
+        if label.get(i) != "after_article" or not (
+                furniture.ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i])):
+            break
+        del label[i]  # a short closing sentence, or a list, still belongs to the article
+
+
+def _blank_line_groups(raw: list[str]) -> list[int]:
+    """For each line, the number of the run of non-blank lines it belongs to."""
+    groups, number, previous_blank = [], 0, True
+    for line in raw:
+        blank = not line.strip()
+        if not blank and previous_blank:
+            number += 1
+        groups.append(number)
+        previous_blank = blank
+    return groups
+
+
+def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -> None:
+    """Adjacent lines with the same number of cell separators are a table's rows, not menus or
+    counters (a table is content; whether it stands inside the article is decided by position)."""
+    for n, i in enumerate(kept):
+        cells = furniture.table_cells(texts[i])
+        neighbours = kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
+        if cells and any(furniture.table_cells(texts[j]) == cells for j in neighbours) \
+                and label.get(i) in ("navigation", "counter"):
+            del label[i]
+
+
+def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:
+    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line."""
+    for n, i in enumerate(kept):
+        if label.get(i) not in ("byline", "dateline"):
+            continue
+        for neighbour in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]:
+            if neighbour not in label and furniture.is_person_name(texts[neighbour]):
+                label[neighbour] = "byline"
+
+
+def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, group: list[int],
+                         language: str | None) -> None:
+    """The headlines under a "related" header: the rest of the header's paragraph when it has one,
+    else the headline-shaped lines that follow it. The last of those stays when prose follows it and it
+    is much shorter than the headlines above: a subheading, not one more headline.
+
+    What each header needs is computed once per position, from the end of the page: scanning forward
+    from every header took quadratic time on a page of many headers."""
+    limits = CLEANING
+    headers = [n for n, i in enumerate(kept) if label.get(i) == "related_list"]
+    if not headers:
+        return
+    count = len(kept)
+    weights = [furniture.weight(texts[i]) for i in kept]
+    # Labelling items "related_list" never changes which lines qualify as items, so these hold throughout.
+    is_item = [label.get(i) in (None, "related_list") and furniture.is_related_item(texts[i]) for i in kept]
+    items_end = [count] * (count + 1)  # the first position from here on that is not an item
+    group_end = [count] * (count + 1)  # the first position after this one in another paragraph
+    prose_in_group = [False] * (count + 1)  # good prose from here to the end of this paragraph
+    # the lightest item from here to its run's last, that one left out (none: infinitely heavy)
+    lightest = [float("inf")] * (count + 1)
+    for n in reversed(range(count)):
+        same_group = n + 1 < count and group[kept[n + 1]] == group[kept[n]]
+        group_end[n] = group_end[n + 1] if same_group else n + 1
+        prose_in_group[n] = (furniture.is_good_prose(texts[kept[n]], language)
+                             or (same_group and prose_in_group[n + 1]))
+        items_end[n] = items_end[n + 1] if is_item[n] else n
+        if is_item[n] and n + 1 < items_end[n]:
+            lightest[n] = min(weights[n], lightest[n + 1])
+    labelled = [0] * (count + 1)  # +1 where a run of items starts, -1 where it ends
+    for n in headers:
+        start = n + 1
+        # The header's paragraph, unless the page does not set paragraphs apart with blank lines.
+        in_paragraph = group_end[n] > start and not prose_in_group[start]
+        end = min(items_end[start], group_end[n]) if in_paragraph else items_end[min(start, count)]
+        if not in_paragraph and end - start >= limits.related_items_before_subheading:
+            after = end if end < count else None
+            if (after is not None and kept[after] not in label
+                    and furniture.is_good_prose(texts[kept[after]], language)
+                    and weights[end - 1] < limits.subheading_share_of_headline * lightest[start]):
+                end -= 1
+        if start < end:
+            labelled[start] += 1
+            labelled[end] -= 1
+    covered = 0
+    for n in range(count):
+        covered += labelled[n]
+        if covered:
+            label[kept[n]] = "related_list"
+
+
+def _is_kicker(first: str, second: str) -> bool:
+    """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
+    much shorter than the line under it."""
+    limits = CLEANING
+    return (furniture.weight(first) <= limits.kicker_max_weight
+            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second))
+
+
+def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position: int) -> bool:
+    """A site's one-sentence tagline at the very top of the page, above the headline: the first line
+    that is not furniture, and no longer than a tagline."""
+    above = kept[:position]
+    return all(i in label for i in above) and furniture.weight(texts[kept[position]]) <= CLEANING.tagline_max_weight
+
+
+def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
+                    vocabulary: CleaningVocabulary) -> None:
+    """The line above a photo credit is its caption, unless it stands right under the headline (a
+    standfirst above a picture without a caption)."""
+    limits = CLEANING
+    headline = " ".join(texts[title].split()) if title is not None else None
+    for n, i in enumerate(kept[1:], start=1):
+        previous, above = kept[n - 1], kept[n - 2] if n > 1 else None
+        if label.get(i) != "photo_credit" or previous in label:
+            continue
+        if above is not None and (above == title or " ".join(texts[above].split()) == headline):
+            continue
+        if not furniture.is_bare_credit(texts[i], vocabulary):
+            continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
+        text = texts[previous]
+        if (furniture.weight(text) <= limits.caption_max_weight
+                and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences):
+            label[previous] = "caption"
+
+
+def _choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                     vocabulary: CleaningVocabulary) -> int | None:
+    """The headline: walking up from the first prose line past bylines, datelines, share bars and
+    other furniture, the topmost of the headline-shaped lines found before the page's navigation (a
+    standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
+    prose. Never a notice, never the site's name (which the footer's notices repeat)."""
+    notices = [i for i in kept if furniture.is_notice(texts[i], vocabulary)]
+    notice_lines = set(notices)
+    # The notices that repeat the site's name stand at the ends of the page (a cookie banner, the
+    # footer); a crafted page of thousands would make checking every candidate against each quadratic.
+    edges = CLEANING.edge_notices
+    edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
+
+    def is_candidate(i: int) -> bool:
+        if i in label or i in notice_lines or not furniture.is_headline_shaped(texts[i]):
+            return False
+        site_name = _SITE_NAME_SEPARATOR.split(texts[i])[0].strip()
+        return not any(site_name in notice for notice in edge_notices)
+
+    def run_above(opening: int) -> list[int]:
+        run: list[int] = []  # bottom up
+        for i in reversed(kept[:opening]):
+            if label.get(i) == "navigation":
+                break
+            if is_candidate(i):
+                run.append(i)
+            elif i not in label:
+                break
+        return run[::-1]
+
+    opening = kept.index(good[0]) if good else len(kept)
+    run = run_above(opening)
+    if not run and good and _is_tagline(kept, texts, label, opening):
+        run = run_above(kept.index(good[1])) if len(good) > 1 else []
+    if len(run) > 1 and _is_kicker(texts[run[0]], texts[run[1]]):
+        run = run[1:]
+    if run:
+        return run[0]
+    candidates = [i for i in kept[:opening] if is_candidate(i)]
+    return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i)) if candidates else None

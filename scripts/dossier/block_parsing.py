@@ -1,0 +1,202 @@
+"""The clean stage's block parsers: the surviving lines of a page -> the article's blocks.
+
+Plain text is read by its paragraph shape and never as markup; Markdown is parsed by markdown-it-py with
+raw HTML off, and its inline rules repair links the scrape garbled and drop images that cannot load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from . import furniture
+from .characters import WIDE, char_class
+from .line_rules import BULLET, Lines, is_prose
+from .records import Block, Inline, Removal, Repair
+from .thresholds import CLEANING
+
+RepairRule = Literal["empty_link_text", "garbled_url_text"]
+Container = Literal["bullet_list", "ordered_list", "blockquote"]
+
+_URL = re.compile(r"https?://[^\s<>\"'\]\[)(（）【】]+[^\s<>\"'\]\[)(（）【】.,;:!?。，；：！？]")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_WIDE = re.compile(f"[{char_class(WIDE)}]")
+_CLAUSE_END = re.compile(r"[:：|｜]$")
+_URL_TEXT = re.compile(r"(?:https?://|www\b)", re.IGNORECASE)
+_WHITESPACE = re.compile(r"\s")
+
+# --- plain text -------------------------------------------------------------------------------------
+
+
+def plain_blocks(lines: Lines) -> list[Block]:
+    """One block per line of the article (the headline is taken out before): bullets become list items,
+    short unpunctuated lines between prose become subheadings; everything else is a paragraph. Nothing
+    is interpreted as markup."""
+    kept = lines.kept_nonblank()
+    texts = [lines.text(i) for i in kept]
+    blocks = []
+    for n, (i, text) in enumerate(zip(kept, texts, strict=True)):
+        if BULLET.match(text):
+            blocks.append(Block("list_item", tuple(autolink(BULLET.sub("", text))), i + 1, level=1))
+        elif _is_subheading(texts, n):
+            blocks.append(Block("heading", (Inline(text),), i + 1, level=2))
+        else:
+            blocks.append(Block("paragraph", tuple(autolink(text)), i + 1))
+    return blocks
+
+
+def _is_subheading(texts: list[str], n: int) -> bool:
+    """A short line that does not end like a sentence, between two prose lines."""
+    text = texts[n]
+    wide = _WIDE.subn("", text)[1]  # a count, not a list of characters
+    limit = CLEANING.subheading_max_chars_wide if wide > len(text) / 2 else CLEANING.subheading_max_chars
+    return (
+        len(text) <= limit
+        and not furniture.ends_like_sentence(text)
+        and not _CLAUSE_END.search(text)
+        and 0 < n < len(texts) - 1
+        and is_prose(texts[n - 1])
+        and is_prose(texts[n + 1])
+    )
+
+
+def autolink(text: str) -> list[Inline]:
+    """Split text into plain runs and links for the http(s) URLs it spells out."""
+    inlines: list[Inline] = []
+    position = 0
+    for match in _URL.finditer(text):
+        if match.start() > position:
+            inlines.append(Inline(text[position : match.start()]))
+        inlines.append(Inline(match.group(), href=match.group()))
+        position = match.end()
+    if position < len(text) or not inlines:
+        inlines.append(Inline(text[position:]))
+    return inlines
+
+
+# --- Markdown ---------------------------------------------------------------------------------------
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_CONTAINER_OPENS: dict[str, Container] = {
+    "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "blockquote_open": "blockquote",
+}
+_CONTAINER_CLOSES = frozenset({"bullet_list_close", "ordered_list_close", "blockquote_close"})
+
+
+def markdown_blocks(lines: Lines) -> tuple[list[Block], list[Removal], list[Repair]]:
+    """Parse the surviving lines as Markdown (raw HTML shown as text, never passed through)."""
+    source = "\n".join(line if kept else "" for line, kept in zip(lines.raw, lines.kept, strict=True))
+    tokens = _MARKDOWN.parse(source)
+    blocks: list[Block] = []
+    removals: list[Removal] = []
+    repairs: list[Repair] = []
+    containers: list[Container] = []
+    heading_level = 0
+    for n, token in enumerate(tokens):
+        line = token.map[0] + 1 if token.map else (blocks[-1].line if blocks else 1)
+        if token.type in _CONTAINER_OPENS:
+            containers.append(_CONTAINER_OPENS[token.type])
+        elif token.type in _CONTAINER_CLOSES:
+            containers.pop()
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "hr":
+            blocks.append(Block("rule", (), line))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Block("code", (Inline(token.content.rstrip("\n"), code=True),), line))
+        elif token.type == "inline":
+            opening = tokens[n - 1].map
+            block_line = opening[0] + 1 if opening else line
+            inlines = _inlines(token.children or [], block_line, removals, repairs)
+            if not "".join(inline.text for inline in inlines).strip():
+                continue
+            if heading_level:
+                blocks.append(Block("heading", inlines, block_line, level=heading_level))
+                heading_level = 0
+            elif containers and containers[-1] in ("bullet_list", "ordered_list"):
+                depth = sum(1 for c in containers if c != "blockquote")
+                blocks.append(
+                    Block("list_item", inlines, block_line, level=depth, ordered=containers[-1] == "ordered_list")
+                )
+            elif "blockquote" in containers:
+                blocks.append(Block("quote", inlines, block_line))
+            else:
+                blocks.append(Block("paragraph", inlines, block_line))
+    return blocks, removals, repairs
+
+
+@dataclass
+class _OpenLink:
+    """A link being read: its target, and the runs of text inside it so far."""
+
+    href: str
+    parts: list[Inline] = field(default_factory=list)
+
+
+def _inlines(children: list[Token], line: int, removals: list[Removal], repairs: list[Repair]) -> tuple[Inline, ...]:
+    result: list[Inline] = []
+    strong = em = 0
+    link: _OpenLink | None = None
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            em += 1
+        elif kind == "em_close":
+            em -= 1
+        elif kind == "link_open":
+            link = _OpenLink(str(child.attrGet("href") or ""))
+        elif kind == "link_close" and link is not None:
+            result.extend(_finish_link(link, line, repairs))
+            link = None
+        elif kind == "image":
+            removals.append(Removal("image_link", line, line, len(child.content or "")))
+        elif kind in ("text", "code_inline", "softbreak", "hardbreak", "html_inline"):
+            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, child.content)
+            inline = Inline(text, strong=strong > 0, em=em > 0, code=kind == "code_inline")
+            (link.parts if link is not None else result).append(inline)
+    return tuple(_merge(result))
+
+
+def _finish_link(link: _OpenLink, line: int, repairs: list[Repair]) -> list[Inline]:
+    """A link's text with its href, repaired where the scrape garbled it, dropped where unsafe."""
+    href, parts = link.href, link.parts
+    text = "".join(part.text for part in parts)
+    if not href.startswith(_SAFE_SCHEMES):
+        return parts  # a relative file that is not in the scrape, or a scheme we do not follow
+    if not text.strip():
+        repairs.append(_repair("empty_link_text", line, len(href)))
+        return [Inline(href, href=href)]
+    if _URL_TEXT.match(text.strip()) and _WHITESPACE.search(text.strip()):
+        repairs.append(_repair("garbled_url_text", line, len(text)))
+        return [Inline(href, href=href)]
+    return [Inline(part.text, href=href, strong=part.strong, em=part.em, code=part.code) for part in parts]
+
+
+def _merge(inlines: list[Inline]) -> list[Inline]:
+    """Join adjacent runs with the same formatting, so blocks stay compact."""
+    merged: list[Inline] = []
+    for inline in inlines:
+        if not inline.text:
+            continue
+        last = merged[-1] if merged else None
+        if last and _formatting(last) == _formatting(inline):
+            merged[-1] = Inline(last.text + inline.text, last.href, last.strong, last.em, last.code)
+        else:
+            merged.append(inline)
+    return merged
+
+
+def _formatting(inline: Inline) -> tuple[str | None, bool, bool, bool]:
+    return inline.href, inline.strong, inline.em, inline.code
+
+
+def _repair(rule: RepairRule, line: int, chars: int) -> Repair:
+    return Repair(rule, line, chars)

@@ -1,0 +1,206 @@
+"""Bylines and the names of people: who wrote the article, as the page says it.
+
+- `byline_name`: the person a byline names, by a byline marker before the name ("By", "Von", "Oleh",
+  "文｜"…), a role word after it ("기자", "記者"…), or the Japanese "【place＝name】" form;
+  `lead_byline`, one in brackets opening a paragraph ("〔記者王小明／台北報導〕…").
+- `bio_name`, `sign_off_name`: an author named at the bottom of the page, by a name line over a bio
+  that opens with it, or by a name line after the last paragraph.
+- `person_name`, `marked_name`: the shape of a person's name, per script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .characters import CJK, HAN, HANGUL, HIRAGANA, char_class
+from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
+from .meta_vocabulary import VOCABULARY
+from .thresholds import META_LINES
+
+_HAN = char_class(HAN)
+_LATIN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
+_KOREAN_NAME = re.compile(f"[{char_class(HANGUL)}]+")  # 김민준
+_TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·埃里森
+_CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
+_JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
+_MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
+
+
+def person_name(text: str) -> bool:
+    """Shaped like one person's name: 2-6 capitalized words (particles allowed inside), or a Chinese,
+    Japanese or Korean name of the usual length. Never an outlet ("The …", "…網"), a role, a handle."""
+    text = text.strip()
+    if not text or URL_OR_EMAIL.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    if CJK_CHAR.search(text):
+        return _cjk_person(text)
+    words = text.split()
+    low, high = META_LINES.latin_name_words
+    if not low <= len(words) <= high or len(text) > META_LINES.latin_name_max_chars:
+        return False
+    if text.isupper() or words[0].casefold() in VOCABULARY.articles:
+        return False
+    if any(word.casefold().strip(".") in VOCABULARY.role_words for word in words):
+        return False
+    for n, word in enumerate(words):
+        if not _LATIN_WORD.match(word) and word != "&":
+            return False
+        if word[0].isupper():
+            continue
+        if 0 < n < len(words) - 1 and word.casefold() in VOCABULARY.name_particles:
+            continue
+        return False
+    return True
+
+
+def _cjk_person(text: str) -> bool:
+    if is_role(text) or text.endswith(VOCABULARY.outlet_endings):
+        return False
+    parts = text.split()
+    compact = "".join(parts)
+    if _KOREAN_NAME.fullmatch(compact):
+        low, high = META_LINES.hangul_name_chars
+        return len(parts) == 1 and low <= len(compact) <= high
+    if _TRANSLITERATED_NAME.fullmatch(compact):
+        return len(parts) == 1 and len(compact) <= META_LINES.transliterated_name_max_chars
+    if _CHINESE_NAME.fullmatch(compact) and len(parts) == 1:
+        low, high = META_LINES.han_name_chars
+        return low <= len(compact) <= high
+    two_parts = META_LINES.japanese_name_parts  # family and given name, apart or run together
+    if len(parts) <= two_parts and all(_JAPANESE_NAME_PART.fullmatch(part) for part in parts):
+        low, high = META_LINES.japanese_name_chars
+        return low <= len(compact) <= high and (
+            len(parts) == two_parts or len(compact) <= META_LINES.han_name_chars[1]
+        )
+    return False
+
+
+def marked_name(text: str) -> bool:
+    """What may follow an explicit byline marker: a person's name, or (in CJK) any short name, since
+    the marker already says it is the writer ("文｜動脈網" names an agency as the author)."""
+    text = text.strip()
+    if person_name(text) or (text.isupper() and person_name(text.title())):  # "By JOHN SMITH"
+        return True
+    compact = text.replace(" ", "")
+    low, high = META_LINES.marked_cjk_name_chars
+    return (
+        bool(_MARKED_CJK_NAME.fullmatch(compact))
+        and low <= len(compact) <= high
+        and not is_role(compact)
+    )
+
+
+_BRACKETED = re.compile(r"[【\[［(（]\s*[^＝=】\]］)）]{1,20}\s*[＝=]\s*([^＝=】\]］)）]{2,30})\s*[】\]］)）]")
+
+
+def byline_name(text: str) -> str | None:
+    """The name a byline gives, if `text` is one: "Von Katharina Wendt, 21.07.2022" → Katharina Wendt;
+    "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】"."""
+    text = text.strip()
+    if width(text) > META_LINES.meta_line_max_chars:
+        return None
+    bracketed = _bracketed_name(text)
+    if bracketed:
+        return bracketed
+    for part in [text, *segments_keeping_colons(text)]:  # the whole line first: "文|林一川"
+        name = _after_prefix(part) or _before_suffix(part)
+        if name:
+            return name
+    return None
+
+
+def _bracketed_name(text: str, at_start: bool = False) -> str | None:
+    """The name in a "【place＝name】" or "[outlet=name 기자]" byline."""
+    found = _BRACKETED.match(text.lstrip()) if at_start else _BRACKETED.search(text)
+    if not found:
+        return None
+    inside = found.group(1).strip()  # a person's, never "[사진=카카오 제공]" (a photo credit)
+    return _before_suffix(inside) or (inside if person_name(inside) else None)
+
+
+_LEAD_BRACKET = re.compile(r"\s*[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
+
+
+def lead_byline(text: str) -> str | None:
+    """A byline that opens a paragraph in brackets: "[헬스경제=김민수 기자] 카카오가 …",
+    "【ワシントン＝山田太郎】米…", or any byline (a marker and a name, a name and a role word) between
+    brackets at the paragraph's start ("〔記者王小明／台北報導〕…", "(Por Ana Ruiz) …")."""
+    bracketed = _bracketed_name(text, at_start=True)
+    if bracketed:
+        return bracketed
+    found = _LEAD_BRACKET.match(text)
+    return byline_name(found.group(1)) if found else None
+
+
+def _prefixes(part: str) -> Iterator[tuple[str, str]]:
+    """The byline markers `part` opens with, and the text after each."""
+    folded = part.casefold()
+    for marker in VOCABULARY.byline_prefixes:
+        if not folded.startswith(marker):
+            continue
+        rest = part[len(marker):]
+        latin = not CJK_CHAR.search(marker)
+        if latin and not re.match(r"\s*[:：]?\s+|\s*[:：]", rest):
+            continue  # "Bythe…", "Vondel": not the marker word
+        if not latin and len(marker) == 1 and not re.match(r"\s*[|｜:：/／]|\s", rest):
+            continue  # 文 opens many words; as a marker it stands apart ("文｜", "文：")
+        yield marker, rest
+
+
+def opens_with_byline_marker(text: str) -> bool:
+    """Whether the line reads as a byline's start ("By …", "文｜…"), whatever follows."""
+    return any(True for _ in _prefixes(text.strip()))
+
+
+def _after_prefix(part: str) -> str | None:
+    for _marker, rest in _prefixes(part):
+        words = NAME_STOP.split(rest.lstrip(" :：|｜/／"), maxsplit=1)[0].split()
+        while words and is_role(words[-1]):
+            words.pop()  # "记者 张三 报道": the name, not the verb
+        name = " ".join(words)
+        if name and marked_name(name):
+            return name
+    return None
+
+
+def _before_suffix(part: str) -> str | None:
+    words = part.split()
+    for n, word in enumerate(words):
+        for suffix in VOCABULARY.byline_suffixes:
+            if word == suffix and n >= 1:
+                name = words[n - 1]
+            elif word.endswith(suffix) and len(word) > len(suffix) and CJK_CHAR.match(word):
+                name = word[: -len(suffix)]
+            else:
+                continue
+            if person_name(name):
+                return name
+    return None
+
+
+def bio_name(line: str, following: str) -> str | None:
+    """The author a name line and the bio under it give: a line that is only a person's name, followed
+    by a paragraph that opens with that name ("Jane Doe" / "Jane Doe covers health policy for …")."""
+    name = line.strip()
+    if not person_name(name) or not is_prose(following):
+        return None
+    rest = following.strip()
+    return name if rest.startswith(name) and rest[len(name): len(name) + 1] in (" ", ",") else None
+
+
+_TRAILING_CREDIT = re.compile(r"\s*[(（][^()（）]{1,40}[)）]\s*$")
+
+
+def sign_off_name(text: str, page_text: str = "") -> str | None:
+    """The name a sign-off gives: a line after the article's last paragraph that is a person's name,
+    with perhaps the source it drew on in brackets ("Jana Horák (podle agentur)"). Never a name all of
+    whose words the page also writes in lowercase ("Related Articles", "Read More": ordinary words; a
+    name may share one word with the language, as Vietnamese and Spanish given names do)."""
+    name = _TRAILING_CREDIT.sub("", text.strip())
+    if not person_name(name) or CJK_CHAR.search(name):
+        return None
+    words = [word.strip(".") for word in name.split() if word[:1].isupper()]
+    if all(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", page_text) for word in words):
+        return None
+    return name

@@ -1,0 +1,73 @@
+"""What counts as one occurrence of an entity's name: how names are compared (`match_key`, `fold_case`)
+and when a match stands as a word of its script (`stands_alone`). Defined once, since the registry's
+validation and the link stage must agree on it."""
+
+from __future__ import annotations
+
+import re
+
+from .characters import HALFWIDTH_KANA, HANGUL, KANA, Ranges, char_class
+from .chinese import SIMPLIFIED, convert
+
+_HIRAGANA, _KATAKANA, _KATAKANA_EXTENSIONS = KANA  # characters.KANA lists these three blocks, in this order
+# Latin letters and digits: ASCII, and the accented letters of Latin-1 Supplement and Latin Extended-A/B.
+_LATIN_ACCENTED: Ranges = ((0x00C0, 0x024F),)
+_LATIN = re.compile(f"[0-9A-Za-z{char_class(_LATIN_ACCENTED)}]")
+# Katakana letters and the length mark ー, full and half width. The middle dots ・ and ･ and the double
+# hyphen ゠ separate words and are no letters.
+_KATAKANA_LETTER = re.compile(f"[{char_class((_KATAKANA, _KATAKANA_EXTENSIONS, *HALFWIDTH_KANA))}]")
+_KATAKANA_SEPARATORS = "゠・"
+_HANGUL = re.compile(f"[{char_class(HANGUL)}]")
+
+
+def match_key(name: str) -> str:
+    """How a name is compared: in Simplified script, spacing unified (case is kept: "Haven" is not
+    "haven")."""
+    return re.sub(r"\s+", " ", convert(name, SIMPLIFIED)).strip()
+
+
+def fold_case(text: str) -> str:
+    """`text` in lower case, character by character, so that offsets carry over (how `not_names`
+    phrases are compared: "An Apple a Day" is "an apple a day")."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+def _is_latin(ch: str) -> bool:
+    return bool(_LATIN.match(ch))
+
+
+def _is_katakana(ch: str) -> bool:
+    """A katakana letter or length mark; the middle dot ・ separates words and is not one."""
+    return ch not in _KATAKANA_SEPARATORS and bool(_KATAKANA_LETTER.match(ch))
+
+
+def _is_hangul(ch: str) -> bool:
+    return bool(_HANGUL.match(ch))
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word of its own script, so may be a name there.
+
+    Latin letters and digits: the name must not continue a word on either side ("Amazon" is not in
+    "Amazonas", "Haven" is not in "Bremerhaven"). Katakana: the name must not continue a katakana word
+    on either side (アマゾン is not in a longer katakana word; the middle dot ・ separates words, so
+    アマゾン・ジャパン holds アマゾン). Hangul: the name must begin a word, while its end stays open,
+    since Korean attaches particles after a name (카카오는 holds 카카오, 온라인 does not hold 라인).
+    Chinese characters have no word boundaries: `not_names` and `context` guard those names."""
+    first, last = text[start], text[end - 1]
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _is_latin(first) and before and _is_latin(before):
+        return False
+    if _is_latin(last) and after and _is_latin(after):
+        return False
+    if _is_katakana(first) and before and _is_katakana(before):
+        return False
+    if _is_katakana(last) and after and _is_katakana(after):
+        return False
+    return not (_is_hangul(first) and before and _is_hangul(before))

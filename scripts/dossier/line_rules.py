@@ -1,0 +1,215 @@
+"""The clean stage's line rules: each kills the lines of a page it recognizes, before blocks are parsed.
+
+`Lines` holds the page's lines, which of them are still kept, and a record of every removal; each rule
+is a named function of the lines and the cleaning vocabulary, tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import FurnitureLabel
+from .records import Removal
+from .sentences import CLOSERS, ROUGH_BOUNDARY, TERMINALS
+from .thresholds import CLEANING
+
+# What the line rules below remove, each named after its rule.
+LineRule = Literal["html_debris", "keyword_stuffing", "repeated_body", "page_chrome", "repeated_title",
+                   "embedded_card", "image_link"]
+# Why a line was taken out: a line rule, or (plain text) the furniture signal that labelled it.
+RemovalKind = LineRule | FurnitureLabel
+
+# A line that ends like a sentence, or like a clause that goes on (";", ":"). Headlines, tags, bylines and
+# buttons do not.
+_SENTENCE_LIKE_ENDING = tuple(TERMINALS + CLOSERS + ";；:：")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
+_LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
+_CARD_START = re.compile(r"\[\]\((\S+?)\)\s*\[#{1,6} ")
+_IMAGES_ONLY = re.compile(r"(!\[[^\]]*\]\([^)]*\)\s*)+")
+
+
+def is_prose(line: str) -> bool:
+    """A sentence or a long line: what article bodies are made of."""
+    return len(line) >= CLEANING.prose_min_chars or line.endswith(_SENTENCE_LIKE_ENDING)
+
+
+@dataclass
+class Lines:
+    """The text's lines and which of them are still kept, with the removals made so far."""
+
+    raw: list[str]
+    kept: list[bool]  # per line: not removed (yet)
+    removals: list[Removal] = field(default_factory=list)
+    removed_by: dict[int, RemovalKind] = field(default_factory=dict)  # 1-based line -> what took it
+
+    @classmethod
+    def of(cls, text: str, removals: tuple[Removal, ...] = ()) -> Lines:
+        """Every line of `text` kept."""
+        raw = text.split("\n")
+        return cls(raw, [True] * len(raw), list(removals))
+
+    def kept_nonblank(self) -> list[int]:
+        """Indexes of the kept lines that hold text, in order."""
+        return [i for i, line in enumerate(self.raw) if self.kept[i] and line.strip()]
+
+    def text(self, index: int) -> str:
+        return self.raw[index].strip()
+
+    def remove(self, rule: RemovalKind, indexes: list[int]) -> None:
+        """Take the lines out, recording one removal per run of adjacent kept lines."""
+        run: list[int] = []
+        for index in sorted(set(indexes)):
+            if run and not self._adjacent(run[-1], index):
+                self._record(rule, run)
+                run = []
+            run.append(index)
+        if run:
+            self._record(rule, run)
+        for index in indexes:
+            self.kept[index] = False
+            self.removed_by.setdefault(index + 1, rule)
+
+    def _is_kept_nonblank(self, index: int) -> bool:
+        return self.kept[index] and bool(self.raw[index].strip())
+
+    def _adjacent(self, earlier: int, later: int) -> bool:
+        """Both lines kept, and no kept line with text between them. Looks only between the two, so that
+        removing a few lines costs what they span, not the whole text."""
+        return (self._is_kept_nonblank(earlier) and self._is_kept_nonblank(later)
+                and not any(self._is_kept_nonblank(index) for index in range(earlier + 1, later)))
+
+    def _record(self, rule: RemovalKind, run: list[int]) -> None:
+        chars = sum(len(self.text(i)) for i in run)
+        self.removals.append(Removal(rule, run[0] + 1, run[-1] + 1, chars))
+
+
+LineRuleFunction = Callable[[Lines, CleaningVocabulary], None]
+
+# --- the rules: each takes the lines and the vocabulary, and kills what it recognizes ---------------
+
+
+def remove_html_debris(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """Lines made only of HTML tags (and bullets): markup the scraper flattened, with no text."""
+    debris = [
+        i for i in lines.kept_nonblank()
+        if _TAG.search(lines.text(i)) and not BULLET.sub("", _TAG.sub("", lines.text(i))).strip()
+    ]
+    lines.remove("html_debris", debris)
+
+
+def remove_keyword_stuffing(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """Spam lines: lists of short keywords, not sentences. At the edges of the page, the list shape
+    alone is enough; elsewhere the line must be a long list or carry a spam term."""
+    limits = CLEANING
+    kept = lines.kept_nonblank()
+    edges = set(kept[: limits.stuffing_edge_lines] + kept[-limits.stuffing_edge_lines :])
+    spam = []
+    for i in kept:
+        line = lines.text(i)
+        if is_prose(line) and (line.endswith(_SENTENCE_LIKE_ENDING) or ROUGH_BOUNDARY.search(line)):
+            continue  # sentences, however many commas they hold
+        items = [item.strip() for item in _LIST_SEPARATORS.split(line) if item.strip()]
+        if (len(items) < limits.stuffing_min_items
+                or statistics.median(len(item) for item in items) > limits.stuffing_max_median_item_chars):
+            continue
+        if i in edges or len(items) >= limits.stuffing_min_items_anywhere or vocabulary.has_spam_term(line):
+            spam.append(i)
+    lines.remove("keyword_stuffing", spam)
+
+
+def remove_repeated_body(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """A second copy of the body (scrapers often capture a page's text twice): any run of consecutive
+    lines each of which already appeared earlier, long enough (in lines and characters) to be a copy."""
+    seen: set[str] = set()
+    run: list[int] = []
+    repeats: list[list[int]] = []
+    for i in lines.kept_nonblank():
+        key = "".join(lines.text(i).split())
+        if key in seen:
+            run.append(i)
+            continue
+        seen.add(key)
+        if run:
+            repeats.append(run)
+        run = []
+    if run:
+        repeats.append(run)
+    for run in repeats:
+        if (len(run) >= CLEANING.repeated_body_min_lines
+                and sum(len(lines.text(i)) for i in run) >= CLEANING.repeated_body_min_chars):
+            lines.remove("repeated_body", run)
+
+
+def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """Page furniture: lines the chrome vocabulary names, and the run of non-prose lines (tags,
+    counters, related-article links) that trails the article once chrome has begun."""
+    kept = lines.kept_nonblank()
+    chrome = {i for i in kept if vocabulary.is_chrome(lines.text(i))}
+    tail: list[int] = []
+    for i in reversed(kept):
+        if i in chrome or not is_prose(lines.text(i)) or BULLET.match(lines.text(i)):
+            tail.append(i)
+        else:
+            break
+    if any(i in chrome for i in tail):
+        chrome |= set(tail)
+    lines.remove("page_chrome", sorted(chrome))
+
+
+def remove_repeated_title(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """The headline printed twice at the top of the page: keep the first."""
+    head = lines.kept_nonblank()[: CLEANING.repeated_title_head_lines]
+    seen: set[str] = set()
+    repeated = []
+    for i in head:
+        line = lines.text(i)
+        if line in seen and not is_prose(line):
+            repeated.append(i)
+        seen.add(line)
+    lines.remove("repeated_title", repeated)
+
+
+def remove_embedded_cards(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """Markdown link cards for other articles (`[](url) [## title … site](url)`): a promotion, not text.
+    A card spans a few lines: its closing is looked for only that far, so that many card openings
+    without one cost linear time."""
+    kept = lines.kept_nonblank()
+    for n, i in enumerate(kept):
+        start = _CARD_START.match(lines.text(i))
+        if not start:
+            continue
+        closing = f"]({start.group(1)})"
+        for end in range(n, min(n + CLEANING.card_max_lines, len(kept))):
+            j = kept[end]
+            if closing in lines.raw[j] and (j != i or lines.raw[j].count(closing) > 1):
+                lines.remove("embedded_card", kept[n : end + 1])
+                break
+
+
+def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """Markdown lines that are only images: the files are not in the scrape, and the site loads
+    nothing from other hosts."""
+    images = [i for i in lines.kept_nonblank() if _IMAGES_ONLY.fullmatch(lines.text(i))]
+    lines.remove("image_link", images)
+
+
+PLAIN_RULES: tuple[LineRuleFunction, ...] = (
+    remove_html_debris,
+    remove_keyword_stuffing,
+    remove_repeated_body,
+)
+MARKDOWN_RULES: tuple[LineRuleFunction, ...] = (
+    remove_html_debris,
+    remove_keyword_stuffing,
+    remove_embedded_cards,
+    remove_image_lines,
+    remove_repeated_body,
+    remove_page_chrome,
+    remove_repeated_title,
+)

@@ -1,0 +1,116 @@
+"""The universal words of a page's meta lines (bylines, datelines, copyright and source lines), in one place.
+
+Only words any page in a language may use: nothing here names a site, a file or one article's phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    # Words that open a byline: the name follows. Latin ones are matched as whole words, case-insensitively;
+    # a one-character CJK marker (文) needs a separator after it, longer ones (記者) may run into the name.
+    byline_prefixes: tuple[str, ...] = (
+        "written by", "text by", "words by", "story by", "reporting by", "reported by", "posted by", "by",
+        "author", "reporter",
+        "von", "text", "autor", "autorin",  # de (autor: also pl, cs, pt, es)
+        "par", "texte", "auteur", "autrice",  # fr
+        "escrito por", "por", "texto", "autora",  # es, pt
+        "a cura di", "di", "autore",  # it
+        "geschreven door", "door",  # nl
+        "skrivet av", "skrevet af", "skrevet av", "av", "af", "forfatter",  # sv, da, no
+        "przez", "autorka", "napisał", "napisała",  # pl
+        "napsal", "napsala", "kirjoittanut", "kirjoittaja", "szerző", "írta", "autori",  # cs, fi, hu, ro
+        "yazan", "yazar", "muhabir",  # tr
+        "oleh", "penulis", "pewarta",  # id, ms
+        "tác giả", "viết bởi", "bởi", "bài",  # vi
+        "автор", "авторы", "текст",  # ru, uk
+        "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
+        "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글",
+    )
+    # Role words that follow a name ("김민준 기자", "佐藤健太 記者").
+    byline_suffixes: tuple[str, ...] = (
+        "특파원", "선임기자", "기자", "記者", "记者", "特派員", "特派员", "通讯员", "通訊員",
+    )
+    # Words that are roles or desks, never a person's name.
+    role_words: tuple[str, ...] = (
+        "staff", "reporter", "correspondent", "editor", "editors", "newsroom", "desk", "redaktion",
+        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "redactie",
+        "redaktionen", "redakcja", "redaksi", "redaktör", "muhabir", "editör", "toimitus", "редакция", "корреспондент",
+        "biên tập viên", "phóng viên",
+        "编辑", "編輯", "责任编辑", "責任編輯", "编辑部", "編輯部", "编集部", "編集部", "记者", "記者", "本报记者",
+        "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "기자", "편집", "에디터", "特派員",
+    )
+    # Labels beside a dateline that are neither a name nor an outlet ("原创" on a reposted article).
+    labels: tuple[str, ...] = (
+        "原创", "原創", "转载", "轉載", "独家", "獨家", "推荐", "推薦", "置顶", "置頂", "头条", "頭條",
+    )
+    # Words that introduce the source outlet ("来源：X").
+    source_markers: tuple[str, ...] = (
+        "来源", "來源", "稿源", "出处", "出處", "出典", "출처", "source", "quelle", "fuente", "fonte", "bron",
+    )
+    # Words that say a date is a publication date (dropped from a dateline's remainder).
+    published_markers: tuple[str, ...] = (
+        "published", "posted", "publié", "publiée", "publicado", "publicada", "pubblicato", "pubblicata",
+        "veröffentlicht", "erschienen", "gepubliceerd", "发表于", "發表於", "发布于", "發佈於", "發布於", "发布时间",
+        "發佈時間", "發布時間", "发布", "發佈", "發布", "出版", "时间", "時間", "日期", "公開日", "公開", "掲載",
+        "配信", "投稿", "입력", "승인", "등록", "게재", "기사입력", "geplaatst", "publicerad", "publiceret",
+        "publisert", "julkaistu", "opublikowano", "publikacja", "zveřejněno", "publicat", "közzétéve",
+        "yayınlanma", "yayınlandı", "yayın tarihi", "dipublikasikan", "diterbitkan", "diposting", "опубликовано",
+        "публикация", "ngày đăng", "đăng lúc", "đăng", "xuất bản",
+    )
+    # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
+    date_fillers: tuple[str, ...] = (
+        "uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de", "om", "kl", "klo", "saat",
+        "pukul", "o", "godz", "в", "lúc", "ngày",
+    )
+    # Words that say a date is a later revision, not the publication.
+    update_markers: tuple[str, ...] = (
+        "updated", "update", "modified", "edited", "aktualisiert", "geändert", "mis à jour", "mise à jour",
+        "modifié", "actualizado", "actualización", "modificado", "aggiornato", "aggiornamento", "modificato",
+        "atualizado", "atualização", "bijgewerkt", "gewijzigd", "更新", "修改", "修订", "修訂", "수정", "업데이트",
+        "갱신", "uppdaterad", "opdateret", "oppdatert", "päivitetty", "aktualizacja", "zaktualizowano",
+        "aktualizováno", "actualizat", "frissítve", "güncelleme", "güncellendi", "diperbarui", "pembaruan",
+        "обновлено", "обновление", "изменено", "cập nhật",
+    )
+    # Copyright and reprint phrases, longest first where one contains another.
+    rights_markers: tuple[str, ...] = (
+        "무단전재 및 재배포 금지", "무단 전재 및 재배포 금지", "무단전재-재배포 금지", "무단전재", "무단 전재",
+        "재배포 금지", "저작권자", "all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
+        "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+        "riproduzione riservata", "alle rechten voorbehouden", "alla rättigheter förbehållna",
+        "alle rettigheder forbeholdes", "alle rettigheter reservert", "kaikki oikeudet pidätetään",
+        "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "minden jog fenntartva", "toate drepturile rezervate",
+        "tüm hakları saklıdır", "hak cipta dilindungi undang-undang", "hak cipta", "все права защищены",
+        "bản quyền thuộc về", "bản quyền thuộc", "bản quyền", "保留所有权利", "保留所有權利", "版權所有",
+        "版权所有", "著作權所有", "著作权所有", "無断転載禁止", "無断転載を禁じます", "copyright", "©", "ⓒ",
+        "(c)", "（c）",
+    )
+    # Legal forms after a publisher's name ("Handelsbote Verlag GmbH").
+    legal_forms: tuple[str, ...] = (
+        "gmbh & co. kg", "gmbh", "mbh", "ag", "kg", "se", "s.a.", "sa", "s.l.", "sl", "s.p.a.", "spa",
+        "s.r.l.", "srl", "sas", "sarl", "ltda.", "ltda", "llc", "l.l.c.", "inc.", "inc", "ltd.", "ltd", "limited",
+        "corp.", "corp", "co.", "plc", "b.v.", "n.v.", "股份有限公司", "有限公司", "株式会社", "주식회사", "(주)", "㈜",
+    )
+    # Lowercase words inside personal names (Ruiz de la Torre, van der Berg, dos Santos) or between two
+    # (Anna Schmidt und Peter Müller).
+    name_particles: tuple[str, ...] = (
+        "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "y",
+        "e", "bin", "ibn", "al", "el", "ter", "zu", "af", "av", "and", "und", "et", "&",
+    )
+    # Articles that open outlet names but never personal ones (The Daily Ledger, Le Fil Tech).
+    articles: tuple[str, ...] = (
+        "the", "a", "an", "le", "la", "les", "l’", "l'", "der", "die", "das", "el", "los", "las", "il", "lo",
+        "gli", "i", "o", "os", "as", "het", "een", "de",
+    )
+    # Endings of CJK outlet names (网, 報, 新聞, 신문…): a token ending so names an outlet, not a person.
+    outlet_endings: tuple[str, ...] = (
+        "网", "網", "报", "報", "社", "刊", "志", "誌", "闻", "聞", "台", "通信", "観察", "观察", "观点", "觀點",
+        "评论", "評論", "新聞", "新闻", "日报", "日報", "周刊", "週刊", "신문", "일보", "뉴스", "경제", "타임스",
+        "방송", "ジャーナル", "ニュース", "タイムズ",
+    )
+
+
+VOCABULARY = Vocabulary()

@@ -1,0 +1,266 @@
+"""What a page states about itself: its date, its outlet, its author, its original's address.
+
+The signals are in `datelines`, `bylines` and `outlets` (each named and tested; dates are read by
+`text_dates`, with dateparser in the article's language); here they are ranked, on the zones of
+`page_layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bylines import bio_name, byline_name, lead_byline, opens_with_byline_marker, person_name, sign_off_name
+from .datelines import Dateline, dateline
+from .meta_lines import has_cjk, is_prose, script_of, segments_keeping_colons
+from .outlets import (
+    names_agree,
+    native_form,
+    outlet_name,
+    plain_word,
+    rights_holder,
+    site_name,
+    source_name,
+    title_case,
+)
+from .page_layout import Page, PageLine, page
+from .records import CleanText
+from .text_dates import DateOrder, date_order
+
+# The head's datelines, each with the line it stands on.
+FoundDatelines = list[tuple[PageLine, Dateline]]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What the text states about itself; None where it does not."""
+
+    published: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    original_url: str | None = None
+    original_title_language: str | None = None
+
+
+def extract(clean: CleanText, language: str = "und") -> Extracted:
+    """What a page states about itself: its date, its outlet, its author, its original's address.
+
+    `language` (BCP 47) restricts date parsing to the article's language; the page's other dates settle
+    the day/month order of an ambiguous numeric one (`date_order`). The signals are in `datelines`;
+    here they are ranked: an explicit marker ("By", "来源：") beats a position (a name beside a dateline,
+    a masthead), and a masthead counts when a copyright line, or the footer, repeats it.
+    """
+    layout = page(clean)
+    order = date_order([line.text for line in layout.lines], language)
+    datelines = [(line, found) for line in layout.head if not line.prose
+                 for found in [dateline(line.text, language, order)] if found]
+    found_on = {line.number: found for line, found in datelines}
+    bylines = [(line, name) for line in layout.head
+               for name in [lead_byline(line.text) if line.prose
+                            else byline_name(line.text) or _dateline_byline(found_on.get(line.number))] if name]
+    holders = _holders(layout.foot)
+    author, author_line = _author(layout, datelines, bylines, holders + _holders(layout.tail))
+    used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
+    if author_line is not None:
+        used.add(author_line.number)
+    publisher = _publisher(layout, datelines, language, used, holders)
+    if publisher and author and publisher == author:
+        publisher = None
+    return Extracted(
+        published=_published(layout, datelines, language, order),
+        publisher=publisher,
+        author=author,
+        original_url=_original_url(layout),
+    )
+
+
+def _dateline_byline(found: Dateline | None) -> str | None:
+    """A byline inside a dateline's remainder ("Posted on 14 May 2021 by Jane Doe")."""
+    if found is None:
+        return None
+    return next((name for part in found.parts for name in [byline_name(part)] if name), None)
+
+
+def _holders(lines: tuple[PageLine, ...]) -> list[str]:
+    """The copyright holders these lines name, the last line's first (a site's own line ends the page)."""
+    return [holder for line in reversed(lines) for holder in [rights_holder(line.text)] if holder]
+
+
+def _published(layout: Page, datelines: FoundDatelines, language: str,
+               order: DateOrder | None = None) -> str | None:
+    """The first publication date of the head's datelines; failing that, a bare date in the foot."""
+    for _line, found in datelines:
+        if found.published:
+            return found.published.isoformat()
+    for line in layout.foot:
+        bare = dateline(line.text, language, order)
+        if bare and bare.published and not bare.parts:
+            return bare.published.isoformat()
+    return None
+
+
+def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
+            holders: list[str]) -> tuple[str | None, PageLine | None]:
+    """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
+    dateline (unless the copyright line says it is the outlet's); else a name inside a dateline; else a
+    byline in the foot; else the late signals of `_late_author`."""
+    if bylines:
+        return bylines[0][1], bylines[0][0]
+    lines = list(layout.lines)
+    position = _first_positions(lines)  # lines.index per dateline: quadratic
+    for line, _found in datelines:
+        n = position[line]
+        for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
+            if neighbour and neighbour.kind != "title" and not neighbour.prose and person_name(neighbour.text) \
+                    and not opens_with_byline_marker(neighbour.text) \
+                    and not any(names_agree(neighbour.text, holder) for holder in holders):
+                return neighbour.text, neighbour
+    for _line, found in datelines:
+        for part in found.parts:
+            if person_name(part) and not opens_with_byline_marker(part):
+                return part, None
+    for line in layout.foot:
+        name = None if line.prose else byline_name(line.text)
+        if name:
+            return name, line
+    return _late_author(layout)
+
+
+def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
+    """Where the head and the foot name no one: a byline standing on its own line further down ("Written
+    by …" above an author box); a name line over a bio that opens with it; a sign-off after the last
+    paragraph."""
+    lines = list(layout.lines)
+    after_head = lines[lines.index(layout.head[-1]) + 1:] if layout.head else lines
+    for line in after_head:
+        name = None if line.prose or line.kind == "title" else byline_name(line.text)
+        if name:
+            return name, line
+    last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)
+    foot = set(layout.foot)  # a tuple searched for every line: quadratic
+    for n, line in enumerate(lines[:-1]):  # the bio is the page's last paragraph, not a profile's
+        following = lines[n + 1]
+        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in foot):
+            continue
+        name = bio_name(line.text, following.text)
+        if name:
+            return name, line
+    page_text = "\n".join(line.text for line in lines)
+    for line in layout.foot:
+        if is_prose(line.text):
+            continue  # a caption under the last photo
+        name = sign_off_name(line.text, page_text)
+        return (name, line) if name else (None, None)
+    return None, None
+
+
+def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set[int],
+               holders: list[str]) -> str | None:
+    """The outlet: a source marker on or beside a dateline; else a masthead a copyright line agrees
+    with (in the masthead's words, less what only one of them adds); else a masthead the footer repeats
+    as one of its parts (never a lone ordinary word: a menu repeats "Health"); else a source marker in
+    the foot; else the source a CJK dateline names; else the copyright holder, unless its name is in
+    another script than the article and the top masthead names the outlet in the article's own; else
+    a masthead alone (a lone ordinary word, "Fermer", only where the page names it again). A copyright
+    line among the page's last lines but above some prose (a notice kept as text, a photo credit above
+    the last paragraph) counts only where a masthead agrees with it."""
+    near_dates = _beside(layout, [line for line, _ in datelines])
+    head_source, foot_source = _source(near_dates), _source(layout.foot)
+    if head_source:
+        return native_form(head_source, language)
+    sites = [site for line in layout.masthead if line.number not in used
+             for site in [site_name(line.text)] if site]
+    for holder in holders + _holders(layout.tail):
+        for site in sites:
+            if names_agree(site, holder):
+                chosen = holder if _fold_in(holder, site) else site
+                return native_form(chosen, language)
+    masthead = {line.number for line in layout.masthead}
+    footer = [line for line in layout.foot + layout.tail if line.number not in masthead]
+    repeated = [site for site in sites if not plain_word(site) and _repeated(site, footer)]
+    if repeated:
+        return native_form(repeated[0], language)
+    if foot_source:
+        return native_form(foot_source, language)
+    for _line, found in datelines:
+        for part in found.parts:
+            if has_cjk(part) and outlet_name(part) and not person_name(part) and not byline_name(part):
+                return native_form(part, language)
+    if holders:
+        own_script = script_of(" ".join(line.text for line in layout.lines if line.prose))
+        top = sites[0] if sites else ""
+        if own_script and script_of(holders[0]) != own_script and script_of(top) == own_script \
+                and _masthead_like(top) and not plain_word(top):
+            return native_form(top, language)  # the outlet's name in its own script, not its name abroad
+        return native_form(holders[0], language)
+    elsewhere = [line for line in layout.lines if line.number not in masthead]
+    for site in sites:
+        if not _masthead_like(site):  # "Skip to content" is no masthead
+            continue
+        if plain_word(site) and not _mentions(elsewhere, site):
+            continue  # a lone ordinary word ("Fermer", "Menu") names an outlet only when the page repeats it
+        return native_form(site, language)
+    return None
+
+
+def _masthead_like(site: str) -> bool:
+    return has_cjk(site) or title_case(site)
+
+
+def _repeated(site: str, lines: list[PageLine]) -> bool:
+    """Whether one of `lines` (the footer) names the masthead again, as a part of its own."""
+    folded = site.casefold()
+    return any(folded == part.casefold() for line in lines if not line.prose
+               for part in segments_keeping_colons(line.text))
+
+
+def _mentions(lines: list[PageLine], name: str) -> bool:
+    """Whether one of `lines` names `name` as a name: capitalized as the masthead writes it (or in title
+    case where the masthead is in capitals), and not as an item of a menu ("Health | Business")."""
+    forms = {name, name.title()} if name.isupper() else {name}
+    for line in lines:
+        parts = segments_keeping_colons(line.text)
+        if len(parts) > 1 and any(part.casefold() == name.casefold() for part in parts):
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", line.text) for form in forms):
+            return True
+    return False
+
+
+def _first_positions(lines: list[PageLine]) -> dict[PageLine, int]:
+    """Where each line first stands, as list.index says, for all of them at once."""
+    return {line: n for n, line in reversed(list(enumerate(lines)))}
+
+
+def _beside(layout: Page, lines: list[PageLine]) -> tuple[PageLine, ...]:
+    """`lines` with their neighbours, in page order (a source line stands next to its dateline; a
+    "Source: …" credit under a photo does not)."""
+    order = list(layout.lines)
+    position = _first_positions(order)  # order.index per line: quadratic
+    near = {n + step for line in lines for n in [position[line]] for step in (-1, 0, 1)}
+    return tuple(order[n] for n in sorted(near) if 0 <= n < len(order) and order[n].kind != "title")
+
+
+def _source(lines: tuple[PageLine, ...]) -> str | None:
+    """The first outlet a source marker names ("来源：X", "Source: X") that is shaped like a name."""
+    for line in lines:
+        name = None if line.prose else source_name(line.text)
+        if name and (has_cjk(name) or title_case(name)):  # "Source: company reports" is no outlet
+            return name
+    return None
+
+
+def _fold_in(inner: str, outer: str) -> bool:
+    return inner.casefold() in outer.casefold()
+
+
+_SOURCE_LINK = re.compile(r"^(?:原文|原文链接|原文鏈接|source|original|quelle|fuente)\s*[:：]\s*(https?://\S+)$", re.I)
+
+
+def _original_url(layout: Page) -> str | None:
+    """The original's address, where the head links it ("原文：https://…")."""
+    for line in layout.head:
+        source = _SOURCE_LINK.match(line.text)
+        if source:
+            return source.group(1)
+    return None

@@ -1,0 +1,39 @@
+"""The site's URLs: relative to the site root, directory style, so the site works under any subpath."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+from .records import Article, Rendition
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.id}/"
+
+
+def rendition_url(article: Article, rendition: Rendition) -> str:
+    if not rendition.converted:
+        return article_url(article)
+    return f"{article_url(article)}{rendition.language.lower()}/"
+
+
+def removed_url(article: Article) -> str:
+    """The cleaning report: a section at the end of the article's canonical page."""
+    return f"{article_url(article)}#removed"
+
+
+def entity_url(entity_id: str) -> str:
+    return f"entities/{entity_id}/"
+
+
+@lru_cache(maxsize=65536)
+def relative(from_url: str, to_url: str) -> str:
+    """The href that leads from the page at `from_url` to `to_url` (both site-root relative)."""
+    path, hash_, fragment = to_url.partition("#")
+    target = posixpath.relpath(path or ".", from_url or ".")
+    if target == ".":
+        target = "./"
+    elif path.endswith("/") or not path:
+        target += "/"
+    return target + hash_ + fragment
