@@ -33,7 +33,8 @@ def requested(visit) -> list[str]:
 def recorded(visit):
     """The visit, with every request it makes (the worker's too) recorded in order."""
     visit.requests = []
-    visit.context.on("request", visit.requests.append)
+    # A function of our own: Playwright tags each handler with an attribute, which a built-in method cannot take.
+    visit.context.on("request", lambda request: visit.requests.append(request))  # noqa: PLW0108
     return visit
 
 
@@ -103,7 +104,7 @@ def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):
         page.goto(search_url, wait_until="load")
         page.locator("input.md-search__input").click()
         after: list = []
-        context.on("requestfinished", after.append)
+        context.on("requestfinished", lambda request: after.append(request))  # noqa: PLW0108, B023 - as above; used in this iteration only
         page.fill("input.md-search__input", query)
         page.dispatch_event("input.md-search__input", "keyup")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
