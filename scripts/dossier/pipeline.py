@@ -59,7 +59,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     # comment in a YAML file changes no key, an edit to the registry does not clean every article again.
     ingest_context = phase_code("ingest")
     clean_context = cache.key(phase_code("prepare"), data_digest(vocabulary))
-    publish_context = cache.key(phase_code("publish"), data_digest(registry))
+    publish_context = cache.key(phase_code("publish"), registry.digest)
     timings.phases["load"] = time.perf_counter() - started
     report = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
