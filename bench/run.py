@@ -1,12 +1,15 @@
 """`make bench`: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles and measure.
 
-For each size: the time of each pipeline stage, the whole build, a plain `mkdocs build` of the same
-pages already written as Markdown (the floor we sit on) and the ratio of the two, peak memory, the size
-of site/ and of the search index, and two live-reload rebuilds (an edited article, an edited YAML entry).
+For each size: the time of each pipeline stage, the whole build (cold cache) beside MkDocs with
+Material alone on the same article texts as Markdown pages (the floor: kept out of the navigation; the
+naive build: all in it) and the ratios, a plain `mkdocs build` of the dossier's own generated pages
+(what MkDocs costs of our build), peak memory, the size of site/ and of the search index, and two
+live-reload rebuilds (an edited article, an edited YAML entry).
 Then search, side by side: the site's own engine (the dossier's chunked index) and stock Material
 search (the plain build's lunr index, behind the dossier's lunr wrapper, fixed): the index on disk, the
 bytes a fresh browser downloads for the home page plus one query, and the time from typing the query
-to its first result, in headless Chromium (search_probe.py; the median of three fresh browsers).
+to its first result once the page has loaded and gone quiet, in headless Chromium (search_probe.py;
+the median of five fresh browsers for the dossier, three for lunr, which takes minutes at 10,000).
 Prints a table and writes bench/results.json.
 """
 
@@ -19,7 +22,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+import yaml
 
 from corpus import generate
 from dossier.project_config import write_config
@@ -30,7 +36,7 @@ from search_probe import measure as probe_search
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link"]
 QUERY = "Amazon Care"  # a company's name: its profile, then the articles that mention it
-RUNS = 3
+RUNS = {"dossier": 5, "material": 3}  # fresh browsers per engine (stock lunr takes minutes at 10,000)
 
 
 def project(root: Path, size: int, jobs: int) -> Path:
@@ -50,6 +56,28 @@ def plain_project(root: Path, pages: Path) -> Path:
                         strict=False)
 
 
+def texts_project(root: Path, articles: Path, name: str, in_nav: bool) -> Path:
+    """MkDocs with Material alone, on the corpus's own texts: each article file one Markdown page, kept
+    out of the navigation (the floor: what any site of these texts costs) or every one listed in it (the
+    naive build, which copies the whole navigation into every page)."""
+    docs = root / f"{name}-docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "index.md").write_text("# Articles\n", encoding="utf-8")
+    pages = []
+    for path in sorted(articles.iterdir()):
+        page = f"articles/{path.stem}.md"
+        (docs / page).write_text(path.read_text(encoding="utf-8", errors="replace"), encoding="utf-8")
+        pages.append(page)
+    config = {"site_name": name, "docs_dir": str(docs), "site_dir": str(root / f"{name}-site"),
+              "theme": {"name": "material", "font": False}, "plugins": ["search"],
+              "nav": ["index.md", *pages] if in_nav else ["index.md"]}
+    if not in_nav:
+        config["not_in_nav"] = "/articles/**"
+    path = root / f"{name}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def run_json(*command: str) -> dict:
     result = subprocess.run([sys.executable, *command], capture_output=True, text=True, cwd=ROOT / "bench",
                             env={**os.environ, "CI": "1"}, check=False)
@@ -67,14 +95,28 @@ def stock_material(site: Path) -> None:
     (site / WORKER).write_text(scripts[WORKER], encoding="utf-8")
 
 
-def search_figures(site: Path, index: Path) -> dict:
-    """The index on disk; bytes downloaded and time to the first result, median of RUNS fresh browsers."""
-    runs = sorted((probe_search(site, QUERY) for _ in range(RUNS)), key=lambda r: r["first_result_ms"] or 1e12)
+def search_figures(site: Path, index: Path, runs_wanted: int) -> dict:
+    """The index on disk; bytes downloaded and time to the first result, median of fresh browsers."""
+    runs = sorted((probe_search(site, QUERY) for _ in range(runs_wanted)), key=lambda r: r["first_result_ms"] or 1e12)
     median = runs[len(runs) // 2]
     return {"index_mb": round(index_bytes(index) / 1e6, 2), "download_kb": round(median["bytes_sent"] / 1e3, 1),
             "download_uncompressed_kb": round(median["bytes_uncompressed"] / 1e3, 1),
             "first_result_ms": median["first_result_ms"], "first_result_ms_runs": [r["first_result_ms"] for r in runs],
-            "requests": median["requests"], "shown": median["meta"]}
+            "requests": median["requests"], "shown": median["meta"], "ready_ms": median["ready_ms"]}
+
+
+def machine_stalls(seconds: float = 5.0, threshold_ms: float = 50.0) -> dict:
+    """How often this machine stops a running process (a virtual CPU descheduled by its host): the gaps
+    over `threshold_ms` between two readings of the clock in a busy loop. Every time below is at their
+    mercy; a figure of 100 ms can read 500."""
+    gaps, end = [], time.perf_counter() + seconds
+    last = time.perf_counter()
+    while (now := time.perf_counter()) < end:
+        if (now - last) * 1000 > threshold_ms:
+            gaps.append((now - last) * 1000)
+        last = now
+    return {"per_second": round(len(gaps) / seconds, 1), "longest_ms": round(max(gaps, default=0.0)),
+            "lost_share": round(sum(gaps) / 1000 / seconds, 3)}
 
 
 def measure(size: int, jobs: int, keep: Path | None = None) -> dict:
@@ -87,11 +129,15 @@ def measure(size: int, jobs: int, keep: Path | None = None) -> dict:
         config = project(root, size, jobs)
         build = run_json("build_once.py", str(config), str(root / "pages"))
         plain = run_json("plain_build.py", str(plain_project(root, root / "pages")))
+        articles = root / "seeds" / "articles"
+        floor = run_json("plain_build.py", str(texts_project(root, articles, "floor", in_nav=False)))
+        naive = run_json("plain_build.py", str(texts_project(root, articles, "naive", in_nav=True)))
         pipeline = build["phases"]["total"] + build["phases"]["render"]
         print(f"bench: {size} articles, search in Chromium …", file=sys.stderr, flush=True)
         stock_material(root / "plain-site")
-        search = {"dossier": search_figures(root / "site", root / "site" / "search" / "dossier"),
-                  "material": search_figures(root / "plain-site", root / "plain-site" / "search" / "search_index.json")}
+        search = {"dossier": search_figures(root / "site", root / "site" / "search" / "dossier", RUNS["dossier"]),
+                  "material": search_figures(root / "plain-site", root / "plain-site" / "search" / "search_index.json",
+                                             RUNS["material"])}
         return {
             "articles": size,
             "jobs": jobs,
@@ -103,6 +149,11 @@ def measure(size: int, jobs: int, keep: Path | None = None) -> dict:
             "pipeline_seconds": round(pipeline, 3),
             "build_seconds": round(build["build_seconds"], 3),
             "plain_mkdocs_seconds": round(plain["build_seconds"], 3),
+            "floor_seconds": round(floor["build_seconds"], 3),
+            "naive_seconds": round(naive["build_seconds"], 3),
+            "build_to_floor_ratio": round(build["build_seconds"] / floor["build_seconds"], 2),
+            "build_to_naive_ratio": round(build["build_seconds"] / naive["build_seconds"], 2),
+            "floor_peak_memory_mb": round(floor["peak_memory_mb"], 1),
             "mkdocs_share_seconds": round(build["build_seconds"] - pipeline, 3),
             "pipeline_to_plain_ratio": round(pipeline / plain["build_seconds"], 3),
             "seconds_per_article": round(build["build_seconds"] / size, 4),
@@ -125,11 +176,16 @@ def table(results: list[dict]) -> str:
         ("  render pages (s)", "render_seconds"),
         ("pipeline, wall (s)", "pipeline_seconds"),
         ("whole build (s)", "build_seconds"),
-        ("plain mkdocs build of the same pages (s)", "plain_mkdocs_seconds"),
+        ("floor: mkdocs, the articles' texts out of the nav (s)", "floor_seconds"),
+        ("naive: mkdocs, the articles' texts all in the nav (s)", "naive_seconds"),
+        ("whole build / floor", "build_to_floor_ratio"),
+        ("whole build / naive", "build_to_naive_ratio"),
+        ("plain mkdocs build of the dossier's generated pages (s)", "plain_mkdocs_seconds"),
         ("pipeline / plain mkdocs", "pipeline_to_plain_ratio"),
         ("build seconds per article", "seconds_per_article"),
         ("peak memory (MB)", "peak_memory_mb"),
         ("plain mkdocs peak memory (MB)", "plain_peak_memory_mb"),
+        ("floor peak memory (MB)", "floor_peak_memory_mb"),
         ("site/ (MB)", "site_mb"),
         ("search index (MB)", "search_index_mb"),
         ("reload after editing an article (s)", "reload_article_seconds"),
@@ -140,6 +196,7 @@ def table(results: list[dict]) -> str:
         ("  index on disk (MB)", "search:index_mb"),
         ("  home page + one query, downloaded (KB, gzip)", "search:download_kb"),
         ("  the same, uncompressed (KB)", "search:download_uncompressed_kb"),
+        ("  search ready after navigation (ms)", "search:ready_ms"),
         ("  first result after typing (ms)", "search:first_result_ms"),
     ]
     width = max(len(label) for label, _ in rows)
@@ -169,10 +226,14 @@ def main() -> None:
         print(f"bench: {size} articles …", file=sys.stderr, flush=True)
         results.append(measure(size, args.jobs, args.keep))
         # Written after each size: a run stopped at the largest keeps the others.
-        args.out.write_text(json.dumps({"machine": {"cores": os.cpu_count()}, "results": results}, indent=2) + "\n")
+        machine = {"cores": os.cpu_count(), "stalls": machine_stalls()}
+        args.out.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
         print(table(results[-1:]), file=sys.stderr, flush=True)
     print(table(results))
-    print(f"\nwritten to {args.out}")
+    stalls = machine_stalls()
+    print(f"\nmachine stalls: {stalls['per_second']} a second over 50 ms, the longest {stalls['longest_ms']} ms, "
+          f"{stalls['lost_share']:.0%} of the time lost")
+    print(f"written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ fresh browser (empty cache), one query typed into the search box once the page h
 
 Measures the bytes the server sent for the home page and the search until the first result showed
 (every request: the page, its assets, the worker, whatever index the engine fetches), and the time
-from the query reaching the search box to its first result on screen. Used by bench/run.py; run alone:
+from the query reaching the search box to its first result on screen, typed once the page has loaded
+and gone quiet (the search worker has fetched what it fetches at start: no request for 500 ms). How
+long that start took is reported too (`ready_ms`, from the navigation to the last request before the
+quiet). Used by bench/run.py; run alone:
 
     python search_probe.py SITE_DIR "Amazon Care"
 """
@@ -25,14 +28,28 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 SUBPATH = "/bench/"
+QUIET_S = 0.5  # Playwright's "networkidle": no request for this long
 COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt", ".map"}  # as GitHub Pages does
 # A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
 CHROMIUM = os.environ.get("CHROMIUM") or next(
     filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a browser opening its six connections at once overflows
+    # it, and the dropped connection is retried a second later (a stall no real host has).
+    request_queue_size = 128
+
+    def handle_error(self, request, address):
+        pass  # a browser closing its connections is no error
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # A response in one write, sent at once: headers and body written apart, with Nagle's algorithm,
+    # wait for the browser's delayed acknowledgement (another stall a real host does not have).
+    wbufsize = 1 << 16
+    disable_nagle_algorithm = True
 
     def __init__(self, *args, site: Path, counter: dict, cache: dict, **kwargs):
         self.site, self.counter, self.cache = site, counter, cache
@@ -94,13 +111,13 @@ _TYPE_AND_WAIT = """async ([query, timeout]) => {
 }"""
 
 
-def measure(site: Path, query: str, timeout_s: float = 180.0) -> dict:
-    """Bytes and time to the first result for `query`, typed on the home page of `site`."""
+def measure(site: Path, query: str, timeout_s: float = 180.0, page_path: str = "") -> dict:
+    """Bytes and time to the first result for `query`, typed on the home page of `site` (or another)."""
     from playwright.sync_api import sync_playwright
 
     counter = {"sent": 0, "raw": 0, "requests": 0, "lock": threading.Lock()}
     handler = functools.partial(_Handler, site=site, counter=counter, cache={})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
@@ -108,8 +125,11 @@ def measure(site: Path, query: str, timeout_s: float = 180.0) -> dict:
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
             context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}", wait_until="load",
+            navigated = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}{page_path}", wait_until="load",
                       timeout=timeout_s * 1000)
+            page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
+            ready = time.perf_counter() - navigated - QUIET_S
             started = time.perf_counter()
             elapsed = page.evaluate(_TYPE_AND_WAIT, [query, timeout_s * 1000])
             waited = time.perf_counter() - started
@@ -123,6 +143,7 @@ def measure(site: Path, query: str, timeout_s: float = 180.0) -> dict:
         "query": query,
         "first_result_ms": round(elapsed, 1) if elapsed >= 0 else None,  # None: not within the timeout
         "wall_s": round(waited, 2),
+        "ready_ms": round(ready * 1000),
         "results_shown": results,
         "meta": meta,
         "bytes_sent": counter["sent"],  # what the browser downloaded (gzip where the server compresses)

@@ -63,7 +63,8 @@ def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
         outcomes = build_corpus(Paths.for_project(alone), jobs=1, cache=single).outcomes
         assert [o.status for o in outcomes] == ["published"]
         assert single.hits == 0 and 2 <= warm.misses == single.misses
-        changed = {uri for uri, content in site(after).items() if site(first).get(uri) != content}
+        before = site(first)
+        changed = {uri for uri, content in site(after).items() if before.get(uri) != content}
         article_id = edited.stem.lower()
         assert f"articles/{article_id}/index.md" in changed
         assert not any(f"articles/{other.stem.lower()}/" in uri for uri in changed
