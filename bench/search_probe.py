@@ -111,8 +111,8 @@ _TYPE_AND_WAIT = """async ([query, timeout]) => {
 }"""
 
 
-def measure(site: Path, query: str, timeout_s: float = 180.0, page_path: str = "") -> dict:
-    """Bytes and time to the first result for `query`, typed on the home page of `site` (or another)."""
+def measure(site: Path, query: str, timeout_s: float = 180.0) -> dict:
+    """Bytes and time to the first result for `query`, typed on the home page of `site`."""
     from playwright.sync_api import sync_playwright
 
     counter = {"sent": 0, "raw": 0, "requests": 0, "lock": threading.Lock()}
@@ -126,7 +126,7 @@ def measure(site: Path, query: str, timeout_s: float = 180.0, page_path: str = "
             context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             navigated = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}{page_path}", wait_until="load",
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}", wait_until="load",
                       timeout=timeout_s * 1000)
             page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
             ready = time.perf_counter() - navigated - QUIET_S
