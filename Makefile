@@ -68,9 +68,9 @@ lint: venv
 	$(BIN)/mypy
 
 ## test: everything CI checks (the lint, unit tests per stage, strict builds, data contracts, browser
-## tests, the workflow lint)
+## tests, the workflow lint); the 25 slowest tests are printed at the end
 test: lint venv chromium node
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --durations=25
 
 ## test-fast: the same but the browser tests (files named *_browser.py), for the edit loop
 test-fast: lint venv node

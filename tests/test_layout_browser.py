@@ -9,7 +9,7 @@ import pytest
 from test_browser import ARTICLES, base_url, browser, visit  # fixtures
 
 PAGES = {"home": "", "article": ARTICLES["000"], "profile": "entities/amazon/", "report": "report/",
-         "about": "about/", "data": "data/"}
+         "about": "about/", "data": "data/", "catalogue": "catalogue/"}
 PHONE, DESKTOP = 390, 1280
 
 

@@ -74,15 +74,15 @@ def _number(i: int) -> str:
 
 # name: (how the file is made for a size, the smaller size)
 CRAFTED: dict[str, tuple[Callable[[int], str], int]] = {
-    # The four inputs the issue measured (at 4n, its sizes).
+    # The four shapes the issue measured.
     "a dateline followed by spaces": (
         lambda n: HEADLINE + "25 January 2023" + " " * n + "Berlin\n\n" + PROSE + ARTICLE_END, 25_000),
     "[a]( and a run of letters": (lambda n: HEADLINE + PROSE + "[a](" + "a" * n + "\n\n" + ARTICLE_END, 25_000),
     "card-like Markdown lines": (
         lambda n: "# Cards\n\n" + PROSE + "".join(f"[](https://x.example/{_number(i)}) [## Card {_number(i)}\n" for i in range(n))
-        + "\n" + ARTICLE_END, 1_000),
+        + "\n" + ARTICLE_END, 250),
     "Views: N lines": (lambda n: HEADLINE + PROSE + "".join(f"Views: {_number(i)}\n" for i in range(n)) + "\n" + ARTICLE_END,
-                       2_500),
+                       1_000),
     # Runs that a pattern opening with a repeatable part would scan again from each of its positions.
     "a run of opening brackets": (lambda n: HEADLINE + PROSE + "[" * n + "\n\n" + ARTICLE_END, 25_000),
     "a run of ]( pairs": (lambda n: HEADLINE + PROSE + "[a](b" * n + "\n\n" + ARTICLE_END, 10_000),
@@ -99,23 +99,23 @@ CRAFTED: dict[str, tuple[Callable[[int], str], int]] = {
     # Rules that look at a line's neighbours or at the whole page.
     "headlines among notices": (
         lambda n: "".join(f"Subscribe to our newsletter\nAmazon closes another clinic in city {_number(i)}\n" for i in range(n))
-        + "\n" + PROSE + ARTICLE_END, 1_000),
+        + "\n" + PROSE + ARTICLE_END, 250),
     "related headers": (lambda n: HEADLINE + PROSE + "\n".join(_case_variants("Related articles", n)) + "\n\n"
                         + ARTICLE_END, 1_000),
     "related headers and their lists": (
         lambda n: HEADLINE + PROSE + "".join(f"Related\nAmazon opens clinic number {_number(i)}\n" for i in range(n)) + "\n"
-        + ARTICLE_END, 1_000),
+        + ARTICLE_END, 250),
     "photo credits under captions": (
         lambda n: HEADLINE + PROSE + "".join(f"The clinic in city {_number(i)}\nFoto: dpa\n" for i in range(n)) + "\n"
-        + ARTICLE_END, 1_000),
+        + ARTICLE_END, 250),
     "bylines and datelines": (
         lambda n: HEADLINE + "".join(f"By Jane Doe {_number(i)}\n2{i % 10} January 2023\n" for i in range(n)) + "\n" + PROSE
-        + ARTICLE_END, 1_000),
+        + ARTICLE_END, 250),
     "short prose lines": (lambda n: HEADLINE + "".join(f"The clinic closed in city {_number(i)}.\n" for i in range(n))
-                          + "\n" + ARTICLE_END, 2_000),
+                          + "\n" + ARTICLE_END, 500),
     "Chinese without punctuation": (lambda n: "亚马逊关闭诊所\n\n" + "亚马逊医疗服务" * n + "。\n\n" + "阿里健康表示将继续投资。" * 20,
-                                    10_000),
-    "a cp1252 file": (lambda n: HEADLINE + "Die Krankenkasse übernimmt die Kosten für Ärzte. " * n + "\n", 2_000),
+                                    2_500),
+    "a cp1252 file": (lambda n: HEADLINE + "Die Krankenkasse übernimmt die Kosten für Ärzte. " * n + "\n", 500),
 }
 
 

@@ -1,16 +1,18 @@
 """render: article text is escaped data; URLs are relative; every block has a stable anchor."""
 
 import json
+import posixpath
 import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from mkdocs.utils.meta import get_data
 
 from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
 from dossier.records import Block, Inline
-from dossier.render import render_site
+from dossier.render import Listings, pager_numbers, render_site
 from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -114,3 +116,57 @@ def test_founding_article_links_each_entity_once_per_block_and_counts_every_ment
     mentions = {e["id"]: e["mentions"] for e in json.loads(site.data["data/entities.json"])["entities"]}
     counted = Counter(m.entity for a in corpus.articles for m in a.mentions)
     assert {k: v for k, v in mentions.items() if v} == dict(counted)
+
+
+def _linked_articles(page: str, page_url: str) -> list[str]:
+    """The article pages a listing's entries link to (their English-title links), as site-root URLs."""
+    hrefs = re.findall(r'<h3 lang="[^"]*"><a href="([^"]+)">', page)
+    return [posixpath.normpath(posixpath.join(page_url, href)) + "/" for href in hrefs]
+
+
+def test_the_home_page_lists_the_newest_and_the_catalogue_every_article_once(corpus):
+    site = render_site(corpus, TEMPLATES, listings=Listings(home=2, per_page=2))
+    newest_first = _linked_articles(site.pages["catalogue/index.md"], "catalogue/")
+    assert _linked_articles(site.pages["index.md"], "") == newest_first[:2]
+    assert 'href="catalogue/"' in site.pages["index.md"]
+    pages = sorted(uri for uri in site.pages if uri.startswith("catalogue/"))
+    assert pages == ["catalogue/2/index.md", "catalogue/3/index.md", "catalogue/index.md"]
+    listed = [url for page_url in ("catalogue/", "catalogue/2/", "catalogue/3/")
+              for url in _linked_articles(site.pages[page_url + "index.md"], page_url)]
+    assert len(listed) == len(set(listed)) == len(corpus.articles)
+    assert all(url + "index.md" in site.pages for url in listed)  # every link leads to an article page
+    dates = [next(a.dated for a in corpus.articles if url.endswith(f"/{a.id}/")) or "" for url in listed]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated  # newest first, undated last
+
+
+def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
+    site = render_site(corpus, TEMPLATES, listings=Listings(home=2, per_page=2))
+    second = site.pages["catalogue/2/index.md"]
+    meta = get_data(second)[1]
+    assert meta["title"] == "Articles, page 2 of 3" and meta["search"] == {"exclude": True}
+    assert '<a href="../" rel="prev">Newer</a>' in second and '<a href="../3/" rel="next">Older</a>' in second
+    assert '<span class="current" aria-current="page">2</span>' in second
+    assert "articles 3 to 4 of 5" in second
+
+
+def test_one_catalogue_page_has_no_pager_and_the_home_page_no_catalogue_note(corpus):
+    site = render_site(corpus, TEMPLATES)
+    assert [uri for uri in site.pages if uri.startswith("catalogue/")] == ["catalogue/index.md"]
+    assert "catalogue-pager" not in site.pages["catalogue/index.md"]
+    assert "catalogue-link" not in site.pages["index.md"]  # the home page lists every article already
+
+
+@pytest.mark.parametrize(
+    "current, count, expected",
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),  # 2 alone between 1 and 3 is shown, not a gap
+        (6, 100, [1, None, 4, 5, 6, 7, 8, None, 100]),
+        (100, 100, [1, None, 98, 99, 100]),
+    ],
+)
+def test_the_pager_shows_the_ends_and_the_neighbours(current, count, expected):
+    assert pager_numbers(current, count) == expected

@@ -10,6 +10,7 @@ is markup); test_search_browser.py checks the same in Chromium, under a subpath,
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -155,6 +156,29 @@ def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path)
     assert [page for page, _ in lookup(first, "=amazon care")] == [0, 2]
     assert [page for page, _ in lookup(first, "=亚马逊关爱")] == [0, 2]
     assert lookup(first, "nowhere") == []
+
+
+def _folder(directory):
+    return {str(p.relative_to(directory)): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
+
+
+def test_writing_again_after_an_edit_rewrites_only_what_changed(tmp_path):
+    """As `mkdocs serve` rewrites the index after an edit: the folder ends as a fresh write of the new
+    pages would leave it, and the files whose bytes did not change are not written again."""
+    pages = {f"articles/{n}/": document(f"articles/{n}/", f"<h1>Clinic {n}</h1><p>Amazon opened clinic {n}.</p>")
+             for n in "abcdef"}
+    served, written = tmp_path / "served", {}
+    write_index(pages.values(), served, written)
+    for path in served.rglob("*"):
+        os.utime(path, ns=(0, 0))  # written long ago
+    pages["articles/c/"] = document("articles/c/", "<h1>Clinic c</h1><p>Amazon closed clinic c.</p>")
+    del pages["articles/f/"]
+    write_index(pages.values(), served, written)
+    fresh = tmp_path / "fresh"
+    write_index(pages.values(), fresh)
+    assert _folder(served) == _folder(fresh)
+    rewritten = {str(p.relative_to(served)) for p in served.rglob("*") if p.is_file() and p.stat().st_mtime_ns}
+    assert rewritten and "f/0.json" not in rewritten and "f/2.json" in rewritten  # a, kept; c, edited
 
 
 # --- the stemmers the index and the browser share -----------------------------------------------------------

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from . import furniture
 from .characters import HAN, HANGUL, KATAKANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .entity_names import match_key
-from .records import Article, AttentionItem, Corpus
+from .records import Article, ArticleAttention, AttentionItem
 from .registry import Registry
 from .thresholds import ATTENTION, CLEANING
 
@@ -90,18 +90,19 @@ def organisation_names(text: str) -> list[str]:
     return [match.group().strip() for pattern in _ORGANISATION_PATTERNS for match in pattern.finditer(text)]
 
 
-def organisation_candidates(articles: list[Article], registry: Registry) -> list[AttentionItem]:
+def unlinked_organisation_names(article: Article) -> list[str]:
+    """The organisation-shaped names in an article that none of its own links covers."""
+    linked = {match_key(mention.surface) for mention in article.mentions}
+    telling = [k for k in linked if len(k) >= ATTENTION.min_linked_name_chars]
+    text = "\n".join([article.clean.title, *(block.text for block in article.clean.blocks)])
+    return [name for name in organisation_names(text)
+            if (key := match_key(name)) not in linked and not any(k in key for k in telling)]
+
+
+def organisation_candidates(found: Iterable[ArticleAttention], registry: Registry) -> list[AttentionItem]:
     """Organisation-shaped names that recur across the corpus and that no registry name covers."""
     known = {match_key(form) for entity in registry.entities for form in entity.surface_forms}
-    counts: Counter[str] = Counter()
-    for article in articles:
-        linked = {match_key(mention.surface) for mention in article.mentions}
-        telling = [k for k in linked if len(k) >= ATTENTION.min_linked_name_chars]
-        text = "\n".join([article.clean.title, *(block.text for block in article.clean.blocks)])
-        for name in organisation_names(text):
-            key = match_key(name)
-            if key not in known and key not in linked and not any(k in key for k in telling):
-                counts[name] += 1
+    counts = Counter(name for article in found for name in article.unlinked_names if match_key(name) not in known)
     recurring = [item for item in counts.items() if item[1] >= ATTENTION.min_candidate_count]
     ranked = sorted(recurring, key=lambda kv: (-kv[1], kv[0]))[: ATTENTION.max_candidates]
     return [AttentionItem("organisation_candidate", None, None, name, count) for name, count in ranked]
@@ -115,10 +116,17 @@ ARTICLE_CHECKS: tuple[Callable[[Iterable[Article], CleaningVocabulary], list[Att
 )
 
 
-def needs_attention(corpus: Corpus, vocabulary: CleaningVocabulary) -> tuple[AttentionItem, ...]:
-    """Every item, kind by kind (in the order of KINDS), articles in corpus order."""
-    items = [item for check in ARTICLE_CHECKS for item in check(corpus.articles, vocabulary)]
-    if corpus.registry is not None:
-        items += organisation_candidates(list(corpus.articles), corpus.registry)
+def article_attention(article: Article, vocabulary: CleaningVocabulary) -> ArticleAttention:
+    """The checks that look at one article alone: they run with the per-article stages (in the worker
+    processes, cached with the article)."""
+    items = tuple(item for check in ARTICLE_CHECKS for item in check((article,), vocabulary))
+    return ArticleAttention(items, tuple(unlinked_organisation_names(article)))
+
+
+def needs_attention(found: Sequence[ArticleAttention], registry: Registry | None) -> tuple[AttentionItem, ...]:
+    """Every item, kind by kind (in the order of KINDS), articles in corpus order (`found` is in it)."""
+    items = [item for article in found for item in article.items]
+    if registry is not None:
+        items += organisation_candidates(found, registry)
     order: list[str] = list(KINDS)
     return tuple(sorted(items, key=lambda item: order.index(item.kind)))

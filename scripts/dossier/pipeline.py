@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from .article_curation import load_curation
@@ -17,7 +16,7 @@ from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
 from .parallel import Progress, ResultCache, Timings, WorkerPool, code_digest, data_digest
-from .records import Article, CleanText, Corpus, DecodedText, InputOutcome, SourceFile
+from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile
 from .registry_loader import load_registry
 from .sources import MAX_FILE_BYTES, Paths, read_sources
 from .work_units import StageTools, ingest_file, line_overrides, prepare_text, publish_text
@@ -27,7 +26,7 @@ from .work_units import StageTools, ingest_file, line_overrides, prepare_text, p
 PHASE_MODULES = {
     "ingest": ("ingest",),
     "prepare": ("clean", "dedupe"),
-    "publish": ("detect", "normalize", "metadata", "link"),
+    "publish": ("detect", "normalize", "metadata", "link", "attention"),
 }
 _UNITS = "work_units"  # the glue every phase runs: its own source counts, not all it imports
 
@@ -125,27 +124,29 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
 
     articles: list[Article] = []
+    found: list[ArticleAttention] = []
     article_keys: dict[str, str] = {}
     id_owners: dict[str, str] = {}
     for text, published_as in zip(unique, published, strict=True):
         if isinstance(published_as, InputOutcome):
             outcomes[text.source_file] = published_as
             continue
-        article_id = published_as.id
+        article_id = published_as.article.id
         if article_id in id_owners:
             outcomes[text.source_file] = InputOutcome(
                 text.source_file, text.sha256, "rejected",
                 reason=f"its id {article_id} is already that of {id_owners[article_id]}: rename one of the two files")
             continue
         id_owners[article_id] = text.source_file
-        articles.append(published_as)
+        articles.append(published_as.article)
+        found.append(published_as.attention)
         article_keys[text.source_file] = publish_keys[text.source_file]
         outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article_id)
     cache.prune()
     ordered = tuple(outcomes[entry.path] if isinstance(entry, SourceFile) else entry for entry in inputs)
     timings.phases["total"] = time.perf_counter() - started
-    corpus = Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys)
-    return replace(corpus, attention=needs_attention(corpus, vocabulary))
+    return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
+                  attention=needs_attention(found, registry))
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ from .curated_yaml import CurationError
 from .page_memo import PageMemo
 from .parallel import ResultCache, Timings
 from .pipeline import build_corpus
-from .render import render_site
+from .render import Listings, render_site
 from .search_index import SiteIndex
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
@@ -50,6 +51,25 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __
     # The search engine: the dossier's chunked index (search_index.py), or Material's lunr index behind the
     # wrapper worker (kept for comparison: `make bench` measures both).
     search = c.Choice(ENGINES, default="dossier")
+    home_articles = c.Type(int, default=Listings.home)  # the newest articles the home page lists
+    articles_per_page = c.Type(int, default=Listings.per_page)  # articles on one page of the catalogue
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for the life of the command. MkDocs makes a new template
+    environment for every build, which would otherwise compile Material's templates again on every
+    rebuild of `mkdocs serve`; Jinja compares each template's source checksum, so an edited template is
+    compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # as above
@@ -65,9 +85,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.staged: dict[str, int] = {}
         self.outputs: set[str] = set()  # the files the last build wrote
         self.search_index = SiteIndex()
+        self.compiled_templates = CompiledTemplates()
         self.saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.home_articles < 0 or self.config.articles_per_page < 1:
+            raise PluginError("dossier: home_articles must be 0 or more and articles_per_page 1 or more")
         project = Path(config.config_file_path).resolve().parent
         self.paths = Paths(
             project=project,
@@ -108,6 +131,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
+        env.bytecode_cache = self.compiled_templates
         # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
         # this one does not (the page of a deleted article) is removed, or it would still be served.
         outputs = {file.abs_dest_path for file in files}
@@ -166,7 +190,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
-        site = render_site(corpus, self.paths.templates, self.pages)
+        listings = Listings(self.config.home_articles, self.config.articles_per_page)
+        site = render_site(corpus, self.paths.templates, self.pages, listings)
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started
         self.timings, self.site, self.outcomes = timings, site, corpus.outcomes

@@ -245,6 +245,15 @@ class AttentionItem:
 
 
 @dataclass(frozen=True)
+class ArticleAttention:
+    """What the checks of attention.py found in one article: its items, and the organisation-shaped names
+    in it that its own links do not cover (counted across the corpus at the end of the build)."""
+
+    items: tuple[AttentionItem, ...]
+    unlinked_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The pipeline's result: the published articles, the fate of every input, and the registry the
     articles were linked against."""

@@ -29,7 +29,7 @@ from .profiles import SourceQuote, cited_files, profile, profile_index, quotes_o
 from .records import Article, Corpus, Rendition
 from .registry import Entity, Registry
 from .timeline import timeline
-from .urls import article_url, entity_url, relative, removed_url, rendition_url
+from .urls import article_url, catalogue_url, entity_url, relative, removed_url, rendition_url
 
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
@@ -51,6 +51,49 @@ SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class Listings:
+    """How many articles the listings show: the home page its newest, the catalogue every one, in pages
+    of `per_page` (pages stay small at any size of corpus)."""
+
+    home: int = 20
+    per_page: int = 100
+
+
+@dataclass(frozen=True)
+class CataloguePage:
+    """One page of the catalogue, for its template."""
+
+    number: int  # from 1
+    count: int  # pages in all
+    first: int  # the position of its first article (from 1)
+    last: int
+    total: int  # articles in all
+    dates: tuple[str, str] | None  # its newest and oldest date, if any article on it is dated
+    numbers: list[int | None]  # the page numbers its pager links to; None for a gap
+
+    @staticmethod
+    def url_of(number: int) -> str:
+        return catalogue_url(number)
+
+
+def pager_numbers(current: int, count: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last, and `around` on each side of the current
+    one, with None where numbers are left out (a gap of one number shows the number instead)."""
+    shown = sorted({1, count} | set(range(max(1, current - around), min(count, current + around) + 1)))
+    numbers: list[int | None] = []
+    previous = 0
+    for number in shown:
+        left_out = number - previous - 1
+        if left_out == 1:  # one number left out: showing it takes no more room than a gap
+            numbers.append(previous + 1)
+        elif left_out > 1:
+            numbers.append(None)
+        numbers.append(number)
+        previous = number
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -114,7 +157,8 @@ def _holdings(corpus: Corpus, articles: list[Article]) -> Holdings:
     }
 
 
-def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -> GeneratedSite:
+def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
+                listings: Listings = Listings()) -> GeneratedSite:
     memo = memo or PageMemo()
     env = memo.start(templates, _environment)
     articles = sorted(corpus.articles, key=_sort_key)
@@ -122,9 +166,11 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
     first_commits = first_commit_dates(templates.parent, [a.clean.source_file for a in articles])
     pages: dict[str, str] = {}
     pages["index.md"] = render_page(
-        env, "home.md.j2", articles=articles, article_url=article_url, rendition_url=rendition_url,
-        outcomes=corpus.outcomes, holdings=_holdings(corpus, articles),
+        env, "home.md.j2", articles=articles[:listings.home], article_url=article_url, rendition_url=rendition_url,
+        outcomes=corpus.outcomes, holdings=_holdings(corpus, articles), href=_href_from(""),
+        catalogue_url=catalogue_url(1), per_page=listings.per_page,
     )
+    pages.update(_catalogue_pages(env, articles, listings.per_page))
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
@@ -167,6 +213,22 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None) -
         "data/entities.json": to_json({"entities": entity_entries(_entities(corpus.registry), articles, counts)}),
     }
     return GeneratedSite(pages, data)
+
+
+def _catalogue_pages(env: Environment, articles: list[Article], per_page: int) -> dict[str, str]:
+    """Every article, newest first, in pages of `per_page`; one page, empty, for an empty corpus."""
+    count = max(1, -(-len(articles) // per_page))
+    pages = {}
+    for number in range(1, count + 1):
+        start = (number - 1) * per_page
+        shown = articles[start:start + per_page]
+        dated = [a.dated for a in shown if a.dated]
+        page = CataloguePage(number, count, start + 1, start + len(shown), len(articles),
+                             (dated[0], dated[-1]) if dated else None, pager_numbers(number, count))
+        url = catalogue_url(number)
+        pages[url + "index.md"] = render_page(env, "catalogue.md.j2", page=page, articles=shown, href=_href_from(url),
+                                              article_url=article_url, rendition_url=rendition_url)
+    return pages
 
 
 def _article_page(env: Environment, registry: Registry | None, article: Article, rendition: Rendition, url: str,

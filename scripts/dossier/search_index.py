@@ -27,6 +27,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -108,6 +109,7 @@ def _postings(docs: list[Document]) -> dict[str, list[tuple[int, int]]]:
     average = sum(d.length for d in docs) / len(docs) if docs else 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
 
+    @cache  # a page's terms share a few frequencies: each weight is computed once
     def quantized(tf: float, length: int) -> int:
         weight = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / average))
         return max(1, min(TOP_WEIGHT, round(weight / MAX_WEIGHT * TOP_WEIGHT)))
@@ -144,27 +146,22 @@ def _entry(term: str, postings: list[tuple[int, int]]) -> bytearray:
     return entry
 
 
-def write_index(documents: Iterable[Document], directory: Path) -> IndexStats:
-    """Write the index of `documents` into `directory` (replacing what it held). Same documents, same
-    bytes: pages are numbered in (kind, URL) order and terms sorted."""
+def index_files(documents: Iterable[Document]) -> tuple[dict[str, bytes], IndexStats]:
+    """The index of `documents`: its files' bytes by their path in the index folder, and its figures.
+    Same documents, same bytes: pages are numbered in (kind, URL) order and terms sorted."""
     docs = sorted(documents, key=lambda d: (_KIND_ORDER[d.kind], d.url))
     ids = {d.url: n for n, d in enumerate(docs)}
     postings = _postings(docs)
-    if directory.exists():
-        shutil.rmtree(directory)
-    (directory / "c").mkdir(parents=True)
-    (directory / "f").mkdir()
+    files: dict[str, bytes] = {}
     digest = hashlib.sha256()
     chunks: list[str] = []
     current = bytearray()
-    total = 0
 
     def close_chunk() -> None:
-        nonlocal current, total
+        nonlocal current
         if current:
-            (directory / "c" / f"{len(chunks) - 1}.bin").write_bytes(bytes(current))
+            files[f"c/{len(chunks) - 1}.bin"] = bytes(current)
             digest.update(current)
-            total += len(current)
             current = bytearray()
 
     for term in sorted(postings, key=_utf16_key):
@@ -177,9 +174,8 @@ def write_index(documents: Iterable[Document], directory: Path) -> IndexStats:
     for n, doc in enumerate(docs):
         fragment = json.dumps({"u": doc.url, "t": doc.title, "x": doc.excerpt}, ensure_ascii=False,
                               separators=(",", ":")).encode("utf-8")
-        (directory / "f" / f"{n}.json").write_bytes(fragment)
+        files[f"f/{n}.json"] = fragment
         digest.update(fragment)
-        total += len(fragment)
     kinds = Counter(d.kind for d in docs)
     han = sorted(set().union(*(d.han for d in docs))) if docs else []
     manifest: dict[str, object] = {
@@ -195,9 +191,33 @@ def write_index(documents: Iterable[Document], directory: Path) -> IndexStats:
     body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest.update(body.encode("utf-8"))
     manifest["version"] = digest.hexdigest()[:16]
-    text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    (directory / "manifest.json").write_text(text, encoding="utf-8")
-    return IndexStats(len(docs), len(postings), len(chunks), total + len(text.encode("utf-8")))
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                        separators=(",", ":")).encode("utf-8")
+    return files, IndexStats(len(docs), len(postings), len(chunks), sum(len(data) for data in files.values()))
+
+
+def write_index(documents: Iterable[Document], directory: Path, written: dict[str, int] | None = None,
+                ) -> IndexStats:
+    """Write the index of `documents` into `directory`, replacing what it held. `written` holds what the
+    last write into it left there (path -> hash of the bytes), and is updated: files whose bytes did not
+    change are not written again, which is most of them after an edit (`mkdocs serve`)."""
+    files, stats = index_files(documents)
+    if written is None:
+        written = {}
+    if not written and directory.exists():  # written by someone else: start afresh
+        shutil.rmtree(directory)
+    elif not directory.exists():
+        written.clear()
+    for name in sorted(set(written) - set(files)):
+        (directory / name).unlink(missing_ok=True)
+        del written[name]
+    for name, data in files.items():
+        if written.get(name) != hash(data):
+            path = directory / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written[name] = hash(data)
+    return stats
 
 
 class Page(Protocol):
@@ -219,6 +239,7 @@ class SiteIndex:
     def __init__(self) -> None:
         self.documents: dict[str, tuple[int, Document]] = {}
         self.names: dict[str, tuple[str, ...]] = {}  # profile URL -> the entity's names
+        self.written: dict[str, int] = {}  # what the last write left in the index folder
 
     def add_page(self, page: Page, content: str) -> None:
         """Index a rendered page (unless its front matter says `search: {exclude: true}`), and take it
@@ -240,4 +261,4 @@ class SiteIndex:
     def write(self, directory: Path, urls: set[str]) -> IndexStats:
         for url in [url for url in self.documents if url not in urls]:  # a page the site no longer has
             del self.documents[url]
-        return write_index((doc for _, doc in self.documents.values()), directory)
+        return write_index((doc for _, doc in self.documents.values()), directory, self.written)

@@ -23,6 +23,12 @@ def removed_url(article: Article) -> str:
     return f"{article_url(article)}#removed"
 
 
+def catalogue_url(page: int) -> str:
+    """A page of the catalogue (every article, newest first), numbered from 1. Outside `articles/`, where
+    any name could be an article's id."""
+    return "catalogue/" if page == 1 else f"catalogue/{page}/"
+
+
 def entity_url(entity_id: str) -> str:
     return f"entities/{entity_id}/"
 

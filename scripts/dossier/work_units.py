@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .article_curation import ArticleCuration
 from .article_location import LineOverrides
+from .attention import article_attention
 from .clean import clean
 from .cleaning_vocabulary import CleaningVocabulary
 from .dedupe import fingerprints
@@ -21,7 +22,7 @@ from .ingest import ingest, sha256_hex
 from .link import Linker, link
 from .metadata import build_article
 from .normalize import normalize
-from .records import Article, CleanText, DecodedText, InputOutcome, Rejection, SourceFile
+from .records import Article, ArticleAttention, CleanText, DecodedText, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -57,6 +58,14 @@ class Prepared:
 
     text: CleanText
     fingerprints: dict[bytes, int]
+
+
+@dataclass(frozen=True)
+class Published:
+    """A published article, and what the checks for a maintainer found in it."""
+
+    article: Article
+    attention: ArticleAttention
 
 
 def ingest_file(_tools: StageTools, source: SourceFile) -> tuple[DecodedText | InputOutcome, StageSeconds]:
@@ -96,8 +105,9 @@ def line_overrides(entry: CuratedEntry) -> LineOverrides:
 
 
 def publish_text(tools: StageTools, work: tuple[CleanText, CuratedEntry],
-                 ) -> tuple[Article | InputOutcome, StageSeconds]:
-    """detect, normalize, metadata and link for one clean text and its curated entry."""
+                 ) -> tuple[Published | InputOutcome, StageSeconds]:
+    """detect, normalize, metadata and link for one clean text and its curated entry, then the checks
+    for a maintainer."""
     text, curated = work
     clock = _Clock()
     stage = "detect"
@@ -113,7 +123,10 @@ def publish_text(tools: StageTools, work: tuple[CleanText, CuratedEntry],
         stage = "link"
         article = link(article, tools.linker)
         clock.lap(stage)
-        return article, clock.spent
+        stage = "attention"
+        attention = article_attention(article, tools.vocabulary)
+        clock.lap(stage)
+        return Published(article, attention), clock.spent
     except Exception as error:
         return _failed(text.source_file, text.sha256, stage, error), clock.spent
 
