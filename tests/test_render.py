@@ -11,8 +11,9 @@ from mkdocs.utils.meta import get_data
 
 from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
+from dossier.listings import Listings, pager_numbers
 from dossier.records import Block, Inline
-from dossier.render import Listings, pager_numbers, render_site
+from dossier.render import render_site
 from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -153,7 +154,7 @@ def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
 def test_one_catalogue_page_has_no_pager_and_the_home_page_no_catalogue_note(corpus):
     site = render_site(corpus, TEMPLATES)
     assert [uri for uri in site.pages if uri.startswith("catalogue/")] == ["catalogue/index.md"]
-    assert "catalogue-pager" not in site.pages["catalogue/index.md"]
+    assert "list-pager" not in site.pages["catalogue/index.md"]
     assert "catalogue-link" not in site.pages["index.md"]  # the home page lists every article already
 
 
@@ -170,3 +171,34 @@ def test_one_catalogue_page_has_no_pager_and_the_home_page_no_catalogue_note(cor
 )
 def test_the_pager_shows_the_ends_and_the_neighbours(current, count, expected):
     assert pager_numbers(current, count) == expected
+
+
+def _quoted_articles(page: str) -> list[str]:
+    return re.findall(r'<h3 id="from-([^"]+)"', page)
+
+
+def test_a_profile_quotes_its_newest_sources_and_pages_the_others(corpus):
+    site = render_site(corpus, TEMPLATES, listings=Listings(profile_quotes=1, per_page=2))
+    full = render_site(corpus, TEMPLATES).pages["entities/amazon/index.md"]
+    every = _quoted_articles(full)
+    assert len(every) >= 4  # the founding articles that name Amazon: enough for two pages of older sources
+    profile = site.pages["entities/amazon/index.md"]
+    assert _quoted_articles(profile) == every[:1]
+    assert f"{len(every) - 1} older articles also name Amazon" in profile and 'href="sources/"' in profile
+    assert f"in {len(every)} articles" in profile  # the count is of every article, not of those shown
+    sources = sorted(uri for uri in site.pages if uri.startswith("entities/amazon/sources/"))
+    assert len(sources) == -(-(len(every) - 1) // 2)
+    older = [name for number in range(1, len(sources) + 1)
+             for name in _quoted_articles(site.pages["entities/amazon/sources/"
+                                                     + ("" if number == 1 else f"{number}/") + "index.md"])]
+    assert older == every[1:]  # each older source once, newest first
+    second = site.pages["entities/amazon/sources/2/index.md"]
+    meta = get_data(second)[1]
+    assert meta["search"] == {"exclude": True} and meta["title"].startswith("Amazon: older sources, page 2 of")
+    assert '<a href="../" rel="prev">Newer</a>' in second and 'href="../../"' in second  # back to the profile
+
+
+def test_a_profile_that_quotes_few_sources_has_no_pages_of_older_ones(corpus):
+    site = render_site(corpus, TEMPLATES)
+    assert not [uri for uri in site.pages if "/sources/" in uri]
+    assert "older articles also name" not in site.pages["entities/amazon/index.md"]

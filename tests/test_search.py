@@ -158,6 +158,15 @@ def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path)
     assert lookup(first, "nowhere") == []
 
 
+def test_postings_far_apart_read_back(tmp_path):
+    """Pages hundreds apart: gaps that take more than one byte in the index read back as they were."""
+    pages = [document(f"articles/{n:03d}/", f"<h1>Page {n}</h1><p>{'rare' if n in (0, 150, 299) else 'common'}</p>")
+             for n in range(300)]
+    write_index(pages, tmp_path)
+    assert [page for page, _ in lookup(tmp_path, "rare")] == [0, 150, 299]
+    assert [page for page, _ in lookup(tmp_path, "common")] == [n for n in range(300) if n not in (0, 150, 299)]
+
+
 def _folder(directory):
     return {str(p.relative_to(directory)): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
 

@@ -31,10 +31,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
+from .listings import Listings
 from .page_memo import PageMemo
 from .parallel import ResultCache, Timings
 from .pipeline import build_corpus
-from .render import Listings, render_site
+from .render import render_site
 from .search_index import SiteIndex
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
@@ -52,7 +53,8 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __
     # wrapper worker (kept for comparison: `make bench` measures both).
     search = c.Choice(ENGINES, default="dossier")
     home_articles = c.Type(int, default=Listings.home)  # the newest articles the home page lists
-    articles_per_page = c.Type(int, default=Listings.per_page)  # articles on one page of the catalogue
+    articles_per_page = c.Type(int, default=Listings.per_page)  # items on one page of the catalogue, of sources
+    profile_quotes = c.Type(int, default=Listings.profile_quotes)  # the newest sources a profile quotes
 
 
 class CompiledTemplates(BytecodeCache):
@@ -89,8 +91,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.home_articles < 0 or self.config.articles_per_page < 1:
-            raise PluginError("dossier: home_articles must be 0 or more and articles_per_page 1 or more")
+        if min(self.config.home_articles, self.config.profile_quotes) < 0 or self.config.articles_per_page < 1:
+            raise PluginError("dossier: home_articles and profile_quotes must be 0 or more, "
+                              "articles_per_page 1 or more")
         project = Path(config.config_file_path).resolve().parent
         self.paths = Paths(
             project=project,
@@ -190,7 +193,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
-        listings = Listings(self.config.home_articles, self.config.articles_per_page)
+        listings = Listings(self.config.home_articles, self.config.articles_per_page, self.config.profile_quotes)
         site = render_site(corpus, self.paths.templates, self.pages, listings)
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started

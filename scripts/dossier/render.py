@@ -9,8 +9,8 @@ the citations, data_files.py the JSON files).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TypedDict
@@ -24,12 +24,13 @@ from .citation import citation, first_commit_dates
 from .data_files import attention_entry, corpus_entry, entity_entries, outcome_entry, to_json, variants
 from .front_matter import render_page
 from .graph import relationship_graph
+from .listings import Listings, ListPage, paged
 from .page_memo import PageMemo
 from .profiles import SourceQuote, cited_files, profile, profile_index, quotes_of, type_label
 from .records import Article, Corpus, Rendition
 from .registry import Entity, Registry
 from .timeline import timeline
-from .urls import article_url, catalogue_url, entity_url, relative, removed_url, rendition_url
+from .urls import article_url, catalogue_url, entity_url, relative, removed_url, rendition_url, sources_url
 
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
@@ -51,49 +52,6 @@ SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
-
-
-@dataclass(frozen=True)
-class Listings:
-    """How many articles the listings show: the home page its newest, the catalogue every one, in pages
-    of `per_page` (pages stay small at any size of corpus)."""
-
-    home: int = 20
-    per_page: int = 100
-
-
-@dataclass(frozen=True)
-class CataloguePage:
-    """One page of the catalogue, for its template."""
-
-    number: int  # from 1
-    count: int  # pages in all
-    first: int  # the position of its first article (from 1)
-    last: int
-    total: int  # articles in all
-    dates: tuple[str, str] | None  # its newest and oldest date, if any article on it is dated
-    numbers: list[int | None]  # the page numbers its pager links to; None for a gap
-
-    @staticmethod
-    def url_of(number: int) -> str:
-        return catalogue_url(number)
-
-
-def pager_numbers(current: int, count: int, around: int = 2) -> list[int | None]:
-    """The page numbers a pager shows: the first, the last, and `around` on each side of the current
-    one, with None where numbers are left out (a gap of one number shows the number instead)."""
-    shown = sorted({1, count} | set(range(max(1, current - around), min(count, current + around) + 1)))
-    numbers: list[int | None] = []
-    previous = 0
-    for number in shown:
-        left_out = number - previous - 1
-        if left_out == 1:  # one number left out: showing it takes no more room than a gap
-            numbers.append(previous + 1)
-        elif left_out > 1:
-            numbers.append(None)
-        numbers.append(number)
-        previous = number
-    return numbers
 
 
 @dataclass(frozen=True)
@@ -158,8 +116,9 @@ def _holdings(corpus: Corpus, articles: list[Article]) -> Holdings:
 
 
 def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
-                listings: Listings = Listings()) -> GeneratedSite:
+                listings: Listings | None = None) -> GeneratedSite:
     memo = memo or PageMemo()
+    listings = listings or Listings()
     env = memo.start(templates, _environment)
     articles = sorted(corpus.articles, key=_sort_key)
     # the project is the templates' folder's parent: source files are named relative to it
@@ -180,7 +139,7 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
                                                      rendition.language, render_article, depends=(first_commit,))
     by_file = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}  # events and relations cite files
     counts = Counter(m.entity for a in articles for m in a.mentions)
-    pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo))
+    pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo, listings))
     memo.prune()
     if corpus.registry:
         pages["timeline/index.md"] = render_page(
@@ -217,17 +176,13 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
 
 def _catalogue_pages(env: Environment, articles: list[Article], per_page: int) -> dict[str, str]:
     """Every article, newest first, in pages of `per_page`; one page, empty, for an empty corpus."""
-    count = max(1, -(-len(articles) // per_page))
     pages = {}
-    for number in range(1, count + 1):
-        start = (number - 1) * per_page
-        shown = articles[start:start + per_page]
+    for page, shown in paged(articles, per_page, catalogue_url):
         dated = [a.dated for a in shown if a.dated]
-        page = CataloguePage(number, count, start + 1, start + len(shown), len(articles),
-                             (dated[0], dated[-1]) if dated else None, pager_numbers(number, count))
-        url = catalogue_url(number)
-        pages[url + "index.md"] = render_page(env, "catalogue.md.j2", page=page, articles=shown, href=_href_from(url),
-                                              article_url=article_url, rendition_url=rendition_url)
+        url = page.urls[page.number - 1]
+        pages[url + "index.md"] = render_page(
+            env, "catalogue.md.j2", page=replace(page, dates=(dated[0], dated[-1]) if dated else None),
+            articles=shown, href=_href_from(url), article_url=article_url, rendition_url=rendition_url)
     return pages
 
 
@@ -260,9 +215,9 @@ def _entity_linker(registry: Registry | None, page_url: str) -> EntityLinker | N
     return link
 
 
-def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article],
-                  by_file: dict[str, Article], counts: Counter[str], memo: PageMemo) -> dict[str, str]:
-    """The profiles (built in `profiles`) and their index."""
+def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_file: dict[str, Article],
+                  counts: Counter[str], memo: PageMemo, listings: Listings) -> dict[str, str]:
+    """The profiles (built in `profiles`), their older sources in pages, and their index."""
     registry = corpus.registry
     quotes: dict[str, list[SourceQuote]] = defaultdict(list)
     quoted_from: dict[str, list[str | None]] = defaultdict(list)  # the content keys of the quoted articles
@@ -272,16 +227,22 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article],
             quotes[entity_id].append(quote)
             quoted_from[entity_id].append(key)
     pages = {}
+    shown = listings.profile_quotes
     if registry:
         for entity in registry.entities:
-            # A profile shows its entity and the names of others (the registry), quotes, cited articles.
+            # A profile shows its entity and the names of others (the registry), its newest quotes, cited
+            # articles; each page of older sources, its own quotes. A page is rendered again when these change.
             cited = tuple(corpus.article_keys.get(by_file[f].clean.source_file) if f in by_file else None
                           for f in cited_files(entity, registry))
-            depends = (tuple(quoted_from[entity.id]), cited, counts[entity.id])
             key = None if None in cited or None in quoted_from[entity.id] else registry.digest
+            older = paged(quotes[entity.id][shown:], listings.per_page, partial(sources_url, entity.id))
+            sources_page = older[0][0] if quotes[entity.id][shown:] else None
             pages[entity_url(entity.id) + "index.md"] = memo.pages.get(
-                key, f"profile {entity.id}", partial(_profile_page, env, entity, registry, by_file, quotes, counts),
-                depends=depends)
+                key, f"profile {entity.id}",
+                partial(_profile_page, env, entity, registry, by_file, quotes[entity.id][:shown], counts, sources_page),
+                depends=(tuple(quoted_from[entity.id][:shown]), cited, counts[entity.id], sources_page))
+            if sources_page:
+                pages.update(_older_sources(env, memo, key, entity, older, quoted_from[entity.id][shown:], shown))
     pages["entities/index.md"] = render_page(
         env, "entities.md.j2", **profile_index(_entities(registry), articles, counts),
         type_label=type_label, entity_url=lambda entity_id: relative("entities/", entity_url(entity_id)),
@@ -289,12 +250,30 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article],
     return pages
 
 
+def _older_sources(env: Environment, memo: PageMemo, key: str | None, entity: Entity,
+                   older: list[tuple[ListPage, Sequence[SourceQuote]]], keys: list[str | None],
+                   shown: int) -> dict[str, str]:
+    """The pages of a profile's older sources (`keys`: the content keys of the articles they quote)."""
+    pages = {}
+    for page, quotes in older:
+        url = page.urls[page.number - 1]
+        pages[url + "index.md"] = memo.pages.get(
+            key, f"sources {entity.id} {page.number}",
+            partial(render_page, env, "entity_sources.md.j2", entity=entity, page=page, quotes=quotes,
+                    shown_on_profile=shown, script_labels=SCRIPT_LABELS, href=_href_from(url),
+                    article_url=article_url, entity_url=entity_url),
+            depends=(tuple(keys[page.first - 1:page.last]), page))
+    return pages
+
+
 def _profile_page(env: Environment, entity: Entity, registry: Registry, by_file: dict[str, Article],
-                  quotes: dict[str, list[SourceQuote]], counts: Counter[str]) -> str:
+                  quotes: list[SourceQuote], counts: Counter[str], sources_page: ListPage | None) -> str:
     return render_page(
         env, "entity.md.j2",
         profile=profile(entity, registry, by_file),
-        quotes=quotes.get(entity.id, []),
+        quotes=quotes,
+        quote_total=len(quotes) + (sources_page.total if sources_page else 0),
+        sources_page=sources_page,
         script_labels=SCRIPT_LABELS,
         mention_count=counts[entity.id],
         href=_href_from(entity_url(entity.id)),

@@ -33,6 +33,11 @@ def entity_url(entity_id: str) -> str:
     return f"entities/{entity_id}/"
 
 
+def sources_url(entity_id: str, page: int) -> str:
+    """A page of a profile's older sources (what the articles its profile has no room for say)."""
+    return f"{entity_url(entity_id)}sources/" if page == 1 else f"{entity_url(entity_id)}sources/{page}/"
+
+
 @lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """The href that leads from the page at `from_url` to `to_url` (both site-root relative)."""
