@@ -32,6 +32,10 @@ class ListPage:
     numbers: list[int | None]  # the page numbers its pager links to; None for a gap
     dates: tuple[str, str] | None = None  # the catalogue: its newest and oldest date, if any
 
+    @property
+    def url(self) -> str:
+        return self.urls[self.number - 1]
+
 
 Item = TypeVar("Item")
 

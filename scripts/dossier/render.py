@@ -179,10 +179,9 @@ def _catalogue_pages(env: Environment, articles: list[Article], per_page: int) -
     pages = {}
     for page, shown in paged(articles, per_page, catalogue_url):
         dated = [a.dated for a in shown if a.dated]
-        url = page.urls[page.number - 1]
-        pages[url + "index.md"] = render_page(
+        pages[page.url + "index.md"] = render_page(
             env, "catalogue.md.j2", page=replace(page, dates=(dated[0], dated[-1]) if dated else None),
-            articles=shown, href=_href_from(url), article_url=article_url, rendition_url=rendition_url)
+            articles=shown, href=_href_from(page.url), article_url=article_url, rendition_url=rendition_url)
     return pages
 
 
@@ -236,7 +235,7 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_
                           for f in cited_files(entity, registry))
             key = None if None in cited or None in quoted_from[entity.id] else registry.digest
             older = paged(quotes[entity.id][shown:], listings.per_page, partial(sources_url, entity.id))
-            sources_page = older[0][0] if quotes[entity.id][shown:] else None
+            sources_page = older[0][0] if older[0][0].total else None
             pages[entity_url(entity.id) + "index.md"] = memo.pages.get(
                 key, f"profile {entity.id}",
                 partial(_profile_page, env, entity, registry, by_file, quotes[entity.id][:shown], counts, sources_page),
@@ -256,11 +255,10 @@ def _older_sources(env: Environment, memo: PageMemo, key: str | None, entity: En
     """The pages of a profile's older sources (`keys`: the content keys of the articles they quote)."""
     pages = {}
     for page, quotes in older:
-        url = page.urls[page.number - 1]
-        pages[url + "index.md"] = memo.pages.get(
+        pages[page.url + "index.md"] = memo.pages.get(
             key, f"sources {entity.id} {page.number}",
             partial(render_page, env, "entity_sources.md.j2", entity=entity, page=page, quotes=quotes,
-                    shown_on_profile=shown, script_labels=SCRIPT_LABELS, href=_href_from(url),
+                    shown_on_profile=shown, script_labels=SCRIPT_LABELS, href=_href_from(page.url),
                     article_url=article_url, entity_url=entity_url),
             depends=(tuple(keys[page.first - 1:page.last]), page))
     return pages

@@ -27,7 +27,6 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -109,7 +108,6 @@ def _postings(docs: list[Document]) -> dict[str, list[tuple[int, int]]]:
     average = sum(d.length for d in docs) / len(docs) if docs else 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
 
-    @cache  # a page's terms share a few frequencies: each weight is computed once
     def quantized(tf: float, length: int) -> int:
         weight = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / average))
         return max(1, min(TOP_WEIGHT, round(weight / MAX_WEIGHT * TOP_WEIGHT)))
