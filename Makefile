@@ -8,7 +8,7 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha256sum | cut -c1-16)
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: venv lock chromium node build serve lint test test-fast bench eval clean
+.PHONY: venv lock chromium node build serve lint test test-fast bench bench-linear eval clean
 
 venv: $(STAMP)
 
@@ -80,6 +80,11 @@ test-fast: lint venv node
 ## (index size, bytes downloaded, time to the first result in Chromium); prints a table, writes bench/results.json
 bench: venv
 	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
+
+## bench-linear: each per-article stage's CPU time at n and 4n on crafted inputs (work inside one
+## call, such as a backtracking regular expression, that the tests' call counts cannot see); exits 1 if superlinear
+bench-linear: venv
+	cd bench && ../$(BIN)/python linear_time.py $(BENCH_ARGS)
 
 ## eval: the pipeline measured on the gold-annotated development set (eval/devset/): per file and overall
 eval: venv
