@@ -175,7 +175,7 @@ def test_no_phase_runs_the_rendering_or_search_code():
         run = set(modules_run_by(entries))
         assert set(entries) <= run
         assert not run & {"render", "article_html", "front_matter", "page_memo", "data_files", "urls", "profiles",
-                          "citation", "timeline", "graph", "graph_layout", "figure_text", "search_index",
+                          "citation", "timeline", "graph", "graph_layout", "figure_text", "search_index", "search_encoding",
                           "search_pages", "search_text", "search_worker", "csp", "plugin", "pipeline"}, phase
 
 

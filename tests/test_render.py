@@ -4,6 +4,7 @@ import json
 import posixpath
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from mkdocs.utils.meta import get_data
 from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
 from dossier.listings import Listings, pager_numbers
-from dossier.records import Block, Inline
+from dossier.records import AttentionItem, Block, Inline, InputOutcome
 from dossier.render import render_site
 from dossier.urls import relative
 
@@ -202,3 +203,60 @@ def test_a_profile_that_quotes_few_sources_has_no_pages_of_older_ones(corpus):
     site = render_site(corpus, TEMPLATES)
     assert not [uri for uri in site.pages if "/sources/" in uri]
     assert "older articles also name" not in site.pages["entities/amazon/index.md"]
+
+
+def _report_corpus(corpus):
+    """The founding corpus with two rejected files and a duplicate beside its published articles, and
+    needs-attention items of two kinds."""
+    extra = (InputOutcome("seeds/articles/zz-empty.txt", "0" * 64, "rejected", reason="empty after cleaning"),
+             InputOutcome("seeds/articles/aa-binary.bin", None, "rejected", reason="not text"),
+             InputOutcome("seeds/articles/mm-copy.txt", "1" * 64, "duplicate",
+                          duplicate_of=corpus.outcomes[0].source_file, reason="the same text"))
+    article = corpus.articles[0]
+    attention = (AttentionItem("date_unknown", article.clean.source_file, article.id),
+                 AttentionItem("not_curated", article.clean.source_file, article.id),
+                 AttentionItem("organisation_candidate", None, None, "Oak Street Health", 3))
+    return replace(corpus, outcomes=corpus.outcomes + extra, attention=attention)
+
+
+def _report_files(site, first_url):
+    pages, url = [], first_url
+    while url is not None:
+        page = site.pages[url + "index.md"]
+        pages.append(page)
+        following = re.search(r'<a href="([^"]+)" rel="next">', page)
+        url = posixpath.normpath(posixpath.join(url, following.group(1))) + "/" if following else None
+    return [name for page in pages for name in re.findall(r"<td><code>([^<]+)</code></td>", page)]
+
+
+def test_the_build_report_lists_every_input_once_in_pages_problems_first(corpus):
+    report_corpus = _report_corpus(corpus)
+    site = render_site(report_corpus, TEMPLATES, listings=Listings(per_page=3))
+    listed = _report_files(site, "report/")
+    published = sorted(o.source_file for o in report_corpus.outcomes if o.status == "published")
+    assert listed == ["seeds/articles/aa-binary.bin", "seeds/articles/zz-empty.txt", "seeds/articles/mm-copy.txt",
+                      *published]
+    first = site.pages["report/index.md"]
+    assert f"{len(listed)} input files: {len(published)} published, 1 duplicate, 2 rejected." in first
+    assert get_data(first)[1] == {"title": "Build report"}  # in search, as the report
+    second = get_data(site.pages["report/2/index.md"])[1]
+    assert second["search"] == {"exclude": True} and second["title"].startswith("Build report, page 2 of")
+
+
+def test_the_needs_attention_list_has_pages_of_its_own_linked_from_the_report(corpus):
+    site = render_site(_report_corpus(corpus), TEMPLATES, listings=Listings(per_page=2))
+    first = site.pages["report/index.md"]
+    summary = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \((\d+)\)</li>', first)
+    assert [(href, count) for href, _, count in summary] == [
+        ("attention/#attention-date-unknown", "1"), ("attention/#attention-not-curated", "1"),
+        ("attention/2/#attention-organisation-candidate", "1")]
+    one, two = site.pages["report/attention/index.md"], site.pages["report/attention/2/index.md"]
+    assert 'id="attention-date-unknown"' in one and 'id="attention-not-curated"' in one
+    assert 'id="attention-organisation-candidate"' in two and "Oak Street Health (3×)" in two
+    assert get_data(two)[1]["search"] == {"exclude": True}
+
+
+def test_a_site_with_nothing_to_attend_to_has_no_attention_pages(corpus):
+    site = render_site(replace(corpus, attention=()), TEMPLATES)
+    assert not [uri for uri in site.pages if uri.startswith("report/attention/")]
+    assert "Nothing: every article has a headline" in site.pages["report/index.md"]

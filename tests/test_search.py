@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import dossier.search_index
 from conftest import (
     FOUNDING_CURATION,
     FOUNDING_REGISTRY,
@@ -32,7 +33,8 @@ from conftest import (
     make_project,
     mkdocs_build,
 )
-from dossier.search_index import lookup, write_index
+from dossier.search_encoding import lookup
+from dossier.search_index import IndexBuilder, index_files, write_index
 from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, document
 from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
@@ -188,6 +190,62 @@ def test_writing_again_after_an_edit_rewrites_only_what_changed(tmp_path):
     assert _folder(served) == _folder(fresh)
     rewritten = {str(p.relative_to(served)) for p in served.rglob("*") if p.is_file() and p.stat().st_mtime_ns}
     assert rewritten and "f/0.json" not in rewritten and "f/2.json" in rewritten  # a, kept; c, edited
+
+
+def _clinic(n: int, verb: str = "opened") -> object:
+    """An article about a clinic; some link Amazon Care, some Haven."""
+    return document(f"articles/{n:02d}/", f"<h1>Clinic {n}</h1><p>Amazon {verb} clinic {n} in city {n % 7}.</p>"
+                    + ('<p><a class="entity" href="../../entities/amazon-care/">Amazon Care</a></p>' if n % 2 else "")
+                    + ('<p><a class="entity" href="../../entities/haven/">Haven</a></p>' if n % 3 == 0 else ""))
+
+
+def _corpus_pages(count: int) -> dict[str, object]:
+    """Articles that mention two profiles, the profiles, and a listing page."""
+    pages = {f"articles/{n:02d}/": _clinic(n) for n in range(count)}
+    pages["entities/amazon-care/"] = document("entities/amazon-care/", "<h1>Amazon Care</h1><p>A venture.</p>",
+                                              names=("Amazon Care", "亚马逊关爱"))
+    pages["entities/haven/"] = document("entities/haven/", "<h1>Haven</h1><p>A joint venture.</p>", names=("Haven",))
+    pages[""] = document("", "<h1>Big Tech in Health</h1>")
+    return pages
+
+
+EDITS = {
+    "an article's text": lambda pages: pages.update({"articles/03/": document(
+        "articles/03/", "<h1>Clinic 3</h1><p>Amazon closed clinic 3, telehealth goes on.</p>")}),
+    "an article's links": lambda pages: pages.update({"articles/04/": document(
+        "articles/04/", '<h1>Clinic 4</h1><p><a class="entity" href="../../entities/amazon-care/">Amazon Care</a> '
+                        '<a class="entity" href="../../entities/amazon-care/">again</a></p>')}),
+    "a profile's names": lambda pages: pages.update({"entities/haven/": document(
+        "entities/haven/", "<h1>Haven</h1><p>A joint venture.</p>", names=("Haven", "Haven Healthcare"))}),
+    "a page removed": lambda pages: pages.pop("articles/05/"),
+    "a page added": lambda pages: pages.update({"articles/99/": document("articles/99/", "<h1>New</h1><p>Haven</p>")}),
+    "a long page (the average length moves)": lambda pages: pages.update({"articles/06/": document(
+        "articles/06/", "<h1>Clinic 6</h1><p>" + " ".join(f"word{n}" for n in range(3_000)) + "</p>")}),
+}
+
+
+@pytest.mark.parametrize("edits", [[name] for name in EDITS] + [list(EDITS)], ids=[*EDITS, "all, in turn"])
+def test_the_index_kept_across_edits_is_the_index_built_afresh(edits):
+    """As `mkdocs serve` keeps it: after each edit, the same files, byte for byte, as a fresh build."""
+    pages = _corpus_pages(30)
+    builder = IndexBuilder()
+    builder.files(pages.values())
+    for name in edits:
+        EDITS[name](pages)
+        assert builder.files(pages.values()) == index_files(pages.values()), name
+
+
+def test_an_edit_to_one_page_encodes_only_its_terms_again(monkeypatch):
+    pages = _corpus_pages(30)
+    builder = IndexBuilder()
+    builder.files(pages.values())
+    encoded = []
+    monkeypatch.setattr(dossier.search_index, "encode_entry",
+                        lambda term, postings: encoded.append(term) or b"")
+    pages["articles/03/"] = _clinic(3, "closed")  # as long as before: the average length stays
+    builder.files(pages.values())
+    # The article's terms, and the name keys of the profiles it links (their entries list it).
+    assert set(encoded) == {*_clinic(3).terms, *_clinic(3, "closed").terms, "=amazon care", "=亚马逊关爱", "=haven"}
 
 
 # --- the stemmers the index and the browser share -----------------------------------------------------------

@@ -12,7 +12,8 @@ from typing import TypeVar
 class Listings:
     """How many articles the long lists show on one page, so that pages stay small at any size of corpus:
     the home page its newest articles, the catalogue every one in pages of `per_page`; a profile quotes its
-    newest `profile_quotes` sources and the others in pages of `per_page`."""
+    newest `profile_quotes` sources and the others in pages of `per_page`; the build report lists every
+    input, and its needs-attention items, in pages of `per_page`."""
 
     home: int = 20
     per_page: int = 100

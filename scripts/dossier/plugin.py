@@ -53,7 +53,7 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __
     # wrapper worker (kept for comparison: `make bench` measures both).
     search = c.Choice(ENGINES, default="dossier")
     home_articles = c.Type(int, default=Listings.home)  # the newest articles the home page lists
-    articles_per_page = c.Type(int, default=Listings.per_page)  # items on one page of the catalogue, of sources
+    articles_per_page = c.Type(int, default=Listings.per_page)  # items on one page of the catalogue, sources, report
     profile_quotes = c.Type(int, default=Listings.profile_quotes)  # the newest sources a profile quotes
 
 

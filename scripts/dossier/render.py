@@ -18,7 +18,6 @@ from typing import TypedDict
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .article_html import EntityLinker, render_blocks
-from .attention import KINDS as ATTENTION_KINDS
 from .chinese import SIMPLIFIED, TRADITIONAL
 from .citation import citation, first_commit_dates
 from .data_files import attention_entry, corpus_entry, entity_entries, outcome_entry, to_json, variants
@@ -29,6 +28,7 @@ from .page_memo import PageMemo
 from .profiles import SourceQuote, cited_files, profile, profile_index, quotes_of, type_label
 from .records import Article, Corpus, Rendition
 from .registry import Entity, Registry
+from .report_pages import report_pages
 from .timeline import timeline
 from .urls import article_url, catalogue_url, entity_url, relative, removed_url, rendition_url, sources_url
 
@@ -140,7 +140,6 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
     by_file = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}  # events and relations cite files
     counts = Counter(m.entity for a in articles for m in a.mentions)
     pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo, listings))
-    memo.prune()
     if corpus.registry:
         pages["timeline/index.md"] = render_page(
             env, "timeline.md.j2",
@@ -154,17 +153,8 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
             article_url=article_url,
             href=_href_from("graph/"),
         )
-    pages["report/index.md"] = render_page(
-        env, "report.md.j2",
-        outcomes=corpus.outcomes,
-        cleaned=corpus.cleaned,
-        articles={a.id: a for a in corpus.articles},
-        href=_href_from("report/"),
-        article_url=article_url,
-        removed_url=removed_url,
-        attention=corpus.attention,
-        attention_kinds=ATTENTION_KINDS,
-    )
+    pages.update(report_pages(env, corpus, memo.pages, listings.per_page))
+    memo.prune()
     data = {
         "data/corpus.json": to_json({"articles": [corpus_entry(a) for a in articles]}),
         "data/build-report.json": to_json({"inputs": [outcome_entry(o) for o in corpus.outcomes],

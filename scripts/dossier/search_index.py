@@ -11,11 +11,16 @@ what a query needs:
 - `search/dossier/f/<page>.json`: a page's URL, title and the start of its text: fetched for the
   results shown, to draw them.
 
-Pages are analysed by search_pages.py (terms by search_text.py, as the worker analyses a query; the
-worker itself comes from search_worker.py). Each name of a profile is one key (`=amazon care`) that
-leads to the profile and to the articles that link it: a query that is a company's name finds its
-profile first, then the articles that mention it, in any language. Weights are BM25's, with the title
-and names counting more.
+The bytes are search_encoding.py's. Pages are analysed by search_pages.py (terms by search_text.py,
+as the worker analyses a query; the worker itself comes from search_worker.py). Each name of a profile
+is one key (`=amazon care`) that leads to the profile and to the articles that link it: a query that is
+a company's name finds its profile first, then the articles that mention it, in any language. Weights
+are BM25's, with the title and names counting more.
+
+Under `mkdocs serve` an edit changes a page or two: the index is kept between builds (IndexBuilder) and
+only the terms of the changed pages are weighted and encoded again. The files are the same bytes as a
+fresh build's: BM25's average page length is rounded (AVERAGE_STEP) so that an edit seldom moves it,
+and when it moves, or a page comes or goes (pages are numbered in order), everything is computed again.
 """
 
 from __future__ import annotations
@@ -23,13 +28,16 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import shutil
+from bisect import insort
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .search_encoding import encode_entry, utf16_key
 from .search_pages import Document, Kind, document
 from .search_text import simplified_map
 
@@ -38,60 +46,11 @@ BM25_K1, BM25_B = 1.2, 0.75
 MAX_WEIGHT = BM25_K1 + 1  # BM25's term weight never reaches it; weights are stored as 1..255 of it
 TOP_WEIGHT = 255  # a weight is one byte: a name's own profile gets the top of the scale
 MENTION_TF = 2.0  # how often a link to a profile counts, as term frequency, in the article that has it
+# BM25 divides by the average page length. It is rounded to steps of 1 %: an edit to one page among
+# many seldom moves it, so the other pages' weights stay, and 1 % moves no weight by a visible amount.
+AVERAGE_STEP = 1.01
 _KIND_ORDER = {Kind.ARTICLE: 0, Kind.PROFILE: 1, Kind.LISTING: 2}
-_VARINT_MORE = 0x80  # LEB128: the high bit of a byte says another byte follows
-_VARINT_BITS = 0x7F
-
-
-def _varint(value: int, out: bytearray) -> None:
-    while value >= _VARINT_MORE:
-        out.append((value & _VARINT_BITS) | _VARINT_MORE)
-        value >>= 7
-    out.append(value)
-
-
-def _utf16_key(term: str) -> bytes:
-    """Sort order of JavaScript's string comparison (UTF-16 code units), which the worker searches by."""
-    return term.encode("utf-16-be")
-
-
-def read_chunk(data: bytes) -> dict[str, list[tuple[int, int]]]:
-    """An index chunk decoded: term -> [(page, weight)] (what the worker reads; for tests and tools)."""
-    terms: dict[str, list[tuple[int, int]]] = {}
-    at = 0
-
-    def varint() -> int:
-        nonlocal at
-        value = shift = 0
-        while True:
-            byte = data[at]
-            at += 1
-            value |= (byte & _VARINT_BITS) << shift
-            shift += 7
-            if not byte & _VARINT_MORE:
-                return value
-
-    while at < len(data):
-        length = varint()
-        term = data[at:at + length].decode("utf-8")
-        at += length
-        page, items = 0, []
-        for _ in range(varint()):
-            page += varint()
-            items.append((page, data[at]))
-            at += 1
-        terms[term] = items
-    return terms
-
-
-def lookup(directory: Path, term: str) -> list[tuple[int, int]]:
-    """The postings of `term` in the index written into `directory` (tests and tools)."""
-    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-    keys = [_utf16_key(first) for first in manifest["chunks"]]
-    chunk = max((n for n, key in enumerate(keys) if key <= _utf16_key(term)), default=None)
-    if chunk is None:
-        return []
-    return read_chunk((directory / "c" / f"{chunk}.bin").read_bytes()).get(term, [])
+NAME_KEY = "="  # a name key's prefix; no analysed term starts with it (terms are letters and digits)
 
 
 @dataclass(frozen=True)
@@ -102,106 +61,177 @@ class IndexStats:
     bytes: int
 
 
-def _postings(docs: list[Document]) -> dict[str, list[tuple[int, int]]]:
-    """Term -> [(page, quantized BM25 weight)], name keys included."""
-    ids = {d.url: n for n, d in enumerate(docs)}
-    average = sum(d.length for d in docs) / len(docs) if docs else 1.0
-    postings: dict[str, list[tuple[int, int]]] = {}
+def average_length(docs: list[Document]) -> float:
+    """The pages' mean length in tokens, rounded to a power of AVERAGE_STEP."""
+    mean = max(1.0, sum(d.length for d in docs) / len(docs)) if docs else 1.0
+    return float(AVERAGE_STEP ** round(math.log(mean, AVERAGE_STEP)))
 
-    def quantized(tf: float, length: int) -> int:
-        weight = tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / average))
-        return max(1, min(TOP_WEIGHT, round(weight / MAX_WEIGHT * TOP_WEIGHT)))
 
-    mentions: dict[int, list[tuple[int, int]]] = {}  # profile -> the articles that link it
-    for n, doc in enumerate(docs):
+def length_norm(length: int, average: float) -> float:
+    """BM25's length normalization of a page of `length` tokens."""
+    return BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+
+
+def quantized(tf: float, norm: float) -> int:
+    """BM25's weight of a term of frequency `tf` in a page of length norm `norm`, as 1..TOP_WEIGHT."""
+    weight = tf * (BM25_K1 + 1) / (tf + norm)
+    return max(1, min(TOP_WEIGHT, round(weight / MAX_WEIGHT * TOP_WEIGHT)))
+
+
+class IndexBuilder:
+    """The index's files for a set of documents, kept between calls so that the next call, after an
+    edit, weights and encodes again only the terms of the pages that changed. Each call returns what a
+    fresh builder would for the same documents."""
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self._docs: list[Document] = []
+        self._shape: list[tuple[str, Kind]] = []  # the pages' URLs and kinds, in page order
+        self._average = 0.0
+        self._terms: dict[str, dict[int, int]] = {}  # term -> page -> weight
+        self._mentions: dict[int, dict[int, int]] = {}  # profile -> the articles that link it -> weight
+        self._named: dict[str, list[int]] = {}  # name key -> the profiles with that name, in page order
+        self._entries: dict[str, bytes] = {}  # term -> its bytes in a chunk
+        self._order: list[str] = []  # the terms, in the worker's order
+        self._fragments: list[bytes] = []  # page -> its result fragment
+        self._simplified: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
+
+    def files(self, documents: Iterable[Document]) -> tuple[dict[str, bytes], IndexStats]:
+        """The index of `documents`: its files' bytes by their path in the index folder, and its figures.
+        Same documents, same bytes: pages are numbered in (kind, URL) order and terms sorted."""
+        docs = sorted(documents, key=lambda d: (_KIND_ORDER[d.kind], d.url))
+        shape = [(d.url, d.kind) for d in docs]
+        average = average_length(docs)
+        if shape != self._shape or average != self._average:
+            self._reset()  # pages renumbered, or every weight moved: start afresh
+        previous: list[Document | None] = list(self._docs) or [None] * len(docs)
+        changed = [n for n, doc in enumerate(docs) if previous[n] is not doc and previous[n] != doc]
+        ids = {url: n for n, (url, _) in enumerate(shape)}
+        dirty: set[str] = set()  # terms whose postings changed
+        mentioned: set[int] = set()  # profiles whose mentions changed
+        for n in changed:
+            if (old := previous[n]) is not None:
+                self._withdraw(n, old, ids, dirty, mentioned)
+        self._docs, self._shape, self._average = docs, shape, average
+        self._fragments += [b""] * (len(docs) - len(self._fragments))
+        for n in changed:
+            self._contribute(n, docs[n], ids, dirty, mentioned)
+        dirty.update(NAME_KEY + key for profile in mentioned for key in docs[profile].names)
+        self._encode(dirty)
+        return self._write_out()
+
+    def _withdraw(self, n: int, doc: Document, ids: dict[str, int], dirty: set[str], mentioned: set[int]) -> None:
+        for term in doc.terms:
+            postings = self._terms[term]
+            del postings[n]
+            if not postings:
+                del self._terms[term]
+            dirty.add(term)
+        for target in self._profiles_linked(doc, ids):
+            del self._mentions[target][n]
+            mentioned.add(target)
+        for key in dict.fromkeys(doc.names):
+            self._named[key].remove(n)
+            dirty.add(NAME_KEY + key)
+
+    def _contribute(self, n: int, doc: Document, ids: dict[str, int], dirty: set[str], mentioned: set[int]) -> None:
+        norm = length_norm(doc.length, self._average)
         for term, tf in doc.terms.items():
-            postings.setdefault(term, []).append((n, quantized(tf, doc.length)))
-        if doc.kind == Kind.ARTICLE:
-            for target, count in doc.links.items():
-                if target in ids and docs[ids[target]].kind == Kind.PROFILE:
-                    mentions.setdefault(ids[target], []).append((n, quantized(count * MENTION_TF, doc.length)))
-    # A name's key leads to its profile and, in the same entry (one fetch), to the articles that mention
-    # it: pages are numbered articles first, so the worker tells them apart by number.
-    for n, doc in enumerate(docs):
-        for key in doc.names:
-            postings.setdefault("=" + key, []).extend([(n, TOP_WEIGHT), *mentions.get(n, [])])
-    return postings
+            self._terms.setdefault(term, {})[n] = quantized(tf, norm)
+            dirty.add(term)
+        for target in self._profiles_linked(doc, ids):
+            self._mentions.setdefault(target, {})[n] = quantized(doc.links[self._docs[target].url] * MENTION_TF, norm)
+            mentioned.add(target)
+        # A name's key leads to its profile and, in the same entry (one fetch), to the articles that
+        # mention it: pages are numbered articles first, so the worker tells them apart by number.
+        for key in dict.fromkeys(doc.names):
+            insort(self._named.setdefault(key, []), n)
+            dirty.add(NAME_KEY + key)
+        self._fragments[n] = json.dumps({"u": doc.url, "t": doc.title, "x": doc.excerpt}, ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8")
 
+    def _profiles_linked(self, doc: Document, ids: dict[str, int]) -> list[int]:
+        """The profiles an article links (the pages its mentions count for)."""
+        if doc.kind != Kind.ARTICLE:
+            return []
+        return [ids[target] for target in doc.links if target in ids and self._shape[ids[target]][1] == Kind.PROFILE]
 
-def _entry(term: str, postings: list[tuple[int, int]]) -> bytearray:
-    """One term's bytes in a chunk: its length and UTF-8, then its pages (one posting each) as gaps."""
-    entry = bytearray()
-    encoded = term.encode("utf-8")
-    _varint(len(encoded), entry)
-    entry += encoded
-    items = sorted(dict(postings).items())
-    _varint(len(items), entry)
-    previous = 0
-    for doc_id, weight in items:
-        _varint(doc_id - previous, entry)
-        entry.append(weight)
-        previous = doc_id
-    return entry
+    def _postings(self, term: str) -> list[tuple[int, int]]:
+        if not term.startswith(NAME_KEY):
+            return sorted(self._terms.get(term, {}).items())
+        merged: dict[int, int] = {}
+        for profile in self._named.get(term[len(NAME_KEY):], []):
+            merged[profile] = TOP_WEIGHT
+            merged.update(self._mentions.get(profile, {}))
+        return sorted(merged.items())
+
+    def _encode(self, dirty: set[str]) -> None:
+        terms_moved = False
+        for term in dirty:
+            if postings := self._postings(term):
+                terms_moved = terms_moved or term not in self._entries
+                self._entries[term] = encode_entry(term, postings)
+            elif self._entries.pop(term, None) is not None:
+                terms_moved = True
+        if terms_moved:
+            self._order = sorted(self._entries, key=utf16_key)
+
+    def _write_out(self) -> tuple[dict[str, bytes], IndexStats]:
+        files: dict[str, bytes] = {}
+        digest = hashlib.sha256()
+        chunks: list[str] = []
+        current: list[bytes] = []
+        size = 0
+        for term in self._order:
+            entry = self._entries[term]
+            if not chunks or (size + len(entry) > CHUNK_BYTES and current):
+                if current:
+                    files[f"c/{len(chunks) - 1}.bin"] = data = b"".join(current)
+                    digest.update(data)
+                current, size = [], 0
+                chunks.append(term)
+            current.append(entry)
+            size += len(entry)
+        if current:
+            files[f"c/{len(chunks) - 1}.bin"] = data = b"".join(current)
+            digest.update(data)
+        for n, fragment in enumerate(self._fragments):
+            files[f"f/{n}.json"] = fragment
+            digest.update(fragment)
+        docs = self._docs
+        kinds = Counter(d.kind for d in docs)
+        han = frozenset().union(*(d.han for d in docs))
+        if han != self._simplified[0]:
+            self._simplified = (han, simplified_map(sorted(han)))
+        manifest: dict[str, object] = {
+            "documents": len(docs),
+            "articles": kinds[Kind.ARTICLE],
+            "profiles": kinds[Kind.PROFILE],
+            # Listing pages (home, profiles index, timeline, …) rank after articles and profiles unless the
+            # query names them: the worker needs their titles.
+            "listings": {str(n): d.title for n, d in enumerate(docs) if d.kind == Kind.LISTING},
+            "chunks": chunks,
+            "simplified": self._simplified[1],
+        }
+        body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        digest.update(body.encode("utf-8"))
+        manifest["version"] = digest.hexdigest()[:16]
+        files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                            separators=(",", ":")).encode("utf-8")
+        return files, IndexStats(len(docs), len(self._entries), len(chunks), sum(len(data) for data in files.values()))
 
 
 def index_files(documents: Iterable[Document]) -> tuple[dict[str, bytes], IndexStats]:
-    """The index of `documents`: its files' bytes by their path in the index folder, and its figures.
-    Same documents, same bytes: pages are numbered in (kind, URL) order and terms sorted."""
-    docs = sorted(documents, key=lambda d: (_KIND_ORDER[d.kind], d.url))
-    ids = {d.url: n for n, d in enumerate(docs)}
-    postings = _postings(docs)
-    files: dict[str, bytes] = {}
-    digest = hashlib.sha256()
-    chunks: list[str] = []
-    current = bytearray()
-
-    def close_chunk() -> None:
-        nonlocal current
-        if current:
-            files[f"c/{len(chunks) - 1}.bin"] = bytes(current)
-            digest.update(current)
-            current = bytearray()
-
-    for term in sorted(postings, key=_utf16_key):
-        entry = _entry(term, postings[term])
-        if not chunks or (len(current) + len(entry) > CHUNK_BYTES and current):
-            close_chunk()
-            chunks.append(term)
-        current += entry
-    close_chunk()
-    for n, doc in enumerate(docs):
-        fragment = json.dumps({"u": doc.url, "t": doc.title, "x": doc.excerpt}, ensure_ascii=False,
-                              separators=(",", ":")).encode("utf-8")
-        files[f"f/{n}.json"] = fragment
-        digest.update(fragment)
-    kinds = Counter(d.kind for d in docs)
-    han = sorted(set().union(*(d.han for d in docs))) if docs else []
-    manifest: dict[str, object] = {
-        "documents": len(docs),
-        "articles": kinds[Kind.ARTICLE],
-        "profiles": kinds[Kind.PROFILE],
-        # Listing pages (home, profiles index, timeline, …) rank after articles and profiles unless the
-        # query names them: the worker needs their titles.
-        "listings": {str(ids[d.url]): d.title for d in docs if d.kind == Kind.LISTING},
-        "chunks": chunks,
-        "simplified": simplified_map(han),
-    }
-    body = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    digest.update(body.encode("utf-8"))
-    manifest["version"] = digest.hexdigest()[:16]
-    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True,
-                                        separators=(",", ":")).encode("utf-8")
-    return files, IndexStats(len(docs), len(postings), len(chunks), sum(len(data) for data in files.values()))
+    """The index of `documents`, built afresh: its files' bytes by path, and its figures."""
+    return IndexBuilder().files(documents)
 
 
-def write_index(documents: Iterable[Document], directory: Path, written: dict[str, int] | None = None,
-                ) -> IndexStats:
-    """Write the index of `documents` into `directory`, replacing what it held. `written` holds what the
-    last write into it left there (path -> hash of the bytes), and is updated: files whose bytes did not
+def write_files(files: dict[str, bytes], directory: Path, written: dict[str, int]) -> None:
+    """Write the index `files` into `directory`, replacing what it held. `written` holds what the last
+    write into it left there (path -> hash of the bytes), and is updated: files whose bytes did not
     change are not written again, which is most of them after an edit (`mkdocs serve`)."""
-    files, stats = index_files(documents)
-    if written is None:
-        written = {}
     if not written and directory.exists():  # written by someone else: start afresh
         shutil.rmtree(directory)
     elif not directory.exists():
@@ -215,6 +245,13 @@ def write_index(documents: Iterable[Document], directory: Path, written: dict[st
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             written[name] = hash(data)
+
+
+def write_index(documents: Iterable[Document], directory: Path, written: dict[str, int] | None = None,
+                ) -> IndexStats:
+    """Write the index of `documents` into `directory` (see write_files for `written`)."""
+    files, stats = index_files(documents)
+    write_files(files, directory, {} if written is None else written)
     return stats
 
 
@@ -237,6 +274,7 @@ class SiteIndex:
     def __init__(self) -> None:
         self.documents: dict[str, tuple[int, Document]] = {}
         self.names: dict[str, tuple[str, ...]] = {}  # profile URL -> the entity's names
+        self.builder = IndexBuilder()
         self.written: dict[str, int] = {}  # what the last write left in the index folder
 
     def add_page(self, page: Page, content: str) -> None:
@@ -259,4 +297,6 @@ class SiteIndex:
     def write(self, directory: Path, urls: set[str]) -> IndexStats:
         for url in [url for url in self.documents if url not in urls]:  # a page the site no longer has
             del self.documents[url]
-        return write_index((doc for _, doc in self.documents.values()), directory, self.written)
+        files, stats = self.builder.files(doc for _, doc in self.documents.values())
+        write_files(files, directory, self.written)
+        return stats

@@ -48,3 +48,13 @@ def relative(from_url: str, to_url: str) -> str:
     elif path.endswith("/") or not path:
         target += "/"
     return target + hash_ + fragment
+
+
+def report_url(page: int) -> str:
+    """A page of the build report's list of inputs, numbered from 1 (the first is the report itself)."""
+    return "report/" if page == 1 else f"report/{page}/"
+
+
+def attention_url(page: int) -> str:
+    """A page of the build report's needs-attention list, numbered from 1."""
+    return "report/attention/" if page == 1 else f"report/attention/{page}/"
