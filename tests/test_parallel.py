@@ -7,6 +7,8 @@ import sys
 import pytest
 
 from conftest import FOUNDING, ROOT, write_seeds
+from dossier.listings import Listings
+from dossier.page_memo import PageMemo
 from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache, code_digest, modules_run_by
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.render import render_site
@@ -33,13 +35,6 @@ def project(tmp_path_factory):
 def site(corpus):
     generated = render_site(corpus, ROOT / "templates")
     return {**generated.pages, **generated.data}
-
-
-def test_any_number_of_jobs_gives_the_same_site(project):
-    one = build_corpus(project, jobs=1)
-    two = build_corpus(project, jobs=2)
-    assert len(one.articles) == MIN_PARALLEL_FILES + 20
-    assert site(one) == site(two)
 
 
 def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
@@ -85,18 +80,18 @@ def test_progress_reports_on_stderr_only_when_asked():
 
 
 def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
-    from dossier.page_memo import PageMemo
-
-    cache, memo = ResultCache(None), PageMemo()
-    render_site(build_corpus(project, jobs=2, cache=cache), ROOT / "templates", memo)
+    # Lists in pages of 7: the catalogue, the profiles' older sources and the report have several.
+    cache, memo, listings = ResultCache(None), PageMemo(), Listings(home=3, per_page=7, profile_quotes=2)
+    render_site(build_corpus(project, jobs=2, cache=cache), ROOT / "templates", memo, listings)
     edited = sorted(project.articles.iterdir())[7]
     original = edited.read_text(encoding="utf-8")
     try:
         edited.write_text(original.replace("Amazon", "Amazon Care", 1) + "\nOne more line.\n", encoding="utf-8")
         corpus = build_corpus(project, jobs=2, cache=cache)
-        reused = render_site(corpus, ROOT / "templates", memo)
-        fresh = render_site(corpus, ROOT / "templates")
+        reused = render_site(corpus, ROOT / "templates", memo, listings)
+        fresh = render_site(corpus, ROOT / "templates", listings=listings)
         assert reused.pages == fresh.pages and reused.data == fresh.data
+        assert "catalogue/3/index.md" in fresh.pages and "report/2/index.md" in fresh.pages
     finally:
         edited.write_text(original, encoding="utf-8")
 
@@ -196,3 +191,21 @@ def test_the_cache_folder_is_pruned_to_its_bound_keeping_the_last_build(tmp_path
     assert set(on_disk) - set(current) < set(old)
     fresh = ResultCache(tmp_path / "cache")
     assert all(fresh.get(key) == "y" * 4_000 for key in current)
+
+
+def test_the_cache_folder_is_listed_again_only_when_new_entries_may_take_it_over_its_bound(tmp_path, monkeypatch):
+    """Under `mkdocs serve` every rebuild prunes: a folder known to be under its bound is not listed."""
+    cache = ResultCache(tmp_path / "cache", max_bytes=20_000)
+    listed = []
+    entries_on_disk = ResultCache._entries_on_disk
+    monkeypatch.setattr(ResultCache, "_entries_on_disk", lambda self: listed.append(1) or entries_on_disk(self))
+    cache.put(cache.key("a"), "x" * 4_000)
+    cache.prune()  # the first prune of a process lists the folder: another process may have written to it
+    cache.put(cache.key("b"), "x" * 4_000)
+    cache.prune()  # about 8 KB of 20 KB: no listing
+    assert len(listed) == 1
+    for n in range(4):
+        cache.put(cache.key("c", str(n)), "x" * 4_000)
+    cache.prune()  # maybe over the bound now: listed, and pruned to it
+    assert len(listed) == 2
+    assert sum(path.stat().st_size for path in (tmp_path / "cache").rglob("*.pickle")) <= 20_000

@@ -106,6 +106,10 @@ class ResultCache:
         self.memory: dict[str, object] = {}
         self._used: set[str] = set()
         self.hits = self.misses = 0
+        # The folder's size as this process last saw it, plus what it wrote since (None: not listed
+        # yet). Under `mkdocs serve` a rebuild writes a few entries: the folder is listed again only
+        # when they may take it over its bound, not after every build (7,000 files at 1,000 articles).
+        self._disk_bytes: int | None = None
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -151,8 +155,11 @@ class ResultCache:
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                temporary.write_bytes(data)
                 temporary.replace(path)
+                if self._disk_bytes is not None:
+                    self._disk_bytes += len(data)
             except OSError:
                 pass  # a full or read-only disk: the result stays in memory, the build goes on
 
@@ -165,6 +172,8 @@ class ResultCache:
         self._used = set()
 
     def _evict(self) -> None:
+        if self._disk_bytes is not None and self._disk_bytes <= self.max_bytes:
+            return
         entries = sorted(self._entries_on_disk(), key=lambda entry: (entry[1], entry[0].name))
         total = sum(size for _path, _mtime, size in entries)
         for path, _mtime, size in entries:
@@ -174,6 +183,7 @@ class ResultCache:
                 continue  # this build's own results stay, whatever their number
             path.unlink(missing_ok=True)
             total -= size
+        self._disk_bytes = total
 
     def _entries_on_disk(self) -> Iterator[tuple[Path, float, int]]:
         assert self.directory is not None

@@ -129,7 +129,7 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
         outcomes=corpus.outcomes, holdings=_holdings(corpus, articles), href=_href_from(""),
         catalogue_url=catalogue_url(1), per_page=listings.per_page,
     )
-    pages.update(_catalogue_pages(env, articles, listings.per_page))
+    pages.update(_catalogue_pages(env, articles, listings.per_page, memo, corpus.article_keys))
     for article in articles:
         for rendition in article.normalized.renditions:
             url = rendition_url(article, rendition)
@@ -164,14 +164,20 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
     return GeneratedSite(pages, data)
 
 
-def _catalogue_pages(env: Environment, articles: list[Article], per_page: int) -> dict[str, str]:
-    """Every article, newest first, in pages of `per_page`; one page, empty, for an empty corpus."""
+def _catalogue_pages(env: Environment, articles: list[Article], per_page: int, memo: PageMemo,
+                     article_keys: dict[str, str]) -> dict[str, str]:
+    """Every article, newest first, in pages of `per_page`; one page, empty, for an empty corpus. A page
+    is rendered again when the articles it lists change (their content keys)."""
     pages = {}
-    for page, shown in paged(articles, per_page, catalogue_url):
+    for undated, shown in paged(articles, per_page, catalogue_url):
         dated = [a.dated for a in shown if a.dated]
-        pages[page.url + "index.md"] = render_page(
-            env, "catalogue.md.j2", page=replace(page, dates=(dated[0], dated[-1]) if dated else None),
-            articles=shown, href=_href_from(page.url), article_url=article_url, rendition_url=rendition_url)
+        keys = tuple(article_keys.get(a.clean.source_file) for a in shown)
+        page = replace(undated, dates=(dated[0], dated[-1]) if dated else None)
+        pages[page.url + "index.md"] = memo.pages.get(
+            None if None in keys else "catalogue", page.url,
+            partial(render_page, env, "catalogue.md.j2", page=page, articles=shown, href=_href_from(page.url),
+                    article_url=article_url, rendition_url=rendition_url),
+            depends=(page, keys))
     return pages
 
 
