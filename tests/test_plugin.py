@@ -1,10 +1,15 @@
-"""The MkDocs plugin's own parts that live across the rebuilds of `mkdocs serve`."""
+"""The MkDocs plugin's own parts that live across the rebuilds of `mkdocs serve`, and what it gives MkDocs."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from jinja2 import DictLoader, Environment
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
+from conftest import FOUNDING_FILES, UNCURATED_NAME, UNCURATED_TEXT, make_project, names_only_registry
 from dossier.plugin import CompiledTemplates
 
 
@@ -32,3 +37,37 @@ def test_an_edited_template_is_compiled_again():
     compiled = CompiledTemplates()
     _environment({"main.html": "old {{ x }}"}, compiled).get_template("main.html")
     assert _environment({"main.html": "new {{ x }}"}, compiled).get_template("main.html").render(x=1) == "new 1"
+
+
+def _indexed_urls(site):
+    """The pages the site's search index holds."""
+    index = site / "search" / "dossier"
+    documents = json.loads((index / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    return {json.loads((index / "f" / f"{n}.json").read_text(encoding="utf-8"))["u"] for n in range(documents)}
+
+
+def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_path):
+    """And the pages it is not given stay served, and in the search index, as they were."""
+    files = {name: FOUNDING_FILES[prefix].read_bytes() for prefix, name in (("000", "a.txt"), ("003", "b.txt"))}
+    config_file = make_project(tmp_path, {**files, UNCURATED_NAME: UNCURATED_TEXT.encode()},
+                               entities=names_only_registry("amazon", "amazon-care", "jpmorgan"))
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=False)  # as make serve
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["dossier"]
+    try:
+        build(config, dirty=True)
+        assert plugin.held_back == {}  # the first build: every page
+        pages = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("index.html"))
+        indexed = _indexed_urls(tmp_path / "site")
+        edited = tmp_path / "seeds" / "articles" / UNCURATED_NAME
+        edited.write_text(UNCURATED_TEXT + "\nOne more closing sentence, added by a maintainer.\n", encoding="utf-8")
+        build(config, dirty=True)
+        held = set(plugin.held_back)
+        assert "articles/a/index.md" in held and "articles/b/index.md" in held
+        assert not any(uri.startswith(f"articles/{edited.stem}/") for uri in held)  # the edited article
+        assert not held & {"index.md", "catalogue/index.md", "entities/index.md", "report/index.md"}  # the nav
+        after = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("index.html"))
+        assert after == pages  # nothing held back was removed as stale
+        assert _indexed_urls(tmp_path / "site") == indexed and "articles/a/" in indexed  # the search index too
+    finally:
+        config.plugins.on_shutdown()

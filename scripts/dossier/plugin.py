@@ -85,6 +85,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.pages = PageMemo()
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
         self.staged: dict[str, int] = {}
+        # `mkdocs serve --dirty`: MkDocs is given only the generated pages an edit changed (and those in
+        # the navigation); it would otherwise make a page object of each of the others on every rebuild,
+        # check its time stamp and skip it (most of a rebuild's time at 10,000 articles).
+        self.hand_changed_only = command == "serve" and dirty
+        self.held_back: dict[str, str] = {}  # the unchanged pages not given to MkDocs: source URI -> URL
         self.outputs: set[str] = set()  # the files the last build wrote
         self.search_index = SiteIndex()
         self.compiled_templates = CompiledTemplates()
@@ -122,26 +127,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_epoch()
 
-    def _stage(self, uri: str, content: str) -> str:
-        """The page as a file, rewritten only when its content changed: with `mkdocs serve --dirty`,
-        MkDocs then renders again only the pages an edit touched (it compares modification times)."""
+    def _stage(self, uri: str, content: str) -> tuple[str, bool]:
+        """The page as a file, rewritten only when its content changed (with `mkdocs serve --dirty`,
+        MkDocs then renders again only the pages an edit touched: it compares modification times), and
+        whether it was."""
         path = self.staging / uri
-        if self.staged.get(uri) != hash(content):
+        changed = self.staged.get(uri) != hash(content)
+        if changed:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
             self.staged[uri] = hash(content)
-        return str(path)
+        return str(path), changed
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
         env.bytecode_cache = self.compiled_templates
         # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
         # this one does not (the page of a deleted article) is removed, or it would still be served.
-        outputs = {file.abs_dest_path for file in files}
+        site = Path(config.site_dir)
+        outputs = {file.abs_dest_path for file in files} | {str(site / uri.removesuffix(".md")) + ".html"
+                                                           for uri in self.held_back}
         for path in sorted(self.outputs - outputs):
-            _remove_output(Path(path), Path(config.site_dir))
+            _remove_output(Path(path), site)
         self.outputs = outputs
-        self.page_urls = {file.url for file in files.documentation_pages()}
+        self.page_urls = {file.url for file in files.documentation_pages()} | set(self.held_back.values())
         return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -201,8 +210,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         for uri in [uri for uri in self.staged if uri not in site.pages]:  # a deleted article or entity
             (self.staging / uri).unlink(missing_ok=True)
             del self.staged[uri]
+        in_nav = _nav_sources(config.nav)
+        self.held_back = {}
         for uri, content in sorted(site.pages.items()):
-            files.append(File.generated(config, uri, abs_src_path=self._stage(uri, content)))
+            path, changed = self._stage(uri, content)
+            if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
+                self.held_back[uri] = uri.removesuffix("index.md")  # every generated page is a folder's index
+            else:
+                files.append(File.generated(config, uri, abs_src_path=path))
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
@@ -214,6 +229,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                  ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
                  timings.phases["total"], timings.phases["render"])
         return files
+
+
+def _nav_sources(nav: object) -> set[str] | None:
+    """The source files the `nav` setting names; None when it is not set (every page is then in the
+    navigation MkDocs makes)."""
+    if nav is None:
+        return None
+    if isinstance(nav, str):
+        return {nav}
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return {uri for value in values for uri in _nav_sources(value) or ()}
 
 
 def _remove_output(path: Path, site: Path) -> None:
