@@ -7,7 +7,9 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from mkdocs.utils.meta import get_data
 
 from dossier.article_html import render_blocks
@@ -260,3 +262,15 @@ def test_a_site_with_nothing_to_attend_to_has_no_attention_pages(corpus):
     site = render_site(replace(corpus, attention=()), TEMPLATES)
     assert not [uri for uri in site.pages if uri.startswith("report/attention/")]
     assert "Nothing: every article has a headline" in site.pages["report/index.md"]
+
+
+def test_markdown_leaves_every_generated_page_as_it_is(corpus):
+    """Why the plugin sends generated pages round Markdown: every block of them is raw HTML, which
+    Markdown (with the site's extensions) gives back unchanged."""
+    config = yaml.safe_load((TEMPLATES.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    settings = {name: options for e in config["markdown_extensions"] if isinstance(e, dict) for name, options in e.items()}
+    site = render_site(_report_corpus(corpus), TEMPLATES, listings=Listings(home=2, per_page=2, profile_quotes=1))
+    for uri, page in site.pages.items():
+        body = get_data(page)[0]
+        assert markdown.Markdown(extensions=extensions, extension_configs=settings).convert(body) == body.strip("\n"), uri

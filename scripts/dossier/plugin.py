@@ -78,7 +78,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     """Lifecycle: `on_startup` creates what lives as long as the command (MkDocs keeps the instance of a
     plugin that defines it across the rebuilds of `mkdocs serve`, so an edit recomputes only what it
     touches); each build then runs `on_config` → `on_files` (the pipeline, and the generated pages) →
-    `on_env` → the pages → `on_post_build` (the search index); `on_shutdown` removes the staging folder."""
+    `on_env` → the pages (a generated one round Markdown: `on_page_markdown` → `on_page_content`) →
+    `on_post_build` (the search index); `on_shutdown` removes the staging folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
@@ -89,7 +90,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # the navigation); it would otherwise make a page object of each of the others on every rebuild,
         # check its time stamp and skip it (most of a rebuild's time at 10,000 articles).
         self.hand_changed_only = command == "serve" and dirty
-        self.held_back: dict[str, str] = {}  # the unchanged pages not given to MkDocs: source URI -> URL
+        self.held_back: dict[str, str] = {}
+        self.bodies: dict[str, str] = {}  # the unchanged pages not given to MkDocs: source URI -> URL
         self.outputs: set[str] = set()  # the files the last build wrote
         self.search_index = SiteIndex()
         self.compiled_templates = CompiledTemplates()
@@ -153,7 +155,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.page_urls = {file.url for file in files.documentation_pages()} | set(self.held_back.values())
         return env
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A generated page is HTML from the templates, which Markdown leaves as it is (every block is raw
+        # HTML: test_render.py checks it on every page of the founding corpus); parsing it as Markdown was
+        # a large part of MkDocs' time per page. It goes round Markdown to on_page_content.
+        if page.file.generated_by is not None and page.file.src_uri in self.staged:
+            self.bodies[page.file.src_uri] = markdown.strip("\n")
+            return ""
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = self.bodies.pop(page.file.src_uri, html)
         if self.config.search == "dossier":
             self.search_index.add_page(page, html)  # and out of Material's index
         return html
