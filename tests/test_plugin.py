@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import mkdocs.commands.build
 import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.commands.build import build
@@ -48,7 +49,8 @@ def _indexed_urls(site):
 
 def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_path):
     """And the pages it is not given stay served, and in the search index, as they were."""
-    files = {name: FOUNDING_FILES[prefix].read_bytes() for prefix, name in (("000", "a.txt"), ("003", "b.txt"))}
+    # One file named in Chinese: its page's URL is percent-encoded, as MkDocs writes it.
+    files = {name: FOUNDING_FILES[prefix].read_bytes() for prefix, name in (("000", "a.txt"), ("003", "中文.txt"))}
     config_file = make_project(tmp_path, {**files, UNCURATED_NAME: UNCURATED_TEXT.encode()},
                                entities=names_only_registry("amazon", "amazon-care", "jpmorgan"))
     config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=False)  # as make serve
@@ -63,11 +65,35 @@ def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_pa
         edited.write_text(UNCURATED_TEXT + "\nOne more closing sentence, added by a maintainer.\n", encoding="utf-8")
         build(config, dirty=True)
         held = set(plugin.held_back)
-        assert "articles/a/index.md" in held and "articles/b/index.md" in held
+        assert "articles/a/index.md" in held and any(uri.startswith("articles/中文") for uri in held)
         assert not any(uri.startswith(f"articles/{edited.stem}/") for uri in held)  # the edited article
         assert not held & {"index.md", "catalogue/index.md", "entities/index.md", "report/index.md"}  # the nav
         after = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("index.html"))
         assert after == pages  # nothing held back was removed as stale
         assert _indexed_urls(tmp_path / "site") == indexed and "articles/a/" in indexed  # the search index too
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_after_a_failed_build_serve_hands_mkdocs_every_page_again(tmp_path, monkeypatch):
+    """A build that fails after staging its pages may not have written them: none is held back next time."""
+    config_file = make_project(tmp_path, {"a.txt": FOUNDING_FILES["000"].read_bytes(),
+                                          UNCURATED_NAME: UNCURATED_TEXT.encode()},
+                               entities=names_only_registry("amazon", "amazon-care"))
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=False)  # as make serve
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["dossier"]
+    try:
+        build(config, dirty=True)
+        edited = tmp_path / "seeds" / "articles" / UNCURATED_NAME
+        edited.write_text(UNCURATED_TEXT + "\nA sentence the failed build never showed.\n", encoding="utf-8")
+        with monkeypatch.context() as patched:  # fails after on_files has staged the pages
+            patched.setattr(mkdocs.commands.build, "get_navigation", lambda *args, **kwargs: 1 / 0)
+            with pytest.raises(ZeroDivisionError):
+                build(config, dirty=True)
+        build(config, dirty=True)
+        assert plugin.held_back == {}
+        page = (tmp_path / "site" / "articles" / edited.stem.lower() / "index.html").read_text(encoding="utf-8")
+        assert "A sentence the failed build never showed." in page
     finally:
         config.plugins.on_shutdown()

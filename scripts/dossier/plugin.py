@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -128,6 +129,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_epoch()
+        # The pages staged for this build may never have been written out: the next build stages them
+        # all again, so that none is held back as unchanged (and MkDocs compares their time stamps).
+        self.staged.clear()
 
     def _stage(self, uri: str, content: str) -> tuple[str, bool]:
         """The page as a file, rewritten only when its content changed (with `mkdocs serve --dirty`,
@@ -227,7 +231,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         for uri, content in sorted(site.pages.items()):
             path, changed = self._stage(uri, content)
             if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
-                self.held_back[uri] = uri.removesuffix("index.md")  # every generated page is a folder's index
+                # Its URL as MkDocs makes it (percent-encoded); every generated page is a folder's index.
+                self.held_back[uri] = quote(uri.removesuffix("index.md"))
             else:
                 files.append(File.generated(config, uri, abs_src_path=path))
         for uri, content in sorted(site.data.items()):
