@@ -16,6 +16,7 @@ The tests check the pipeline on fixture corpora that live with the tests, never 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -137,6 +138,13 @@ class BuiltSite:
         """Every file under the project's seeds/articles/, as the report names it."""
         articles = self.project / "seeds" / "articles"
         return sorted(p.relative_to(self.project).as_posix() for p in articles.rglob("*") if p.is_file())
+
+
+def report_text(site: Path) -> str:
+    """The text of every page of a site's build report (its inputs, 100 to a page; not the needs-attention
+    pages), HTML entities decoded."""
+    pages = sorted(path for path in (site / "report").rglob("index.html") if "attention" not in path.parts)
+    return "".join(html.unescape(path.read_text(encoding="utf-8")) for path in pages)
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import FOUNDING_FILES, make_project, mkdocs_build, write_seeds
+from conftest import FOUNDING_FILES, make_project, mkdocs_build, report_text, write_seeds
 from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
 from dossier.cleaning_vocabulary import load_vocabulary
@@ -191,7 +191,7 @@ def test_control_characters_are_recorded(fixture_site):
 
 def test_build_report_page_lists_every_input_with_status_and_reason(fixture_site):
     root, report, _ = fixture_site
-    page = unescape((root / "site" / "report" / "index.html").read_text(encoding="utf-8"))
+    page = report_text(root / "site")
     for entry in report["inputs"]:
         assert entry["source_file"] in page
         if entry["status"] == "rejected":

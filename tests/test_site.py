@@ -9,7 +9,6 @@ import hashlib
 import json
 import random
 import re
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -26,6 +25,7 @@ from conftest import (
     founding_articles,
     make_project,
     mkdocs_build,
+    report_text,
 )
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.profiles import type_label
@@ -133,7 +133,7 @@ def test_build_report_lists_every_input_exactly_once(any_site):
 
 
 def test_build_report_page_lists_every_input(any_site):
-    page = unescape((any_site.site / "report" / "index.html").read_text(encoding="utf-8"))
+    page = report_text(any_site.site)
     for entry in any_site.report["inputs"]:
         assert entry["source_file"] in page
         if entry["status"] == "rejected":
