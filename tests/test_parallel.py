@@ -7,6 +7,8 @@ import sys
 import pytest
 
 from conftest import FOUNDING, ROOT, write_seeds
+from dossier import pipeline
+from dossier.furniture import page_lines
 from dossier.listings import Listings
 from dossier.page_memo import PageMemo
 from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache, code_digest, modules_run_by
@@ -209,3 +211,20 @@ def test_the_cache_folder_is_listed_again_only_when_new_entries_may_take_it_over
     cache.prune()  # maybe over the bound now: listed, and pruned to it
     assert len(listed) == 2
     assert sum(path.stat().st_size for path in (tmp_path / "cache").rglob("*.pickle")) <= 20_000
+
+
+def test_a_rebuild_reads_the_lines_of_only_the_pages_that_changed(tmp_path, monkeypatch):
+    """The shared-line scan needs every page's lines: under `mkdocs serve` they are kept in memory."""
+    three = sorted((FOUNDING / "articles").iterdir())[:3]
+    write_seeds(tmp_path / "seeds", {path.name: path.read_bytes() for path in three})
+    project = Paths(tmp_path, tmp_path / "seeds", ROOT / "templates")
+    scanned = []
+    monkeypatch.setattr(pipeline, "page_lines", lambda text: scanned.append(text) or page_lines(text))
+    cache = ResultCache(None)
+    first = build_corpus(project, jobs=1, cache=cache)
+    assert len(scanned) == 3
+    assert site(build_corpus(project, jobs=1, cache=cache)) == site(first) and len(scanned) == 3
+    edited = tmp_path / "seeds" / "articles" / three[1].name
+    edited.write_bytes(three[1].read_bytes() + b"\nOne more closing line.\n")
+    build_corpus(project, jobs=1, cache=cache)
+    assert len(scanned) == 4 and scanned[-1].endswith("One more closing line.\n")

@@ -32,6 +32,7 @@ MIN_PROGRESS_FILES = 100
 # The cache folder is pruned, least recently used first, back to this size after each build (about
 # three times the results of 10,000 articles: room for a few versions of the code).
 MAX_CACHE_BYTES = 2_000_000_000
+Value = TypeVar("Value")  # what ResultCache.in_memory keeps
 
 # Libraries whose output the cached results embed: upgrading one invalidates them too.
 _LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markdown-it-py", "pyahocorasick",
@@ -133,6 +134,14 @@ class ResultCache:
                 return value
         self.misses += 1
         return None
+
+    def in_memory(self, key: str, compute: Callable[[], Value]) -> Value:
+        """A value kept in memory only, for the life of the process (cheap enough to compute again in the
+        next one, so never written to disk), and forgotten like the others when a build does not use it."""
+        self._used.add(key)
+        if key not in self.memory:
+            self.memory[key] = compute()
+        return cast("Value", self.memory[key])
 
     @staticmethod
     def _read(path: Path) -> object | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 from pathlib import Path
 
 from .article_curation import load_curation
@@ -69,7 +70,10 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         decoded = pool.run(ingest_file, sources, [ingest_keys[s.path] for s in sources], cache, timings,
                            report.stage("ingest"))
         readable = [d for d in decoded if isinstance(d, DecodedText)]
-        pages = {d.source_file: page_lines(d.text) for d in readable}
+        # Each page's lines, for the lines several pages share: kept in memory across `mkdocs serve`
+        # rebuilds, computed again only for a file that changed.
+        pages = {d.source_file: cache.in_memory(cache.key(ingest_keys[d.source_file], "page lines"),
+                                                partial(page_lines, d.text)) for d in readable}
         shared = shared_lines(list(pages.values()))
         work: list[tuple[DecodedText, LineOverrides, frozenset[str]]] = []
         prepare_keys: dict[str, str] = {}
