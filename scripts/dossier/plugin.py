@@ -15,7 +15,6 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -91,8 +90,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # the navigation); it would otherwise make a page object of each of the others on every rebuild,
         # check its time stamp and skip it (most of a rebuild's time at 10,000 articles).
         self.hand_changed_only = command == "serve" and dirty
-        self.held_back: dict[str, str] = {}
-        self.bodies: dict[str, str] = {}  # the unchanged pages not given to MkDocs: source URI -> URL
+        self.held_back: list[File] = []  # the unchanged pages not given to MkDocs this build
+        self.bodies: dict[str, str] = {}  # generated pages' HTML on its way round Markdown, by source URI
         self.outputs: set[str] = set()  # the files the last build wrote
         self.search_index = SiteIndex()
         self.compiled_templates = CompiledTemplates()
@@ -150,13 +149,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         env.bytecode_cache = self.compiled_templates
         # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
         # this one does not (the page of a deleted article) is removed, or it would still be served.
-        site = Path(config.site_dir)
-        outputs = {file.abs_dest_path for file in files} | {str(site / uri.removesuffix(".md")) + ".html"
-                                                           for uri in self.held_back}
+        outputs = {file.abs_dest_path for file in [*files, *self.held_back]}
         for path in sorted(self.outputs - outputs):
-            _remove_output(Path(path), site)
+            _remove_output(Path(path), Path(config.site_dir))
         self.outputs = outputs
-        self.page_urls = {file.url for file in files.documentation_pages()} | set(self.held_back.values())
+        self.page_urls = {file.url for file in [*files.documentation_pages(), *self.held_back]}
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -227,14 +224,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             (self.staging / uri).unlink(missing_ok=True)
             del self.staged[uri]
         in_nav = _nav_sources(config.nav)
-        self.held_back = {}
+        self.held_back = []
         for uri, content in sorted(site.pages.items()):
             path, changed = self._stage(uri, content)
+            file = File.generated(config, uri, abs_src_path=path)  # its URL and output path, as MkDocs makes them
             if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
-                # Its URL as MkDocs makes it (percent-encoded); every generated page is a folder's index.
-                self.held_back[uri] = quote(uri.removesuffix("index.md"))
+                self.held_back.append(file)
             else:
-                files.append(File.generated(config, uri, abs_src_path=path))
+                files.append(file)
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():

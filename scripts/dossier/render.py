@@ -9,7 +9,7 @@ the citations, data_files.py the JSON files).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,16 @@ from .records import Article, Corpus, Rendition
 from .registry import Entity, Registry
 from .report_pages import report_pages
 from .timeline import timeline
-from .urls import article_url, catalogue_url, entity_url, relative, removed_url, rendition_url, sources_url
+from .urls import (
+    article_url,
+    catalogue_url,
+    entity_url,
+    href_from,
+    relative,
+    removed_url,
+    rendition_url,
+    sources_url,
+)
 
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
@@ -73,11 +82,6 @@ def _environment(templates: Path) -> Environment:
     )
     env.filters["language_name"] = language_name
     return env
-
-
-def _href_from(page_url: str) -> Callable[[str], str]:
-    """The templates' `href`: a site-root relative URL as seen from the page at `page_url`."""
-    return lambda to: relative(page_url, to)
 
 
 def _sort_key(article: Article) -> tuple[bool, str, str]:
@@ -126,7 +130,7 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
     pages: dict[str, str] = {}
     pages["index.md"] = render_page(
         env, "home.md.j2", articles=articles[:listings.home], article_url=article_url, rendition_url=rendition_url,
-        outcomes=corpus.outcomes, holdings=_holdings(corpus, articles), href=_href_from(""),
+        outcomes=corpus.outcomes, holdings=_holdings(corpus, articles), href=href_from(""),
         catalogue_url=catalogue_url(1), per_page=listings.per_page,
     )
     pages.update(_catalogue_pages(env, articles, listings.per_page, memo, corpus.article_keys))
@@ -144,14 +148,14 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
         pages["timeline/index.md"] = render_page(
             env, "timeline.md.j2",
             timeline=timeline(corpus.registry, articles, entity_url, article_url),
-            href=_href_from("timeline/"),
+            href=href_from("timeline/"),
         )
         pages["graph/index.md"] = render_page(
             env, "graph.md.j2",
             graph=relationship_graph(corpus.registry, entity_url),
             sources=by_file,
             article_url=article_url,
-            href=_href_from("graph/"),
+            href=href_from("graph/"),
         )
     pages.update(report_pages(env, corpus, memo.pages, listings.per_page))
     memo.prune()
@@ -175,7 +179,7 @@ def _catalogue_pages(env: Environment, articles: list[Article], per_page: int, m
         page = replace(undated, dates=(dated[0], dated[-1]) if dated else None)
         pages[page.url + "index.md"] = memo.pages.get(
             None if None in keys else "catalogue", page.url,
-            partial(render_page, env, "catalogue.md.j2", page=page, articles=shown, href=_href_from(page.url),
+            partial(render_page, env, "catalogue.md.j2", page=page, articles=shown, href=href_from(page.url),
                     article_url=article_url, rendition_url=rendition_url),
             depends=(page, keys))
     return pages
@@ -191,7 +195,7 @@ def _article_page(env: Environment, registry: Registry | None, article: Article,
         script_hrefs={language: relative(url, to) for language, to in shown.items()},
         citation=citation(article, rendition, url, first_commit, language_name),
         body=render_blocks(rendition.blocks, _entity_linker(registry, url)),
-        href=_href_from(url),
+        href=href_from(url),
         variants=shown,
         removed_url=removed_url(article),
         script_labels=SCRIPT_LABELS,
@@ -254,7 +258,7 @@ def _older_sources(env: Environment, memo: PageMemo, key: str | None, entity: En
         pages[page.url + "index.md"] = memo.pages.get(
             key, f"sources {entity.id} {page.number}",
             partial(render_page, env, "entity_sources.md.j2", entity=entity, page=page, quotes=quotes,
-                    shown_on_profile=shown, script_labels=SCRIPT_LABELS, href=_href_from(page.url),
+                    shown_on_profile=shown, script_labels=SCRIPT_LABELS, href=href_from(page.url),
                     article_url=article_url, entity_url=entity_url),
             depends=(tuple(keys[page.first - 1:page.last]), page))
     return pages
@@ -270,7 +274,7 @@ def _profile_page(env: Environment, entity: Entity, registry: Registry, by_file:
         sources_page=sources_page,
         script_labels=SCRIPT_LABELS,
         mention_count=counts[entity.id],
-        href=_href_from(entity_url(entity.id)),
+        href=href_from(entity_url(entity.id)),
         article_url=article_url,
         entity_url=entity_url,
     )

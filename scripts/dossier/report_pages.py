@@ -12,7 +12,7 @@ an edit to one article renders one page of the report again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
@@ -24,7 +24,7 @@ from .front_matter import render_page
 from .listings import paged
 from .page_memo import Memo
 from .records import AttentionItem, Corpus, OutcomeStatus
-from .urls import article_url, attention_url, relative, removed_url, report_url
+from .urls import article_url, attention_url, href_from, removed_url, report_url
 
 STATUS_ORDER: dict[OutcomeStatus, int] = {"rejected": 0, "duplicate": 1, "published": 2}
 _MEMO_KEY = "build report"  # one report per site: its pages are told apart by what they show
@@ -97,33 +97,29 @@ def report_pages(env: Environment, corpus: Corpus, memo: Memo[str], per_page: in
     attention = sorted(corpus.attention, key=lambda item: (order[item.kind], item.source_file or ""))
     statuses = Counter(row.status for row in rows)
     counts = {status: statuses[status] for status in STATUS_ORDER}
-    summary = _attention_summary(attention, per_page)
+    totals = Counter(item.kind for item in attention)
+    summary = _attention_summary(totals, per_page)
     pages = {}
     for page, shown in paged(rows, per_page, report_url):
         on_first = (counts, tuple(summary)) if page.number == 1 else None
         pages[page.url + "index.md"] = memo.get(
             _MEMO_KEY, page.url, partial(render_page, env, "report.md.j2", page=page, rows=shown, counts=counts,
-                                         attention=summary, href=_href(page.url)),
+                                         attention=summary, href=href_from(page.url)),
             depends=(page, tuple(shown), on_first))
     if attention:
         urls = {a.id: article_url(a) for a in corpus.articles}
-        totals = Counter(item.kind for item in attention)
         for page, items in paged(attention, per_page, attention_url):
             sections = _sections(items, urls, totals, continued=page.number > 1 and
                                  attention[page.first - 2].kind == items[0].kind)
             pages[page.url + "index.md"] = memo.get(
                 _MEMO_KEY, page.url, partial(render_page, env, "report_attention.md.j2", page=page,
-                                             sections=sections, href=_href(page.url)),
+                                             sections=sections, href=href_from(page.url)),
                 depends=(page, tuple(sections)))
     return pages
 
 
-def _href(page_url: str) -> Callable[[str], str]:
-    return lambda to: relative(page_url, to)
-
-
-def _attention_summary(attention: list[AttentionItem], per_page: int) -> list[AttentionSummary]:
-    counts = Counter(item.kind for item in attention)
+def _attention_summary(counts: Counter[str], per_page: int) -> list[AttentionSummary]:
+    """Each kind's count, and where its items start in the list's pages (kinds in KINDS order)."""
     summary, position = [], 0
     for kind, meaning in KINDS.items():
         if counts[kind]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from functools import lru_cache
 
 from .records import Article, Rendition
@@ -36,6 +37,11 @@ def entity_url(entity_id: str) -> str:
 def sources_url(entity_id: str, page: int) -> str:
     """A page of a profile's older sources (what the articles its profile has no room for say)."""
     return f"{entity_url(entity_id)}sources/" if page == 1 else f"{entity_url(entity_id)}sources/{page}/"
+
+
+def href_from(page_url: str) -> Callable[[str], str]:
+    """The templates' `href`: a site-root relative URL as seen from the page at `page_url`."""
+    return lambda to: relative(page_url, to)
 
 
 @lru_cache(maxsize=65536)
