@@ -26,7 +26,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import sync_playwright
 
+from browsing import CHROMIUM, CHROMIUM_ARGUMENTS, Tabs, served
 from dossier.clean import clean
 from dossier.cleaning_vocabulary import load_vocabulary
 from dossier.ingest import ingest
@@ -194,6 +196,46 @@ def search_site(tmp_path_factory) -> BuiltSite:
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, root / "site")
+
+
+# --- the browser tests' fixtures (browsing.py: one Chromium, one context per served site) -----------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    tabs = Tabs(browser)
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture(scope="session")
+def founding_url(founding_site):
+    """The founding fixture site, served under the subpath."""
+    with served(founding_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def search_url(search_site):
+    """The search fixture site, served under the subpath."""
+    with served(search_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site):
+    """The real site, served under the subpath."""
+    with served(real_site.site) as url:
+        yield url
 
 
 def names_only_registry(*only: str) -> str:

@@ -7,142 +7,43 @@ holds for any corpus: every kind of page loads with no error and no request else
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import os
 import re
-import shutil
-import tempfile
-import threading
-from pathlib import Path
-from urllib.parse import quote, urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
+from browsing import checked, search_results, served
 from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry
 
-# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
-CHROMIUM = os.environ.get("CHROMIUM") or next(
-    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
-SUBPATH = "/big-tech-in-health/"
 ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
             "002": "articles/002_28d1916b4c7a27ba/", "003": "articles/003_19718d29d283a864/",
             "004": "articles/004_dd2d94cc94ac1fc7/"}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        """A browser that closes a connection mid-response (a page left before its last fetch) is not
-        an error of the site: no traceback in the test log."""
-
-
-@contextlib.contextmanager
-def served(site: Path):
-    """`site` at http://127.0.0.1:<port>/big-tech-in-health/."""
-    with tempfile.TemporaryDirectory() as root:
-        (Path(root) / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
-        server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-        finally:
-            server.shutdown()
-            server.server_close()
+@pytest.fixture
+def visit(tabs, founding_url):
+    """A new tab on the founding site; the test fails on any request elsewhere, console error or dialog."""
+    yield from checked(tabs.open(founding_url))
 
 
 @pytest.fixture(scope="module")
-def base_url(founding_site):
-    """The founding fixture site, served under the subpath."""
-    with served(founding_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def real_base_url(real_site):
-    """The real site, served under the subpath."""
-    with served(real_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A browser page that records every request to another host, every console error (a violation
-    of the Content-Security-Policy among them) and every dialog a script opens."""
-
-    def __init__(self, browser, base_url):
-        self.context = browser.new_context()
-        self.page = self.context.new_page()
-        self.base = base_url
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        host = urlparse(base_url).netloc
-        self.page.on("request", lambda r: urlparse(r.url).netloc != host and self.foreign.append(r.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.dialogs: list[str] = []
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.add_init_script(
-            "document.addEventListener('securitypolicyviolation', e =>"
-            " console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`))"
-        )
-
-    def open(self, path: str):
-        self.page.goto(self.base + path)
-        self.page.wait_for_load_state("load")
-        return self.page
-
-    def close(self):
-        self.context.close()
-
-
-def checked_visit(browser, base_url):
-    visit = Visit(browser, base_url)
+def search_tab(tabs, founding_url):
+    visit = tabs.open(founding_url)
     yield visit
-    assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
-    assert visit.errors == [], f"console errors: {visit.errors}"
-    assert visit.dialogs == [], f"dialogs: {visit.dialogs}"
     visit.close()
 
 
 @pytest.fixture
-def visit(browser, base_url):
-    """A page of the founding site; the test fails on any request elsewhere or console error."""
-    yield from checked_visit(browser, base_url)
+def searcher(search_tab):
+    """One tab on the founding site for the module's queries, typed one after another into its search box;
+    each test fails on a request elsewhere, a console error or a dialog during its own queries."""
+    yield from checked(search_tab, close=False)
 
 
 @pytest.fixture
-def real_visit(browser, real_base_url):
-    """A page of the real site; the test fails on any request elsewhere or console error."""
-    yield from checked_visit(browser, real_base_url)
-
-
-def search_results(visit: Visit, query: str) -> list[str]:
-    """What the search box shows for `query` (opened as ?q=, as a shared link would), as site paths."""
-    page = visit.open(f"?q={quote(query)}")
-    # A locator, not wait_for_function: the site's CSP forbids the eval that one uses.
-    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|No matching")).wait_for()
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    return [urlparse(h).path.removeprefix(SUBPATH) for h in hrefs]
+def real_visit(tabs, real_url):
+    """A new tab on the real site; the test fails on any request elsewhere, console error or dialog."""
+    yield from checked(tabs.open(real_url))
 
 
 @pytest.mark.parametrize(
@@ -160,13 +61,13 @@ def search_results(visit: Visit, query: str) -> list[str]:
         ("PillPack", "entities/pillpack/"),
     ],
 )
-def test_search_finds_text_across_languages_and_scripts(visit, query, expected):
-    results = search_results(visit, query)
+def test_search_finds_text_across_languages_and_scripts(searcher, query, expected):
+    results = search_results(searcher, query)
     assert expected in results, f"{query}: {results}"
 
 
-def test_search_does_not_find_what_is_not_there(visit):
-    assert ARTICLES["002"] not in search_results(visit, "阿里健康")
+def test_search_does_not_find_what_is_not_there(searcher):
+    assert ARTICLES["002"] not in search_results(searcher, "阿里健康")
 
 
 def test_script_choice_switches_and_is_remembered(visit):
@@ -269,10 +170,10 @@ def test_every_kind_of_real_page_loads_without_errors_or_foreign_requests(real_v
 # --- the Content-Security-Policy, and hostile text in a real browser ------------------------------------
 
 
-def test_policy_is_enforced_and_its_violations_are_seen(browser, base_url):
+def test_policy_is_enforced_and_its_violations_are_seen(tabs, founding_url):
     """Every page carries the policy; a script it does not allow neither runs nor goes unreported (so a
     clean console in the other tests means that nothing the site needs was blocked)."""
-    visit = Visit(browser, base_url)
+    visit = tabs.open(founding_url)
     try:
         page = visit.open(ARTICLES["003"])
         policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
@@ -330,9 +231,9 @@ def hostile_base_url(tmp_path_factory):
 
 
 @pytest.fixture
-def hostile_visit(browser, hostile_base_url):
-    """A page of the hostile site; the test fails on a dialog, a request elsewhere or a console error."""
-    yield from checked_visit(browser, hostile_base_url)
+def hostile_visit(tabs, hostile_base_url):
+    """A tab on the hostile site; the test fails on a dialog, a request elsewhere or a console error."""
+    yield from checked(tabs.open(hostile_base_url))
 
 
 def test_hostile_title_and_entity_name_are_shown_as_text(hostile_visit):

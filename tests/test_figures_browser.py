@@ -9,10 +9,10 @@ import itertools
 
 import pytest
 
+from browsing import checked
 from dossier.figure_text import (
     MIN_LABEL_PX,  # screen width → the smallest label shown there
 )
-from test_browser import browser, checked_visit, served  # browser is a fixture
 
 SCREEN_HEIGHT = 900
 OVERLAP_TOLERANCE_PX = 0.5  # sub-pixel rounding of adjacent boxes is not an overlap
@@ -30,15 +30,9 @@ MEASURE = """svg => {
 FIGURES = {"timeline/": "svg.timeline", "graph/": "svg.graph"}
 
 
-@pytest.fixture(scope="module")
-def figures_base_url(founding_site):
-    with served(founding_site.site) as url:
-        yield url
-
-
 @pytest.fixture
-def visit(browser, figures_base_url):
-    yield from checked_visit(browser, figures_base_url)
+def visit(tabs, founding_url):
+    yield from checked(tabs.open(founding_url))
 
 
 def open_at(visit, path: str, width: int):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import ARTICLES, base_url, browser, visit  # fixtures
+from test_browser import ARTICLES, visit  # visit is a fixture
 
 PAGES = {"home": "", "article": ARTICLES["000"], "profile": "entities/amazon/", "report": "report/",
          "about": "about/", "data": "data/", "catalogue": "catalogue/"}

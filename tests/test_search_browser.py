@@ -1,6 +1,6 @@
 """Search as a reader meets it: Material's search box in Chromium, on the search fixture site served
 under a subpath, answered by the dossier's worker. Every test fails on a request to another host or a
-console error (test_browser.checked_visit)."""
+console error (browsing.checked)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,30 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
+from browsing import SEARCH_BOX, SUBPATH, Visit, checked, search_results
 from conftest import SEARCH_HOSTILE_TITLE
-from test_browser import SUBPATH, browser, checked_visit, search_results, served  # browser is a fixture
-from test_search import ARTICLES, FOUND, NAMED, entity_articles
+from test_browser import ARTICLES
+from test_search import FOUND, NAMED, entity_articles
 
 
 @pytest.fixture(scope="module")
-def search_url(search_site):
-    with served(search_site.site) as url:
-        yield url
+def search_tab(tabs, search_url):
+    visit = tabs.open(search_url)
+    yield visit
+    visit.close()
 
 
 @pytest.fixture
-def visit(browser, search_url):
-    yield from checked_visit(browser, search_url)
+def searcher(search_tab):
+    """One tab for the module's queries, typed one after another into its search box; each test fails on
+    a request elsewhere, a console error or a dialog during its own queries."""
+    yield from checked(search_tab, close=False)
+
+
+@pytest.fixture
+def visit(tabs, search_url):
+    """A new tab on the search fixture site."""
+    yield from checked(tabs.open(search_url))
 
 
 def requested(visit) -> list[str]:
@@ -30,32 +40,34 @@ def requested(visit) -> list[str]:
 
 
 @pytest.fixture
-def recorded(visit):
-    """The visit, with every request it makes (the worker's too) recorded in order."""
+def recorded(browser, search_url):
+    """A tab in a fresh browser (nothing cached), with every request it makes (the worker's too) recorded
+    in order."""
+    visit = Visit.fresh(browser, search_url)
     visit.requests = []
     # A function of our own: Playwright tags each handler with an attribute, which a built-in method cannot take.
     visit.context.on("request", lambda request: visit.requests.append(request))  # noqa: PLW0108
-    return visit
+    yield from checked(visit)
 
 
 @pytest.mark.parametrize("query, entity", NAMED[:12])
-def test_a_company_name_opens_its_profile_first(visit, search_site, query, entity):
-    results = search_results(visit, query)
+def test_a_company_name_opens_its_profile_first(searcher, search_site, query, entity):
+    results = search_results(searcher, query)
     assert results[0] == f"entities/{entity}/", results
     mentioning = entity_articles(search_site, entity)
     assert set(results[1:1 + len(mentioning)]) <= mentioning, results
 
 
 @pytest.mark.parametrize("query, expected, rank", FOUND)
-def test_the_search_box_finds_what_a_reader_expects(visit, query, expected, rank):
-    results = search_results(visit, query)
+def test_the_search_box_finds_what_a_reader_expects(searcher, query, expected, rank):
+    results = search_results(searcher, query)
     assert expected in results[:rank], results
 
 
 def test_a_shared_link_opens_the_results(visit):
     page = visit.open("?q=JPMorgan")
     page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d+ matching")).wait_for()
-    assert page.input_value("input.md-search__input") == "JPMorgan"
+    assert page.input_value(SEARCH_BOX) == "JPMorgan"
     first = page.locator(".md-search-result__item >> nth=0")
     assert first.locator("h1").inner_text().strip() == "JPMorgan Chase"
     assert urlparse(first.locator("a").first.get_attribute("href")).path == SUBPATH + "entities/jpmorgan/"
@@ -63,7 +75,7 @@ def test_a_shared_link_opens_the_results(visit):
 
 def test_typing_shows_results_as_material_does_and_enter_opens_the_first(recorded):
     page = recorded.open(ARTICLES["002"])
-    page.click("input.md-search__input")
+    page.click(SEARCH_BOX)
     page.keyboard.type("amazon pharm")  # a query per keystroke, as Material sends them
     first = page.locator(".md-search-result__item >> nth=0")
     first.locator("h1").filter(has_text="Amazon Pharmacy").wait_for()
@@ -86,12 +98,12 @@ def test_titles_are_shown_as_text(visit):
     assert page.locator(".md-search-result img, .md-search-result b, .md-search-result script").count() == 0
 
 
-def test_queries_that_look_like_syntax_answer_without_error(visit):
+def test_queries_that_look_like_syntax_answer_without_error(searcher):
     for query in ["care^1 care", "+amazon -care", "amazon*", "title:amazon", "a.*b", "(", "\\", "~2",
                   "<img src=x onerror=alert(1)>", "x" * 3000]:
-        results = search_results(visit, query)
+        results = search_results(searcher, query)
         assert isinstance(results, list)
-    # checked_visit: no console error, no dialog, no request elsewhere
+    # checked: no console error, no dialog, no request elsewhere
 
 
 def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):
@@ -102,11 +114,11 @@ def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):
         context = browser.new_context()
         page = context.new_page()
         page.goto(search_url, wait_until="load")
-        page.locator("input.md-search__input").click()
+        page.locator(SEARCH_BOX).click()
         after: list = []
         context.on("requestfinished", lambda request: after.append(request))  # noqa: PLW0108, B023 - as above; used in this iteration only
-        page.fill("input.md-search__input", query)
-        page.dispatch_event("input.md-search__input", "keyup")
+        page.fill(SEARCH_BOX, query)
+        page.dispatch_event(SEARCH_BOX, "keyup")
         page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
         page.wait_for_timeout(500)  # the second batch of results (up to 50)
         paths = [urlparse(r.url).path.removeprefix(SUBPATH) for r in after]
