@@ -67,14 +67,20 @@ lint: venv
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
 
+# The suite runs in a process per core (pytest-xdist), each test file whole in one of them (its module
+# fixtures are built once); the fixture sites every file shares are built once for the run (conftest).
+# TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+PYTEST := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+
 ## test: everything CI checks (the lint, unit tests per stage, strict builds, data contracts, browser
 ## tests, the workflow lint); the 25 slowest tests are printed at the end
 test: lint venv chromium node
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --durations=25
+	$(PYTEST) --durations=25
 
 ## test-fast: the same but the browser tests (files named *_browser.py), for the edit loop
 test-fast: lint venv node
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --ignore-glob='*_browser.py'
+	$(PYTEST) --ignore-glob='*_browser.py'
 
 ## bench: build synthetic corpora of 100, 1,000, 5,000 and 10,000 articles, measure the builds and search
 ## (index size, bytes downloaded, time to the first result in Chromium); prints a table, writes bench/results.json

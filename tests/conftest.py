@@ -21,11 +21,13 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from browsing import CHROMIUM, CHROMIUM_ARGUMENTS, Tabs, served
@@ -149,25 +151,52 @@ def report_text(site: Path) -> str:
     return "".join(html.unescape(path.read_text(encoding="utf-8")) for path in pages)
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> BuiltSite:
-    """The real site (the repository's seeds, whatever they hold), built strictly once for the session."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(ROOT, site)
+def built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
+    """`build(root)` in a new folder, once for the whole run. Under pytest-xdist (`make test` runs a
+    process per core) the first worker to need the site builds it while the others wait on a file lock,
+    then read where it is."""
+    if worker_id == "master":  # a single process: nobody to share with
+        return build(tmp_path_factory.mktemp(name))
+    run = tmp_path_factory.getbasetemp().parent  # this run's folder, common to its workers
+    record = run / f"{name}.json"
+    with FileLock(run / f"{name}.lock"):
+        if not record.exists():
+            built = build(tmp_path_factory.mktemp(name))
+            record.write_text(json.dumps({"project": str(built.project), "site": str(built.site)}), encoding="utf-8")
+    where = json.loads(record.read_text(encoding="utf-8"))
+    return BuiltSite(Path(where["project"]), Path(where["site"]))
 
 
-@pytest.fixture(scope="session")
-def founding_site(tmp_path_factory) -> BuiltSite:
-    """The founding corpus with its curation and registry, plus one uncurated hand-written article,
-    built strictly once for the session."""
-    root = tmp_path_factory.mktemp("founding-site")
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
-    config = make_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+def build_project(root: Path, files: dict[str, bytes], curation: str, registry: str) -> BuiltSite:
+    """A project of `files` at `root`, built strictly into `root/site`."""
+    config = make_project(root, files, curation, registry)
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, root / "site")
+
+
+def build_real_site(root: Path) -> BuiltSite:
+    result = mkdocs_build(ROOT / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(ROOT, root / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, worker_id) -> BuiltSite:
+    """The real site (the repository's seeds, whatever they hold), built strictly once for the run."""
+    return built_once(tmp_path_factory, worker_id, "site", build_real_site)
+
+
+def build_founding_site(root: Path) -> BuiltSite:
+    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
+    return build_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+
+
+@pytest.fixture(scope="session")
+def founding_site(tmp_path_factory, worker_id) -> BuiltSite:
+    """The founding corpus with its curation and registry, plus one uncurated hand-written article,
+    built strictly once for the run."""
+    return built_once(tmp_path_factory, worker_id, "founding-site", build_founding_site)
 
 
 # The search fixture: the founding site's articles, and articles in the languages the founding five
@@ -183,19 +212,19 @@ SEARCH_HOSTILE_BODY = (
 )
 
 
-@pytest.fixture(scope="session")
-def search_site(tmp_path_factory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("search-site")
+def build_search_site(root: Path) -> BuiltSite:
     devset = ROOT / "eval" / "devset" / "articles"
     files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
              **{name: (devset / name).read_bytes() for name in SEARCH_DEVSET},
              "hostile-title.txt": f"{SEARCH_HOSTILE_TITLE}\n\n{SEARCH_HOSTILE_BODY}".encode()}
     curation = yaml.safe_load(FOUNDING_CURATION)
     curation["articles"]["hostile-title.txt"] = {"title": SEARCH_HOSTILE_TITLE, "title_en": SEARCH_HOSTILE_TITLE}
-    config = make_project(root, files, yaml.safe_dump(curation, allow_unicode=True), FOUNDING_REGISTRY)
-    result = mkdocs_build(config, root / "site")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(root, root / "site")
+    return build_project(root, files, yaml.safe_dump(curation, allow_unicode=True), FOUNDING_REGISTRY)
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory, worker_id) -> BuiltSite:
+    return built_once(tmp_path_factory, worker_id, "search-site", build_search_site)
 
 
 # --- the browser tests' fixtures (browsing.py: one Chromium, one context per served site) -----------------

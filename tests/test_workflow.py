@@ -206,11 +206,14 @@ def test_make_chromium_finds_a_browser_on_path(tmp_path):
 
 
 def test_test_fast_leaves_out_exactly_the_browser_tests():
-    """The convention `make test-fast` relies on: a test that drives a browser lives in a file named
-    test_browser.py or *_browser.py, and no other file does."""
+    """The convention `make test-fast` relies on: a test that drives a browser (imports Playwright or the
+    browser tools, or asks for the browser's fixtures) lives in a file named test_browser.py or
+    *_browser.py, and no other test file does."""
     makefile = MAKEFILE.read_text(encoding="utf-8")
-    assert re.search(r"^test-fast:.*\n\t.*pytest --ignore-glob='\*_browser\.py'", makefile, re.MULTILINE)
-    for path in (ROOT / "tests").glob("*.py"):
+    assert re.search(r"^test-fast:.*\n\t.*(pytest|\$\(PYTEST\)) --ignore-glob='\*_browser\.py'", makefile, re.MULTILINE)
+    assert re.search(r"^PYTEST := .*pytest\b", makefile, re.MULTILINE)
+    for path in (ROOT / "tests").glob("test_*.py"):
         text = path.read_text(encoding="utf-8")
-        drives_a_browser = bool(re.search(r"^(from|import) (playwright|test_browser)\b", text, re.MULTILINE))
+        drives_a_browser = bool(re.search(r"^(from|import) (playwright|browsing|test_browser)\b", text, re.MULTILINE)
+                                or re.search(r"^def \w+\([^)]*\b(browser|tabs)\b", text, re.MULTILINE))
         assert drives_a_browser == path.name.endswith("_browser.py"), path.name
