@@ -3,7 +3,7 @@
 import pytest
 
 from dossier.chinese import SIMPLIFIED, TRADITIONAL, dominant_script
-from dossier.detect import detect, detect_language, prose_sample
+from dossier.detect import detect, detect_language, has_letters, prose_sample
 from dossier.records import Block, CleanText, Inline
 
 
@@ -172,3 +172,19 @@ def test_a_long_run_of_short_furniture_lines_before_the_body_does_not_decide():
     raw = "\n".join([*links, *BODIES["pt"], *BODIES["pt"]])
     assert detect_language(raw) == "pt"
     assert detect(article(ENGLISH_TITLE, *links, *BODIES["it"])).language == "it"
+
+
+@pytest.mark.parametrize(
+    "text, wanted, enough",
+    [
+        ("", 1, False),
+        ("", 0, True),
+        ("ab", 2, True),
+        ("a1b", 3, False),
+        ("亚", 2, True),  # a CJK character counts twice
+        ("1" * 10_000 + "ab", 2, True),  # letters far into the text are found
+        ("1" * 10_000 + "a", 2, False),
+    ],
+)
+def test_has_letters_counts_until_there_are_enough(text, wanted, enough):
+    assert has_letters(text, wanted) is enough

@@ -77,9 +77,10 @@ def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) 
     for article in articles:
         for block in article.clean.blocks:
             text = block.text.strip()
-            short_label = (block.kind == "paragraph" and furniture.weight(text) <= ATTENTION.max_short_unended_weight
+            size = furniture.weight(text)
+            short_label = (block.kind == "paragraph" and size <= ATTENTION.max_short_unended_weight
                            and not furniture.ends_like_sentence(text))
-            notice = vocabulary.notice.search(text) and furniture.weight(text) <= CLEANING.short_line_weight
+            notice = size <= CLEANING.short_line_weight and vocabulary.notice.search(text)
             if notice or short_label:
                 items.append(_item("furniture_kept", article, f"line {block.line}: {text[:80]}"))
     return items

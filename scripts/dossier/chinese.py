@@ -40,17 +40,25 @@ def dominant_script(text: str) -> str:
 def _changed(text: str, target: str) -> int:
     converted = convert(text, target)
     if len(converted) != len(text):  # phrase conversions can change length: compare per character
-        return sum(1 for ch in text if convert(ch, target) != ch)
+        changes = {ch for ch in set(text) if _converted_char(ch, target) != ch}
+        return sum(1 for ch in text if ch in changes)
     return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
 
 
 @lru_cache(maxsize=65536)
+def _converted_char(ch: str, target: str) -> str:
+    return convert(ch, target)
+
+
+@lru_cache(maxsize=65536)
 def _simplified_char(ch: str) -> str:
-    converted = convert(ch, SIMPLIFIED)
+    converted = _converted_char(ch, SIMPLIFIED)
     return converted if len(converted) == 1 else ch
 
 
 def simplify_chars(text: str) -> str:
     """`text` with each character in its Simplified form: same length, so offsets carry over to the
     original (phrase-level conversions are left out on purpose)."""
-    return "".join(_simplified_char(ch) for ch in text)
+    # Each distinct character converted once, the text mapped in one pass (a long article has millions
+    # of characters and a few thousand distinct ones).
+    return text.translate({ord(ch): _simplified_char(ch) for ch in set(text)})

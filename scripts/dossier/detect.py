@@ -25,6 +25,7 @@ _HAN = re.compile(f"[{char_class(HAN)}]")
 _KANA = re.compile(f"[{char_class(KANA)}]")
 _HANGUL = re.compile(f"[{char_class(HANGUL)}]")
 _CJK = re.compile(f"[{char_class(CJK)}]")
+_COUNTED_SLICE = 4096  # characters
 
 
 @cache
@@ -84,10 +85,21 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha()) + _CJK.subn("", text)[1]
 
 
+def has_letters(text: str, wanted: int) -> bool:
+    """Whether `text` holds at least `wanted` letters (CJK ones counted twice), counted a slice at a time
+    until there are enough: an article of megabytes is not counted through."""
+    found = 0
+    for start in range(0, len(text), _COUNTED_SLICE):
+        found += _letters(text[start : start + _COUNTED_SLICE])
+        if found >= wanted:
+            return True
+    return wanted <= 0
+
+
 def detect(clean: CleanText) -> Detected:
     body = "\n".join(block.text for block in clean.blocks)
     # The body decides; the title only helps a body too short to tell on its own.
-    text = body if _letters(body) >= DETECTION.min_body_letters else "\n".join([clean.title, body])
+    text = body if has_letters(body, DETECTION.min_body_letters) else "\n".join([clean.title, body])
     base = detect_language(text)
     language = dominant_script(prose_sample(text, DETECTION.script_sample_chars)) if base == "zh" else base
     return Detected(clean=clean, language=language, base_language=base)
