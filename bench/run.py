@@ -34,7 +34,7 @@ from search_probe import index_bytes
 from search_probe import measure as probe_search
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link"]
+STAGES = ["ingest", "clean", "duplicates", "detect", "normalize", "metadata", "link", "quote", "attention"]
 QUERY = "Amazon Care"  # a company's name: its profile, then the articles that mention it
 RUNS = {"dossier": 5, "material": 3}  # fresh browsers per engine (stock lunr takes minutes at 10,000)
 # The naive build is not run above this: every page carries the whole navigation, so it grows with the

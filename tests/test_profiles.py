@@ -2,17 +2,13 @@
 quotes that are whole sentences of prose, and the index that keeps unmentioned profiles apart."""
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from conftest import FOUNDING
-from dossier.profiles import (
-    QUOTES_PER_ARTICLE,
-    profile,
-    profile_index,
-    quotes_of,
-    type_label,
-)
+from dossier.profiles import profile, profile_index, quotes_of, type_label
+from dossier.quotations import QUOTES_PER_ARTICLE, quotations
 from dossier.registry import Event, merged_events
 from dossier.registry_loader import load_registry
 
@@ -169,3 +165,15 @@ def test_the_index_keeps_unmentioned_profiles_apart(registry):
     assert [(kind, [e.id for e in group]) for kind, group in index["groups"]] == [
         ("company", ["amazon"]), ("venture", ["amazon-care"])]
     assert [e.id for e in index["unmentioned"]] == ["epic", "one-medical"]
+
+
+def test_quotations_are_cut_with_the_per_article_stages_as_a_profile_would_cut_them(articles):
+    """The pipeline cuts each article's quotations in its worker processes (cached with the article);
+    a profile shows the same sentences it would cut itself."""
+    for prefix, article in articles.items():
+        assert article.quotations is not None, prefix
+        assert article.quotations == quotations(replace(article, quotations=None)), prefix
+        shown = {entity: (q.sentences, q.surfaces, q.mistranslated, q.more) for entity, q in quotes_of(article).items()}
+        cut_now = quotes_of(replace(article, quotations=None))
+        assert shown == {entity: (q.sentences, q.surfaces, q.mistranslated, q.more) for entity, q in cut_now.items()}
+    assert any(q.sentences for article in articles.values() for q in article.quotations)

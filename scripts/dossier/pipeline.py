@@ -27,7 +27,7 @@ from .work_units import StageTools, ingest_file, line_overrides, prepare_text, p
 PHASE_MODULES = {
     "ingest": ("ingest",),
     "prepare": ("clean", "dedupe"),
-    "publish": ("detect", "normalize", "metadata", "link", "attention"),
+    "publish": ("detect", "normalize", "metadata", "link", "quotations", "attention"),
 }
 _UNITS = "work_units"  # the glue every phase runs: its own source counts, not all it imports
 

@@ -147,6 +147,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
         env.bytecode_cache = self.compiled_templates
+        # No template changes during a build (MkDocs makes a new environment for each): Jinja need not
+        # check every template's file again each of the ~40 times a page includes one.
+        env.auto_reload = False
         # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
         # this one does not (the page of a deleted article) is removed, or it would still be served.
         outputs = {file.abs_dest_path for file in [*files, *self.held_back]}

@@ -2,9 +2,9 @@
 
 A profile holds a facts box (type, parent, founded, status, headquarters, key people), the curated
 overview, the dated events of the entity and of the ventures it owns, its relations phrased from its
-own side, and what the sources say: whole sentences (cut by `sentences`) of the prose paragraphs that
-name it. Every fact cites the articles that state it, down to the paragraph where one names all it is
-about (and, for a dated fact, its year)."""
+own side, and what the sources say: whole sentences of the prose paragraphs that name it (cut with
+the per-article stages, `quotations`). Every fact cites the articles that state it, down to the
+paragraph where one names all it is about (and, for a dated fact, its year)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,9 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from .chinese import SIMPLIFIED, convert
-from .furniture import is_good_prose
-from .records import Article, Block
+from .quotations import quotations
+from .records import Article
 from .registry import ENTITY_TYPES, Entity, Event, Registry, Relation, Sourced, merged_events
-from .sentences import sentences
-
-# A profile quotes the first sentences of each article that name the entity, and links to the rest:
-# a profile stays readable (and quick to build) when hundreds of articles mention a company.
-QUOTES_PER_ARTICLE = 3
-QUOTE_MAX_CHARS = 600  # a "sentence" longer than this is a paragraph without stops: shown cut, with …
-QUOTABLE_KINDS = ("paragraph", "list_item", "quote")
 
 # How a relation reads from each side: (from the entity that holds it, from its target).
 RELATION_PHRASES = {
@@ -228,49 +221,11 @@ class SourceQuote:
         return {r.language: r.title for r in self.article.normalized.renditions}
 
 
-def is_quotable(block: Block, language: str) -> bool:
-    """A paragraph of running prose: never a heading, a caption or a left-over headline."""
-    return block.kind in QUOTABLE_KINDS and is_good_prose(block.text.strip(), language.split("-", 1)[0])
-
-
-def _quoted(sentence: str) -> str:
-    sentence = sentence.strip()
-    return sentence if len(sentence) <= QUOTE_MAX_CHARS else sentence[:QUOTE_MAX_CHARS].rstrip() + "…"
-
-
 def quotes_of(article: Article) -> dict[str, SourceQuote]:
-    """What one article says about each entity it mentions: the first whole sentences of its prose
-    paragraphs that hold a mention, in the article's own script and, for Chinese, in the other one too.
-    Only the paragraphs quoted are cut into sentences (the segmenter is the costly part)."""
-    scripts = [r.language for r in article.normalized.renditions]
-    surfaces: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for mention in article.mentions:
-        surfaces[mention.entity][mention.block].add(mention.surface)
-    split: dict[int, list[str]] = {}
-    quotes = {}
-    for entity_id, per_block in surfaces.items():
-        found: list[tuple[int, str]] = []
-        used = 0
-        for number, names in sorted(per_block.items()):
-            if len(found) >= QUOTES_PER_ARTICLE:
-                break
-            used += 1
-            found += [(number, s) for s in _sentences_of(article, number, split) if any(name in s for name in names)]
-        shown = tuple((number, {scripts[0]: _quoted(s), **{other: convert(_quoted(s), other) for other in scripts[1:]}})
-                      for number, s in found[:QUOTES_PER_ARTICLE])
-        mentions = [m for m in article.mentions if m.entity == entity_id]
-        quotes[entity_id] = SourceQuote(
-            article, shown, tuple(dict.fromkeys(m.surface for m in mentions)),
-            tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation)), len(per_block) - used)
-    return quotes
-
-
-def _sentences_of(article: Article, number: int, split: dict[int, list[str]]) -> list[str]:
-    """The sentences of block `number` (1-based) when it is prose, else none; each block cut once."""
-    if number not in split:
-        block = article.normalized.renditions[0].blocks[number - 1]
-        split[number] = sentences(block.text, article.language) if is_quotable(block, article.language) else []
-    return split[number]
+    """The article's quotations (cut with the per-article stages, or now if they were not), by entity."""
+    found = article.quotations if article.quotations is not None else quotations(article)
+    return {q.entity: SourceQuote(article, tuple((number, dict(shown)) for number, shown in q.sentences),
+                                  q.surfaces, q.mistranslated, q.more) for q in found}
 
 
 # --- the index ------------------------------------------------------------------------------------------

@@ -184,6 +184,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """What one article says about one entity (profiles.quotations): the first whole sentences of its
+    prose paragraphs that name it, in each of the article's scripts, its own first."""
+
+    entity: str
+    sentences: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]  # (block number, ((script, sentence), ...))
+    surfaces: tuple[str, ...]
+    mistranslated: tuple[str, ...]
+    more: int  # further paragraphs that name the entity, beyond those quoted
+
+
+@dataclass(frozen=True)
 class Article:
     """metadata's output: everything render needs to publish one article."""
 
@@ -199,6 +211,9 @@ class Article:
     mentions: tuple[Mention, ...] = ()  # filled by the link stage
     kind: ArticleKind = NEWS_ARTICLE
     retrieved: str | None = None  # curated: the day the source was retrieved, YYYY-MM-DD
+    # Filled with the per-article stages (sentence segmentation is costly: it runs in the worker
+    # processes and is cached with the article); None: not yet cut.
+    quotations: tuple[Quotation, ...] | None = None
 
     @property
     def dated(self) -> str | None:

@@ -138,9 +138,12 @@ class IndexBuilder:
 
     def _contribute(self, n: int, doc: Document, ids: dict[str, int], dirty: set[str], mentioned: set[int]) -> None:
         norm = length_norm(doc.length, self._average)
+        weights: dict[float, int] = {}  # a page's frequencies are a few values, over thousands of terms
         for term, tf in doc.terms.items():
-            self._terms.setdefault(term, {})[n] = quantized(tf, norm)
-            dirty.add(term)
+            if (weight := weights.get(tf)) is None:
+                weight = weights[tf] = quantized(tf, norm)
+            self._terms.setdefault(term, {})[n] = weight
+        dirty.update(doc.terms)
         for target in self._profiles_linked(doc, ids):
             self._mentions.setdefault(target, {})[n] = quantized(doc.links[self._docs[target].url] * MENTION_TF, norm)
             mentioned.add(target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .article_curation import ArticleCuration
 from .article_location import LineOverrides
@@ -22,6 +22,7 @@ from .ingest import ingest, sha256_hex
 from .link import Linker, link
 from .metadata import build_article
 from .normalize import normalize
+from .quotations import quotations
 from .records import Article, ArticleAttention, CleanText, DecodedText, InputOutcome, Rejection, SourceFile
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -106,8 +107,8 @@ def line_overrides(entry: CuratedEntry) -> LineOverrides:
 
 def publish_text(tools: StageTools, work: tuple[CleanText, CuratedEntry],
                  ) -> tuple[Published | InputOutcome, StageSeconds]:
-    """detect, normalize, metadata and link for one clean text and its curated entry, then the checks
-    for a maintainer."""
+    """detect, normalize, metadata, link and the profiles' quotations for one clean text and its curated
+    entry, then the checks for a maintainer."""
     text, curated = work
     clock = _Clock()
     stage = "detect"
@@ -122,6 +123,9 @@ def publish_text(tools: StageTools, work: tuple[CleanText, CuratedEntry],
         clock.lap(stage)
         stage = "link"
         article = link(article, tools.linker)
+        clock.lap(stage)
+        stage = "quote"
+        article = replace(article, quotations=quotations(article))
         clock.lap(stage)
         stage = "attention"
         attention = article_attention(article, tools.vocabulary)
