@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import FOUNDING, ROOT, write_seeds
+from conftest import FOUNDING, ROOT, UNCURATED_TEXT, write_seeds
 from dossier import pipeline
 from dossier.furniture import page_lines
 from dossier.listings import Listings
@@ -228,3 +228,19 @@ def test_a_rebuild_reads_the_lines_of_only_the_pages_that_changed(tmp_path, monk
     edited.write_bytes(three[1].read_bytes() + b"\nOne more closing line.\n")
     build_corpus(project, jobs=1, cache=cache)
     assert len(scanned) == 4 and scanned[-1].endswith("One more closing line.\n")
+
+
+def test_a_rebuild_parses_a_curated_file_again_only_after_an_edit_to_it(tmp_path):
+    """Under `mkdocs serve` the loaded registry, curation and vocabulary are kept while their bytes (and
+    the article names they are checked against) stay the same; an edit is read at once."""
+    write_seeds(tmp_path / "seeds", {"a.txt": UNCURATED_TEXT.encode()})
+    paths = Paths(tmp_path, tmp_path / "seeds", ROOT / "templates")
+    cache = ResultCache(None)
+    first = build_corpus(paths, cache=cache).registry
+    assert build_corpus(paths, cache=cache).registry is first
+    text = paths.entities.read_text(encoding="utf-8")
+    paths.entities.write_text(text.replace("description: ", "description: Still ", 1), encoding="utf-8")
+    edited = build_corpus(paths, cache=cache).registry
+    assert edited is not first and edited.digest != first.digest
+    (paths.articles / "b.txt").write_bytes(UNCURATED_TEXT.replace("Amazon", "Walmart").encode())
+    assert build_corpus(paths, cache=cache).registry is not edited  # checked against the new file names

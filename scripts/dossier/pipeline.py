@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from .article_curation import load_curation
 from .article_location import LineOverrides
@@ -36,6 +38,22 @@ def phase_code(phase: str) -> str:
     return code_digest(PHASE_MODULES[phase], (_UNITS,))
 
 
+Loaded = TypeVar("Loaded")
+
+
+def _curated(cache: ResultCache, path: Path, source_names: set[str],
+             load: Callable[[Path, set[str]], Loaded]) -> Loaded:
+    """A curated YAML file loaded and validated (against the articles' file names), kept in memory across
+    `mkdocs serve` rebuilds while its bytes and those names stay the same: a reload reads it again only
+    after an edit to it. A file that fails raises each time, as it is never kept."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load(path, source_names)  # the loader says what is wrong with it
+    key = cache.key("curated", str(path), sha256_hex(data), *sorted(source_names))
+    return cache.in_memory(key, partial(load, path, source_names))
+
+
 # --- the run ---------------------------------------------------------------------------------------------
 
 
@@ -51,10 +69,10 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     inputs = read_sources(paths, max_file_bytes)
     sources = [entry for entry in inputs if isinstance(entry, SourceFile)]
     source_names = {Path(entry.path if isinstance(entry, SourceFile) else entry.source_file).name for entry in inputs}
-    curation = load_curation(paths.curation, source_names)
-    registry = load_registry(paths.entities, source_names)
-    vocabulary = load_vocabulary(paths.cleaning)
     cache = cache or ResultCache(None)
+    curation = _curated(cache, paths.curation, source_names, load_curation)
+    registry = _curated(cache, paths.entities, source_names, load_registry)
+    vocabulary = _curated(cache, paths.cleaning, set(), lambda path, _names: load_vocabulary(path))
     # Each phase's results depend on its code and on the parsed data it reads, not on the files' bytes: a
     # comment in a YAML file changes no key, an edit to the registry does not clean every article again.
     ingest_context = phase_code("ingest")
@@ -64,7 +82,8 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     report = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
     # The language detector loads before the pool forks, so that the workers share it.
-    with WorkerPool(jobs, len(sources), StageTools(vocabulary, Linker(registry)), preload=load_detector) as pool:
+    linker = cache.in_memory(cache.key("linker", registry.digest), partial(Linker, registry))
+    with WorkerPool(jobs, len(sources), StageTools(vocabulary, linker), preload=load_detector) as pool:
         phase = time.perf_counter()
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
         decoded = pool.run(ingest_file, sources, [ingest_keys[s.path] for s in sources], cache, timings,
