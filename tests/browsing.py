@@ -114,11 +114,13 @@ def checked(visit: Visit, *, close: bool = True) -> Iterator[Visit]:
     """Yield the visit; then fail on any request elsewhere, console error or dialog during the test."""
     visit.forget()
     yield visit
-    assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
-    assert visit.errors == [], f"console errors: {visit.errors}"
-    assert visit.dialogs == [], f"dialogs: {visit.dialogs}"
-    if close:
-        visit.close()
+    try:
+        assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
+        assert visit.errors == [], f"console errors: {visit.errors}"
+        assert visit.dialogs == [], f"dialogs: {visit.dialogs}"
+    finally:
+        if close:
+            visit.close()  # even after a failure: the tab and its permissions leave the shared context
 
 
 class Tabs:
@@ -132,6 +134,11 @@ class Tabs:
         if base_url not in self.contexts:
             self.contexts[base_url] = self.browser.new_context()
         return Visit(self.contexts[base_url], base_url)
+
+    def forget(self, base_url: str) -> None:
+        """Close the site's context once its server stops: a later server may get the same port."""
+        if (context := self.contexts.pop(base_url, None)) is not None:
+            context.close()
 
     def close(self) -> None:
         for context in self.contexts.values():

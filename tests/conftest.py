@@ -151,19 +151,25 @@ def report_text(site: Path) -> str:
     return "".join(html.unescape(path.read_text(encoding="utf-8")) for path in pages)
 
 
-def built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], BuiltSite]) -> BuiltSite:
     """`build(root)` in a new folder, once for the whole run. Under pytest-xdist (`make test` runs a
     process per core) the first worker to need the site builds it while the others wait on a file lock,
-    then read where it is."""
-    if worker_id == "master":  # a single process: nobody to share with
+    then read where it is (or why it failed: a failing build is not run again by each worker)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # a single process: nobody to share with
         return build(tmp_path_factory.mktemp(name))
     run = tmp_path_factory.getbasetemp().parent  # this run's folder, common to its workers
     record = run / f"{name}.json"
     with FileLock(run / f"{name}.lock"):
         if not record.exists():
-            built = build(tmp_path_factory.mktemp(name))
+            try:
+                built = build(tmp_path_factory.mktemp(name))
+            except BaseException as error:
+                record.write_text(json.dumps({"error": str(error)}), encoding="utf-8")
+                raise
             record.write_text(json.dumps({"project": str(built.project), "site": str(built.site)}), encoding="utf-8")
     where = json.loads(record.read_text(encoding="utf-8"))
+    if "error" in where:
+        pytest.fail(f"the {name} fixture failed to build in another worker: {where['error']}")
     return BuiltSite(Path(where["project"]), Path(where["site"]))
 
 
@@ -182,9 +188,9 @@ def build_real_site(root: Path) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory, worker_id) -> BuiltSite:
+def real_site(tmp_path_factory) -> BuiltSite:
     """The real site (the repository's seeds, whatever they hold), built strictly once for the run."""
-    return built_once(tmp_path_factory, worker_id, "site", build_real_site)
+    return built_once(tmp_path_factory, "site", build_real_site)
 
 
 def build_founding_site(root: Path) -> BuiltSite:
@@ -193,10 +199,10 @@ def build_founding_site(root: Path) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def founding_site(tmp_path_factory, worker_id) -> BuiltSite:
+def founding_site(tmp_path_factory) -> BuiltSite:
     """The founding corpus with its curation and registry, plus one uncurated hand-written article,
     built strictly once for the run."""
-    return built_once(tmp_path_factory, worker_id, "founding-site", build_founding_site)
+    return built_once(tmp_path_factory, "founding-site", build_founding_site)
 
 
 # The search fixture: the founding site's articles, and articles in the languages the founding five
@@ -223,8 +229,8 @@ def build_search_site(root: Path) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def search_site(tmp_path_factory, worker_id) -> BuiltSite:
-    return built_once(tmp_path_factory, worker_id, "search-site", build_search_site)
+def search_site(tmp_path_factory) -> BuiltSite:
+    return built_once(tmp_path_factory, "search-site", build_search_site)
 
 
 # --- the browser tests' fixtures (browsing.py: one Chromium, one context per served site) -----------------

@@ -209,7 +209,7 @@ HOSTILE_SUMMARY = "'><svg onload=alert(5)> & </title><script>alert(6)</script>"
 
 
 @pytest.fixture(scope="module")
-def hostile_base_url(tmp_path_factory):
+def hostile_base_url(tmp_path_factory, tabs):
     """A site whose article title, summary, entity name and description are markup and script."""
     root = tmp_path_factory.mktemp("hostile-browser")
     registry = yaml.safe_load(names_only_registry())
@@ -228,6 +228,7 @@ def hostile_base_url(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with served(root / "site") as url:
         yield url
+    tabs.forget(url)
 
 
 @pytest.fixture

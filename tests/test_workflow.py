@@ -214,6 +214,6 @@ def test_test_fast_leaves_out_exactly_the_browser_tests():
     assert re.search(r"^PYTEST := .*pytest\b", makefile, re.MULTILINE)
     for path in (ROOT / "tests").glob("test_*.py"):
         text = path.read_text(encoding="utf-8")
-        drives_a_browser = bool(re.search(r"^(from|import) (playwright|browsing|test_browser)\b", text, re.MULTILINE)
+        drives_a_browser = bool(re.search(r"^(from|import) (playwright|browsing|\w*_browser)\b", text, re.MULTILINE)
                                 or re.search(r"^def \w+\([^)]*\b(browser|tabs)\b", text, re.MULTILINE))
         assert drives_a_browser == path.name.endswith("_browser.py"), path.name
