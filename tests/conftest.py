@@ -173,18 +173,21 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path], BuiltSite]) 
     return BuiltSite(Path(where["project"]), Path(where["site"]))
 
 
-def build_project(root: Path, files: dict[str, bytes], curation: str, registry: str) -> BuiltSite:
+def strict_build(config: Path, project: Path, site: Path) -> BuiltSite:
+    """`config` built strictly into `site`; the test fails with the end of MkDocs' log if it does not."""
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return BuiltSite(project, site)
+
+
+def build_project(root: Path, files: dict[str, bytes], curation: str = "articles: {}\n",
+                  registry: str | None = None) -> BuiltSite:
     """A project of `files` at `root`, built strictly into `root/site`."""
-    config = make_project(root, files, curation, registry)
-    result = mkdocs_build(config, root / "site")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(root, root / "site")
+    return strict_build(make_project(root, files, curation, registry), root, root / "site")
 
 
 def build_real_site(root: Path) -> BuiltSite:
-    result = mkdocs_build(ROOT / "mkdocs.yml", root / "site")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(ROOT, root / "site")
+    return strict_build(ROOT / "mkdocs.yml", ROOT, root / "site")
 
 
 @pytest.fixture(scope="session")

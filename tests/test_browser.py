@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from browsing import checked, search_results, served
-from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry
+from conftest import UNCURATED_TEXT, build_project, names_only_registry
 
 ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
             "002": "articles/002_28d1916b4c7a27ba/", "003": "articles/003_19718d29d283a864/",
@@ -222,11 +222,9 @@ def hostile_base_url(tmp_path_factory, tabs):
     }
     curation = {"articles": {"hostile.txt": {"title_en": "<img src=x onerror=alert(8)>", "summary_en": HOSTILE_SUMMARY}}}
     body = UNCURATED_TEXT.split("\n", 1)[1].replace("Amazon said", f"{HOSTILE_ENTITY} and Amazon said", 1)
-    config = make_project(root, {"hostile.txt": f"{HOSTILE_TITLE}\n{body}".encode()},
-                          yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
-    result = mkdocs_build(config, root / "site")
-    assert result.returncode == 0, result.stderr
-    with served(root / "site") as url:
+    site = build_project(root, {"hostile.txt": f"{HOSTILE_TITLE}\n{body}".encode()},
+                         yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
+    with served(site.site) as url:
         yield url
     tabs.forget(url)
 

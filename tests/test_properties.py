@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from markupsafe import escape as escape_html
 from mkdocs.utils.meta import get_data
 
-from conftest import UNCURATED_TEXT, make_project, mkdocs_build, names_only_registry, write_seeds
+from conftest import UNCURATED_TEXT, build_project, names_only_registry, write_seeds
 from dossier.article_html import render_blocks
 from dossier.characters import CONTROL_CHARS, plain_text
 from dossier.clean import clean
@@ -242,11 +242,8 @@ def build_hostile_site(texts: HostileSite, root: Path) -> Path:
         relations=[{"type": "partner", "target": "amazon", "sources": ["hostile-1.txt"]}])
     curation = {"articles": {"hostile-0.txt": {"title_en": texts.title_en, "summary_en": texts.summary_en},
                              "hostile-1.txt": {"title": texts.curated_title}}}
-    config = make_project(root, {name: text.encode() for name, text in files.items()},
-                          yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
-    result = mkdocs_build(config, root / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return root / "site"
+    return build_project(root, {name: text.encode() for name, text in files.items()},
+                         yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True)).site
 
 
 # A build each; no shrinking (a failing site would be built again hundreds of times): the failing

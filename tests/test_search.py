@@ -29,9 +29,8 @@ from conftest import (
     UNCURATED_NAME,
     UNCURATED_TEXT,
     BuiltSite,
+    build_project,
     founding_articles,
-    make_project,
-    mkdocs_build,
 )
 from dossier.search_encoding import lookup
 from dossier.search_index import IndexBuilder, index_files, write_index
@@ -477,10 +476,7 @@ def huge_site(tmp_path_factory) -> BuiltSite:
     data = ("\n".join(lines) + "\n").encode()
     assert 4_900_000 < len(data) <= 5_000_000
     files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(), "huge.txt": data}
-    config = make_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
-    result = mkdocs_build(config, root / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return BuiltSite(root, root / "site")
+    return build_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
 
 
 @needs_node

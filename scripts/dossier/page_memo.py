@@ -11,8 +11,6 @@ from typing import Generic, TypeVar
 
 from jinja2 import Environment
 
-from .profiles import SourceQuote
-
 Value = TypeVar("Value")
 Depends = tuple[object, ...]  # anything else a value shows (content keys, counts), compared by equality
 
@@ -50,13 +48,12 @@ class Memo(Generic[Value]):
 
 
 class PageMemo:
-    """The pages (Markdown) and the articles' quotes of the last build, and its Jinja environment."""
+    """The pages (Markdown) of the last build, and its Jinja environment."""
 
     def __init__(self) -> None:
         self.templates = ""  # fingerprint of the templates folder the environment was made from
         self.environment: Environment | None = None
         self.pages: Memo[str] = Memo()
-        self.quotes: Memo[dict[str, SourceQuote]] = Memo()
 
     def start(self, templates: Path, environment: Callable[[Path], Environment]) -> Environment:
         """The Jinja environment for this build: the last one (templates compiled) while unchanged."""
@@ -67,9 +64,7 @@ class PageMemo:
             current = self.environment = environment(templates)
             self.templates = fingerprint
         self.pages.start(forget=changed)
-        self.quotes.start(forget=changed)
         return current
 
     def prune(self) -> None:
         self.pages.prune()
-        self.quotes.prune()

@@ -1,5 +1,5 @@
-"""The quote stage, after link: what one article says about each entity it names, for the profiles: the first whole
-sentences (cut by `sentences`) of its prose paragraphs that name it, in each of its scripts.
+"""The quote stage, after link: what one article says about each entity it names, for the profiles: the
+first whole sentences (cut by `sentences`) of its prose paragraphs that name it, in each of its scripts.
 
 It runs with the per-article stages, in the worker processes, and is cached with the article: the
 sentence segmenter is the costly part of a profile, and an article's sentences do not change when
@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from .chinese import convert
 from .furniture import is_good_prose
-from .records import Article, Block, Quotation
+from .records import Article, Block, Mention, Quotation
 from .sentences import sentences
 
 # A profile quotes the first sentences of each article that name the entity, and links to the rest:
@@ -37,8 +37,10 @@ def quotations(article: Article) -> tuple[Quotation, ...]:
     Only the paragraphs quoted are cut into sentences (the segmenter is the costly part)."""
     scripts = [r.language for r in article.normalized.renditions]
     surfaces: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    mentions: dict[str, list[Mention]] = defaultdict(list)  # each entity's, in the article's order
     for mention in article.mentions:
         surfaces[mention.entity][mention.block].add(mention.surface)
+        mentions[mention.entity].append(mention)
     split: dict[int, list[str]] = {}
     found_all = []
     for entity_id, per_block in surfaces.items():
@@ -52,10 +54,10 @@ def quotations(article: Article) -> tuple[Quotation, ...]:
         shown = tuple((number, tuple((script, _quoted(s) if n == 0 else convert(_quoted(s), script))
                                      for n, script in enumerate(scripts)))
                       for number, s in found[:QUOTES_PER_ARTICLE])
-        mentions = [m for m in article.mentions if m.entity == entity_id]
+        named = mentions[entity_id]
         found_all.append(Quotation(
-            entity_id, shown, tuple(dict.fromkeys(m.surface for m in mentions)),
-            tuple(dict.fromkeys(m.surface for m in mentions if m.mistranslation)), len(per_block) - used))
+            entity_id, shown, tuple(dict.fromkeys(m.surface for m in named)),
+            tuple(dict.fromkeys(m.surface for m in named if m.mistranslation)), len(per_block) - used))
     return tuple(found_all)
 
 

@@ -185,7 +185,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Quotation:
-    """What one article says about one entity (profiles.quotations): the first whole sentences of its
+    """What one article says about one entity (the quote stage, `quotations.py`): the first whole sentences of its
     prose paragraphs that name it, in each of the article's scripts, its own first."""
 
     entity: str

@@ -222,7 +222,7 @@ def _entity_pages(env: Environment, corpus: Corpus, articles: list[Article], by_
     quoted_from: dict[str, list[str | None]] = defaultdict(list)  # the content keys of the quoted articles
     for article in articles:
         key = corpus.article_keys.get(article.clean.source_file)
-        for entity_id, quote in memo.quotes.get(key, "quotes", partial(quotes_of, article)).items():
+        for entity_id, quote in quotes_of(article).items():  # cut with the per-article stages, cached with them
             quotes[entity_id].append(quote)
             quoted_from[entity_id].append(key)
     pages = {}
