@@ -90,7 +90,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 # Types the query into the search box (as one keystroke would send it) and waits for the first
-# result, or Material's "No matching documents", to be drawn: milliseconds in between.
+# result to be drawn: milliseconds in between. "No matching documents" counts only once it has stayed
+# for a second: the answer to the empty query Material sends at start can arrive after the query was
+# typed, and it reads so for a moment.
 _TYPE_AND_WAIT = """async ([query, timeout]) => {
   const input = document.querySelector("input.md-search__input");
   const result = document.querySelector(".md-search-result");
@@ -100,12 +102,17 @@ _TYPE_AND_WAIT = """async ([query, timeout]) => {
   input.value = query;
   return await new Promise(resolve => {
     const start = performance.now();
-    const done = () => list.children.length > 0 || /No matching/.test(meta.textContent);
+    let none = null;
+    const finish = elapsed => { observer.disconnect(); resolve(elapsed); };
     const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); resolve(performance.now() - start); }
+      if (list.children.length > 0) return finish(performance.now() - start);
+      if (none === null && /No matching/.test(meta.textContent)) {
+        none = performance.now() - start;
+        setTimeout(() => { if (list.children.length === 0) finish(none); }, 1000);
+      }
     });
     observer.observe(result, { subtree: true, childList: true, characterData: true });
-    setTimeout(() => { observer.disconnect(); resolve(-1); }, timeout);
+    setTimeout(() => finish(-1), timeout);
     input.dispatchEvent(new KeyboardEvent("keyup", { key: query.slice(-1), bubbles: true }));
   });
 }"""

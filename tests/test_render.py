@@ -70,6 +70,14 @@ def test_front_matter_is_escaped_once_and_keeps_any_unicode():
     assert body == "<div>body</div>\n"
 
 
+def test_front_matter_takes_a_lone_surrogate_as_the_replacement_character():
+    """A file name that is not UTF-8 carries lone surrogates: YAML holds none, and a front matter that
+    MkDocs cannot read would become the page's text."""
+    body, read = get_data(front_matter({"title": "report-\udcff.txt"}) + "<div>body</div>\n")
+    assert read == {"title": "report-\ufffd.txt"}
+    assert body == "<div>body</div>\n"
+
+
 def test_page_templates_leave_front_matter_to_render():
     """A page template declares its front matter as `meta`; render.front_matter writes (and escapes) it."""
     for template in TEMPLATES.glob("*.md.j2"):

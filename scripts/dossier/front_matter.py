@@ -8,7 +8,7 @@ close the front matter or start a YAML node.
 
 from __future__ import annotations
 
-import math
+import re
 from typing import TypeAlias
 
 import yaml
@@ -20,20 +20,30 @@ MetaValue: TypeAlias = (str | int | float | bool | dict[str, "MetaValue"] | list
                         | tuple["MetaValue", ...] | None)
 
 
-# PyYAML ships no type information: its Dumper is Any to mypy.
-class _FrontMatterDumper(yaml.SafeDumper):  # type: ignore[misc]
+# libyaml's emitter, where PyYAML was built with it (its wheels are): a few times faster than the
+# pure-Python one, which counts with thousands of pages. PyYAML ships no type information: its Dumpers
+# are Any to mypy.
+class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Every string double-quoted on one line."""
 
 
 _FrontMatterDumper.add_representer(
     str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
+_ONE_LINE = 2**31 - 1  # libyaml's widest line
+# A lone surrogate is no character (Python carries the bytes of a file name that is not UTF-8 so):
+# YAML cannot hold one, and MkDocs would read the whole front matter as the page's text.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    return str(escape(_LONE_SURROGATE.sub("\ufffd", value)))
 
 
 def _escaped(value: MetaValue) -> MetaValue:
     if isinstance(value, str):
-        return str(escape(value))
+        return _text(value)
     if isinstance(value, dict):
-        return {str(escape(key)): _escaped(item) for key, item in value.items() if item is not None}
+        return {_text(key): _escaped(item) for key, item in value.items() if item is not None}
     if isinstance(value, (list, tuple)):
         return [_escaped(item) for item in value]
     return value
@@ -42,7 +52,7 @@ def _escaped(value: MetaValue) -> MetaValue:
 def front_matter(meta: dict[str, MetaValue]) -> str:
     """A page's YAML front matter, every string in it HTML-escaped. Any Unicode is written as itself:
     the `\\ud83d`-style escapes of JSON are surrogates, which YAML rejects."""
-    text = yaml.dump(_escaped(meta), Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=math.inf)
+    text = yaml.dump(_escaped(meta), Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_ONE_LINE)
     return f"---\n{text}---\n"
 
 

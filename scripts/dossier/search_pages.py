@@ -9,6 +9,7 @@ index or the build.
 from __future__ import annotations
 
 import html
+import operator
 import posixpath
 import re
 import unicodedata
@@ -18,10 +19,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .chinese import simplify_chars
-from .search_text import HAN_CHAR, TOKEN, cjk_terms, name_key, word_terms
+from .search_text import CJK_RUN, HAN_CHAR, TOKEN, WORD, cjk_terms, name_key, word_terms
 
 MAX_TOKENS = 20_000  # tokens (words, CJK characters) one page contributes to the index
 EXCERPT_CHARS = 1_200  # characters of a page's text kept to draw its result
+RUN_CHARS = 8_192  # characters of text analysed at once (a huge page is read at most this far past its budget)
 
 
 class Kind(StrEnum):
@@ -96,30 +98,81 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 class _Analyzer:
-    """Accumulates one page's terms as its text streams by, within the token budget."""
+    """Accumulates one page's terms as its text streams by, within the token budget.
+
+    Text is analysed a run at a time (consecutive text of one language and field, joined by a space,
+    which no token spans) and its words counted in C before each distinct one is expanded into terms:
+    a page has hundreds of text nodes and repeats its words, and a node at a time in Python was most of
+    what indexing a site cost. A run that would cross the token budget is read token by token."""
 
     def __init__(self) -> None:
-        self.terms: dict[str, float] = {}  # term -> field-weighted frequency
+        self.counts: dict[float, Counter[str]] = {}  # field weight -> term -> occurrences
         self.tokens = 0
         self.han: set[str] = set()
+        self._run: list[str] = []
+        self._run_chars = 0
+        self._run_key: tuple[str | None, float] = (None, 0.0)
 
     def add(self, text: str, language: str | None, weight: float) -> None:
         if self.tokens >= MAX_TOKENS:
             return
-        for match in TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+        if (language, weight) != self._run_key:
+            self.flush()
+            self._run_key = (language, weight)
+        self._run.append(text)
+        self._run_chars += len(text)
+        if self._run_chars >= RUN_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Analyse the text added since the last flush."""
+        if not self._run:
+            return
+        text = unicodedata.normalize("NFKC", " ".join(self._run))
+        self._run.clear()
+        self._run_chars = 0
+        if self.tokens >= MAX_TOKENS:
+            return
+        language, weight = self._run_key
+        counts = self.counts.setdefault(weight, Counter())
+        words: list[str] = WORD.findall(text)
+        runs: list[str] = CJK_RUN.findall(text)
+        if self.tokens + len(words) + sum(map(len, runs)) > MAX_TOKENS:
+            self._add_tokens(text, language, counts)
+            return
+        self.tokens += len(words) + sum(map(len, runs))
+        for word, n in Counter(words).items():
+            for term in word_terms(word, language):
+                counts[term] += n
+        if runs:
+            self.han.update(HAN_CHAR.findall("".join(runs)))
+            for run in simplify_chars("\n".join(runs)).split("\n"):  # one character for one: same runs
+                counts.update(run)  # its characters
+                counts.update(map(operator.add, run, run[1:]))  # its bigrams
+
+    def _add_tokens(self, text: str, language: str | None, counts: Counter[str]) -> None:
+        """Token by token, up to the budget."""
+        for match in TOKEN.finditer(text):
             cjk, word = match.groups()
             if word:
                 self.tokens += 1
-                for term in word_terms(word, language):
-                    self.terms[term] = self.terms.get(term, 0.0) + weight
+                counts.update(word_terms(word, language))
             else:
                 cjk = cjk[:MAX_TOKENS - self.tokens]
                 self.tokens += len(cjk)
                 self.han.update(HAN_CHAR.findall(cjk))
-                for term in cjk_terms(simplify_chars(cjk)):
-                    self.terms[term] = self.terms.get(term, 0.0) + weight
+                counts.update(cjk_terms(simplify_chars(cjk)))
             if self.tokens >= MAX_TOKENS:
                 return
+
+    @property
+    def terms(self) -> dict[str, float]:
+        """Term -> field-weighted frequency, of the text flushed."""
+        terms: dict[str, float] = {}
+        for weight, counts in self.counts.items():
+            for term, n in counts.items():
+                terms[term] = terms.get(term, 0.0) + weight * n
+        return terms
 
 
 @dataclass(frozen=True)
@@ -200,7 +253,7 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
             excerpt.flush()
         if tag in _VOID or attrs_text.rstrip().endswith("/"):
             continue
-        attrs = _attributes(attrs_text)
+        attrs = _attributes(attrs_text) if attrs_text.strip() else {}
         parent = stack[-1]
         classes = set(attrs.get("class", "").split())
         skip = parent.skip or tag in _SKIP_TAGS or "data-search-exclude" in attrs or bool(classes & _SKIP_CLASSES)
@@ -224,6 +277,7 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
         stack.append(_Element(tag, skip, field_, attrs.get("lang", parent.language),
                               parent.quoted and not classes & _NO_EXCERPT_CLASSES))
     excerpt.flush()
+    analyzer.flush()
     heading = " ".join("".join(first_h1 or []).split())
     name_keys = tuple(dict.fromkeys(k for k in (name_key(n) for n in names) if k))
     return Document(url=url, title=heading or title, kind=kind, excerpt=excerpt.text(),

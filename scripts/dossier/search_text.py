@@ -32,7 +32,12 @@ FOLD = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł
         "ħ": "h", "ŧ": "t", "ŋ": "n"}
 MAX_TERM = 40  # characters of a term; longer words are cut (query words alike)
 
-TOKEN = regex.compile(rf"([{char_class(CJK)}]+)|((?:(?![{char_class(CJK)}])[\p{{L}}\p{{M}}\p{{N}}])+)")
+_CJK_RUN = rf"[{char_class(CJK)}]+"
+_WORD = rf"(?:(?![{char_class(CJK)}])[\p{{L}}\p{{M}}\p{{N}}])+"
+TOKEN = regex.compile(rf"({_CJK_RUN})|({_WORD})")
+# Each kind of token alone: the same runs, since the two classes do not overlap.
+CJK_RUN = regex.compile(_CJK_RUN)
+WORD = regex.compile(_WORD)
 HAN_CHAR = regex.compile(rf"[{char_class(HAN)}]")
 _MARKS = regex.compile(r"\p{Mn}+")
 _FOLD_TABLE = str.maketrans(FOLD)
