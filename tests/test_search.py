@@ -199,8 +199,9 @@ def _clinic(n: int, verb: str = "opened") -> object:
 
 
 def _corpus_pages(count: int) -> dict[str, object]:
-    """Articles that mention two profiles, the profiles, and a listing page."""
+    """Articles that mention two profiles (one in Traditional Chinese), the profiles, and a listing page."""
     pages = {f"articles/{n:02d}/": _clinic(n) for n in range(count)}
+    pages["articles/07/"] = document("articles/07/", "<h1>Clinic 7</h1><p>亞馬遜關愛在診所</p>")
     pages["entities/amazon-care/"] = document("entities/amazon-care/", "<h1>Amazon Care</h1><p>A venture.</p>",
                                               names=("Amazon Care", "亚马逊关爱"))
     pages["entities/haven/"] = document("entities/haven/", "<h1>Haven</h1><p>A joint venture.</p>", names=("Haven",))
@@ -218,6 +219,10 @@ EDITS = {
         "entities/haven/", "<h1>Haven</h1><p>A joint venture.</p>", names=("Haven", "Haven Healthcare"))}),
     "a page removed": lambda pages: pages.pop("articles/05/"),
     "a page added": lambda pages: pages.update({"articles/99/": document("articles/99/", "<h1>New</h1><p>Haven</p>")}),
+    # The worker's Simplified table holds the Han characters of every page: it changes with them.
+    "Traditional text changed": lambda pages: pages.update({"articles/07/": document(
+        "articles/07/", "<h1>Clinic 7</h1><p>關愛診所關閉</p>")}),
+    "Traditional text taken out": lambda pages: pages.update({"articles/07/": _clinic(7, "closed")}),
     "a long page (the average length moves)": lambda pages: pages.update({"articles/06/": document(
         "articles/06/", "<h1>Clinic 6</h1><p>" + " ".join(f"word{n}" for n in range(3_000)) + "</p>")}),
 }

@@ -96,6 +96,7 @@ class IndexBuilder:
         self._entries: dict[str, bytes] = {}  # term -> its bytes in a chunk
         self._order: list[str] = []  # the terms, in the worker's order
         self._fragments: list[bytes] = []  # page -> its result fragment
+        self._han: Counter[str] = Counter()  # Han character -> the pages that have it
         self._simplified: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
 
     def files(self, documents: Iterable[Document]) -> tuple[dict[str, bytes], IndexStats]:
@@ -129,6 +130,10 @@ class IndexBuilder:
             if not postings:
                 del self._terms[term]
             dirty.add(term)
+        self._han.subtract(doc.han)
+        for ch in doc.han:
+            if not self._han[ch]:
+                del self._han[ch]
         for target in self._profiles_linked(doc, ids):
             del self._mentions[target][n]
             mentioned.add(target)
@@ -144,6 +149,7 @@ class IndexBuilder:
                 weight = weights[tf] = quantized(tf, norm)
             self._terms.setdefault(term, {})[n] = weight
         dirty.update(doc.terms)
+        self._han.update(doc.han)
         for target in self._profiles_linked(doc, ids):
             self._mentions.setdefault(target, {})[n] = quantized(doc.links[self._docs[target].url] * MENTION_TF, norm)
             mentioned.add(target)
@@ -205,7 +211,7 @@ class IndexBuilder:
             digest.update(fragment)
         docs = self._docs
         kinds = Counter(d.kind for d in docs)
-        han = frozenset().union(*(d.han for d in docs))
+        han = frozenset(self._han)
         if han != self._simplified[0]:
             self._simplified = (han, simplified_map(sorted(han)))
         manifest: dict[str, object] = {
