@@ -14,6 +14,7 @@ signal names. Every threshold is in `thresholds.CleaningThresholds`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Literal
 
@@ -105,7 +106,11 @@ def stopword_language(text: str) -> str | None:
     tokens = words(text[: CLEANING.stopword_sample_chars])[: CLEANING.stopword_sample_words]
     if len(tokens) < CLEANING.stopword_min_words:
         return None
-    shares = {language: sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
+    # Each distinct word counted once, and each of the sixty lists met by a set intersection (which
+    # walks the smaller set: the text's words).
+    counts = Counter(tokens)
+    distinct = set(counts)
+    shares = {language: sum(counts[t] for t in stopwords(language).intersection(distinct)) / len(tokens)
               for language in _STOPWORD_LANGUAGES}
     best = max(sorted(shares), key=lambda language: shares[language])
     # A list that covers almost nothing is not the text's language (one without a list here).
