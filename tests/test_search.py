@@ -133,6 +133,18 @@ def test_one_page_contributes_a_bounded_number_of_tokens():
     assert len(doc.excerpt) <= EXCERPT_CHARS
 
 
+# The title is a token and each link's text one more: with ten left, nine links are read.
+@pytest.mark.parametrize("words, links_counted", [(MAX_TOKENS - 100, 30), (MAX_TOKENS - 10, 9), (MAX_TOKENS, 0)])
+def test_a_page_is_read_no_further_than_its_token_budget(words, links_counted):
+    """Text is analysed a run at a time, yet the links after the budget is spent count no more than its text:
+    a huge page cannot weigh more for a profile by what it holds past the point where it stops counting."""
+    text = " ".join(f"word{n}" for n in range(words))
+    link = '<a class="entity" href="../../entities/amazon/">Amazon</a> '
+    doc = document("articles/huge/", f"<h1>Huge</h1><p>{text}</p>" + link * 30)
+    assert doc.links == ({"entities/amazon/": links_counted} if links_counted else {})
+    assert doc.length == min(MAX_TOKENS, 1 + words + 30)
+
+
 def test_the_index_is_the_same_bytes_for_the_same_pages_and_reads_back(tmp_path):
     pages = [document(url, html, names=names) for url, html, names in [
         ("articles/a/", "<h1>Amazon Care closes</h1><p>Amazon said the service would close.</p>"

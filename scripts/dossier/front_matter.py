@@ -50,8 +50,9 @@ def _escaped(value: MetaValue) -> MetaValue:
 
 
 def front_matter(meta: dict[str, MetaValue]) -> str:
-    """A page's YAML front matter, every string in it HTML-escaped. Any Unicode is written as itself:
-    the `\\ud83d`-style escapes of JSON are surrogates, which YAML rejects."""
+    """A page's YAML front matter, every string in it HTML-escaped. Any Unicode reads back whole: libyaml
+    writes a character beyond the BMP as YAML's `\\U0001F600` escape (JSON's `\\ud83d` escapes are
+    surrogates, which YAML rejects)."""
     text = yaml.dump(_escaped(meta), Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_ONE_LINE)
     return f"---\n{text}---\n"
 

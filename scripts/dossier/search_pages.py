@@ -23,7 +23,7 @@ from .search_text import CJK_RUN, HAN_CHAR, TOKEN, WORD, cjk_terms, name_key, wo
 
 MAX_TOKENS = 20_000  # tokens (words, CJK characters) one page contributes to the index
 EXCERPT_CHARS = 1_200  # characters of a page's text kept to draw its result
-RUN_CHARS = 8_192  # characters of text analysed at once (a huge page is read at most this far past its budget)
+RUN_CHARS = 8_192  # characters of text analysed at once
 
 
 class Kind(StrEnum):
@@ -124,6 +124,13 @@ class _Analyzer:
         if self._run_chars >= RUN_CHARS:
             self.flush()
 
+    def exhausted(self) -> bool:
+        """Whether the page has given all the tokens it may. Exact: the text waiting to be analysed is
+        analysed first when it could reach the budget (a token is at least a character)."""
+        if self.tokens + self._run_chars >= MAX_TOKENS:
+            self.flush()
+        return self.tokens >= MAX_TOKENS
+
     def flush(self) -> None:
         """Analyse the text added since the last flush."""
         if not self._run:
@@ -221,7 +228,7 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
     stack = [_Element("", False, Field.TEXT, language, True)]
 
     for match in _TAG.finditer(content):
-        if analyzer.tokens >= MAX_TOKENS and excerpt.full and h1_done:
+        if excerpt.full and h1_done and analyzer.exhausted():
             break  # the page gave all it may: the rest of a huge page is not even read
         closing, tag, attrs_text, text = match.groups()
         if text is not None or (tag is None and match.group(0) == "<"):
