@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypedDict
 
 from .chinese import SIMPLIFIED, convert
 from .quotations import quotations
-from .records import Article
+from .records import Article, Quotation
 from .registry import ENTITY_TYPES, Entity, Event, Registry, Relation, Sourced, merged_events
 
 # How a relation reads from each side: (from the entity that holds it, from its target).
@@ -206,10 +207,27 @@ class SourceQuote:
     """What one article says about an entity: the sentences that name it, with their anchors."""
 
     article: Article
-    sentences: tuple[tuple[int, dict[str, str]], ...]  # (block number, {script: sentence}), own script first
-    surfaces: tuple[str, ...]
-    mistranslated: tuple[str, ...]
-    more: int  # further paragraphs that name the entity, beyond those quoted
+    quotation: Quotation
+
+    # Read when a page shows the quote: a build wraps every article's quotations and renders few of them
+    # again (wrapping them all eagerly was a sixth of a reload at 1,000 articles).
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, dict[str, str]], ...]:
+        """(block number, {script: sentence}), the article's own script first."""
+        return tuple((number, dict(shown)) for number, shown in self.quotation.sentences)
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        return self.quotation.surfaces
+
+    @property
+    def mistranslated(self) -> tuple[str, ...]:
+        return self.quotation.mistranslated
+
+    @property
+    def more(self) -> int:
+        """Further paragraphs that name the entity, beyond those quoted."""
+        return self.quotation.more
 
     @property
     def in_two_scripts(self) -> bool:
@@ -224,8 +242,7 @@ class SourceQuote:
 def quotes_of(article: Article) -> dict[str, SourceQuote]:
     """The article's quotations (cut with the per-article stages, or now if they were not), by entity."""
     found = article.quotations if article.quotations is not None else quotations(article)
-    return {q.entity: SourceQuote(article, tuple((number, dict(shown)) for number, shown in q.sentences),
-                                  q.surfaces, q.mistranslated, q.more) for q in found}
+    return {q.entity: SourceQuote(article, q) for q in found}
 
 
 # --- the index ------------------------------------------------------------------------------------------
