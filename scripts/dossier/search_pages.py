@@ -9,7 +9,6 @@ index or the build.
 from __future__ import annotations
 
 import html
-import operator
 import posixpath
 import re
 import unicodedata
@@ -144,18 +143,18 @@ class _Analyzer:
         counts = self.counts.setdefault(weight, Counter())
         words: list[str] = WORD.findall(text)
         runs: list[str] = CJK_RUN.findall(text)
-        if self.tokens + len(words) + sum(map(len, runs)) > MAX_TOKENS:
+        tokens = len(words) + sum(map(len, runs))
+        if self.tokens + tokens > MAX_TOKENS:
             self._add_tokens(text, language, counts)
             return
-        self.tokens += len(words) + sum(map(len, runs))
+        self.tokens += tokens
         for word, n in Counter(words).items():
             for term in word_terms(word, language):
                 counts[term] += n
         if runs:
             self.han.update(HAN_CHAR.findall("".join(runs)))
             for run in simplify_chars("\n".join(runs)).split("\n"):  # one character for one: same runs
-                counts.update(run)  # its characters
-                counts.update(map(operator.add, run, run[1:]))  # its bigrams
+                counts.update(cjk_terms(run))
 
     def _add_tokens(self, text: str, language: str | None, counts: Counter[str]) -> None:
         """Token by token, up to the budget."""

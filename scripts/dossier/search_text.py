@@ -15,6 +15,7 @@ The worker (templates/assets/search-worker.js.j2) implements the same from the t
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -73,9 +74,7 @@ def word_terms(word: str, language: str | None) -> tuple[str, ...]:
 
 def cjk_terms(chars: str) -> list[str]:
     """A CJK run (already Simplified): its characters and overlapping bigrams."""
-    terms = list(chars)
-    terms += [chars[i:i + 2] for i in range(len(chars) - 1)]
-    return terms
+    return [*chars, *map(operator.add, chars, chars[1:])]
 
 
 def name_key(name: str) -> str:
