@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
@@ -75,11 +76,15 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
 
-    def good_lines() -> list[int]:
+    @cache  # a line's shape does not change as its neighbours are labelled: judged once
+    def is_prose(i: int) -> bool:
         # A notice's words in a short line outweigh its prose shape; a long paragraph that mentions a
         # subscription or a newsletter is still the article's.
-        return [i for i in kept if i not in label and furniture.is_good_prose(texts[i], language)
-                and not furniture.is_notice(texts[i], vocabulary, max_weight=CLEANING.notice_prose_max_weight)]
+        return furniture.is_good_prose(texts[i], language) and not furniture.is_notice(
+            texts[i], vocabulary, max_weight=CLEANING.notice_prose_max_weight)
+
+    def good_lines() -> list[int]:
+        return [i for i in kept if i not in label and is_prose(i)]
 
     _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
     title = _choose_headline(kept, texts, label, good_lines(), vocabulary)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .curated_yaml import load_validated
 
+NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
@@ -40,8 +41,23 @@ class CleaningVocabulary:
     def is_chrome(self, line: str) -> bool:
         return bool(self.chrome.fullmatch(line))
 
+    # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
+    # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
+    # for the last lines asked about.
+    _notice_answers: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def has_spam_term(self, line: str) -> bool:
         return bool(self.spam_terms.search(line))
+
+    def has_notice_words(self, line: str) -> bool:
+        """Whether a notice's words (cookie, newsletter, subscription, copyright …) are in `line`."""
+        answers = self._notice_answers
+        answer = answers.get(line)
+        if answer is None:
+            if len(answers) >= NOTICE_ANSWERS_KEPT:
+                answers.clear()
+            answer = answers[line] = bool(self.notice.search(line))
+        return answer
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -50,4 +66,4 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 def load_vocabulary(path: Path) -> CleaningVocabulary:
     data = load_validated(path, SCHEMA, regex_fields=_LISTS)
-    return CleaningVocabulary(**{f.name: _alternation(data[f.name]) for f in fields(CleaningVocabulary)})
+    return CleaningVocabulary(**{f.name: _alternation(data[f.name]) for f in fields(CleaningVocabulary) if f.init})
