@@ -102,7 +102,7 @@ class Served:
                     return
             except (ValueError, KeyError):  # a file caught halfway through a rebuild
                 pass
-            time.sleep(0.5)
+            time.sleep(0.1)
         pytest.fail(f"not served within {TIMEOUT} s: {what}\n{(self.root / 'serve.log').read_text()[-3000:]}")
 
     def stop(self) -> None:
