@@ -99,11 +99,13 @@ def _jsonable(value: object) -> object:
 
 class ResultCache:
     """Results by content hash, in memory (the plugin keeps it across rebuilds) and, given a
-    directory, on disk for the next process, pruned to `max_bytes` after each build."""
+    directory, on disk for the next process, pruned to `max_bytes` after each build. Not to
+    `remember`: memory holds a build's results only until it ends (a one-off build)."""
 
-    def __init__(self, directory: Path | None, max_bytes: int = MAX_CACHE_BYTES):
+    def __init__(self, directory: Path | None, max_bytes: int = MAX_CACHE_BYTES, *, remember: bool = True):
         self.directory = directory
         self.max_bytes = max_bytes
+        self.remember = remember
         self.memory: dict[str, object] = {}
         self._used: set[str] = set()
         self.hits = self.misses = 0
@@ -175,7 +177,7 @@ class ResultCache:
     def prune(self) -> None:
         """Forget, in memory, what the last build did not use (edited or deleted articles); on disk,
         evict the least recently used entries the last build did not use, back to `max_bytes`."""
-        self.memory = {key: value for key, value in self.memory.items() if key in self._used}
+        self.memory = {key: value for key, value in self.memory.items() if self.remember and key in self._used}
         if self.directory:
             self._evict()
         self._used = set()

@@ -82,6 +82,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     `on_post_build` (the search index); `on_shutdown` removes the staging folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Under `mkdocs serve` the articles' results and the rendered pages are kept from build to build,
+        # so that an edit recomputes only what it touches. A one-off build lets them go once the pages
+        # are staged: MkDocs then holds every page's HTML itself (at 10,000 articles, keeping both was
+        # more than a gigabyte).
+        self.rebuilds = command == "serve"
         self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
         self.pages = PageMemo()
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
@@ -109,7 +114,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         )
         if self.cache is None:
             cache_dir = self.config.cache_dir
-            self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None)
+            self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None, remember=self.rebuilds)
         self.rendered: set[str] = set()  # the pages this build renders (under --dirty, those that changed)
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
@@ -222,7 +227,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         site = render_site(corpus, self.paths.templates, self.pages, listings)
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started
-        self.timings, self.site, self.outcomes = timings, site, corpus.outcomes
+        self.timings, self.outcomes = timings, corpus.outcomes
         for uri in [uri for uri in self.staged if uri not in site.pages]:  # a deleted article or entity
             (self.staging / uri).unlink(missing_ok=True)
             del self.staged[uri]
@@ -235,6 +240,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 self.held_back.append(file)
             else:
                 files.append(file)
+        if not self.rebuilds:
+            self.pages = PageMemo()  # nothing to reuse them for: the staged files are the pages now
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
