@@ -45,40 +45,44 @@ def overlaps(a: dict, b: dict) -> bool:
             and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > OVERLAP_TOLERANCE_PX)
 
 
-@pytest.mark.parametrize("width", sorted(MIN_LABEL_PX))
-@pytest.mark.parametrize("path", sorted(FIGURES))
-def test_figure_labels_are_readable_and_apart(visit, path, width):
-    page = open_at(visit, path, width)
+def labels_are_readable_and_apart(page, path: str, width: int) -> None:
     labels = page.eval_on_selector(FIGURES[path], MEASURE)
     assert len(labels) > 10
     smallest = min(labels, key=lambda label: label["fontPx"])
-    assert smallest["fontPx"] >= MIN_LABEL_PX[width], smallest
+    assert smallest["fontPx"] >= MIN_LABEL_PX[width], (width, smallest)
     # The boxes the text takes on screen confirm it: a box is at least as tall as its font.
-    assert min(label["bottom"] - label["top"] for label in labels) >= MIN_LABEL_PX[width]
+    assert min(label["bottom"] - label["top"] for label in labels) >= MIN_LABEL_PX[width], width
     crowded = [(a["text"], b["text"]) for a, b in itertools.combinations(labels, 2) if overlaps(a, b)]
-    assert crowded == []
+    assert crowded == [], width
 
 
-@pytest.mark.parametrize("width", sorted(MIN_LABEL_PX))
-@pytest.mark.parametrize("path", sorted(FIGURES))
-def test_page_is_never_wider_than_the_screen(visit, path, width):
-    page = open_at(visit, path, width)
+def page_is_never_wider_than_the_screen(page, path: str, width: int) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     # A figure wider than the column scrolls in its own box, at its natural size.
     figure = page.eval_on_selector(FIGURES[path], """svg => ({
         drawn: svg.getBoundingClientRect().width, natural: svg.viewBox.baseVal.width,
         box: svg.parentElement.clientWidth, scrolls: getComputedStyle(svg.parentElement).overflowX})""")
-    assert figure["drawn"] == pytest.approx(figure["natural"], abs=0.5)
-    assert figure["drawn"] <= figure["box"] or figure["scrolls"] == "auto"
+    assert figure["drawn"] == pytest.approx(figure["natural"], abs=0.5), width
+    assert figure["drawn"] <= figure["box"] or figure["scrolls"] == "auto", (width, figure)
 
 
-def test_labels_stay_inside_the_figure(visit):
+def labels_stay_inside_the_figure(page, path: str) -> None:
     """No label is cut off at the SVG's edge (the layout's width estimate holds for the real font)."""
-    for path, selector in FIGURES.items():
-        page = open_at(visit, path, 1280)
-        svg = page.locator(selector).bounding_box()
-        for label in page.eval_on_selector(selector, MEASURE):
-            assert svg["x"] <= label["left"] and label["right"] <= svg["x"] + svg["width"], (path, label["text"])
+    svg = page.locator(FIGURES[path]).bounding_box()
+    for label in page.eval_on_selector(FIGURES[path], MEASURE):
+        assert svg["x"] <= label["left"] and label["right"] <= svg["x"] + svg["width"], (path, label["text"])
+
+
+@pytest.mark.parametrize("path", sorted(FIGURES))
+def test_figure_is_readable_and_fits_the_screen_at_every_width(visit, path):
+    """At a phone's and a desktop's width (a page load each, in one tab): the labels are readable and
+    apart, the page is never wider than the screen, and at the desktop's no label is cut off."""
+    for width in sorted(MIN_LABEL_PX):
+        page = open_at(visit, path, width)
+        labels_are_readable_and_apart(page, path, width)
+        page_is_never_wider_than_the_screen(page, path, width)
+        if width == 1280:
+            labels_stay_inside_the_figure(page, path)
 
 
 def test_timeline_has_a_legend_and_a_table_of_every_event(visit):
