@@ -2,7 +2,10 @@
 
 import io
 import pickle
+import shutil
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,7 @@ from dossier.listings import Listings
 from dossier.page_memo import PageMemo
 from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache, code_digest, modules_run_by
 from dossier.pipeline import PHASE_MODULES, build_corpus
+from dossier.records import Corpus
 from dossier.render import render_site
 from dossier.sources import Paths
 
@@ -39,13 +43,34 @@ def site(corpus):
     return {**generated.pages, **generated.data}
 
 
-def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
-    cold = ResultCache(tmp_path / "cache")
-    first = build_corpus(project, jobs=2, cache=cold)
+@dataclass(frozen=True)
+class FirstBuild:
+    """The project built once from a cold cache on disk, in a pool of two."""
+
+    corpus: Corpus
+    site: dict[str, str]
+    cache: Path  # the cache folder it filled
+    misses: int  # the results it computed
+
+    def warm_cache(self, folder: Path) -> ResultCache:
+        """A new process's cache (nothing in memory) on a copy of the folder: this build's results."""
+        shutil.copytree(self.cache, folder)
+        return ResultCache(folder)
+
+
+@pytest.fixture(scope="module")
+def first_build(project, tmp_path_factory) -> FirstBuild:
+    folder = tmp_path_factory.mktemp("first-build") / "cache"
+    cold = ResultCache(folder)
+    corpus = build_corpus(project, jobs=2, cache=cold)
     assert cold.hits == 0 and cold.misses > 0
-    warm = ResultCache(tmp_path / "cache")  # a new process: the disk copy serves
-    assert site(build_corpus(project, jobs=2, cache=warm)) == site(first)
-    assert warm.misses == 0 and warm.hits == cold.misses
+    return FirstBuild(corpus, site(corpus), folder, cold.misses)
+
+
+def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, first_build, tmp_path):
+    warm = first_build.warm_cache(tmp_path / "cache")  # a new process: the disk copy serves
+    assert site(build_corpus(project, jobs=2, cache=warm)) == first_build.site
+    assert warm.misses == 0 and warm.hits == first_build.misses
     edited = sorted(project.articles.iterdir())[3]
     original = edited.read_text(encoding="utf-8")
     try:
@@ -60,7 +85,7 @@ def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, tmp_path):
         outcomes = build_corpus(Paths.for_project(alone), jobs=1, cache=single).outcomes
         assert [o.status for o in outcomes] == ["published"]
         assert single.hits == 0 and 2 <= warm.misses == single.misses
-        before = site(first)
+        before = first_build.site
         changed = {uri for uri, content in site(after).items() if before.get(uri) != content}
         article_id = edited.stem.lower()
         assert f"articles/{article_id}/index.md" in changed
@@ -81,10 +106,11 @@ def test_progress_reports_on_stderr_only_when_asked():
     assert quiet.getvalue() == ""
 
 
-def test_pages_reused_across_rebuilds_match_a_fresh_render(project, tmp_path):
+def test_pages_reused_across_rebuilds_match_a_fresh_render(project, first_build, tmp_path):
     # Lists in pages of 7: the catalogue, the profiles' older sources and the report have several.
-    cache, memo, listings = ResultCache(None), PageMemo(), Listings(home=3, per_page=7, profile_quotes=2)
-    render_site(build_corpus(project, jobs=2, cache=cache), ROOT / "templates", memo, listings)
+    cache, memo = first_build.warm_cache(tmp_path / "cache"), PageMemo()
+    listings = Listings(home=3, per_page=7, profile_quotes=2)
+    render_site(first_build.corpus, ROOT / "templates", memo, listings)
     edited = sorted(project.articles.iterdir())[7]
     original = edited.read_text(encoding="utf-8")
     try:
@@ -122,17 +148,17 @@ def test_a_cache_that_cannot_be_written_or_keyed_does_not_stop_the_build(tmp_pat
     assert cache.get(key) == "result"
 
 
-def test_a_comment_in_a_curated_file_recomputes_nothing_and_a_registry_edit_only_publishing(project, tmp_path):
+def test_a_comment_in_a_curated_file_recomputes_nothing_and_a_registry_edit_only_publishing(project, first_build,
+                                                                                           tmp_path):
     """Keys are made of parsed YAML, not of the files' bytes; the registry is read by the last phase only."""
-    cache = ResultCache(tmp_path / "cache")
-    first = build_corpus(project, jobs=1, cache=cache)
+    cache, first = first_build.warm_cache(tmp_path / "cache"), first_build.corpus
     files = [project.entities, project.cleaning, project.curation]
     originals = [path.read_text(encoding="utf-8") for path in files]
     try:
         for path, text in zip(files, originals, strict=True):
             path.write_text(f"# A maintainer's note.\n{text}\n# Another.\n", encoding="utf-8")
         cache.hits = cache.misses = 0
-        assert site(build_corpus(project, jobs=1, cache=cache)) == site(first)
+        assert site(build_corpus(project, jobs=1, cache=cache)) == first_build.site
         assert cache.misses == 0 and cache.hits > len(first.articles)
         project.entities.write_text(originals[0].replace("description: ", "description: Still ", 1), encoding="utf-8")
         cache.hits = cache.misses = 0
