@@ -1,6 +1,7 @@
 """cleaning_vocabulary: seeds/cleaning.yml compiled, and the answers the clean stage asks for again."""
 
 from dossier.cleaning_vocabulary import NOTICE_ANSWERS_KEPT
+from dossier.parallel import data_digest
 
 
 def test_a_line_asked_about_again_gets_the_patterns_answer(vocabulary):
@@ -15,3 +16,11 @@ def test_the_answers_kept_stay_within_their_bound(vocabulary):
     lines = [f"Line {n} of a long page" for n in range(NOTICE_ANSWERS_KEPT + 10)] + ["Sign in to comment"]
     assert [vocabulary.has_notice_words(line) for line in lines] == [False] * (NOTICE_ANSWERS_KEPT + 10) + [True]
     assert 0 < len(vocabulary._notice_answers) <= NOTICE_ANSWERS_KEPT
+
+
+def test_the_answers_kept_are_no_part_of_the_vocabularys_cache_key(vocabulary):
+    """Every cleaned article is keyed on the vocabulary's digest: a digest that followed the answers kept
+    would clean every article again on the next rebuild of `mkdocs serve`."""
+    before = data_digest(vocabulary)
+    vocabulary.has_notice_words("A line asked about for the first time, to subscribe to a newsletter")
+    assert vocabulary._notice_answers and data_digest(vocabulary) == before

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -90,8 +91,8 @@ def data_digest(data: Any) -> str:
 def _jsonable(value: object) -> object:
     if isinstance(value, frozenset | set):
         return sorted(value, key=repr)
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: getattr(value, name) for name in value.__dataclass_fields__}
+    if dataclasses.is_dataclass(value):  # its data: the fields it compares by (not a memo it keeps)
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value) if field.compare}
     if hasattr(value, "pattern"):  # a compiled regular expression
         return value.pattern
     raise TypeError(f"no stable form for {type(value).__name__}")
