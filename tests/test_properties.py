@@ -136,12 +136,20 @@ one_line = hostile_text.map(lambda text: " ".join(text.split())).filter(bool)
 file_stem = st.text(st.sampled_from(list("<>\"'&{}%;=()[] ab😀𠮷")), min_size=1, max_size=16).filter(
     lambda stem: stem.strip(" .") and not stem.startswith("."))
 
-BODY = (  # prose enough to be published; {name} is an entity's name, so that its mention links
+# Prose enough to be published; {name} is an entity's name, so that its mention links. One body per
+# hostile article, none sharing a sentence: two bodies alike but for the name could be told duplicates
+# (a name that splits its sentence leaves the rest of the text the same), and one would not be published.
+BODIES = (
     "{name} and Amazon said on Tuesday that customers of its loyalty programme could now book video visits "
     "with clinicians for a flat monthly fee, a year after it closed its own telehealth service.\n\n"
     "The offer builds on the company's pharmacy business, which grew out of its 2018 purchase of PillPack. "
     "Analysts said the move puts the retailer in direct competition with telehealth firms.\n\n"
-    "A spokesperson said the service would start in a handful of states and that prices would not change.\n"
+    "A spokesperson said the service would start in a handful of states and that prices would not change.\n",
+    "{name} and its partners told investors on Monday that patients in three provinces could renew their "
+    "prescriptions online and have the medicines delivered within a day.\n\n"
+    "The pharmacy network has grown quickly since the pandemic, when hospitals asked patients to stay away. "
+    "Regulators have since allowed more chronic conditions to be treated by video.\n\n"
+    "An executive said the company expected the service to break even within two years of its launch.\n",
 )
 SITE = "Big Tech in Health"
 FORBIDDEN_TAGS = {"img", "iframe", "object", "embed", "frame", "frameset", "base", "style", "b", "textarea"}
@@ -240,7 +248,7 @@ def curated(text: str) -> str:
 def build_hostile_site(texts: HostileSite, root: Path) -> Path:
     registry = yaml.safe_load(names_only_registry("amazon", "pillpack"))  # few profiles: a quicker build
     names = [f"Hostile{n} {name}" for n, name in enumerate(texts.names)]  # distinct from every other name
-    files = {f"hostile-{n}.txt": f"{title}\n\n{BODY.format(name=names[n])}" for n, title in enumerate(texts.titles)}
+    files = {f"hostile-{n}.txt": f"{title}\n\n{BODIES[n].format(name=names[n])}" for n, title in enumerate(texts.titles)}
     other_body = UNCURATED_TEXT.split("\n", 1)[1]
     files[f"{texts.file_stem}.txt"] = f"{texts.titles[1]}\n{other_body}"
     for n, name in enumerate(names):
