@@ -192,7 +192,7 @@ def table(results: list[dict]) -> str:
         ("pipeline / plain mkdocs", "pipeline_to_plain_ratio"),
         ("build seconds per article", "seconds_per_article"),
         ("peak memory, mkdocs build (MB)", "peak_memory_mb"),
-        ("peak memory, mkdocs serve after two reloads (MB)", "serve_peak_memory_mb"),
+        ("peak memory, mkdocs serve (first build from the cache), two reloads (MB)", "serve_peak_memory_mb"),
         ("plain mkdocs peak memory (MB)", "plain_peak_memory_mb"),
         ("floor peak memory (MB)", "floor_peak_memory_mb"),
         ("site/ (MB)", "site_mb"),

@@ -33,7 +33,7 @@ from filelock import FileLock
 from hypothesis import settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 from playwright.sync_api import sync_playwright
 
 from browsing import CHROMIUM, CHROMIUM_ARGUMENTS, Tabs, served
@@ -143,15 +143,16 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
     logger.setLevel(logging.INFO)
     os.environ["DOSSIER_JOBS"] = "1"
     try:
-        # What `mkdocs build` does, and how it reports a failure: "Error: " and the message, status 1.
-        settings = load_config(config_file=str(config), site_dir=str(site_dir), strict=True)
-        settings.plugins.on_startup(command="build", dirty=False)
+        # What `mkdocs build` does, and how it reports a failure: its message, status 1.
+        site_config = load_config(config_file=str(config), site_dir=str(site_dir), strict=True)
+        site_config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(settings)
+            build(site_config)
         finally:
-            settings.plugins.on_shutdown()
-    except MkDocsException as error:
-        return Build(1, f"{log.getvalue()}Error: {error.format_message()}\n")
+            site_config.plugins.on_shutdown()
+    except MkDocsException as error:  # as the command writes it to stderr (Abort prints its message alone)
+        log.write(f"\n{error.format_message()}\n" if isinstance(error, Abort) else f"Error: {error.format_message()}\n")
+        return Build(1, log.getvalue())
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)

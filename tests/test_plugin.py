@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import mkdocs.commands.build
 import pytest
@@ -114,5 +115,25 @@ def test_only_a_server_keeps_the_results_and_pages_of_a_build(tmp_path, command,
         assert (tmp_path / "site" / "articles" / "a" / "index.html").is_file()
         assert bool(plugin.cache.memory) == keeps
         assert bool(plugin.pages.pages.entries) == keeps
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_serve_clean_keeps_them_from_its_first_reload(tmp_path):
+    """`mkdocs serve --clean` starts its plugins as a one-off build does, then serves: from then on it keeps
+    what its rebuilds reuse."""
+    config_file = make_project(tmp_path, {"a.txt": FOUNDING_FILES["000"].read_bytes(),
+                                          UNCURATED_NAME: UNCURATED_TEXT.encode()},
+                               entities=names_only_registry("amazon", "amazon-care"))
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)  # as mkdocs serve --clean starts them
+    plugin = config.plugins["dossier"]
+    try:
+        build(config)
+        assert not plugin.cache.memory and not plugin.pages.pages.entries
+        server = SimpleNamespace(_inject_js_into_html=lambda content: content)
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+        build(config)
+        assert plugin.cache.memory and plugin.pages.pages.entries
     finally:
         config.plugins.on_shutdown()

@@ -103,6 +103,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.saved_epoch: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # sitemap.xml dates and the gzip header use SOURCE_DATE_EPOCH when set: fixing it for the build
+        # makes two builds of the same inputs byte-identical. The caller's value is back after the build
+        # (first thing here: a build that fails below restores it too).
+        self.saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch or "0"
         if min(self.config.home_articles, self.config.profile_quotes) < 0 or self.config.articles_per_page < 1:
             raise PluginError("dossier: home_articles and profile_quotes must be 0 or more, "
                               "articles_per_page 1 or more")
@@ -119,10 +124,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
                 config.watch.append(str(directory))
-        # sitemap.xml dates and the gzip header use SOURCE_DATE_EPOCH when set: fixing it for the build
-        # makes two builds of the same inputs byte-identical. The caller's value is back after the build.
-        self.saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        os.environ["SOURCE_DATE_EPOCH"] = self.saved_epoch or "0"
         return config
 
     def _restore_epoch(self) -> None:
@@ -210,6 +211,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Content Security Policy of each page allows that script.
         server._inject_js_into_html = allow_live_reload(  # type: ignore[method-assign]
             server._inject_js_into_html)
+        # `mkdocs serve --clean` starts its plugins as a one-off build does (command "build"), then rebuilds
+        # on every edit: from here on, keep what a rebuild reuses.
+        self.rebuilds = True
+        if self.cache is not None:
+            self.cache.remember = True
         return server
 
     def on_shutdown(self) -> None:

@@ -179,9 +179,9 @@ class _Analyzer:
         for weight, counts in self.counts.items():
             for term, n in counts.items():
                 terms[term] = terms.get(term, 0.0) + weight * n
-        # The index holds every page's terms until it is written, and pages share most of their terms and
-        # a few frequencies: one string and one number each, not one per page (at 10,000 articles, most
-        # of the index's memory).
+        # The index holds every page's terms until it is written: a term's string is shared by every page
+        # that has it (interned), and a page's few distinct frequencies are one number each, not one per
+        # term (at 10,000 articles, most of the index's memory).
         frequencies: dict[float, float] = {}
         return {intern(term): frequencies.setdefault(frequency, frequency) for term, frequency in terms.items()}
 
