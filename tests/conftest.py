@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
@@ -138,28 +139,24 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logger = logging.getLogger("mkdocs")
-    level, jobs = logger.level, os.environ.get("DOSSIER_JOBS")
+    level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    os.environ["DOSSIER_JOBS"] = "1"
     try:
         # What `mkdocs build` does, and how it reports a failure: its message, status 1.
-        site_config = load_config(config_file=str(config), site_dir=str(site_dir), strict=True)
-        site_config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(site_config)
-        finally:
-            site_config.plugins.on_shutdown()
+        with mock.patch.dict(os.environ, DOSSIER_JOBS="1"):
+            site_config = load_config(config_file=str(config), site_dir=str(site_dir), strict=True)
+            site_config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(site_config)
+            finally:
+                site_config.plugins.on_shutdown()
     except MkDocsException as error:  # as the command writes it to stderr (Abort prints its message alone)
         log.write(f"\n{error.format_message()}\n" if isinstance(error, Abort) else f"Error: {error.format_message()}\n")
         return Build(1, log.getvalue())
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-        if jobs is None:
-            os.environ.pop("DOSSIER_JOBS")
-        else:
-            os.environ["DOSSIER_JOBS"] = jobs
     return Build(0, log.getvalue())
 
 

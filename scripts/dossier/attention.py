@@ -80,7 +80,7 @@ def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) 
             size = furniture.weight(text)
             short_label = (block.kind == "paragraph" and size <= ATTENTION.max_short_unended_weight
                            and not furniture.ends_like_sentence(text))
-            notice = size <= CLEANING.short_line_weight and vocabulary.notice.search(text)
+            notice = size <= CLEANING.short_line_weight and vocabulary.has_notice_words(text)
             if notice or short_label:
                 items.append(_item("furniture_kept", article, f"line {block.line}: {text[:80]}"))
     return items

@@ -37,14 +37,13 @@ class CleaningVocabulary:
     share_verb: re.Pattern[str]
     share_platform: re.Pattern[str]
     spam_terms: re.Pattern[str]
-
-    def is_chrome(self, line: str) -> bool:
-        return bool(self.chrome.fullmatch(line))
-
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
     _notice_answers: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def is_chrome(self, line: str) -> bool:
+        return bool(self.chrome.fullmatch(line))
 
     def has_spam_term(self, line: str) -> bool:
         return bool(self.spam_terms.search(line))

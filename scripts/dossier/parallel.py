@@ -178,7 +178,7 @@ class ResultCache:
     def prune(self) -> None:
         """Forget, in memory, what the last build did not use (edited or deleted articles); on disk,
         evict the least recently used entries the last build did not use, back to `max_bytes`."""
-        self.memory = {key: value for key, value in self.memory.items() if self.remember and key in self._used}
+        self.memory = {key: value for key, value in self.memory.items() if key in self._used} if self.remember else {}
         if self.directory:
             self._evict()
         self._used = set()

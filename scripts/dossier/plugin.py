@@ -119,7 +119,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         )
         if self.cache is None:
             cache_dir = self.config.cache_dir
-            self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None, remember=self.rebuilds)
+            self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None)
+        self.cache.remember = self.rebuilds
         self.rendered: set[str] = set()  # the pages this build renders (under --dirty, those that changed)
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
@@ -212,10 +213,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         server._inject_js_into_html = allow_live_reload(  # type: ignore[method-assign]
             server._inject_js_into_html)
         # `mkdocs serve --clean` starts its plugins as a one-off build does (command "build"), then rebuilds
-        # on every edit: from here on, keep what a rebuild reuses.
+        # on every edit: from the next build on, keep what a rebuild reuses.
         self.rebuilds = True
-        if self.cache is not None:
-            self.cache.remember = True
         return server
 
     def on_shutdown(self) -> None:
