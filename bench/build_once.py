@@ -31,6 +31,13 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def helper_peak_memory_mb() -> float:
+    """The largest peak of the processes the build started and has ended (the per-article workers, the
+    search index's helper). A forked process counts the pages it shares with this one as its own, so
+    this is an upper bound of what it added."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def one_off(config) -> dict:
     """`mkdocs build`: the time, where it went, the site's size, the peak memory."""
     config.plugins.on_startup(command="build", dirty=False)
@@ -47,7 +54,8 @@ def one_off(config) -> dict:
         "search_index_mb": sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file()) / 1e6,
         "peak_memory_mb": peak_memory_mb(),
     }
-    config.plugins.on_shutdown()
+    config.plugins.on_shutdown()  # its helper process ends here
+    figures["helper_peak_memory_mb"] = helper_peak_memory_mb()
     return figures
 
 

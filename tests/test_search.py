@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -33,7 +34,7 @@ from conftest import (
     founding_articles,
 )
 from dossier.search_encoding import lookup
-from dossier.search_index import IndexBuilder, index_files, write_index
+from dossier.search_index import IndexBuilder, IndexProcess, PageText, SiteIndex, index_files, page_text, write_index
 from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, document
 from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
@@ -262,6 +263,43 @@ def test_an_edit_to_one_page_encodes_only_its_terms_again(monkeypatch):
     builder.files(pages.values())
     # The article's terms, and the name keys of the profiles it links (their entries list it).
     assert set(encoded) == {*_clinic(3).terms, *_clinic(3, "closed").terms, "=amazon care", "=亚马逊关爱", "=haven"}
+
+
+def _page(url: str, body: str, search: dict | None = None, title: str = "") -> SimpleNamespace:
+    """What MkDocs' Page gives the index: its URL, title and front matter."""
+    return SimpleNamespace(url=url, title=title, meta={"search": search} if search is not None else {})
+
+
+def test_a_page_leaves_materials_index_and_its_front_matter_may_keep_it_out_of_ours():
+    kept, excluded = _page("articles/a/", "", {"boost": 3}, "A &amp; B"), _page("articles/a/zh-hant/", "", {"exclude": True})
+    assert page_text(kept, "<p>x</p>", ()) == PageText("articles/a/", "<p>x</p>", "A & B", (), indexed=True)
+    assert not page_text(excluded, "<p>x</p>", ()).indexed
+    assert kept.meta["search"] == {"boost": 3, "exclude": True} and excluded.meta["search"] == {"exclude": True}
+    with pytest.raises(TypeError, match="articles/b/"):
+        page_text(_page("articles/b/", "", "no"), "", ())  # type: ignore[arg-type]
+
+
+def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_path):
+    """IndexProcess analyses pages in another process, across builds as `mkdocs serve` makes them: its
+    files are the same bytes as the SiteIndex's, build after build."""
+    first = {f"articles/{n:02d}/": f"<h1>Clinic {n}</h1><p>Amazon opened clinic {n}. 亞馬遜關愛</p>" for n in range(12)}
+    edited = {"articles/03/": "<h1>Clinic 3</h1><p>Amazon closed clinic 3.</p>", "articles/99/": "<h1>New</h1><p>Haven</p>"}
+    urls = {*first, "articles/99/"} - {"articles/05/"}  # a page deleted, one added
+    here, helped = SiteIndex(), IndexProcess()
+    try:
+        for build, (pages, documents) in enumerate([(first, 10), (edited, 11)]):
+            texts = [PageText(url, body, "", (), indexed=True) for url, body in pages.items()]
+            texts.append(PageText("articles/07/", "<h1>Left out</h1>", "", (), indexed=False))
+            for index in (here, helped):
+                for text in texts:
+                    index.add(text)
+            folders = [tmp_path / name / str(build) for name in ("here", "helped")]
+            assert here.write(folders[0], urls) == helped.write(folders[1], urls)
+            assert _folder(folders[0]) == _folder(folders[1])
+            manifest = json.loads((folders[1] / "manifest.json").read_text(encoding="utf-8"))
+            assert manifest["documents"] == documents
+    finally:
+        helped.close()
 
 
 # --- the stemmers the index and the browser share -----------------------------------------------------------

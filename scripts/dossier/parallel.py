@@ -13,6 +13,7 @@ import ast
 import contextlib
 import dataclasses
 import functools
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -267,6 +268,19 @@ def _with_worker_tools(fn: Callable[[Any, Item], Result], item: Item) -> Result:
     return fn(_WORKER_TOOLS[0], item)
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    # Forked where the system can: a worker starts at once, sharing what this process has loaded.
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def helper_process() -> ProcessPoolExecutor:
+    """One process beside this one, for work it hands off while it goes on with its own (the search
+    index of the pages MkDocs renders meanwhile); its tasks run one at a time, in the order given. A
+    forked helper shares this process's objects until either writes to them: `gc.freeze` keeps its
+    collector from walking them all, which would write to each one and so copy the whole heap into it."""
+    return ProcessPoolExecutor(1, mp_context=_process_context(), initializer=gc.freeze)
+
+
 class WorkerPool(Generic[Tools]):
     """Maps `fn(tools, item)` over items in order: in a process pool when there is enough work for one
     (each process receives `tools` once, when it starts), in this process otherwise. `preload` runs in
@@ -282,11 +296,8 @@ class WorkerPool(Generic[Tools]):
         if self.preload:
             self.preload()
         if self.jobs > 1:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self.executor = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context(method),
-                initializer=_start_worker, initargs=(self.tools, self.preload),
-            )
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=_process_context(),
+                                                initializer=_start_worker, initargs=(self.tools, self.preload))
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -33,10 +33,10 @@ from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
 from .listings import Listings
 from .page_memo import PageMemo
-from .parallel import ResultCache, Timings
+from .parallel import MIN_PARALLEL_FILES, ResultCache, Timings
 from .pipeline import build_corpus
 from .render import render_site
-from .search_index import SiteIndex
+from .search_index import IndexProcess, SiteIndex, page_text
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
 
@@ -98,7 +98,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.held_back: list[File] = []  # the unchanged pages not given to MkDocs this build
         self.bodies: dict[str, str] = {}  # generated pages' HTML on its way round Markdown, by source URI
         self.outputs: set[str] = set()  # the files the last build wrote
-        self.search_index = SiteIndex()
+        # The dossier's search index: in a helper process when the first build renders enough pages to
+        # be worth one and may use another core, in this one otherwise; None until then.
+        self.search_index: SiteIndex | IndexProcess | None = None
+        self.search_names: dict[str, tuple[str, ...]] = {}  # profile URL -> the entity's names
         self.compiled_templates = CompiledTemplates()
         self.saved_epoch: str | None = None
 
@@ -177,8 +180,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = self.bodies.pop(page.file.src_uri, html)
-        if self.config.search == "dossier":
-            self.search_index.add_page(page, html)  # and out of Material's index
+        if self.search_index is not None:  # and out of Material's index
+            self.search_index.add(page_text(page, html, self.search_names.get(page.url, ())))
         return html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -200,7 +203,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                     if (url := entry["location"].partition("#")[0]) in self.page_urls and url not in self.rendered]
             search.search_index.entries = kept + search.search_index.entries
             search.search_index_prev = None  # merged already: Material writes the entries as they are
-        if self.config.search == "dossier":
+        if self.search_index is not None:
             started = time.perf_counter()
             stats = self.search_index.write(Path(config.site_dir) / "search" / "dossier", self.page_urls)
             log.info("dossier: search index of %d pages, %d terms in %d chunks (%.1f MB) in %.2f s", stats.documents,
@@ -218,10 +221,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return server
 
     def on_shutdown(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         jobs = int(os.environ.get("DOSSIER_JOBS", self.config.jobs)) or None
+        if self.config.search == "dossier" and self.search_index is None:
+            # Started before the pipeline, so that a helper process shares little of this one's memory.
+            helped = (jobs or os.cpu_count() or 1) > 1 and _entries(self.paths.articles) >= MIN_PARALLEL_FILES
+            self.search_index = IndexProcess() if helped else SiteIndex()
         try:
             corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None,
                                   max_file_bytes=self.config.max_file_bytes)
@@ -251,8 +260,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
             files.append(File.generated(config, uri, content=content))
-        self.search_index.names = {f"entities/{e.id}/": e.surface_forms
-                                   for e in (corpus.registry.entities if corpus.registry else ())}
+        self.search_names = {f"entities/{e.id}/": e.surface_forms
+                             for e in (corpus.registry.entities if corpus.registry else ())}
         counts = Counter(outcome.status for outcome in corpus.outcomes)
         log.info("dossier: %s in %.2f s (pipeline) + %.2f s (render)",
                  ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
@@ -269,6 +278,15 @@ def _nav_sources(nav: object) -> set[str] | None:
         return {nav}
     values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
     return {uri for value in values for uri in _nav_sources(value) or ()}
+
+
+def _entries(directory: Path) -> int:
+    """How many files and folders `directory` holds (none if it cannot be read: the pipeline says why)."""
+    try:
+        with os.scandir(directory) as entries:
+            return sum(1 for _ in entries)
+    except OSError:
+        return 0
 
 
 def _remove_output(path: Path, site: Path) -> None:

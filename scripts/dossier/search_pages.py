@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from sys import intern
 
@@ -179,11 +179,7 @@ class _Analyzer:
         for weight, counts in self.counts.items():
             for term, n in counts.items():
                 terms[term] = terms.get(term, 0.0) + weight * n
-        # The index holds every page's terms until it is written: a term's string is shared by every page
-        # that has it (interned), and a page's few distinct frequencies are one number each, not one per
-        # term (at 10,000 articles, most of the index's memory).
-        frequencies: dict[float, float] = {}
-        return {intern(term): frequencies.setdefault(frequency, frequency) for term, frequency in terms.items()}
+        return terms
 
 
 @dataclass(frozen=True)
@@ -293,7 +289,18 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
     name_keys = tuple(dict.fromkeys(k for k in (name_key(n) for n in names) if k))
     return Document(url=url, title=heading or title, kind=kind, excerpt=excerpt.text(),
                     length=max(1, analyzer.tokens), terms=analyzer.terms, links=links, names=name_keys,
-                    han=frozenset(map(intern, analyzer.han)))
+                    han=frozenset(analyzer.han))
+
+
+def shared(document: Document) -> Document:
+    """`document` with its strings and numbers shared with the other pages' documents. The index holds
+    every page's terms until it is written: a term's string is one object for every page that has it
+    (interned), and a page's few distinct frequencies are one number each, not one per term (at 10,000
+    articles, most of the index's memory). Done where the index is kept: a document analysed in another
+    process arrives with strings and numbers of its own."""
+    frequencies: dict[float, float] = {}
+    terms = {intern(term): frequencies.setdefault(frequency, frequency) for term, frequency in document.terms.items()}
+    return replace(document, terms=terms, han=frozenset(map(intern, document.han)))
 
 
 def _resolve(page_url: str, href: str) -> str:
