@@ -31,11 +31,27 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def helper_peak_memory_mb() -> float:
-    """The largest peak of the processes the build started and has ended (the per-article workers, the
-    search index's helper). A forked process counts the pages it shares with this one as its own, so
-    this is an upper bound of what it added."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def helper_memory_mb() -> dict[str, float]:
+    """The memory of the processes the build keeps running at its end (the search index's helper): their
+    peak, which counts the pages they share with this process (forked from it), and what they hold of
+    their own now (private pages: what they add to this process's)."""
+    peak = private = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rpartition(")")[2].split()[1]) != os.getpid():
+                continue
+            status = (stat.parent / "status").read_text()
+            rollup = (stat.parent / "smaps_rollup").read_text()
+        except (OSError, ValueError):
+            continue  # ended meanwhile
+        peak += _kilobytes(status, "VmHWM") / 1024
+        private += (_kilobytes(rollup, "Private_Clean") + _kilobytes(rollup, "Private_Dirty")) / 1024
+    return {"helper_peak_memory_mb": peak, "helper_private_memory_mb": private}
+
+
+def _kilobytes(text: str, field: str) -> int:
+    """A "Field:   123 kB" line of a /proc file."""
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(f"{field}:")), 0)
 
 
 def one_off(config) -> dict:
@@ -53,9 +69,9 @@ def one_off(config) -> dict:
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
         "search_index_mb": sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file()) / 1e6,
         "peak_memory_mb": peak_memory_mb(),
+        **helper_memory_mb(),
     }
-    config.plugins.on_shutdown()  # its helper process ends here
-    figures["helper_peak_memory_mb"] = helper_peak_memory_mb()
+    config.plugins.on_shutdown()
     return figures
 
 
