@@ -16,16 +16,18 @@ Depends = tuple[object, ...]  # anything else a value shows (content keys, count
 
 
 class Memo(Generic[Value]):
-    """Values by (content key, part), kept while what else they show (`depends`) is equal."""
+    """Values by (content key, part), kept while what else they show (`depends`) is equal; not to `keep`:
+    computed every time (a one-off build, which has no later build to keep them for)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
+        self.keep = keep
         self.entries: dict[tuple[str, str], tuple[Depends, Value]] = {}
         self._used: set[tuple[str, str]] = set()
 
     def get(self, content: str | None, part: str, compute: Callable[[], Value], depends: Depends = ()) -> Value:
         """What `compute` made last time for the content that hashes to `content`, while `depends` is
         equal. Content without a key (a corpus made by hand) is computed every time."""
-        if content is None:
+        if content is None or not self.keep:
             return compute()
         key = (content, part)
         self._used.add(key)

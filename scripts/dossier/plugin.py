@@ -39,6 +39,7 @@ from .render import render_site
 from .search_index import IndexProcess, SiteIndex, page_text
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
+from .staging import StagedPages
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -83,9 +84,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Under `mkdocs serve` the articles' results and the rendered pages are kept from build to build,
-        # so that an edit recomputes only what it touches. A one-off build lets them go once the pages
-        # are staged: MkDocs then holds every page's HTML itself (at 10,000 articles, keeping both was
-        # more than a gigabyte).
+        # so that an edit recomputes only what it touches. A one-off build keeps neither: each page is
+        # written out as it is rendered, and MkDocs then holds every page's HTML itself (at 10,000
+        # articles, keeping both was more than a gigabyte).
         self.rebuilds = command == "serve"
         self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
         self.pages = PageMemo()
@@ -123,7 +124,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if self.cache is None:
             cache_dir = self.config.cache_dir
             self.cache = ResultCache((project / cache_dir).resolve() if cache_dir else None)
-        self.cache.remember = self.rebuilds
+        self.cache.remember = self.pages.pages.keep = self.rebuilds
         self.rendered: set[str] = set()  # the pages this build renders (under --dirty, those that changed)
         for directory in (self.paths.seeds, self.paths.templates):
             if str(directory) not in config.watch:
@@ -141,18 +142,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # The pages staged for this build may never have been written out: the next build stages them
         # all again, so that none is held back as unchanged (and MkDocs compares their time stamps).
         self.staged.clear()
-
-    def _stage(self, uri: str, content: str) -> tuple[str, bool]:
-        """The page as a file, rewritten only when its content changed (with `mkdocs serve --dirty`,
-        MkDocs then renders again only the pages an edit touched: it compares modification times), and
-        whether it was."""
-        path = self.staging / uri
-        changed = self.staged.get(uri) != hash(content)
-        if changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-            self.staged[uri] = hash(content)
-        return str(path), changed
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
@@ -238,24 +227,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"curated data is malformed: {error}") from error
         started = time.perf_counter()
         listings = Listings(self.config.home_articles, self.config.articles_per_page, self.config.profile_quotes)
-        site = render_site(corpus, self.paths.templates, self.pages, listings)
+        staged = StagedPages(self.staging, self.staged)  # each page written out as it is rendered
+        site = render_site(corpus, self.paths.templates, self.pages, listings, staged)
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started
         self.timings, self.outcomes = timings, corpus.outcomes
-        for uri in [uri for uri in self.staged if uri not in site.pages]:  # a deleted article or entity
-            (self.staging / uri).unlink(missing_ok=True)
-            del self.staged[uri]
+        staged.remove_others()
         in_nav = _nav_sources(config.nav)
         self.held_back = []
-        for uri, content in sorted(site.pages.items()):
-            path, changed = self._stage(uri, content)
-            file = File.generated(config, uri, abs_src_path=path)  # its URL and output path, as MkDocs makes them
+        for uri, changed in sorted(staged.changed.items()):
+            # its URL and output path, as MkDocs makes them
+            file = File.generated(config, uri, abs_src_path=str(staged.path(uri)))
             if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
                 self.held_back.append(file)
             else:
                 files.append(file)
-        if not self.rebuilds:
-            self.pages = PageMemo()  # nothing to reuse them for: the staged files are the pages now
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():

@@ -9,7 +9,7 @@ the citations, data_files.py the JSON files).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -67,7 +67,7 @@ def language_name(code: str) -> str:
 class GeneratedSite:
     """Everything the build generates: site-relative path -> file content."""
 
-    pages: dict[str, str]  # Markdown pages, by their docs-relative source path
+    pages: MutableMapping[str, str]  # Markdown pages, by their docs-relative source path
     data: dict[str, str]  # static files (JSON), by their site-relative path
 
 
@@ -120,14 +120,16 @@ def _holdings(corpus: Corpus, articles: list[Article]) -> Holdings:
 
 
 def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
-                listings: Listings | None = None) -> GeneratedSite:
+                listings: Listings | None = None, pages: MutableMapping[str, str] | None = None) -> GeneratedSite:
+    """The site's pages, each set in `pages` (a dict unless given: staging.StagedPages writes each one out
+    as it comes), and its data files."""
     memo = memo or PageMemo()
     listings = listings or Listings()
     env = memo.start(templates, _environment)
     articles = sorted(corpus.articles, key=_sort_key)
     # the project is the templates' folder's parent: source files are named relative to it
     first_commits = first_commit_dates(templates.parent, [a.clean.source_file for a in articles])
-    pages: dict[str, str] = {}
+    pages = {} if pages is None else pages
     pages["index.md"] = render_page(
         env, "home.md.j2", articles=articles[:listings.home], article_url=article_url, rendition_url=rendition_url,
         outcomes=corpus.outcomes, holdings=_holdings(corpus, articles), href=href_from(""),
