@@ -56,3 +56,19 @@ def test_a_memo_that_does_not_keep_computes_every_time():
     for _ in range(2):
         memo.pages.get("key", "page", lambda: made.append(1) or "page")
     assert len(made) == 2 and not memo.pages.entries
+
+
+def test_a_staged_body_is_what_mkdocs_hands_the_plugin_for_every_kind_of_page(tmp_path, corpus):
+    """Read again from the file, a page's body is the Markdown MkDocs reads from it (front matter off, as
+    `get_data` cuts it), without the newlines at its ends: what on_page_markdown kept."""
+    from mkdocs.utils.meta import get_data
+
+    from dossier.staging import staged_body
+
+    staged = StagedPages(tmp_path, {})
+    render_site(corpus, ROOT / "templates", PageMemo(), pages=staged)
+    kinds = {uri.split("/")[0] for uri in staged}
+    assert {"articles", "entities", "catalogue", "report", "index.md"} <= kinds
+    for uri in staged:
+        text = staged[uri]
+        assert staged_body(staged.path(uri)) == get_data(text)[0].strip("\n"), uri

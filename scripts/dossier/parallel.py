@@ -102,7 +102,8 @@ def _jsonable(value: object) -> object:
 class ResultCache:
     """Results by content hash, in memory (the plugin keeps it across rebuilds) and, given a
     directory, on disk for the next process, pruned to `max_bytes` after each build. Not to
-    `remember`: memory holds a build's results only until it ends (a one-off build)."""
+    `remember` (a one-off build): results are not kept in memory at all, and the values kept there
+    (`in_memory`) only until the build ends."""
 
     def __init__(self, directory: Path | None, max_bytes: int = MAX_CACHE_BYTES, *, remember: bool = True):
         self.directory = directory
@@ -133,7 +134,8 @@ class ResultCache:
         if self.directory:
             value = self._read(self._file(key))
             if value is not None:
-                self.memory[key] = value
+                if self.remember:
+                    self.memory[key] = value
                 self.hits += 1
                 return value
         self.misses += 1
@@ -162,7 +164,8 @@ class ResultCache:
         return value
 
     def put(self, key: str, value: object) -> None:
-        self.memory[key] = value
+        if self.remember:
+            self.memory[key] = value
         if self.directory:
             path = self._file(key)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")

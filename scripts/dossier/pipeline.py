@@ -88,6 +88,10 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
         decoded = pool.run(ingest_file, sources, [ingest_keys[s.path] for s in sources], cache, timings,
                            report.stage("ingest"))
+        # The files' bytes are read: from here on a file is its path (at 10,000 articles, 100 MB let go).
+        source_paths = [s.path for s in sources]
+        inputs_in_order = [entry.path if isinstance(entry, SourceFile) else entry for entry in inputs]
+        del inputs, sources
         readable = [d for d in decoded if isinstance(d, DecodedText)]
         # Each page's lines, for the lines several pages share: kept in memory across `mkdocs serve`
         # rebuilds, computed again only for a file that changed.
@@ -107,6 +111,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         cleaned_results = iter(pool.run(prepare_text, work, [prepare_keys[d.source_file] for d in readable], cache,
                                         timings, report.stage("clean")))
         prepared = [next(cleaned_results) if isinstance(d, DecodedText) else d for d in decoded]
+        del decoded, readable, work, pages  # the decoded texts: their clean texts are what follows
         timings.phases["ingest + clean"] = time.perf_counter() - phase
 
         phase = time.perf_counter()
@@ -114,25 +119,26 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         cleaned: dict[str, CleanText] = {}
         unique: list[CleanText] = []
         duplicates = DuplicateIndex()
-        for source, outcome in zip(sources, prepared, strict=True):
+        for source_path, outcome in zip(source_paths, prepared, strict=True):
             if isinstance(outcome, InputOutcome):
-                outcomes[source.path] = outcome
+                outcomes[source_path] = outcome
                 continue
             result, prints = outcome.text, outcome.fingerprints
-            cleaned[source.path] = result
+            cleaned[source_path] = result
             if not result.blocks:
-                outcomes[source.path] = InputOutcome(source.path, result.sha256, "rejected",
+                outcomes[source_path] = InputOutcome(source_path, result.sha256, "rejected",
                                                      reason=_EMPTY_AFTER_CLEANING)
                 continue
             duplicate = duplicates.find(prints)
             if duplicate:
-                outcomes[source.path] = InputOutcome(
-                    source.path, result.sha256, "duplicate", duplicate_of=duplicate.original,
+                outcomes[source_path] = InputOutcome(
+                    source_path, result.sha256, "duplicate", duplicate_of=duplicate.original,
                     reason=f"{duplicate.share:.0%} of its text is the same as {duplicate.original} once cleaned",
                 )
                 continue
-            duplicates.add(source.path, prints)
+            duplicates.add(source_path, prints)
             unique.append(result)
+        del prepared, duplicates  # the fingerprints
         timings.phases["duplicates"] = time.perf_counter() - phase
         timings.add({"duplicates": timings.phases["duplicates"]})  # the index; fingerprints were timed above
 
@@ -166,7 +172,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         article_keys[text.source_file] = publish_keys[text.source_file]
         outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article_id)
     cache.prune()
-    ordered = tuple(outcomes[entry.path] if isinstance(entry, SourceFile) else entry for entry in inputs)
+    ordered = tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order)
     timings.phases["total"] = time.perf_counter() - started
     return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
                   attention=needs_attention(found, registry))

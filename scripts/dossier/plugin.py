@@ -39,7 +39,7 @@ from .render import render_site
 from .search_index import IndexProcess, SiteIndex, page_text
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
-from .staging import StagedPages
+from .staging import StagedPages, staged_body
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -79,7 +79,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     """Lifecycle: `on_startup` creates what lives as long as the command (MkDocs keeps the instance of a
     plugin that defines it across the rebuilds of `mkdocs serve`, so an edit recomputes only what it
     touches); each build then runs `on_config` → `on_files` (the pipeline, and the generated pages) →
-    `on_env` → the pages (a generated one round Markdown: `on_page_markdown` → `on_page_content`) →
+    `on_env` → the pages (a generated one round Markdown: `on_page_markdown` → `on_page_content`, its
+    HTML read again from its staged file at `on_page_context` and let go at `on_post_page`) →
     `on_post_build` (the search index); `on_shutdown` removes the staging folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -158,25 +159,38 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.page_urls = {file.url for file in [*files.documentation_pages(), *self.held_back]}
         return env
 
+    def _generated(self, page: Page) -> bool:
+        return page.file.generated_by is not None and page.file.src_uri in self.staged
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A generated page is HTML from the templates, which Markdown leaves as it is (every block is raw
         # HTML: test_render.py checks it on every page of the founding corpus); parsing it as Markdown was
         # a large part of MkDocs' time per page. It goes round Markdown to on_page_content.
-        if page.file.generated_by is not None and page.file.src_uri in self.staged:
+        if self._generated(page):
             self.bodies[page.file.src_uri] = markdown.strip("\n")
             return ""
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        html = self.bodies.pop(page.file.src_uri, html)
+        body = self.bodies.pop(page.file.src_uri, None)
         if self.search_index is not None:  # and out of Material's index
-            self.search_index.add(page_text(page, html, self.search_names.get(page.url, ())))
-        return html
+            self.search_index.add(page_text(page, html if body is None else body, self.search_names.get(page.url, ())))
+        # MkDocs reads every page before it renders the first: a generated page's HTML is read again from
+        # its file when it is rendered (on_page_context), and let go once it is written (on_post_page).
+        # At 10,000 articles, MkDocs would otherwise hold 400 MB of pages until the build ends.
+        return html if body is None else ""
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         self.rendered.add(page.url)
+        if self._generated(page):
+            page.content = staged_body(Path(page.file.abs_src_path or ""))
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._generated(page):
+            page.content = None
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._restore_epoch()

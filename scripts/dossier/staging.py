@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
+from mkdocs.utils.meta import YAML_RE, get_data
+
 
 class StagedPages(MutableMapping[str, str]):
     """The pages one build renders, by their docs-relative source path, as files under `folder`.
@@ -56,3 +58,14 @@ class StagedPages(MutableMapping[str, str]):
         for uri in [uri for uri in self.written if uri not in self.changed]:
             self.path(uri).unlink(missing_ok=True)
             del self.written[uri]
+
+
+def staged_body(path: Path) -> str:
+    """A staged page's body (its HTML), as MkDocs hands it to `on_page_markdown` (front matter off) and
+    the plugin keeps it (the newlines at its ends off): read again when MkDocs renders the page, so that
+    MkDocs need not hold every page's HTML from the first page it reads to the last it writes. The front
+    matter is cut where MkDocs cuts it, without parsing it again: the pipeline wrote it."""
+    text = path.read_text(encoding="utf-8")
+    found = YAML_RE.match(text)
+    body = text[found.end():] if found else get_data(text)[0]
+    return body.strip("\n")
