@@ -35,7 +35,7 @@ from conftest import (
 )
 from dossier.search_encoding import lookup
 from dossier.search_index import IndexBuilder, IndexProcess, PageText, SiteIndex, index_files, page_text, write_index
-from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, document
+from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, Terms, document, shared
 from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
 
@@ -263,6 +263,20 @@ def test_an_edit_to_one_page_encodes_only_its_terms_again(monkeypatch):
     builder.files(pages.values())
     # The article's terms, and the name keys of the profiles it links (their entries list it).
     assert set(encoded) == {*_clinic(3).terms, *_clinic(3, "closed").terms, "=amazon care", "=亚马逊关爱", "=haven"}
+
+
+def test_a_document_as_the_index_keeps_it_reads_as_the_one_analysed():
+    """`shared` keeps a page's terms in two tuples (Terms): the same terms, frequencies and order, and
+    the same index, byte for byte."""
+    pages = _corpus_pages(30)
+    kept = {url: shared(doc) for url, doc in pages.items()}
+    profile, kept_profile = pages["entities/amazon-care/"], kept["entities/amazon-care/"]
+    assert isinstance(kept_profile.terms, Terms) and kept_profile == profile
+    assert list(kept_profile.terms.items()) == list(profile.terms.items()) and len(kept_profile.terms) == len(profile.terms)
+    assert kept_profile.terms["amazon"] == profile.terms["amazon"] and "amazon" in kept_profile.terms
+    with pytest.raises(KeyError):
+        kept_profile.terms["haven"]
+    assert index_files(kept.values()) == index_files(pages.values())
 
 
 def _page(url: str, body: str, search: dict | None = None, title: str = "") -> SimpleNamespace:

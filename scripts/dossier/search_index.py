@@ -30,7 +30,8 @@ import html
 import json
 import math
 import shutil
-from bisect import insort
+from array import array
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from concurrent.futures import Future
@@ -47,6 +48,7 @@ CHUNK_BYTES = 16_384  # target size of an index chunk
 BM25_K1, BM25_B = 1.2, 0.75
 MAX_WEIGHT = BM25_K1 + 1  # BM25's term weight never reaches it; weights are stored as 1..255 of it
 TOP_WEIGHT = 255  # a weight is one byte: a name's own profile gets the top of the scale
+WEIGHT_BITS = 8
 MENTION_TF = 2.0  # how often a link to a profile counts, as term frequency, in the article that has it
 # BM25 divides by the average page length. It is rounded to steps of 1 %: an edit to one page among
 # many seldom moves it, so the other pages' weights stay, and 1 % moves no weight by a visible amount.
@@ -92,7 +94,9 @@ class IndexBuilder:
         self._docs: list[Document] = []
         self._shape: list[tuple[str, Kind]] = []  # the pages' URLs and kinds, in page order
         self._average = 0.0
-        self._terms: dict[str, dict[int, int]] = {}  # term -> page -> weight
+        # term -> its postings in page order, each a page's number and its weight in one integer
+        # (page << WEIGHT_BITS | weight): at 10,000 articles, millions of them, a tenth of a dict's room
+        self._terms: dict[str, array[int]] = {}
         self._mentions: dict[int, dict[int, int]] = {}  # profile -> the articles that link it -> weight
         self._named: dict[str, list[int]] = {}  # name key -> the profiles with that name, in page order
         self._entries: dict[str, bytes] = {}  # term -> its bytes in a chunk
@@ -128,7 +132,7 @@ class IndexBuilder:
     def _withdraw(self, n: int, doc: Document, ids: dict[str, int], dirty: set[str], mentioned: set[int]) -> None:
         for term in doc.terms:
             postings = self._terms[term]
-            del postings[n]
+            del postings[bisect_left(postings, n << WEIGHT_BITS)]  # the page's one posting
             if not postings:
                 del self._terms[term]
             dirty.add(term)
@@ -149,7 +153,9 @@ class IndexBuilder:
         for term, tf in doc.terms.items():
             if (weight := weights.get(tf)) is None:
                 weight = weights[tf] = quantized(tf, norm)
-            self._terms.setdefault(term, {})[n] = weight
+            if (postings := self._terms.get(term)) is None:
+                postings = self._terms[term] = array("I")
+            insort(postings, n << WEIGHT_BITS | weight)
         dirty.update(doc.terms)
         self._han.update(doc.han)
         for target in self._profiles_linked(doc, ids):
@@ -171,7 +177,7 @@ class IndexBuilder:
 
     def _postings(self, term: str) -> list[tuple[int, int]]:
         if not term.startswith(NAME_KEY):
-            return sorted(self._terms.get(term, {}).items())
+            return [(posting >> WEIGHT_BITS, posting & TOP_WEIGHT) for posting in self._terms.get(term, ())]
         merged: dict[int, int] = {}
         for profile in self._named.get(term[len(NAME_KEY):], []):
             merged[profile] = TOP_WEIGHT

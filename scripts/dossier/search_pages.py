@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from sys import intern
@@ -74,7 +74,7 @@ class Document:
     kind: Kind
     excerpt: str
     length: int  # tokens counted (capped)
-    terms: dict[str, float] = field(default_factory=dict)  # term -> field-weighted frequency
+    terms: Mapping[str, float] = field(default_factory=dict)  # term -> field-weighted frequency
     links: Counter[str] = field(default_factory=Counter)  # profile URL -> entity links to it (articles)
     names: tuple[str, ...] = ()  # name keys (profiles)
     han: frozenset[str] = frozenset()  # the Han characters seen (for the worker's Simplified table)
@@ -292,15 +292,56 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
                     han=frozenset(analyzer.han))
 
 
+class Terms(Mapping[str, float]):
+    """A page's terms and their frequencies as two tuples: a third of a dict's room. The index holds every
+    page's terms until it is written, millions of them at 10,000 articles, and reads them in order, never
+    one by one (a lookup here is a scan)."""
+
+    __slots__ = ("_frequencies", "_terms")
+
+    def __init__(self, terms: Mapping[str, float]) -> None:
+        self._terms = tuple(terms)
+        self._frequencies = tuple(terms.values())
+
+    def __getitem__(self, term: str) -> float:
+        try:
+            return self._frequencies[self._terms.index(term)]
+        except ValueError:
+            raise KeyError(term) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def items(self) -> ItemsView[str, float]:
+        return _TermItems(self)
+
+    def pairs(self) -> Iterator[tuple[str, float]]:
+        return zip(self._terms, self._frequencies, strict=True)
+
+
+class _TermItems(ItemsView[str, float]):
+    """Terms.items(), read in one pass (the view's own would look each term up)."""
+
+    def __init__(self, terms: Terms) -> None:
+        super().__init__(terms)
+        self.terms = terms
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        return self.terms.pairs()
+
+
 def shared(document: Document) -> Document:
-    """`document` with its strings and numbers shared with the other pages' documents. The index holds
-    every page's terms until it is written: a term's string is one object for every page that has it
-    (interned), and a page's few distinct frequencies are one number each, not one per term (at 10,000
-    articles, most of the index's memory). Done where the index is kept: a document analysed in another
-    process arrives with strings and numbers of its own."""
+    """`document` as the index keeps it: its strings and numbers shared with the other pages' documents
+    (a term's string is one object for every page that has it, interned; a page's few distinct
+    frequencies are one number each, not one per term), its terms in two tuples (`Terms`). Done where
+    the index is kept: a document analysed in another process arrives with strings and numbers of its
+    own."""
     frequencies: dict[float, float] = {}
     terms = {intern(term): frequencies.setdefault(frequency, frequency) for term, frequency in document.terms.items()}
-    return replace(document, terms=terms, han=frozenset(map(intern, document.han)))
+    return replace(document, terms=Terms(terms), han=frozenset(map(intern, document.han)))
 
 
 def _resolve(page_url: str, href: str) -> str:
