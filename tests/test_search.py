@@ -15,6 +15,9 @@ import random
 import re
 import shutil
 import subprocess
+import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -279,18 +282,18 @@ def test_a_document_as_the_index_keeps_it_reads_as_the_one_analysed():
     assert index_files(kept.values()) == index_files(pages.values())
 
 
-def _page(url: str, body: str, search: dict | None = None, title: str = "") -> SimpleNamespace:
+def _page(url: str, search: object = None, title: str = "") -> SimpleNamespace:
     """What MkDocs' Page gives the index: its URL, title and front matter."""
     return SimpleNamespace(url=url, title=title, meta={"search": search} if search is not None else {})
 
 
 def test_a_page_leaves_materials_index_and_its_front_matter_may_keep_it_out_of_ours():
-    kept, excluded = _page("articles/a/", "", {"boost": 3}, "A &amp; B"), _page("articles/a/zh-hant/", "", {"exclude": True})
+    kept, excluded = _page("articles/a/", {"boost": 3}, "A &amp; B"), _page("articles/a/zh-hant/", {"exclude": True})
     assert page_text(kept, "<p>x</p>", ()) == PageText("articles/a/", "<p>x</p>", "A & B", (), indexed=True)
     assert not page_text(excluded, "<p>x</p>", ()).indexed
     assert kept.meta["search"] == {"boost": 3, "exclude": True} and excluded.meta["search"] == {"exclude": True}
     with pytest.raises(TypeError, match="articles/b/"):
-        page_text(_page("articles/b/", "", "no"), "", ())  # type: ignore[arg-type]
+        page_text(_page("articles/b/", "no"), "", ())
 
 
 def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_path):
@@ -299,7 +302,7 @@ def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_
     first = {f"articles/{n:02d}/": f"<h1>Clinic {n}</h1><p>Amazon opened clinic {n}. 亞馬遜關愛</p>" for n in range(12)}
     edited = {"articles/03/": "<h1>Clinic 3</h1><p>Amazon closed clinic 3.</p>", "articles/99/": "<h1>New</h1><p>Haven</p>"}
     urls = {*first, "articles/99/"} - {"articles/05/"}  # a page deleted, one added
-    here, helped = SiteIndex(), IndexProcess()
+    here, helped = SiteIndex(), IndexProcess("spawn")  # this process runs threads: never fork it
     try:
         for build, (pages, documents) in enumerate([(first, 10), (edited, 11)]):
             texts = [PageText(url, body, "", (), indexed=True) for url, body in pages.items()]
@@ -314,6 +317,52 @@ def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_
             assert manifest["documents"] == documents
     finally:
         helped.close()
+
+
+def test_a_staged_page_reaches_the_helper_as_its_file_and_is_analysed_from_it(tmp_path):
+    """A generated page goes to the helper as the name of its staged file (what waits for the helper
+    stays small): the helper reads the same HTML the page had."""
+    staged = tmp_path / "articles" / "a" / "index.md"
+    staged.parent.mkdir(parents=True)
+    body = "<h1>Clinic</h1><p>Amazon opened a clinic.</p>"
+    staged.write_text(f"---\ntitle: Clinic\n---\n\n{body}\n", encoding="utf-8")
+    text = PageText("articles/a/", body, "", (), indexed=True, staged=str(staged))
+    assert replace(text, content="").read() == body == text.read()
+    here, helped = SiteIndex(), IndexProcess("spawn")
+    try:
+        for index in (here, helped):
+            index.add(text)
+        urls = {"articles/a/"}
+        assert here.write(tmp_path / "here", urls) == helped.write(tmp_path / "helped", urls)
+        assert _folder(tmp_path / "here") == _folder(tmp_path / "helped")
+    finally:
+        helped.close()
+
+
+def test_the_helper_process_ends_with_the_process_that_started_it():
+    """Killed, the process that started the helper cannot shut it down: the helper ends by itself."""
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import os, time\nfrom dossier.search_index import IndexProcess\n"
+         "index = IndexProcess()\nprint(index.helper.submit(os.getpid).result(), flush=True)\ntime.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        helper = int(parent.stdout.readline())
+        os.kill(helper, 0)  # alive
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and Path(f"/proc/{helper}").exists() and _state(helper) != "Z":
+            time.sleep(0.05)
+        assert not Path(f"/proc/{helper}").exists() or _state(helper) == "Z"
+    finally:
+        parent.kill()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return "gone"
 
 
 # --- the stemmers the index and the browser share -----------------------------------------------------------

@@ -17,9 +17,12 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -177,7 +180,7 @@ class ResultCache:
                 if self._disk_bytes is not None:
                     self._disk_bytes += len(data)
             except OSError:
-                pass  # a full or read-only disk: the result stays in memory, the build goes on
+                pass  # a full or read-only disk: the build goes on (the result in memory, if remembered)
 
     def prune(self) -> None:
         """Forget, in memory, what the last build did not use (edited or deleted articles); on disk,
@@ -271,17 +274,34 @@ def _with_worker_tools(fn: Callable[[Any, Item], Result], item: Item) -> Result:
     return fn(_WORKER_TOOLS[0], item)
 
 
-def _process_context() -> multiprocessing.context.BaseContext:
+def _process_context(method: str | None = None) -> multiprocessing.context.BaseContext:
     # Forked where the system can: a worker starts at once, sharing what this process has loaded.
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    return multiprocessing.get_context(method or ("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                                  else "spawn"))
 
 
-def helper_process() -> ProcessPoolExecutor:
+def helper_process(method: str | None = None) -> ProcessPoolExecutor:
     """One process beside this one, for work it hands off while it goes on with its own (the search
-    index of the pages MkDocs renders meanwhile); its tasks run one at a time, in the order given. A
-    forked helper shares this process's objects until either writes to them: `gc.freeze` keeps its
-    collector from walking them all, which would write to each one and so copy the whole heap into it."""
-    return ProcessPoolExecutor(1, mp_context=_process_context(), initializer=gc.freeze)
+    index of the pages MkDocs renders meanwhile); its tasks run one at a time, in the order given.
+    `method`: how it starts (default: forked where the system can)."""
+    return ProcessPoolExecutor(1, mp_context=_process_context(method), initializer=_start_helper)
+
+
+def _start_helper() -> None:
+    # A forked helper shares this process's objects until either writes to them: `gc.freeze` keeps its
+    # collector from walking them all, which would write to each one and so copy the whole heap into it.
+    gc.freeze()
+    # Ctrl+C is for the process that started it, which shuts it down; and it ends with that process,
+    # however that one ends (killed, it could not say so).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 class WorkerPool(Generic[Tools]):

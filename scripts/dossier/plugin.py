@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
@@ -23,7 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -86,8 +87,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Under `mkdocs serve` the articles' results and the rendered pages are kept from build to build,
         # so that an edit recomputes only what it touches. A one-off build keeps neither: each page is
-        # written out as it is rendered, and MkDocs then holds every page's HTML itself (at 10,000
-        # articles, keeping both was more than a gigabyte).
+        # written out as it is rendered (at 10,000 articles, keeping the results and the pages was more
+        # than a gigabyte).
         self.rebuilds = command == "serve"
         self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
         self.pages = PageMemo()
@@ -140,6 +141,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_epoch()
+        if isinstance(error, BrokenProcessPool) and self.search_index is not None:
+            # The search helper died (the system may have stopped it for memory): the next build starts
+            # a new one, and hands it every page (below).
+            self.search_index.close()
+            self.search_index = None
+        elif isinstance(self.search_index, IndexProcess):
+            self.search_index.forget_failures()
         # The pages staged for this build may never have been written out: the next build stages them
         # all again, so that none is held back as unchanged (and MkDocs compares their time stamps).
         self.staged.clear()
@@ -173,13 +181,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
-        if self.search_index is not None:  # and out of Material's index
-            self.search_index.add(page_text(page, html if body is None else body, self.search_names.get(page.url, ())))
+        if self.search_index is not None and self.config.search == "dossier":  # and out of Material's index
+            staged = page.file.abs_src_path if body is not None else None
+            self.search_index.add(page_text(page, html if body is None else body,
+                                            self.search_names.get(page.url, ()), staged))
         # MkDocs reads every page before it renders the first: a generated page's HTML is read again from
-        # its file when it is rendered (on_page_context), and let go once it is written (on_post_page).
-        # At 10,000 articles, MkDocs would otherwise hold 400 MB of pages until the build ends.
+        # its file when it is rendered (on_page_context, before any other plugin's), and let go once it is
+        # written (on_post_page). At 10,000 articles, MkDocs would otherwise hold 400 MB of pages until the
+        # build ends. (So a plugin listed after this one sees a generated page's HTML at on_page_context,
+        # not at on_page_content.)
         return html if body is None else ""
 
+    @event_priority(100)
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         self.rendered.add(page.url)
@@ -206,7 +219,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                     if (url := entry["location"].partition("#")[0]) in self.page_urls and url not in self.rendered]
             search.search_index.entries = kept + search.search_index.entries
             search.search_index_prev = None  # merged already: Material writes the entries as they are
-        if self.search_index is not None:
+        if self.search_index is not None and self.config.search == "dossier":
             started = time.perf_counter()
             stats = self.search_index.write(Path(config.site_dir) / "search" / "dossier", self.page_urls)
             log.info("dossier: search index of %d pages, %d terms in %d chunks (%.1f MB) in %.2f s", stats.documents,
@@ -281,12 +294,8 @@ def _nav_sources(nav: object) -> set[str] | None:
 
 
 def _entries(directory: Path) -> int:
-    """How many files and folders `directory` holds (none if it cannot be read: the pipeline says why)."""
-    try:
-        with os.scandir(directory) as entries:
-            return sum(1 for _ in entries)
-    except OSError:
-        return 0
+    """How many files `directory` and its folders hold (none if it cannot be read: the pipeline says why)."""
+    return sum(len(names) for _, _, names in os.walk(directory))
 
 
 def _remove_output(path: Path, site: Path) -> None:

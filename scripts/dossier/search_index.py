@@ -35,7 +35,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, MutableMapping
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,6 +43,7 @@ from .parallel import helper_process
 from .search_encoding import encode_entry, utf16_key
 from .search_pages import Document, Kind, document, shared
 from .search_text import simplified_map
+from .staging import staged_body
 
 CHUNK_BYTES = 16_384  # target size of an index chunk
 BM25_K1, BM25_B = 1.2, 0.75
@@ -95,7 +96,8 @@ class IndexBuilder:
         self._shape: list[tuple[str, Kind]] = []  # the pages' URLs and kinds, in page order
         self._average = 0.0
         # term -> its postings in page order, each a page's number and its weight in one integer
-        # (page << WEIGHT_BITS | weight): at 10,000 articles, millions of them, a tenth of a dict's room
+        # (page << WEIGHT_BITS | weight): at 10,000 articles, millions of them, in a quarter to a third of
+        # a dict's room
         self._terms: dict[str, array[int]] = {}
         self._mentions: dict[int, dict[int, int]] = {}  # profile -> the articles that link it -> weight
         self._named: dict[str, list[int]] = {}  # name key -> the profiles with that name, in page order
@@ -132,7 +134,9 @@ class IndexBuilder:
     def _withdraw(self, n: int, doc: Document, ids: dict[str, int], dirty: set[str], mentioned: set[int]) -> None:
         for term in doc.terms:
             postings = self._terms[term]
-            del postings[bisect_left(postings, n << WEIGHT_BITS)]  # the page's one posting
+            at = bisect_left(postings, n << WEIGHT_BITS)  # the page's one posting
+            assert postings[at] >> WEIGHT_BITS == n, (term, n)
+            del postings[at]
             if not postings:
                 del self._terms[term]
             dirty.add(term)
@@ -292,9 +296,15 @@ class PageText:
     title: str
     names: tuple[str, ...]  # a profile's names
     indexed: bool  # False: its front matter says `search: {exclude: true}`
+    staged: str | None = None  # the staged file the content is also in (a generated page)
+
+    def read(self) -> str:
+        """The content: a helper process reads a generated page's from its file (so that the pages on
+        their way to it are small; MkDocs reads pages faster than the helper analyses them)."""
+        return staged_body(Path(self.staged)) if self.staged and not self.content else self.content
 
 
-def page_text(page: Page, content: str, names: tuple[str, ...]) -> PageText:
+def page_text(page: Page, content: str, names: tuple[str, ...], staged: str | None = None) -> PageText:
     """A rendered page, for the index; and out of Material's own index, which would otherwise be built and
     downloaded as well."""
     settings = page.meta.get("search") or {}
@@ -302,7 +312,7 @@ def page_text(page: Page, content: str, names: tuple[str, ...]) -> PageText:
         raise TypeError(f"{page.url}: front matter `search` must be a mapping")
     page.meta["search"] = {**settings, "exclude": True}
     title = html.unescape(str(page.title or ""))  # front matter arrives HTML-escaped
-    return PageText(page.url, content, title, names, not settings.get("exclude"))
+    return PageText(page.url, content, title, names, not settings.get("exclude"), staged)
 
 
 class SiteIndex:
@@ -319,10 +329,11 @@ class SiteIndex:
         if not text.indexed:
             self.documents.pop(text.url, None)
             return
-        key = hash((text.content, text.title, text.names))
+        content = text.read()
+        key = hash((content, text.title, text.names))
         known = self.documents.get(text.url)
         if known is None or known[0] != key:
-            self.documents[text.url] = (key, shared(document(text.url, text.content, text.title, text.names)))
+            self.documents[text.url] = (key, shared(document(text.url, content, text.title, text.names)))
 
     def write(self, directory: Path, urls: set[str]) -> IndexStats:
         for url in [url for url in self.documents if url not in urls]:  # a page the site no longer has
@@ -340,12 +351,15 @@ class SiteIndex:
 _HELPER_INDEX: list[SiteIndex] = []
 
 
-def _start_helper() -> None:
+def _new_helper_index() -> None:
     _HELPER_INDEX[:] = [SiteIndex()]
 
 
 def _add_in_helper(text: PageText) -> None:
-    _HELPER_INDEX[0].add(text)
+    try:
+        _HELPER_INDEX[0].add(text)
+    except Exception as error:
+        raise RuntimeError(f"{text.url}: the search index could not analyse it: {error}") from error
 
 
 def _write_in_helper(directory: Path, urls: set[str]) -> IndexStats:
@@ -359,13 +373,17 @@ class IndexProcess:
     the same code, on one page at a time, in the order they were handed. It lives until `close`, so
     that under `mkdocs serve` it keeps the documents of the pages a rebuild does not render again."""
 
-    def __init__(self) -> None:
-        self.helper = helper_process()
+    def __init__(self, method: str | None = None) -> None:
+        self.helper = helper_process(method)
         # The helper process starts with its first task: now, while this one holds little it would share.
-        self.sent: list[Future[None]] = [self.helper.submit(_start_helper)]  # errors surface at write
+        self.sent: list[Future[None]] = [self.helper.submit(_new_helper_index)]  # errors surface at write
 
     def add(self, text: PageText) -> None:
-        self.sent.append(self.helper.submit(_add_in_helper, text))
+        self.sent.append(self.helper.submit(_add_in_helper, replace(text, content="") if text.staged else text))
+
+    def forget_failures(self) -> None:
+        """After a failed build: what went wrong with its pages is not the next build's error."""
+        self.sent = []
 
     def write(self, directory: Path, urls: set[str]) -> IndexStats:
         sent, self.sent = self.sent, []

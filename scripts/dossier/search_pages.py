@@ -293,7 +293,7 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
 
 
 class Terms(Mapping[str, float]):
-    """A page's terms and their frequencies as two tuples: a third of a dict's room. The index holds every
+    """A page's terms and their frequencies as two tuples: about half a dict's room. The index holds every
     page's terms until it is written, millions of them at 10,000 articles, and reads them in order, never
     one by one (a lookup here is a scan)."""
 
