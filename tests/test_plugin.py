@@ -103,7 +103,7 @@ def test_after_a_failed_build_serve_hands_mkdocs_every_page_again(tmp_path, monk
 @pytest.mark.parametrize(("command", "keeps"), [("serve", True), ("build", False)])
 def test_only_a_server_keeps_the_results_and_pages_of_a_build(tmp_path, command, keeps):
     """`mkdocs serve` keeps every article's results and rendered pages for its next rebuild; a one-off
-    `mkdocs build` lets them go once its pages are staged (MkDocs then holds the pages' HTML itself)."""
+    `mkdocs build` keeps neither: each page is written out as it is rendered."""
     config_file = make_project(tmp_path, {"a.txt": FOUNDING_FILES["000"].read_bytes(),
                                           UNCURATED_NAME: UNCURATED_TEXT.encode()},
                                entities=names_only_registry("amazon", "amazon-care"))
