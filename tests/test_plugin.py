@@ -12,7 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import FOUNDING_FILES, UNCURATED_NAME, UNCURATED_TEXT, make_project, names_only_registry
-from dossier.plugin import CompiledTemplates
+from dossier.parallel import MIN_PARALLEL_FILES
+from dossier.plugin import CompiledTemplates, search_index_kind
+from dossier.search_index import IndexProcess, SiteIndex
 
 
 def _environment(sources: dict[str, str], compiled: CompiledTemplates) -> Environment:
@@ -137,3 +139,19 @@ def test_serve_clean_keeps_them_from_its_first_reload(tmp_path):
         assert plugin.cache.memory and plugin.pages.pages.entries
     finally:
         config.plugins.on_shutdown()
+
+
+@pytest.mark.parametrize(("search", "jobs", "files", "folders", "kind"), [
+    ("dossier", 2, MIN_PARALLEL_FILES, False, IndexProcess),
+    ("dossier", 2, MIN_PARALLEL_FILES, True, IndexProcess),  # articles in folders count too
+    ("dossier", 2, MIN_PARALLEL_FILES - 1, False, SiteIndex),  # too few to be worth a process
+    ("dossier", 1, MIN_PARALLEL_FILES, False, SiteIndex),  # one job: one process
+    ("lunr", 2, MIN_PARALLEL_FILES, False, None),  # Material's index: none of ours
+], ids=["many articles, two jobs", "many articles in folders", "few articles", "one job", "lunr"])
+def test_the_search_index_is_made_in_a_helper_only_when_it_pays(tmp_path, search, jobs, files, folders, kind):
+    for n in range(files):
+        path = tmp_path / (f"{n % 3}/{n}.txt" if folders else f"{n}.txt")
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("text", encoding="utf-8")
+    assert search_index_kind(search, jobs, tmp_path) is kind
+    assert search_index_kind("dossier", 2, tmp_path / "missing") is SiteIndex

@@ -243,10 +243,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         jobs = int(os.environ.get("DOSSIER_JOBS", self.config.jobs)) or None
-        if self.config.search == "dossier" and self.search_index is None:
-            # Started before the pipeline, so that a helper process shares little of this one's memory.
-            helped = (jobs or os.cpu_count() or 1) > 1 and _entries(self.paths.articles) >= MIN_PARALLEL_FILES
-            self.search_index = IndexProcess() if helped else SiteIndex()
+        if self.search_index is None and (index := search_index_kind(self.config.search, jobs, self.paths.articles)):
+            self.search_index = index()  # before the pipeline: a helper process shares little of this one's memory
         try:
             corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None,
                                   max_file_bytes=self.config.max_file_bytes)
@@ -293,9 +291,14 @@ def _nav_sources(nav: object) -> set[str] | None:
     return {uri for value in values for uri in _nav_sources(value) or ()}
 
 
-def _entries(directory: Path) -> int:
-    """How many files `directory` and its folders hold (none if it cannot be read: the pipeline says why)."""
-    return sum(len(names) for _, _, names in os.walk(directory))
+def search_index_kind(search: str, jobs: int | None, articles: Path) -> type[SiteIndex | IndexProcess] | None:
+    """Where the dossier's search index is made: in a helper process when the build may use another core
+    (`jobs`: None, one per core) and has enough articles to be worth one, else in this process; nowhere
+    when the site searches with lunr."""
+    if search != "dossier":
+        return None
+    files = sum(len(names) for _, _, names in os.walk(articles))  # none if unreadable: the pipeline says why
+    return IndexProcess if (jobs or os.cpu_count() or 1) > 1 and files >= MIN_PARALLEL_FILES else SiteIndex
 
 
 def _remove_output(path: Path, site: Path) -> None:
