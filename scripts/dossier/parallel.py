@@ -304,13 +304,19 @@ def _exit_with(parent_sentinel: int) -> None:
     os._exit(1)
 
 
+def processes(jobs: int | None, files: int) -> int:
+    """How many processes the work of `files` article files is worth, given `jobs` (None: one per core):
+    one below MIN_PARALLEL_FILES."""
+    return 1 if files < MIN_PARALLEL_FILES else (jobs or os.cpu_count() or 1)
+
+
 class WorkerPool(Generic[Tools]):
     """Maps `fn(tools, item)` over items in order: in a process pool when there is enough work for one
     (each process receives `tools` once, when it starts), in this process otherwise. `preload` runs in
     this process before the pool forks, so that what it loads is shared, not loaded by each worker."""
 
     def __init__(self, jobs: int | None, files: int, tools: Tools, preload: Callable[[], object] | None = None):
-        self.jobs = 1 if files < MIN_PARALLEL_FILES else (jobs or os.cpu_count() or 1)
+        self.jobs = processes(jobs, files)
         self.tools = tools
         self.preload = preload
         self.executor: ProcessPoolExecutor | None = None

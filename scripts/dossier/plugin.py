@@ -34,7 +34,7 @@ from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
 from .listings import Listings
 from .page_memo import PageMemo
-from .parallel import MIN_PARALLEL_FILES, ResultCache, Timings
+from .parallel import ResultCache, Timings, processes
 from .pipeline import build_corpus
 from .render import render_site
 from .search_index import IndexProcess, SiteIndex, page_text
@@ -167,6 +167,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.page_urls = {file.url for file in [*files.documentation_pages(), *self.held_back]}
         return env
 
+    def _dossier_index(self) -> SiteIndex | IndexProcess | None:
+        """The dossier's search index, while the site searches with it (`search:` may change under serve)."""
+        return self.search_index if self.config.search == "dossier" else None
+
     def _generated(self, page: Page) -> bool:
         return page.file.generated_by is not None and page.file.src_uri in self.staged
 
@@ -181,10 +185,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
-        if self.search_index is not None and self.config.search == "dossier":  # and out of Material's index
+        if index := self._dossier_index():  # and out of Material's index
             staged = page.file.abs_src_path if body is not None else None
-            self.search_index.add(page_text(page, html if body is None else body,
-                                            self.search_names.get(page.url, ()), staged))
+            index.add(page_text(page, html if body is None else body, self.search_names.get(page.url, ()), staged))
         # MkDocs reads every page before it renders the first: a generated page's HTML is read again from
         # its file when it is rendered (on_page_context, before any other plugin's), and let go once it is
         # written (on_post_page). At 10,000 articles, MkDocs would otherwise hold 400 MB of pages until the
@@ -219,9 +222,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                     if (url := entry["location"].partition("#")[0]) in self.page_urls and url not in self.rendered]
             search.search_index.entries = kept + search.search_index.entries
             search.search_index_prev = None  # merged already: Material writes the entries as they are
-        if self.search_index is not None and self.config.search == "dossier":
+        if index := self._dossier_index():
             started = time.perf_counter()
-            stats = self.search_index.write(Path(config.site_dir) / "search" / "dossier", self.page_urls)
+            stats = index.write(Path(config.site_dir) / "search" / "dossier", self.page_urls)
             log.info("dossier: search index of %d pages, %d terms in %d chunks (%.1f MB) in %.2f s", stats.documents,
                      stats.terms, stats.chunks, stats.bytes / 1e6, time.perf_counter() - started)
 
@@ -298,7 +301,7 @@ def search_index_kind(search: str, jobs: int | None, articles: Path) -> type[Sit
     if search != "dossier":
         return None
     files = sum(len(names) for _, _, names in os.walk(articles))  # none if unreadable: the pipeline says why
-    return IndexProcess if (jobs or os.cpu_count() or 1) > 1 and files >= MIN_PARALLEL_FILES else SiteIndex
+    return IndexProcess if processes(jobs, files) > 1 else SiteIndex
 
 
 def _remove_output(path: Path, site: Path) -> None:

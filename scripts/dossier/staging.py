@@ -44,8 +44,7 @@ class StagedPages(MutableMapping[str, str]):
 
     def __delitem__(self, uri: str) -> None:
         del self.changed[uri]
-        self.path(uri).unlink(missing_ok=True)
-        self.written.pop(uri, None)
+        self._remove(uri)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.changed)
@@ -56,8 +55,11 @@ class StagedPages(MutableMapping[str, str]):
     def remove_others(self) -> None:
         """Delete the files of the pages this build did not render (a deleted article or entity)."""
         for uri in [uri for uri in self.written if uri not in self.changed]:
-            self.path(uri).unlink(missing_ok=True)
-            del self.written[uri]
+            self._remove(uri)
+
+    def _remove(self, uri: str) -> None:
+        self.path(uri).unlink(missing_ok=True)
+        self.written.pop(uri, None)
 
 
 def staged_body(path: Path) -> str:
