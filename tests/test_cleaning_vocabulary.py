@@ -1,7 +1,7 @@
 """cleaning_vocabulary: seeds/cleaning.yml compiled, and the answers the clean stage asks for again."""
 
 from dossier.cleaning_vocabulary import NOTICE_ANSWERS_KEPT
-from dossier.parallel import data_digest
+from dossier.result_cache import data_digest
 
 
 def test_a_line_asked_about_again_gets_the_patterns_answer(vocabulary):

@@ -6,12 +6,26 @@ import pytest
 from conftest import ROOT, SEEDS
 from dossier.clean import clean
 from dossier.detect import detect
+from dossier.entity_names import fold_case
 from dossier.ingest import ingest
 from dossier.link import Linker, link, resolve_context, sentence_around, sentence_ends
 from dossier.metadata import build_article
 from dossier.normalize import normalize
 from dossier.records import SourceFile
 from dossier.registry_loader import load_registry
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("An Apple a Day", "an apple a day"),
+        ("ΟΔΟΣ ΣΑΣ", "οδοσ σασ"),  # each Σ on its own is σ: no final ς from its neighbours
+        ("İSTANBUL", "İstanbul"),  # İ lowers to two characters: kept as it is
+        ("ÄRZTE und AMAZON", "ärzte und amazon"),
+    ],
+)
+def test_fold_case_lowers_character_by_character_so_offsets_carry_over(text, folded):
+    assert fold_case(text) == folded and len(fold_case(text)) == len(text)
 
 
 @pytest.fixture(scope="module")

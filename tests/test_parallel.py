@@ -14,10 +14,11 @@ from dossier import pipeline
 from dossier.furniture import page_lines
 from dossier.listings import Listings
 from dossier.page_memo import PageMemo
-from dossier.parallel import MIN_PARALLEL_FILES, Progress, ResultCache, code_digest, modules_run_by
+from dossier.parallel import MIN_PARALLEL_FILES, Progress
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
 from dossier.render import render_site
+from dossier.result_cache import ResultCache, code_digest, modules_run_by
 from dossier.sources import Paths
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from conftest import FOUNDING_FILES, UNCURATED_NAME, UNCURATED_TEXT, make_project, names_only_registry
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.plugin import CompiledTemplates, search_index_kind
-from dossier.search_index import IndexProcess, SiteIndex
+from dossier.search_site import IndexProcess, SiteIndex
 
 
 def _environment(sources: dict[str, str], compiled: CompiledTemplates) -> Environment:

@@ -37,8 +37,9 @@ from conftest import (
     founding_articles,
 )
 from dossier.search_encoding import lookup
-from dossier.search_index import IndexBuilder, IndexProcess, PageText, SiteIndex, index_files, page_text, write_index
-from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, Terms, document, shared
+from dossier.search_index import IndexBuilder, index_files, write_index
+from dossier.search_pages import EXCERPT_CHARS, MAX_TOKENS, Kind, document
+from dossier.search_site import IndexProcess, PageText, SiteIndex, Terms, page_text, shared
 from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
 
@@ -342,7 +343,7 @@ def test_a_staged_page_reaches_the_helper_as_its_file_and_is_analysed_from_it(tm
 def test_the_helper_process_ends_with_the_process_that_started_it():
     """Killed, the process that started the helper cannot shut it down: the helper ends by itself."""
     parent = subprocess.Popen(
-        [sys.executable, "-c", "import os, time\nfrom dossier.search_index import IndexProcess\n"
+        [sys.executable, "-c", "import os, time\nfrom dossier.search_site import IndexProcess\n"
          "index = IndexProcess()\nprint(index.helper.submit(os.getpid).result(), flush=True)\ntime.sleep(60)"],
         stdout=subprocess.PIPE, text=True)
     try:

@@ -16,12 +16,12 @@ The stages, each a function from the typed records in `records` to the next:
 7. render (`render`: article pages through `article_html`, `citation`, `front_matter` and `urls`; the
    profiles of `profiles`, `timeline` and `graph` (laid out by `graph_layout`, text measured by
    `figure_text`); `data_files`; reuse across rebuilds in `page_memo`), then search (`search_pages`,
-   `search_text`, `stemming`, `search_index`, `search_worker`).
+   `search_text`, `stemming`, `search_index`, `search_site`, `search_worker`).
 
 `pipeline` runs the stages in order over every file, mapping the per-article `work_units` over the
-process pool and result cache of `parallel`; `attention` lists what a maintainer should look at;
+process pool of `parallel` and the result cache of `result_cache`; `attention` lists what a maintainer should look at;
 `plugin` is the MkDocs plugin that hands the result to MkDocs (the pages written out by `staging`), with `csp`
-for its Content-Security-Policy.
+for its Content-Security-Policy and `collector` to keep what it holds out of the garbage collector's walks.
 Shared by every stage: `characters` (character classes), `sentences` (sentence boundaries),
 `thresholds` (every threshold, named), `curated_yaml` (curated YAML under `seeds/`, loaded and
 validated). `evaluation` measures the pipeline on the gold-annotated development set (`make eval`);

@@ -29,6 +29,12 @@ def match_key(name: str) -> str:
 def fold_case(text: str) -> str:
     """`text` in lower case, character by character, so that offsets carry over (how `not_names`
     phrases are compared: "An Apple a Day" is "an apple a day")."""
+    lower = text.lower()
+    # No character's lower case is shorter than itself, so the same length means none grew; and the
+    # capital sigma is the one letter whose lower case depends on its neighbours (final ς). Then the
+    # whole text's lower case is its characters' own: the common case, at once.
+    if len(lower) == len(text) and "Σ" not in text:
+        return lower
     return "".join(_fold_char(ch) for ch in text)
 
 

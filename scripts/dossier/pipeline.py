@@ -18,9 +18,10 @@ from .detect import load_detector
 from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
-from .parallel import Progress, ResultCache, Timings, WorkerPool, code_digest, data_digest
+from .parallel import Progress, Timings, WorkerPool
 from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile
 from .registry_loader import load_registry
+from .result_cache import ResultCache, code_digest, data_digest
 from .sources import MAX_FILE_BYTES, Paths, read_sources
 from .work_units import StageTools, ingest_file, line_overrides, prepare_text, publish_text
 

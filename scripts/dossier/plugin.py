@@ -30,14 +30,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .collector import LongLivedObjects
 from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
 from .listings import Listings
 from .page_memo import PageMemo
-from .parallel import ResultCache, Timings, processes
+from .parallel import Timings, processes
 from .pipeline import build_corpus
 from .render import render_site
-from .search_index import IndexProcess, SiteIndex, page_text
+from .result_cache import ResultCache
+from .search_site import IndexProcess, SiteIndex, page_text
 from .search_worker import ENGINES, corpus_texts, worker_scripts
 from .sources import MAX_FILE_BYTES, Paths
 from .staging import StagedPages, staged_body
@@ -107,6 +109,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.search_names: dict[str, tuple[str, ...]] = {}  # profile URL -> the entity's names
         self.compiled_templates = CompiledTemplates()
         self.saved_epoch: str | None = None
+        self.long_lived = LongLivedObjects()  # the records and pages, out of the garbage collector's walks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # sitemap.xml dates and the gzip header use SOURCE_DATE_EPOCH when set: fixing it for the build
@@ -240,6 +243,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return server
 
     def on_shutdown(self) -> None:
+        self.long_lived.release()
         if self.search_index is not None:
             self.search_index.close()
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -253,10 +257,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                                   max_file_bytes=self.config.max_file_bytes)
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
+        self.long_lived.settle()
         started = time.perf_counter()
         listings = Listings(self.config.home_articles, self.config.articles_per_page, self.config.profile_quotes)
         staged = StagedPages(self.staging, self.staged)  # each page written out as it is rendered
         site = render_site(corpus, self.paths.templates, self.pages, listings, staged)
+        self.long_lived.settle()
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started
         self.timings, self.outcomes = timings, corpus.outcomes

@@ -13,10 +13,9 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import ItemsView, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-from sys import intern
 
 from .chinese import simplify_chars
 from .search_text import CJK_RUN, HAN_CHAR, TOKEN, WORD, cjk_terms, name_key, word_terms
@@ -290,58 +289,6 @@ def document(url: str, content: str, title: str = "", names: Iterable[str] = (),
     return Document(url=url, title=heading or title, kind=kind, excerpt=excerpt.text(),
                     length=max(1, analyzer.tokens), terms=analyzer.terms, links=links, names=name_keys,
                     han=frozenset(analyzer.han))
-
-
-class Terms(Mapping[str, float]):
-    """A page's terms and their frequencies as two tuples: about half a dict's room. The index holds every
-    page's terms until it is written, millions of them at 10,000 articles, and reads them in order, never
-    one by one (a lookup here is a scan)."""
-
-    __slots__ = ("_frequencies", "_terms")
-
-    def __init__(self, terms: Mapping[str, float]) -> None:
-        self._terms = tuple(terms)
-        self._frequencies = tuple(terms.values())
-
-    def __getitem__(self, term: str) -> float:
-        try:
-            return self._frequencies[self._terms.index(term)]
-        except ValueError:
-            raise KeyError(term) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._terms)
-
-    def __len__(self) -> int:
-        return len(self._terms)
-
-    def items(self) -> ItemsView[str, float]:
-        return _TermItems(self)
-
-    def pairs(self) -> Iterator[tuple[str, float]]:
-        return zip(self._terms, self._frequencies, strict=True)
-
-
-class _TermItems(ItemsView[str, float]):
-    """Terms.items(), read in one pass (the view's own would look each term up)."""
-
-    def __init__(self, terms: Terms) -> None:
-        super().__init__(terms)
-        self.terms = terms
-
-    def __iter__(self) -> Iterator[tuple[str, float]]:
-        return self.terms.pairs()
-
-
-def shared(document: Document) -> Document:
-    """`document` as the index keeps it: its strings and numbers shared with the other pages' documents
-    (a term's string is one object for every page that has it, interned; a page's few distinct
-    frequencies are one number each, not one per term), its terms in two tuples (`Terms`). Done where
-    the index is kept: a document analysed in another process arrives with strings and numbers of its
-    own."""
-    frequencies: dict[float, float] = {}
-    terms = {intern(term): frequencies.setdefault(frequency, frequency) for term, frequency in document.terms.items()}
-    return replace(document, terms=Terms(terms), han=frozenset(map(intern, document.han)))
 
 
 def _resolve(page_url: str, href: str) -> str:
