@@ -74,6 +74,16 @@ def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_pa
         after = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("index.html"))
         assert after == pages  # nothing held back was removed as stale
         assert _indexed_urls(tmp_path / "site") == indexed and "articles/a/" in indexed  # the search index too
+        # Another edit: an unchanged page held back again is the same File (its paths not worked out anew),
+        # while a page held back under another site folder is not.
+        before = {file.src_uri: file for file in plugin.held_back}
+        edited.write_text(UNCURATED_TEXT + "\nAnd a second one, the next day.\n", encoding="utf-8")
+        build(config, dirty=True)
+        assert next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md") is before["articles/a/index.md"]
+        config["site_dir"] = str(tmp_path / "elsewhere")
+        build(config, dirty=True)
+        moved = next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md")
+        assert moved.abs_dest_path == str(tmp_path / "elsewhere" / "articles" / "a" / "index.html")
     finally:
         config.plugins.on_shutdown()
 

@@ -261,8 +261,8 @@ def test_an_edit_to_one_page_encodes_only_its_terms_again(monkeypatch):
     builder = IndexBuilder()
     builder.files(pages.values())
     encoded = []
-    monkeypatch.setattr(dossier.search_index, "encode_entry",
-                        lambda term, postings: encoded.append(term) or b"")
+    monkeypatch.setattr(dossier.search_index, "encode_entries",
+                        lambda terms, pages, weights: encoded.extend(terms) or [b""] * len(terms))
     pages["articles/03/"] = _clinic(3, "closed")  # as long as before: the average length stays
     builder.files(pages.values())
     # The article's terms, and the name keys of the profiles it links (their entries list it).

@@ -268,14 +268,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.timings, self.outcomes = timings, corpus.outcomes
         staged.remove_others()
         in_nav = _nav_sources(config.nav)
-        self.held_back = []
+        held_before, self.held_back = {file.src_uri: file for file in self.held_back}, []
         for uri, changed in sorted(staged.changed.items()):
-            # its URL and output path, as MkDocs makes them
-            file = File.generated(config, uri, abs_src_path=str(staged.path(uri)))
             if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
-                self.held_back.append(file)
+                self.held_back.append(_held_back_file(held_before.get(uri), config, uri, str(staged.path(uri))))
             else:
-                files.append(file)
+                files.append(File.generated(config, uri, abs_src_path=str(staged.path(uri))))
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
@@ -287,6 +285,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                  ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
                  timings.phases["total"], timings.phases["render"])
         return files
+
+
+def _held_back_file(before: File | None, config: MkDocsConfig, uri: str, path: str) -> File:
+    """A page not given to MkDocs this build, as MkDocs would make it (its URL and output path): the same
+    as the last build's while its source and place in the site are the same. (MkDocs works a File's paths
+    out once per object: for 14,000 new ones on every reload at 10,000 articles, 0.2 s.)"""
+    if (before is not None and before.abs_src_path == path and before.dest_dir == config.site_dir
+            and before.use_directory_urls == config.use_directory_urls):
+        return before
+    return File.generated(config, uri, abs_src_path=path)
 
 
 def _nav_sources(nav: object) -> set[str] | None:

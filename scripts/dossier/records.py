@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class Article:
             return str(self.published.value)
         return self.translated_from.published if self.translated_from else None
 
-    @property
+    @cached_property  # asked for by every page and data file that lists the article (4 times per build)
     def entities(self) -> tuple[str, ...]:
         return tuple(sorted({mention.entity for mention in self.mentions}))
 

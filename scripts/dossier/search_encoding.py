@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
 _VARINT_MORE = 0x80  # LEB128: the high bit of a byte says another byte follows
 _VARINT_BITS = 0x7F
 
@@ -27,19 +29,45 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def encode_entry(term: str, postings: list[tuple[int, int]]) -> bytes:
-    """One term's bytes in a chunk; `postings` are (page, weight) in page order."""
-    entry = bytearray()
-    encoded = term.encode("utf-8")
-    _varint(len(encoded), entry)
-    entry += encoded
-    _varint(len(postings), entry)
-    previous = 0
-    for page, weight in postings:
-        _varint(page - previous, entry)
-        entry.append(weight)
-        previous = page
-    return bytes(entry)
+def encode_entries(terms: list[str], pages: list[np.ndarray], weights: list[np.ndarray]) -> list[bytes]:
+    """Each term's bytes in a chunk; its postings are `pages` (increasing, below 2**32) and their
+    `weights` (0..255), at least one. The postings of all the terms are encoded at once, with numpy: a
+    common word's postings name most of the site's pages (14,000 varints at 10,000 articles), and one at
+    a time in Python they were most of the time an edit took to index."""
+    if not terms:
+        return []
+    counts = np.fromiter(map(len, pages), dtype=np.int64, count=len(pages))
+    page = np.concatenate(pages).astype(np.uint32, copy=False)
+    firsts = np.cumsum(counts) - counts  # where each term's postings start
+    gaps = np.diff(page, prepend=np.uint32(0))  # wrapped round at a term's first posting, set right here:
+    gaps[firsts] = page[firsts]  # its first page is its own gap from 0
+    lengths = np.ones(len(gaps), dtype=np.uint8)  # the bytes of each gap's varint
+    for bits in range(7, 32, 7):
+        lengths += gaps >= 1 << bits
+    # Arrays of millions of postings: one byte each where one will do, and changed in place (a new
+    # array's memory costs more to touch than the arithmetic).
+    sizes = lengths + np.uint8(1)  # the gap, then the weight
+    starts = np.cumsum(sizes, dtype=np.int64)
+    starts -= sizes
+    out = np.empty(int(starts[-1] + sizes[-1]), dtype=np.uint8)
+    for byte in range(int(lengths.max())):
+        at = slice(None) if byte == 0 else np.flatnonzero(lengths > byte)  # most gaps take one byte
+        varint = ((gaps[at] >> np.uint32(7 * byte)) & np.uint32(_VARINT_BITS)).astype(np.uint8)
+        varint |= (lengths[at] > byte + 1).view(np.uint8) << np.uint8(7)  # another byte follows
+        out[starts[at] + byte] = varint
+    first_bytes = starts[firsts].tolist()
+    starts += lengths
+    out[starts] = np.concatenate(weights)
+    bounds = [*first_bytes, len(out)]
+    entries = []
+    for n, term in enumerate(terms):
+        head = bytearray()
+        encoded = term.encode("utf-8")
+        _varint(len(encoded), head)
+        head += encoded
+        _varint(int(counts[n]), head)
+        entries.append(bytes(head) + out[bounds[n]:bounds[n + 1]].tobytes())
+    return entries
 
 
 def read_chunk(data: bytes) -> dict[str, list[tuple[int, int]]]:

@@ -36,7 +36,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .search_encoding import encode_entry, utf16_key
+import numpy as np
+
+from .search_encoding import encode_entries, utf16_key
 from .search_pages import Document, Kind
 from .search_text import simplified_map
 
@@ -174,23 +176,33 @@ class IndexBuilder:
             return []
         return [ids[target] for target in doc.links if target in ids and self._shape[ids[target]][1] == Kind.PROFILE]
 
-    def _postings(self, term: str) -> list[tuple[int, int]]:
+    def _postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The term's pages, in order, and their weights."""
         if not term.startswith(NAME_KEY):
-            return [(posting >> WEIGHT_BITS, posting & TOP_WEIGHT) for posting in self._terms.get(term, ())]
+            packed = np.frombuffer(self._terms.get(term, array("I")), dtype=np.uintc)
+            return packed >> WEIGHT_BITS, packed & TOP_WEIGHT
         merged: dict[int, int] = {}
         for profile in self._named.get(term[len(NAME_KEY):], []):
             merged[profile] = TOP_WEIGHT
             merged.update(self._mentions.get(profile, {}))
-        return sorted(merged.items())
+        pages = sorted(merged)
+        return np.array(pages, dtype=np.int64), np.array([merged[page] for page in pages], dtype=np.uint8)
 
     def _encode(self, dirty: set[str]) -> None:
         terms_moved = False
+        terms: list[str] = []
+        pages: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for term in dirty:
-            if postings := self._postings(term):
+            term_pages, term_weights = self._postings(term)
+            if len(term_pages):
                 terms_moved = terms_moved or term not in self._entries
-                self._entries[term] = encode_entry(term, postings)
+                terms.append(term)
+                pages.append(term_pages)
+                weights.append(term_weights)
             elif self._entries.pop(term, None) is not None:
                 terms_moved = True
+        self._entries.update(zip(terms, encode_entries(terms, pages, weights), strict=True))
         if terms_moved:
             self._order = sorted(self._entries, key=utf16_key)
 

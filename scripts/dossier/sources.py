@@ -68,63 +68,65 @@ def read_sources(paths: Paths, max_file_bytes: int = MAX_FILE_BYTES) -> list[Sou
     are not UTF-8. Nothing outside the tree is read, and reading never blocks."""
     found: list[SourceFile | InputOutcome] = []
     if paths.articles.is_dir():
-        _walk(paths.articles, paths, max_file_bytes, found)
+        _walk(str(paths.articles), _display_path(paths.articles, paths.project), paths, max_file_bytes, found)
     return found
 
 
-def _walk(directory: Path, paths: Paths, max_file_bytes: int, found: list[SourceFile | InputOutcome]) -> None:
-    """Depth first, each folder's entries sorted by name: the order of sorted paths."""
+def _walk(directory: str, shown: str, paths: Paths, max_file_bytes: int,
+          found: list[SourceFile | InputOutcome]) -> None:
+    """Depth first, each folder's entries sorted by name: the order of sorted paths. `shown`: the folder
+    as the report names it. (Paths as strings: a reload of 10,000 articles reads them all again.)"""
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
-        found.append(_refused(directory, paths, f"a folder that cannot be listed ({error.strerror})"))
+        found.append(_refused(shown, f"a folder that cannot be listed ({error.strerror})"))
         return
     for entry in entries:
-        path = Path(entry.path)
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_folder = False  # _read_entry says what is wrong with it
         if is_folder:
-            _walk(path, paths, max_file_bytes, found)
+            _walk(entry.path, f"{shown}/{entry.name}", paths, max_file_bytes, found)
         else:
-            found.append(_read_entry(path, paths, max_file_bytes))
+            found.append(_read_entry(entry.path, f"{shown}/{entry.name}", paths, max_file_bytes))
 
 
-def _read_entry(path: Path, paths: Paths, max_file_bytes: int) -> SourceFile | InputOutcome:
-    source_file = _display_path(path, paths.project)
+def _read_entry(path: str, source_file: str, paths: Paths, max_file_bytes: int) -> SourceFile | InputOutcome:
     if source_file != _printable_name(source_file):
-        return _refused(path, paths, "its name is not valid UTF-8 (shown here with \\x escapes): rename the file")
+        return _refused(source_file, "its name is not valid UTF-8 (shown here with \\x escapes): rename the file")
     try:
         mode = os.lstat(path).st_mode
     except OSError as error:
-        return _refused(path, paths, f"cannot be examined ({error.strerror})")
+        return _refused(source_file, f"cannot be examined ({error.strerror})")
     if stat.S_ISLNK(mode):
-        return _refused(path, paths, f"{_describe_link(path, paths.articles)}: links are not followed; {_ONLY_FILES}")
+        return _refused(source_file,
+                        f"{_describe_link(Path(path), paths.articles)}: links are not followed; {_ONLY_FILES}")
     if not stat.S_ISREG(mode):
-        return _refused(path, paths, f"{_SPECIAL_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}: {_ONLY_FILES}")
+        return _refused(source_file,
+                        f"{_SPECIAL_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}: {_ONLY_FILES}")
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        return _refused(path, paths, f"cannot be read ({error.strerror})")
+        return _refused(source_file, f"cannot be read ({error.strerror})")
     with os.fdopen(descriptor, "rb") as file:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):  # replaced between the check and the opening
-            return _refused(path, paths, f"not a regular file when opened: {_ONLY_FILES}")
+            return _refused(source_file, f"not a regular file when opened: {_ONLY_FILES}")
         if info.st_size > max_file_bytes:
-            return _too_big(path, paths, max_file_bytes)
+            return _too_big(source_file, max_file_bytes)
         try:
             data = file.read(max_file_bytes + 1)  # the file may have grown since fstat
         except OSError as error:
-            return _refused(path, paths, f"cannot be read ({error.strerror})")
+            return _refused(source_file, f"cannot be read ({error.strerror})")
     if len(data) > max_file_bytes:
-        return _too_big(path, paths, max_file_bytes)
+        return _too_big(source_file, max_file_bytes)
     return SourceFile(source_file, data)
 
 
-def _too_big(path: Path, paths: Paths, max_file_bytes: int) -> InputOutcome:
-    return _refused(path, paths, f"too big: over the limit of {max_file_bytes:,} bytes per file "
+def _too_big(source_file: str, max_file_bytes: int) -> InputOutcome:
+    return _refused(source_file, f"too big: over the limit of {max_file_bytes:,} bytes per file "
                                  "(max_file_bytes of the dossier plugin in mkdocs.yml)")
 
 
@@ -147,9 +149,9 @@ def _describe_link(path: Path, articles: Path) -> str:
     return f"a symbolic link to the {kind} {where} in seeds/articles/, which is read where it stands"
 
 
-def _refused(path: Path, paths: Paths, reason: str) -> InputOutcome:
-    """An entry rejected unread: it has no sha256."""
-    return InputOutcome(_printable_name(_display_path(path, paths.project)), None, "rejected", reason=reason)
+def _refused(source_file: str, reason: str) -> InputOutcome:
+    """An entry rejected unread (`source_file`: its path as the report names it): it has no sha256."""
+    return InputOutcome(_printable_name(source_file), None, "rejected", reason=reason)
 
 
 def _printable_name(name: str) -> str:
