@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT
-from dossier.result_cache import _package_imports
+from dossier.result_cache import package_imports
 
 PACKAGE = ROOT / "scripts" / "dossier"
 MAX_MODULE_LINES = 350  # the bound README "How it is built" states
@@ -16,7 +16,7 @@ def import_graph(modules: list[str]) -> nx.DiGraph:
     graph = nx.DiGraph()
     graph.add_nodes_from(modules)
     graph.add_edges_from((module, imported) for module in modules
-                         for imported in _package_imports(module, PACKAGE) if imported in modules)
+                         for imported in package_imports(module, PACKAGE) if imported in modules)
     return graph
 
 

@@ -34,7 +34,7 @@ _LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markd
 _PACKAGE = Path(__file__).parent
 
 
-def _package_imports(module: str, package: Path) -> set[str]:
+def package_imports(module: str, package: Path) -> set[str]:
     """The modules of this package that `module` imports (relative imports: `from .x import y`,
     `from . import x`)."""
     found: set[str] = set()
@@ -58,7 +58,7 @@ def modules_run_by(entries: tuple[str, ...], package: Path = _PACKAGE) -> list[s
         module = todo.pop()
         if module not in seen:
             seen.add(module)
-            todo.extend(_package_imports(module, package))
+            todo.extend(package_imports(module, package))
     return sorted(seen)
 
 
