@@ -271,6 +271,8 @@ def special_entries() -> list[Special]:
                 "a symbolic link to the folder enc in seeds/articles/", "special/inside-folder"),
         Special(b"special/caf\xe9.txt", lambda path, _: path.write_bytes(GERMAN_ONE_MEDICAL.encode()),
                 "its name is not valid UTF-8", "special/caf\\xe9.txt"),
+        Special("special/to-undecodable.txt", lambda path, _: os.symlink(b"caf\xe9.txt", path),
+                "a symbolic link to the file special/caf\\xe9.txt in seeds/articles/", "special/to-undecodable.txt"),
         Special("special/too-big.txt",
                 lambda path, _: path.write_bytes((ENGLISH_HAVEN * 1000)[: FIXTURE_MAX_FILE_BYTES + 1].encode()),
                 "too big: over the limit of 400,000 bytes", "special/too-big.txt"),

@@ -32,7 +32,16 @@ def test_settled_objects_are_frozen_and_released_at_the_end(long_lived):
     assert gc.get_freeze_count() == 0
 
 
-def test_a_dead_cycle_waits_until_the_frozen_objects_have_grown_then_is_collected(long_lived):
+def test_a_cycle_that_dies_between_two_settles_is_collected_before_it_could_be_frozen(long_lived):
+    long_lived.settle()
+    node = Node()  # made by one build, let go when the next starts
+    gone = weakref.ref(node)
+    del node
+    long_lived.settle()
+    assert gone() is None
+
+
+def test_a_frozen_cycle_that_dies_waits_until_the_frozen_objects_have_grown_then_is_collected(long_lived):
     node = Node()
     gone = weakref.ref(node)
     long_lived.settle()
@@ -40,7 +49,6 @@ def test_a_dead_cycle_waits_until_the_frozen_objects_have_grown_then_is_collecte
     gc.collect()
     assert gone() is not None  # frozen: no pass sees it
     long_lived.settle()  # a little more, far below GROWTH: still out of sight
-    gc.collect()
     assert gone() is not None
     grown = [[n] for n in range(int(long_lived.frozen * GROWTH) + 1000)]
     long_lived.settle()  # the frozen objects grew by more than GROWTH: one full pass sorts them

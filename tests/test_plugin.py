@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from types import SimpleNamespace
 
@@ -84,8 +85,10 @@ def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_pa
         build(config, dirty=True)
         moved = next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md")
         assert moved.abs_dest_path == str(tmp_path / "elsewhere" / "articles" / "a" / "index.html")
+        assert gc.get_freeze_count() > 0  # the records and pages, out of the garbage collector's walks
     finally:
         config.plugins.on_shutdown()
+    assert gc.get_freeze_count() == 0  # given back when the command ends
 
 
 def test_after_a_failed_build_serve_hands_mkdocs_every_page_again(tmp_path, monkeypatch):

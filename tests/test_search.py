@@ -262,7 +262,7 @@ def test_an_edit_to_one_page_encodes_only_its_terms_again(monkeypatch):
     builder.files(pages.values())
     encoded = []
     monkeypatch.setattr(dossier.search_index, "encode_entries",
-                        lambda terms, pages, weights: encoded.extend(terms) or [b""] * len(terms))
+                        lambda postings: ((term, b"") for term, _, _ in postings if not encoded.append(term)))
     pages["articles/03/"] = _clinic(3, "closed")  # as long as before: the average length stays
     builder.files(pages.values())
     # The article's terms, and the name keys of the profiles it links (their entries list it).

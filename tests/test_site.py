@@ -115,6 +115,16 @@ def test_corpus_json_follows_the_contract(any_site):
             assert not url.startswith("/") and page_file(site, url).is_file()
 
 
+def test_data_files_are_json_as_the_standard_library_writes_it(any_site):
+    """What a reader's tools expect: UTF-8 as itself, indented by two, as json.dumps writes it (orjson
+    writes them; a value it would write otherwise, such as a float, shows here)."""
+    data = sorted((any_site.site / "data").glob("*.json"))
+    assert len(data) >= 3
+    for path in data:
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+
 def test_build_report_lists_every_input_exactly_once(any_site):
     inputs = any_site.report["inputs"]
     assert sorted(i["source_file"] for i in inputs) == any_site.input_files

@@ -2,13 +2,18 @@
 
 The articles' records and the rendered pages live to the end of a build, and under `mkdocs serve` from
 one build to the next. Every full pass of the collector walks all of them again, though none of them is
-garbage: at 1,000 articles a build made nine such passes (1.8 s), at 10,000 a reload spent up to 4 s in
-one. `settle()`, called once they are made, moves every object alive then out of the collector's sight
+garbage: at 10,000 articles a reload spent up to 4 s in such passes over 3 million live objects.
+`settle()`, called once they are made, moves every object alive then out of the collector's sight
 (`gc.freeze`); objects freed by their reference count are still freed.
 
-What a frozen object cannot be is collected as part of a cycle. A cycle of the last build that dies in
-this one (its navigation, its template environment) stays in memory until the collector sees it again:
-when the frozen objects have grown by `GROWTH` since they were last sorted, one full pass sorts them.
+What a frozen object cannot be is collected as part of a cycle. So each settle after the first collects
+first what was made since the last one (the last build's navigation and template environment die as
+cycles when the next build starts): a pass over those objects only. And the few frozen objects that
+die later stay in memory until the frozen objects have grown by `GROWTH`: then one full pass sorts
+them all.
+
+`gc.freeze` holds for the whole process: one LongLivedObjects per process (the plugin's; MkDocs runs one
+instance of a plugin per command).
 """
 
 from __future__ import annotations
@@ -21,28 +26,33 @@ GROWTH = 0.25  # the frozen objects may grow by this share before a full pass lo
 
 @dataclass
 class LongLivedObjects:
-    """How many objects are frozen, and how many were when a full pass last saw them (None: never)."""
+    """What this process froze: `frozen`, the objects frozen since a full pass last saw them all, counted
+    as they were frozen (those freed since are still counted); `at_full_pass`, how many of them were
+    frozen right after that pass (None: nothing frozen yet)."""
 
     frozen: int = 0
-    sorted_count: int | None = None
+    at_full_pass: int | None = None
 
     def settle(self) -> None:
-        """Freeze what is alive now; first let one full pass see the frozen objects again if they have
-        grown by more than `GROWTH` since it last did (cycles of earlier builds, freed at last)."""
+        """Freeze what is alive now, once what died since the last settle is collected; first let one
+        full pass see the frozen objects again if they have grown by more than `GROWTH` since it last
+        did."""
+        if self.at_full_pass is not None:
+            gc.collect()  # the objects made since the last settle: the others are frozen
         self.frozen += _tracked()
-        if self.sorted_count is not None and self.frozen > self.sorted_count * (1 + GROWTH):
+        if self.at_full_pass is not None and self.frozen > self.at_full_pass * (1 + GROWTH):
             gc.unfreeze()
             gc.collect()
             self.frozen = _tracked()
-            self.sorted_count = None
+            self.at_full_pass = None
         gc.freeze()
-        if self.sorted_count is None:
-            self.sorted_count = self.frozen
+        if self.at_full_pass is None:
+            self.at_full_pass = self.frozen
 
     def release(self) -> None:
         """Give every frozen object back to the collector (the command ends)."""
         gc.unfreeze()
-        self.frozen, self.sorted_count = 0, None
+        self.frozen, self.at_full_pass = 0, None
 
 
 def _tracked() -> int:

@@ -80,7 +80,9 @@ class EntityEntry(TypedDict):
 def to_json(value: object) -> str:
     """A data file's text: UTF-8 as itself, indented for a reader; the bytes of
     `json.dumps(value, ensure_ascii=False, indent=2) + "\\n"`, made by orjson (the standard library
-    writes an indented file in pure Python)."""
+    writes an indented file in pure Python). The same for the values data files hold: strings, lists,
+    dicts with string keys, integers, booleans, None. orjson writes a float otherwise and refuses other
+    keys (test_site checks every data file against json.dumps)."""
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 

@@ -9,12 +9,14 @@ weight. Numbers are LEB128 varints.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 _VARINT_MORE = 0x80  # LEB128: the high bit of a byte says another byte follows
 _VARINT_BITS = 0x7F
+ENCODE_BATCH = 1 << 20  # postings encoded at once
 
 
 def _varint(value: int, out: bytearray) -> None:
@@ -29,23 +31,39 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def encode_entries(terms: list[str], pages: list[np.ndarray], weights: list[np.ndarray]) -> list[bytes]:
-    """Each term's bytes in a chunk; its postings are `pages` (increasing, below 2**32) and their
-    `weights` (0..255), at least one. The postings of all the terms are encoded at once, with numpy: a
-    common word's postings name most of the site's pages (14,000 varints at 10,000 articles), and one at
-    a time in Python they were most of the time an edit took to index."""
-    if not terms:
-        return []
-    counts = np.fromiter(map(len, pages), dtype=np.int64, count=len(pages))
-    page = np.concatenate(pages).astype(np.uint32, copy=False)
+Postings = tuple[str, np.ndarray, np.ndarray]  # a term, its pages (rising, uint32), their weights (uint8)
+
+
+def encode_entries(postings: Iterable[Postings]) -> Iterator[tuple[str, bytes]]:
+    """Each term's bytes in a chunk, from its postings (at least one). The postings of many terms are
+    encoded at once, with numpy: a common word's postings name most of the site's pages (14,000 varints
+    at 10,000 articles), and one at a time in Python they were most of the time an edit took to index.
+    At most ENCODE_BATCH postings at a time: numpy's temporaries take about 40 bytes for each."""
+    batch: list[Postings] = []
+    size = 0
+    for term_postings in postings:
+        batch.append(term_postings)
+        size += len(term_postings[1])
+        if size >= ENCODE_BATCH:
+            yield from _encoded(batch)
+            batch, size = [], 0
+    if batch:
+        yield from _encoded(batch)
+
+
+def _encoded(batch: list[Postings]) -> Iterator[tuple[str, bytes]]:
+    counts = np.fromiter((len(pages) for _, pages, _ in batch), dtype=np.int64, count=len(batch))
+    page = np.concatenate([pages for _, pages, _ in batch])
+    weight = np.concatenate([weights for _, _, weights in batch])
     firsts = np.cumsum(counts) - counts  # where each term's postings start
+    _check(batch, counts, page, weight, firsts)
     gaps = np.diff(page, prepend=np.uint32(0))  # wrapped round at a term's first posting, set right here:
     gaps[firsts] = page[firsts]  # its first page is its own gap from 0
     lengths = np.ones(len(gaps), dtype=np.uint8)  # the bytes of each gap's varint
     for bits in range(7, 32, 7):
         lengths += gaps >= 1 << bits
-    # Arrays of millions of postings: one byte each where one will do, and changed in place (a new
-    # array's memory costs more to touch than the arithmetic).
+    # Arrays of a million postings: one byte each where one will do, and changed in place (a new array's
+    # memory costs more to touch than the arithmetic).
     sizes = lengths + np.uint8(1)  # the gap, then the weight
     starts = np.cumsum(sizes, dtype=np.int64)
     starts -= sizes
@@ -55,19 +73,29 @@ def encode_entries(terms: list[str], pages: list[np.ndarray], weights: list[np.n
         varint = ((gaps[at] >> np.uint32(7 * byte)) & np.uint32(_VARINT_BITS)).astype(np.uint8)
         varint |= (lengths[at] > byte + 1).view(np.uint8) << np.uint8(7)  # another byte follows
         out[starts[at] + byte] = varint
-    first_bytes = starts[firsts].tolist()
+    bounds = [*starts[firsts].tolist(), len(out)]
     starts += lengths
-    out[starts] = np.concatenate(weights)
-    bounds = [*first_bytes, len(out)]
-    entries = []
-    for n, term in enumerate(terms):
+    out[starts] = weight
+    for n, (term, _, _) in enumerate(batch):
         head = bytearray()
         encoded = term.encode("utf-8")
         _varint(len(encoded), head)
         head += encoded
         _varint(int(counts[n]), head)
-        entries.append(bytes(head) + out[bounds[n]:bounds[n + 1]].tobytes())
-    return entries
+        yield term, bytes(head) + out[bounds[n]:bounds[n + 1]].tobytes()
+
+
+def _check(batch: list[Postings], counts: np.ndarray, page: np.ndarray, weight: np.ndarray,
+           firsts: np.ndarray) -> None:
+    """The postings as the format holds them; a wrong one would otherwise wrap round into a wrong page."""
+    if page.dtype != np.uint32 or weight.dtype != np.uint8 or len(weight) != len(page):
+        raise ValueError("postings: pages must be uint32 and weights uint8, one each")
+    if not counts.all():
+        raise ValueError(f"postings: {batch[int(np.argmin(counts))][0]!r} has none")
+    rising = page[1:] > page[:-1]
+    rising[firsts[1:] - 1] = True  # a term's first page follows the last term's last
+    if not rising.all():
+        raise ValueError("postings: a term's pages must rise")
 
 
 def read_chunk(data: bytes) -> dict[str, list[tuple[int, int]]]:

@@ -32,13 +32,13 @@ import shutil
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .search_encoding import encode_entries, utf16_key
+from .search_encoding import Postings, encode_entries, utf16_key
 from .search_pages import Document, Kind
 from .search_text import simplified_map
 
@@ -179,31 +179,28 @@ class IndexBuilder:
     def _postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """The term's pages, in order, and their weights."""
         if not term.startswith(NAME_KEY):
-            packed = np.frombuffer(self._terms.get(term, array("I")), dtype=np.uintc)
-            return packed >> WEIGHT_BITS, packed & TOP_WEIGHT
+            packed = np.frombuffer(self._terms.get(term, array("I")), dtype=np.uintc)  # uint32
+            return packed >> WEIGHT_BITS, (packed & TOP_WEIGHT).astype(np.uint8)
         merged: dict[int, int] = {}
         for profile in self._named.get(term[len(NAME_KEY):], []):
             merged[profile] = TOP_WEIGHT
             merged.update(self._mentions.get(profile, {}))
         pages = sorted(merged)
-        return np.array(pages, dtype=np.int64), np.array([merged[page] for page in pages], dtype=np.uint8)
+        return np.array(pages, dtype=np.uint32), np.array([merged[page] for page in pages], dtype=np.uint8)
+
+    def _with_postings(self, terms: Iterable[str]) -> Iterator[Postings]:
+        for term in terms:
+            pages, weights = self._postings(term)
+            if len(pages):
+                yield term, pages, weights
 
     def _encode(self, dirty: set[str]) -> None:
-        terms_moved = False
-        terms: list[str] = []
-        pages: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        for term in dirty:
-            term_pages, term_weights = self._postings(term)
-            if len(term_pages):
-                terms_moved = terms_moved or term not in self._entries
-                terms.append(term)
-                pages.append(term_pages)
-                weights.append(term_weights)
-            elif self._entries.pop(term, None) is not None:
-                terms_moved = True
-        self._entries.update(zip(terms, encode_entries(terms, pages, weights), strict=True))
-        if terms_moved:
+        held = dirty & self._entries.keys()
+        encoded = dict(encode_entries(self._with_postings(dirty)))
+        for term in held - encoded.keys():  # no page has it any longer
+            del self._entries[term]
+        self._entries.update(encoded)
+        if held != encoded.keys():  # a term came or went
             self._order = sorted(self._entries, key=utf16_key)
 
     def _write_out(self) -> tuple[dict[str, bytes], IndexStats]:

@@ -71,7 +71,6 @@ def shared(document: Document) -> Document:
     return replace(document, terms=Terms(terms), han=frozenset(map(intern, document.han)))
 
 
-
 class Page(Protocol):
     """What the index reads of an MkDocs page (mkdocs.structure.pages.Page)."""
 

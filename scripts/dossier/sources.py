@@ -150,8 +150,9 @@ def _describe_link(path: Path, articles: Path) -> str:
 
 
 def _refused(source_file: str, reason: str) -> InputOutcome:
-    """An entry rejected unread (`source_file`: its path as the report names it): it has no sha256."""
-    return InputOutcome(_printable_name(source_file), None, "rejected", reason=reason)
+    """An entry rejected unread (`source_file`: its path as the report names it): it has no sha256. The
+    reason may name another entry (a link's target): names that are not UTF-8 are escaped there too."""
+    return InputOutcome(_printable_name(source_file), None, "rejected", reason=_printable_name(reason))
 
 
 def _printable_name(name: str) -> str:
