@@ -154,9 +154,13 @@ class IndexBuilder:
         for term, tf in doc.terms.items():
             if (weight := weights.get(tf)) is None:
                 weight = weights[tf] = quantized(tf, norm)
+            posting = n << WEIGHT_BITS | weight
             if (postings := self._terms.get(term)) is None:
-                postings = self._terms[term] = array("I")
-            insort(postings, n << WEIGHT_BITS | weight)
+                self._terms[term] = array("I", (posting,))
+            elif postings[-1] < posting:  # pages come in order when the index is built afresh: at the end
+                postings.append(posting)
+            else:
+                insort(postings, posting)
         dirty.update(doc.terms)
         self._han.update(doc.han)
         for target in self._profiles_linked(doc, ids):
