@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 
 def timed_build(config, dirty: bool = False) -> float:
@@ -81,6 +82,9 @@ def served(config, pages_out: Path) -> dict:
     # As `mkdocs serve` runs the plugins: started once, kept across the rebuilds below.
     config.plugins.on_startup(command="serve", dirty=True)
     first = timed_build(config)
+    # As `mkdocs serve` goes on: the plugins' on_serve, given the server it made (not started here).
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=config.site_dir)
+    config.plugins.on_serve(server, config=config, builder=lambda: None)
     plugin = config.plugins["dossier"]
     shutil.copytree(plugin.staging, pages_out, dirs_exist_ok=True)
     config["strict"] = False  # as `make serve` runs: MkDocs warns about every dirty build

@@ -54,3 +54,12 @@ def test_a_frozen_cycle_that_dies_waits_until_the_frozen_objects_have_grown_then
     long_lived.settle()  # the frozen objects grew by more than GROWTH: one full pass sorts them
     assert gone() is None
     assert gc.get_freeze_count() >= len(grown)
+
+
+def test_what_the_last_build_let_go_is_collected_between_builds(long_lived):
+    long_lived.settle()
+    node = Node()  # the build's navigation: alive until the build returns
+    gone = weakref.ref(node)
+    del node
+    long_lived.between_builds()
+    assert gone() is None

@@ -49,6 +49,12 @@ class LongLivedObjects:
         if self.at_full_pass is None:
             self.at_full_pass = self.frozen
 
+    def between_builds(self) -> None:
+        """Collect what the build that has just ended let go: its pages, navigation and templates die as
+        cycles once it returns. Under `mkdocs serve`, once, while the server starts (`on_serve`), rather
+        than in the first reload (about 0.3 s of it at 10,000 articles)."""
+        gc.collect()
+
     def release(self) -> None:
         """Give every frozen object back to the collector (the command ends)."""
         gc.unfreeze()

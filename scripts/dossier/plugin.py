@@ -240,6 +240,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # `mkdocs serve --clean` starts its plugins as a one-off build does (command "build"), then rebuilds
         # on every edit: from the next build on, keep what a rebuild reuses.
         self.rebuilds = True
+        self.long_lived.between_builds()  # MkDocs calls on_serve once the first build is over
         return server
 
     def on_shutdown(self) -> None:
