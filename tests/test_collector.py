@@ -6,7 +6,7 @@ import weakref
 
 import pytest
 
-from dossier.collector import GROWTH, LongLivedObjects
+from dossier.collector import GROWTH, LongLivedObjects, paused
 
 
 class Node:
@@ -63,3 +63,36 @@ def test_what_the_last_build_let_go_is_collected_between_builds(long_lived):
     del node
     long_lived.between_builds()
     assert gone() is None
+
+
+def test_no_pass_runs_while_paused_and_a_cycle_made_meanwhile_is_collected_after():
+    passes = []
+
+    def count(phase, info):
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with paused():
+            node = Node()
+            gone = weakref.ref(node)
+            del node
+            garbage = [[n] for n in range(50_000)]  # far past the threshold of a young-generation pass
+            assert not gc.isenabled() and passes == []
+        del garbage
+        assert gc.isenabled()
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.callbacks.remove(count)
+
+
+def test_pausing_leaves_a_disabled_collector_disabled():
+    gc.disable()
+    try:
+        with paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

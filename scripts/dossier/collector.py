@@ -12,6 +12,8 @@ cycles when the next build starts): a pass over those objects only. And the few 
 die later stay in memory until the frozen objects have grown by `GROWTH`: then one full pass sorts
 them all.
 
+While the worker processes' results come in, no pass runs at all (`paused`).
+
 `gc.freeze` holds for the whole process: one LongLivedObjects per process (the plugin's; MkDocs runs one
 instance of a plugin per command).
 """
@@ -19,6 +21,8 @@ instance of a plugin per command).
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 GROWTH = 0.25  # the frozen objects may grow by this share before a full pass looks at them again
@@ -65,3 +69,18 @@ def _tracked() -> int:
     """The objects the collector tracks, frozen ones aside: those `gc.freeze` would freeze now. (Counted
     so, not with gc.get_freeze_count(), which walks every frozen object: 0.4 s at 10,000 articles.)"""
     return sum(len(gc.get_objects(generation)) for generation in range(3))
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No automatic pass while records come in by the thousand from the worker processes: they are all
+    alive, so a pass finds nothing, and each full pass walks again every record that came before (1.8 s
+    of the 1,000-article build's own process, collecting nothing). What dies meanwhile by its reference
+    count is freed as ever; a cycle waits for the first pass after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -5,6 +5,7 @@ result_cache.py.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import multiprocessing
@@ -18,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TextIO, TypeVar, cast
 
+from .collector import paused
 from .result_cache import ResultCache
 
 # Below this many files a pool costs more to start than it saves.
@@ -147,16 +149,19 @@ class WorkerPool(Generic[Tools]):
         todo = [n for n, result in enumerate(results) if result is None]
         arguments = [items[n] for n in todo]
         mapped: Iterable[tuple[Result, dict[str, float]]]
-        if self.executor and len(todo) >= MIN_PARALLEL_FILES:
-            mapped = self.executor.map(functools.partial(_with_worker_tools, fn), arguments,
-                                       chunksize=max(1, len(todo) // (self.jobs * 8)))
+        executor = self.executor if len(todo) >= MIN_PARALLEL_FILES else None
+        if executor:
+            mapped = executor.map(functools.partial(_with_worker_tools, fn), arguments,
+                                  chunksize=max(1, len(todo) // (self.jobs * 8)))
         else:
             mapped = (fn(self.tools, item) for item in arguments)
         done = len(results) - len(todo)
-        for n, (result, spent) in zip(todo, mapped, strict=True):
-            results[n] = result
-            cache.put(keys[n], result)
-            timings.add(spent)
-            done += 1
-            report(done, len(results))
+        # The stages' garbage is the workers'; here the results only come in, and all of them stay.
+        with paused() if executor else contextlib.nullcontext():
+            for n, (result, spent) in zip(todo, mapped, strict=True):
+                results[n] = result
+                cache.put(keys[n], result)
+                timings.add(spent)
+                done += 1
+                report(done, len(results))
         return [result for result in results if result is not None]
