@@ -2,6 +2,7 @@
 
 import pytest
 
+from dossier import sentences as segmenting
 from dossier.sentences import WINDOW, pysbd_language, sentences
 
 CASES = [
@@ -28,6 +29,17 @@ CASES = [
     ("pt", "O Sr. Silva chegou. Depois saiu.", ["O Sr. Silva chegou. ", "Depois saiu."]),
     ("en", "Mr. Smith said on Aug. 24 that it would close. It did.",
      ["Mr. Smith said on Aug. 24 that it would close. ", "It did."]),
+    # a closing mark stays with its sentence (pysbd cut it off after the 。)
+    ("zh-Hant", "他說:“亞馬遜關閉了。”", ["他說:“亞馬遜關閉了。”"]),
+    ("zh-Hans", "他说:“亚马逊关闭了。”它在2019年推出。", ["他说:“亚马逊关闭了。”", "它在2019年推出。"]),
+    # the sentence marks of each language pysbd knows: Hindi ends them with ।, Armenian with ։
+    ("hi", "अमेज़न ने क्लिनिक बंद किया। कंपनी ने कुछ नहीं कहा।", ["अमेज़न ने क्लिनिक बंद किया। ", "कंपनी ने कुछ नहीं कहा।"]),
+    ("hy", "Ամազոնը փակեց կլինիկան։ Ընկերությունը ոչինչ չասաց։",
+     ["Ամազոնը փակեց կլինիկան։ ", "Ընկերությունը ոչինչ չասաց։"]),
+    # one sentence, with or without its mark, and with its closers and spacing
+    ("en", "Amazon said it would close the clinics by the end of the year.”  ",
+     ["Amazon said it would close the clinics by the end of the year.”  "]),
+    ("en", "Amazon said it would close the clinics", ["Amazon said it would close the clinics"]),
 ]
 
 
@@ -56,3 +68,19 @@ def test_a_long_text_is_cut_in_windows_without_losing_a_boundary():
     result = sentences(text, "de")
     assert "".join(result) == text
     assert set(result) == {"Amazon hat am 21. Juli etwas gesagt. "}
+
+
+@pytest.mark.parametrize(("language", "text", "asked"), [
+    ("en", "Amazon said on Tuesday that it would close the clinics.", False),
+    ("zh-Hans", "亚马逊表示将关闭诊所。”", False),
+    ("en", "Amazon said on Tuesday that it would close the clinics. It did.", True),
+    ("en", "Amazon said on Tuesday\nthat it would close the clinics.", True),  # a line break: pysbd's rules
+    ("hi", "अमेज़न ने क्लिनिक बंद किया। कंपनी ने कुछ नहीं कहा।", True),
+], ids=["one English sentence", "one Chinese sentence with its closer", "two sentences", "a line break",
+        "two Hindi sentences"])
+def test_pysbd_is_asked_only_when_a_sentence_could_end_inside_the_text(monkeypatch, language, text, asked):
+    calls = []
+    segmented = segmenting._segmented
+    monkeypatch.setattr(segmenting, "_segmented", lambda *args: calls.append(args) or segmented(*args))
+    assert "".join(sentences(text, language)) == text
+    assert bool(calls) == asked

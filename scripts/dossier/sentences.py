@@ -6,10 +6,13 @@ Segmenter), which knows each language's abbreviations, ordinals ("am 21. Juli") 
 
 `TERMINALS`, `CLOSERS` and `ROUGH_BOUNDARY` are the sentence marks themselves, for the stages that only
 ask whether a line ends like a sentence or count its sentences (cleaning, duplicates, the context of a
-mention), where pysbd's cost on every line would dominate the build and an exact boundary changes nothing. Three
-repairs follow pysbd's answer, because it still cuts where no sentence can end: after a title that
-stands before a name (its Spanish list of such titles is empty: "el Sr. García" was cut), after a
-lone letter with a full stop (initials, "p. m.", "z. B."), and before a word in lower case."""
+mention), where pysbd's cost on every line would dominate the build and an exact boundary changes nothing.
+
+Three repairs follow pysbd's answer, because it still cuts where no sentence can end: after a title
+that stands before a name (its Spanish list of such titles is empty: "el Sr. García" was cut), after a
+lone letter with a full stop (initials, "p. m.", "z. B."), and before a word in lower case. A closing
+mark it cut off its sentence goes back to it ("。”" was cut after the "。"). And a text with no mark
+inside it that could end a sentence is one sentence: pysbd is not asked."""
 
 from __future__ import annotations
 
@@ -59,14 +62,21 @@ def sentences(text: str, language: str) -> list[str]:
     """`text` cut into its sentences, each with the spacing that follows it: "".join(result) == text."""
     if not text.strip():
         return [text] if text else []
-    pieces = _segmented(text, _segmenter(pysbd_language(language)))
+    segmenter = _segmenter(pysbd_language(language))
+    if _one_sentence(text, segmenter.language_module.Punctuations):
+        return [text]
+    pieces = _segmented(text, segmenter)
     merged: list[str] = []
     titles = TITLES.get(language.split("-", 1)[0].lower(), set())
     for piece in pieces:
-        if merged and _continues(merged[-1], piece, titles):
-            merged[-1] += piece
-        else:
-            merged.append(piece)
+        closing = _closing_marks(merged[-1], piece) if merged else ""
+        if closing:
+            merged[-1] += closing
+        rest = piece[len(closing):]
+        if merged and (not rest.strip() or _continues(merged[-1], rest, titles)):
+            merged[-1] += rest
+        elif rest:
+            merged.append(rest)
     return merged
 
 
@@ -99,6 +109,26 @@ def _pieces(text: str, segments: list[str]) -> list[str]:
             starts.append(found)
         position = found + len(segment.strip())
     return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _one_sentence(text: str, marks: list[str]) -> bool:
+    """Whether `text` is one sentence before pysbd is asked (its time grows with the characters, marks or
+    none; a paragraph of one sentence is common): no line break in it, and none of the marks pysbd ends a
+    sentence with in its language (`marks`: for Hindi।, Armenian ։, Urdu ۔ too) but at its end, with their
+    closers."""
+    body = text.strip()
+    if "\n" in body or "\r" in body:
+        return False
+    inner = body.rstrip("".join(marks) + CLOSERS + " ")
+    return not any(mark in inner for mark in marks)
+
+
+def _closing_marks(previous: str, piece: str) -> str:
+    """The closing marks pysbd cut off the sentence before `piece`, right after its mark (。” became 。 and
+    ”): those `piece` opens with when `previous` ends with a sentence mark, no space between."""
+    if previous[-1:] not in TERMINALS:
+        return ""
+    return piece[: len(piece) - len(piece.lstrip(CLOSERS))]
 
 
 def _continues(previous: str, piece: str, titles: set[str]) -> bool:
