@@ -1,5 +1,6 @@
 """Speed without changing the result: any number of jobs, a warm cache and progress give the same site."""
 
+import gc
 import io
 import pickle
 import shutil
@@ -14,7 +15,7 @@ from dossier import pipeline
 from dossier.furniture import page_lines
 from dossier.listings import Listings
 from dossier.page_memo import PageMemo
-from dossier.parallel import MIN_PARALLEL_FILES, Progress
+from dossier.parallel import MIN_PARALLEL_FILES, Progress, WorkerPool
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
 from dossier.render import render_site
@@ -66,6 +67,19 @@ def first_build(project, tmp_path_factory) -> FirstBuild:
     corpus = build_corpus(project, jobs=2, cache=cold)
     assert cold.hits == 0 and cold.misses > 0
     return FirstBuild(corpus, site(corpus), folder, cold.misses)
+
+
+@pytest.mark.parametrize(("jobs", "collecting"), [(2, False), (1, True)])
+def test_the_collector_waits_while_workers_may_compute(project, first_build, tmp_path, monkeypatch, jobs, collecting):
+    """With worker processes this one gathers their results, which all stay: a garbage-collector pass
+    would walk them and find nothing. In one process, the stages' own garbage is collected as it comes.
+    Either way the collector runs once the corpus is made."""
+    seen = []
+    run = WorkerPool.run
+    monkeypatch.setattr(WorkerPool, "run", lambda *args: seen.append(gc.isenabled()) or run(*args))
+    build_corpus(project, jobs=jobs, cache=first_build.warm_cache(tmp_path / "cache"))
+    assert seen == [collecting] * 3  # ingest, clean, publish
+    assert gc.isenabled()
 
 
 def test_cache_serves_unchanged_work_and_recomputes_an_edit(project, first_build, tmp_path):

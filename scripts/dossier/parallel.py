@@ -5,7 +5,6 @@ result_cache.py.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import multiprocessing
@@ -19,7 +18,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TextIO, TypeVar, cast
 
-from .collector import paused
 from .result_cache import ResultCache
 
 # Below this many files a pool costs more to start than it saves.
@@ -156,12 +154,10 @@ class WorkerPool(Generic[Tools]):
         else:
             mapped = (fn(self.tools, item) for item in arguments)
         done = len(results) - len(todo)
-        # The stages' garbage is the workers'; here the results only come in, and all of them stay.
-        with paused() if executor else contextlib.nullcontext():
-            for n, (result, spent) in zip(todo, mapped, strict=True):
-                results[n] = result
-                cache.put(keys[n], result)
-                timings.add(spent)
-                done += 1
-                report(done, len(results))
+        for n, (result, spent) in zip(todo, mapped, strict=True):
+            results[n] = result
+            cache.put(keys[n], result)
+            timings.add(spent)
+            done += 1
+            report(done, len(results))
         return [result for result in results if result is not None]

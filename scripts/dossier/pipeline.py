@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from .article_curation import load_curation
 from .article_location import LineOverrides
 from .attention import needs_attention
 from .cleaning_vocabulary import load_vocabulary
+from .collector import paused
 from .dedupe import DuplicateIndex
 from .detect import load_detector
 from .furniture import page_lines, shared_lines
@@ -64,7 +66,18 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     one per core) with the same result for any number; results come from `cache` when their inputs
     (file, curation, vocabulary, registry, code) are unchanged; `progress` reports on stderr. A bad file
     never stops the build: whatever goes wrong with it becomes its rejection reason in the report; a file
-    over `max_file_bytes` is not read."""
+    over `max_file_bytes` is not read.
+
+    With worker processes, this one only gathers their results, and keeps them all: no garbage-collector
+    pass runs until the corpus is made (each would walk every result gathered so far; at 10,000 articles
+    one such pass took 2.9 s). The stages that run here then (an edit's few articles, below the pool's
+    minimum) leave their few cycles to the first pass after."""
+    with paused() if jobs != 1 else contextlib.nullcontext():
+        return _corpus(paths, jobs, cache, progress, max_file_bytes)
+
+
+def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress: bool | None,
+            max_file_bytes: int) -> Corpus:
     timings = Timings()
     started = time.perf_counter()
     inputs = read_sources(paths, max_file_bytes)
