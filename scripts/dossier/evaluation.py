@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from .pipeline import build_corpus
-from .records import Article, Corpus
+from .records import Article, Corpus, file_name
 from .registry import Registry
 from .sources import Paths
 
@@ -219,7 +219,7 @@ def evaluate(devset: Path, project: Path, jobs: int | None = 1) -> tuple[dict[st
     gold: dict[str, Gold] = json.loads((devset / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as work:
         corpus = build_devset_corpus(devset, project, Path(work), jobs)
-    by_name = {Path(a.clean.source_file).name: a for a in corpus.articles}
+    by_name = {file_name(a.clean.source_file): a for a in corpus.articles}
     assert corpus.registry is not None
     scores = {name: score_article(by_name.get(name), gold[name], corpus.registry) for name in sorted(gold)}
     total = Score()

@@ -21,7 +21,7 @@ from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
 from .parallel import Progress, Timings, WorkerPool
-from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile
+from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile, file_name
 from .registry_loader import load_registry
 from .result_cache import ResultCache, code_digest, data_digest
 from .sources import MAX_FILE_BYTES, Paths, read_sources
@@ -82,7 +82,7 @@ def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress:
     started = time.perf_counter()
     inputs = read_sources(paths, max_file_bytes)
     sources = [entry for entry in inputs if isinstance(entry, SourceFile)]
-    source_names = {Path(entry.path if isinstance(entry, SourceFile) else entry.source_file).name for entry in inputs}
+    source_names = {file_name(entry.path if isinstance(entry, SourceFile) else entry.source_file) for entry in inputs}
     cache = cache or ResultCache(None)
     curation = _curated(cache, paths.curation, source_names, load_curation)
     registry = _curated(cache, paths.entities, source_names, load_registry)
@@ -115,7 +115,7 @@ def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress:
         work: list[tuple[DecodedText, LineOverrides, frozenset[str]]] = []
         prepare_keys: dict[str, str] = {}
         for d in readable:
-            overrides = line_overrides(curation.get(Path(d.source_file).name))
+            overrides = line_overrides(curation.get(file_name(d.source_file)))
             common = pages[d.source_file] & shared
             work.append((d, overrides, common))
             prepare_keys[d.source_file] = cache.key(
@@ -157,7 +157,7 @@ def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress:
         timings.add({"duplicates": timings.phases["duplicates"]})  # the index; fingerprints were timed above
 
         phase = time.perf_counter()
-        entries = [curation.get(Path(text.source_file).name) for text in unique]
+        entries = [curation.get(file_name(text.source_file)) for text in unique]
         publish_keys = {text.source_file: cache.key(publish_context, "publish", prepare_keys[text.source_file],
                                                     json.dumps(entry, sort_keys=True))
                         for text, entry in zip(unique, entries, strict=True)}

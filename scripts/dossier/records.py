@@ -22,6 +22,12 @@ BLOG_POST: Final = "blog post"
 OutcomeStatus = Literal["published", "duplicate", "rejected"]
 
 
+def file_name(source_file: str) -> str:
+    """A source file's name, the last part of its path (forward slashes): what the curation and the
+    registry's citations name it by."""
+    return source_file.rpartition("/")[2]
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One raw input file, as read from `seeds/articles/`."""

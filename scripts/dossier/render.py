@@ -26,7 +26,7 @@ from .graph import relationship_graph
 from .listings import Listings, ListPage, paged
 from .page_memo import PageMemo
 from .profiles import SourceQuote, cited_files, profile, profile_index, quotes_of, type_label
-from .records import Article, Corpus, Rendition
+from .records import Article, Corpus, Rendition, file_name
 from .registry import Entity, Registry
 from .report_pages import report_pages
 from .timeline import timeline
@@ -143,7 +143,7 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
             render_article = partial(_article_page, env, corpus.registry, article, rendition, url, first_commit)
             pages[url + "index.md"] = memo.pages.get(corpus.article_keys.get(article.clean.source_file),
                                                      rendition.language, render_article, depends=(first_commit,))
-    by_file = {a.clean.source_file.rsplit("/", 1)[-1]: a for a in articles}  # events and relations cite files
+    by_file = {file_name(a.clean.source_file): a for a in articles}  # events and relations cite files
     counts = Counter(m.entity for a in articles for m in a.mentions)
     pages.update(_entity_pages(env, corpus, articles, by_file, counts, memo, listings))
     if corpus.registry:

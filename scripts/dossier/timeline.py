@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .figure_text import MIDLINE_EM, Box, text_box, text_width, wrap
-from .records import Article
+from .records import Article, file_name
 from .registry import Registry, merged_events
 
 TIMELINE_FONT_PX = 14  # event and publication labels
@@ -101,7 +101,7 @@ def decimal_year(date: str) -> float:
 def timeline(registry: Registry, articles: list[Article], entity_url: Callable[[str], str],
              article_url: Callable[[Article], str]) -> Timeline:
     """Every dated event and every publication, one per row in date order, under a heading per year."""
-    by_file = {article.clean.source_file.rsplit("/", 1)[-1]: article for article in articles}
+    by_file = {file_name(article.clean.source_file): article for article in articles}
 
     def cited(source: str) -> Citation:
         article = by_file.get(source)
