@@ -12,10 +12,11 @@ import pytest
 
 from conftest import FOUNDING, ROOT, UNCURATED_TEXT, write_seeds
 from dossier import pipeline
+from dossier.collector import paused
 from dossier.furniture import page_lines
 from dossier.listings import Listings
 from dossier.page_memo import PageMemo
-from dossier.parallel import MIN_PARALLEL_FILES, Progress, WorkerPool
+from dossier.parallel import MIN_PARALLEL_FILES, Progress, Timings, WorkerPool
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
 from dossier.render import render_site
@@ -285,3 +286,24 @@ def test_a_rebuild_parses_a_curated_file_again_only_after_an_edit_to_it(tmp_path
     assert edited is not first and edited.digest != first.digest
     (paths.articles / "b.txt").write_bytes(UNCURATED_TEXT.replace("Amazon", "Walmart").encode())
     assert build_corpus(paths, cache=cache).registry is not edited  # checked against the new file names
+
+
+def _collector_on(_tools, _item):
+    return gc.isenabled(), {}
+
+
+def test_a_worker_collects_its_own_garbage_though_forked_from_a_paused_process():
+    items = list(range(MIN_PARALLEL_FILES))
+    with paused(), WorkerPool(2, len(items), tools=None) as pool:
+        seen = pool.run(_collector_on, items, [f"item {n}" for n in items], ResultCache(None), Timings(),
+                        lambda done, total: None)
+    assert seen == [True] * len(items)
+
+
+def test_too_few_files_for_workers_leave_the_collector_on(tmp_path, monkeypatch):
+    write_seeds(tmp_path / "seeds", {"a.txt": UNCURATED_TEXT.encode()})
+    seen = []
+    run = WorkerPool.run
+    monkeypatch.setattr(WorkerPool, "run", lambda *args: seen.append(gc.isenabled()) or run(*args))
+    build_corpus(Paths.for_project(tmp_path), jobs=2)
+    assert seen == [True] * 3

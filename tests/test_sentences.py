@@ -32,6 +32,11 @@ CASES = [
     # a closing mark stays with its sentence (pysbd cut it off after the 。)
     ("zh-Hant", "他說:“亞馬遜關閉了。”", ["他說:“亞馬遜關閉了。”"]),
     ("zh-Hans", "他说:“亚马逊关闭了。”它在2019年推出。", ["他说:“亚马逊关闭了。”", "它在2019年推出。"]),
+    # ...but a quote that opens the next sentence stays with it
+    ("zh-Hans", '亚马逊关闭了诊所。"这是错误的"，他说。', ["亚马逊关闭了诊所。", '"这是错误的"，他说。']),
+    ("de", "Amazon schloss die Kliniken.»Falsch«, sagte er.", ["Amazon schloss die Kliniken.", "»Falsch«, sagte er."]),
+    # the items of a list without sentence marks
+    ("en", "Steps: 1) open the app 2) book a visit 3) pay", ["Steps: ", "1) open the app ", "2) book a visit ", "3) pay"]),
     # the sentence marks of each language pysbd knows: Hindi ends them with ।, Armenian with ։
     ("hi", "अमेज़न ने क्लिनिक बंद किया। कंपनी ने कुछ नहीं कहा।", ["अमेज़न ने क्लिनिक बंद किया। ", "कंपनी ने कुछ नहीं कहा।"]),
     ("hy", "Ամազոնը փակեց կլինիկան։ Ընկերությունը ոչինչ չասաց։",
@@ -76,8 +81,9 @@ def test_a_long_text_is_cut_in_windows_without_losing_a_boundary():
     ("en", "Amazon said on Tuesday that it would close the clinics. It did.", True),
     ("en", "Amazon said on Tuesday\nthat it would close the clinics.", True),  # a line break: pysbd's rules
     ("hi", "अमेज़न ने क्लिनिक बंद किया। कंपनी ने कुछ नहीं कहा।", True),
+    ("en", "Amazon said it would 1) close the clinics 2) keep the pharmacy", True),  # a list, maybe
 ], ids=["one English sentence", "one Chinese sentence with its closer", "two sentences", "a line break",
-        "two Hindi sentences"])
+        "two Hindi sentences", "a closing parenthesis"])
 def test_pysbd_is_asked_only_when_a_sentence_could_end_inside_the_text(monkeypatch, language, text, asked):
     calls = []
     segmented = segmenting._segmented

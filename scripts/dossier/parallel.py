@@ -71,6 +71,9 @@ _WORKER_TOOLS: list[Any] = []
 
 
 def _start_worker(tools: object, preload: Callable[[], object] | None) -> None:
+    # Forked while the pipeline's process has its collector paused (collector.paused): the stages' own
+    # garbage is collected here as it comes.
+    gc.enable()
     _WORKER_TOOLS[:] = [tools]
     if preload:
         preload()

@@ -20,7 +20,7 @@ from .detect import load_detector
 from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
-from .parallel import Progress, Timings, WorkerPool
+from .parallel import Progress, Timings, WorkerPool, processes
 from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile, file_name
 from .registry_loader import load_registry
 from .result_cache import ResultCache, code_digest, data_digest
@@ -68,20 +68,22 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     never stops the build: whatever goes wrong with it becomes its rejection reason in the report; a file
     over `max_file_bytes` is not read.
 
-    With worker processes, this one only gathers their results, and keeps them all: no garbage-collector
-    pass runs until the corpus is made (each would walk every result gathered so far; at 10,000 articles
-    one such pass took 2.9 s). The stages that run here then (an edit's few articles, below the pool's
-    minimum) leave their few cycles to the first pass after."""
-    with paused() if jobs != 1 else contextlib.nullcontext():
-        return _corpus(paths, jobs, cache, progress, max_file_bytes)
+    When the files are enough for worker processes, this one only gathers their results, and keeps them
+    all: no garbage-collector pass runs here until the corpus is made (each would walk every result
+    gathered so far; at 10,000 articles one such pass took 2.9 s). The stages that run here then (an
+    edit's few articles, below the pool's minimum) leave their few cycles to the first pass after."""
+    with contextlib.ExitStack() as collector:  # the pause, if any, ends with the run
+        return _corpus(paths, jobs, cache, progress, max_file_bytes, collector)
 
 
 def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress: bool | None,
-            max_file_bytes: int) -> Corpus:
+            max_file_bytes: int, collector: contextlib.ExitStack) -> Corpus:
     timings = Timings()
     started = time.perf_counter()
     inputs = read_sources(paths, max_file_bytes)
     sources = [entry for entry in inputs if isinstance(entry, SourceFile)]
+    if processes(jobs, len(sources)) > 1:  # worker processes: see build_corpus
+        collector.enter_context(paused())
     source_names = {file_name(entry.path if isinstance(entry, SourceFile) else entry.source_file) for entry in inputs}
     cache = cache or ResultCache(None)
     curation = _curated(cache, paths.curation, source_names, load_curation)

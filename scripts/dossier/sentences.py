@@ -40,6 +40,7 @@ TITLES = {
 # What ends a sentence in the scripts the site reads, and what may close after it ("…done.” He").
 TERMINALS = ".。!！?？…"
 CLOSERS = "\"'”’」』»)）"
+ONLY_CLOSING = "”’」』)）"  # the closers that never open a quotation
 # A full stop followed by a space or the end, or a CJK mark (which needs no space), with its closers.
 ROUGH_BOUNDARY = re.compile(f"\\.[{CLOSERS}]*(?=\\s|$)|[{TERMINALS.replace('.', '')}；;][{CLOSERS}]*")
 
@@ -115,20 +116,21 @@ def _one_sentence(text: str, marks: list[str]) -> bool:
     """Whether `text` is one sentence before pysbd is asked (its time grows with the characters, marks or
     none; a paragraph of one sentence is common): no line break in it, and none of the marks pysbd ends a
     sentence with in its language (`marks`: for Hindi।, Armenian ։, Urdu ۔ too) but at its end, with their
-    closers."""
+    closers, nor a closing parenthesis (pysbd cuts before the items of a list such as "1) … 2) …")."""
     body = text.strip()
     if "\n" in body or "\r" in body:
         return False
     inner = body.rstrip("".join(marks) + CLOSERS + " ")
-    return not any(mark in inner for mark in marks)
+    return ")" not in inner and not any(mark in inner for mark in marks)
 
 
 def _closing_marks(previous: str, piece: str) -> str:
     """The closing marks pysbd cut off the sentence before `piece`, right after its mark (。” became 。 and
-    ”): those `piece` opens with when `previous` ends with a sentence mark, no space between."""
+    ”): those `piece` opens with when `previous` ends with a sentence mark, no space between. Only marks
+    that never open a quotation: a straight quote or a » may open the next sentence ("。"这是…")."""
     if previous[-1:] not in TERMINALS:
         return ""
-    return piece[: len(piece) - len(piece.lstrip(CLOSERS))]
+    return piece[: len(piece) - len(piece.lstrip(ONLY_CLOSING))]
 
 
 def _continues(previous: str, piece: str, titles: set[str]) -> bool:
