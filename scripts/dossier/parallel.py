@@ -5,6 +5,7 @@ result_cache.py.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import multiprocessing
@@ -18,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TextIO, TypeVar, cast
 
+from .collector import paused
 from .result_cache import ResultCache
 
 # Below this many files a pool costs more to start than it saves.
@@ -71,8 +73,8 @@ _WORKER_TOOLS: list[Any] = []
 
 
 def _start_worker(tools: object, preload: Callable[[], object] | None) -> None:
-    # Forked while the pipeline's process has its collector paused (collector.paused): the stages' own
-    # garbage is collected here as it comes.
+    # Forked while the pool's process has its collector paused (WorkerPool): the stages' own garbage is
+    # collected here as it comes.
     gc.enable()
     _WORKER_TOOLS[:] = [tools]
     if preload:
@@ -122,18 +124,24 @@ def processes(jobs: int | None, files: int) -> int:
 class WorkerPool(Generic[Tools]):
     """Maps `fn(tools, item)` over items in order: in a process pool when there is enough work for one
     (each process receives `tools` once, when it starts), in this process otherwise. `preload` runs in
-    this process before the pool forks, so that what it loads is shared, not loaded by each worker."""
+    this process before the pool forks, so that what it loads is shared, not loaded by each worker.
+
+    With a pool, this process only gathers the workers' results, and keeps them all: no garbage-collector
+    pass runs here while the pool is open (`collector.paused`; each would walk every result gathered so
+    far: at 10,000 articles one such pass took 2.9 s). The workers collect their own garbage."""
 
     def __init__(self, jobs: int | None, files: int, tools: Tools, preload: Callable[[], object] | None = None):
         self.jobs = processes(jobs, files)
         self.tools = tools
         self.preload = preload
         self.executor: ProcessPoolExecutor | None = None
+        self.collector = contextlib.ExitStack()  # holds the pause while the pool is open
 
     def __enter__(self) -> WorkerPool[Tools]:
         if self.preload:
             self.preload()
         if self.jobs > 1:
+            self.collector.enter_context(paused())
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=_process_context(),
                                                 initializer=_start_worker, initargs=(self.tools, self.preload))
         return self
@@ -141,6 +149,7 @@ class WorkerPool(Generic[Tools]):
     def __exit__(self, *exc: object) -> None:
         if self.executor:
             self.executor.shutdown()
+        self.collector.close()
 
     def run(self, fn: Callable[[Tools, Item], tuple[Result, dict[str, float]]], items: list[Item], keys: list[str],
             cache: ResultCache, timings: Timings, report: Callable[[int, int], None]) -> list[Result]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import time
 from collections.abc import Callable
@@ -14,13 +13,12 @@ from .article_curation import load_curation
 from .article_location import LineOverrides
 from .attention import needs_attention
 from .cleaning_vocabulary import load_vocabulary
-from .collector import paused
 from .dedupe import DuplicateIndex
 from .detect import load_detector
 from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
-from .parallel import Progress, Timings, WorkerPool, processes
+from .parallel import Progress, Timings, WorkerPool
 from .records import Article, ArticleAttention, CleanText, Corpus, DecodedText, InputOutcome, SourceFile, file_name
 from .registry_loader import load_registry
 from .result_cache import ResultCache, code_digest, data_digest
@@ -66,24 +64,12 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     one per core) with the same result for any number; results come from `cache` when their inputs
     (file, curation, vocabulary, registry, code) are unchanged; `progress` reports on stderr. A bad file
     never stops the build: whatever goes wrong with it becomes its rejection reason in the report; a file
-    over `max_file_bytes` is not read.
-
-    When the files are enough for worker processes, this one only gathers their results, and keeps them
-    all: no garbage-collector pass runs here until the corpus is made (each would walk every result
-    gathered so far; at 10,000 articles one such pass took 2.9 s). The stages that run here then (an
-    edit's few articles, below the pool's minimum) leave their few cycles to the first pass after."""
-    with contextlib.ExitStack() as collector:  # the pause, if any, ends with the run
-        return _corpus(paths, jobs, cache, progress, max_file_bytes, collector)
-
-
-def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress: bool | None,
-            max_file_bytes: int, collector: contextlib.ExitStack) -> Corpus:
+    over `max_file_bytes` is not read. The corpus is made while the pool is open: with worker processes,
+    no garbage-collector pass runs here until it is (WorkerPool)."""
     timings = Timings()
     started = time.perf_counter()
     inputs = read_sources(paths, max_file_bytes)
     sources = [entry for entry in inputs if isinstance(entry, SourceFile)]
-    if processes(jobs, len(sources)) > 1:  # worker processes: see build_corpus
-        collector.enter_context(paused())
     source_names = {file_name(entry.path if isinstance(entry, SourceFile) else entry.source_file) for entry in inputs}
     cache = cache or ResultCache(None)
     curation = _curated(cache, paths.curation, source_names, load_curation)
@@ -168,30 +154,31 @@ def _corpus(paths: Paths, jobs: int | None, cache: ResultCache | None, progress:
                              report.stage("detect + normalize + metadata + link"))
         timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
 
-    articles: list[Article] = []
-    found: list[ArticleAttention] = []
-    article_keys: dict[str, str] = {}
-    id_owners: dict[str, str] = {}
-    for text, published_as in zip(unique, published, strict=True):
-        if isinstance(published_as, InputOutcome):
-            outcomes[text.source_file] = published_as
-            continue
-        article_id = published_as.article.id
-        if article_id in id_owners:
-            outcomes[text.source_file] = InputOutcome(
-                text.source_file, text.sha256, "rejected",
-                reason=f"its id {article_id} is already that of {id_owners[article_id]}: rename one of the two files")
-            continue
-        id_owners[article_id] = text.source_file
-        articles.append(published_as.article)
-        found.append(published_as.attention)
-        article_keys[text.source_file] = publish_keys[text.source_file]
-        outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article_id)
-    cache.prune()
-    ordered = tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order)
-    timings.phases["total"] = time.perf_counter() - started
-    return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
-                  attention=needs_attention(found, registry))
+        articles: list[Article] = []
+        found: list[ArticleAttention] = []
+        article_keys: dict[str, str] = {}
+        id_owners: dict[str, str] = {}
+        for text, published_as in zip(unique, published, strict=True):
+            if isinstance(published_as, InputOutcome):
+                outcomes[text.source_file] = published_as
+                continue
+            article_id = published_as.article.id
+            if article_id in id_owners:
+                outcomes[text.source_file] = InputOutcome(
+                    text.source_file, text.sha256, "rejected",
+                    reason=f"its id {article_id} is already that of {id_owners[article_id]}: "
+                           "rename one of the two files")
+                continue
+            id_owners[article_id] = text.source_file
+            articles.append(published_as.article)
+            found.append(published_as.attention)
+            article_keys[text.source_file] = publish_keys[text.source_file]
+            outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article_id)
+        cache.prune()
+        ordered = tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order)
+        timings.phases["total"] = time.perf_counter() - started
+        return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
+                      attention=needs_attention(found, registry))
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"
