@@ -130,8 +130,9 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
     """A strict `mkdocs build` of `config` into `site_dir`, as `make build` runs it.
 
     In this test process: MkDocs, the plugin and the language models are loaded once per process, not
-    once per build (about 2.5 s of each small build), and the templates compiled once (0.8 s). The pool of the per-article stages is not forked
-    from here (this process runs threads of its own, which a fork may catch holding a lock): one job.
+    once per build (about 2.5 s of each small build), and the templates compiled once (0.15 s of each
+    build after the first). The pool of the per-article stages is not forked from here (this process runs
+    threads of its own, which a fork may catch holding a lock): one job.
     With `environment` (a hash seed is fixed when a process starts, a pool size), the build runs in a
     process of its own, with `environment` added to its environment."""
     if environment:
