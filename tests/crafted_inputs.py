@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from dossier.clean import clean
 from dossier.cleaning_vocabulary import CleaningVocabulary
-from dossier.detect import detect, load_detector
+from dossier.detect import detect, load_identifiers
 from dossier.ingest import ingest
 from dossier.link import Linker, link
 from dossier.metadata import build_article
@@ -105,7 +105,7 @@ def encoding_of(name: str) -> str:
 def per_article_stages(vocabulary: CleaningVocabulary, registry: Registry) -> dict[str, Stage]:
     """The per-article stages in order, each a function of the previous one's output."""
     linker = Linker(registry)
-    load_detector()
+    load_identifiers()
     return {
         "ingest": ingest,
         "clean": lambda decoded: clean(decoded, vocabulary),

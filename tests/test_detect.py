@@ -1,9 +1,11 @@
 """detect: language as BCP 47, and the Chinese script by what OpenCC would change."""
 
+from dataclasses import replace
+
 import pytest
 
 from dossier.chinese import SIMPLIFIED, TRADITIONAL, dominant_script
-from dossier.detect import detect, detect_language, has_letters, prose_sample
+from dossier.detect import detect, detect_language, has_letters, load_identifiers, prose_sample, quick_language
 from dossier.records import Block, CleanText, Inline
 
 
@@ -188,3 +190,68 @@ def test_a_long_run_of_short_furniture_lines_before_the_body_does_not_decide():
 )
 def test_has_letters_counts_until_there_are_enough(text, wanted, enough):
     assert has_letters(text, wanted) is enough
+
+
+# --- two identifiers: fastText for a long sample it is sure of, Lingua for the rest ------------------------
+
+BRETON = ("Amazon a serro e servij yec'hed evit e implijidi e dibenn ar bloaz. Hervez ur postel diabarzh, ne oa "
+          "ket klok a-walc'h ar c'hinnig evit an embregerezhioù bras. Al lodenn vrasañ eus an implijidi a vo "
+          "kinniget dezho ul labour all.")
+NORWEGIAN = ("Amazon legger ned helsetjenesten selskapet bygde for sine egne ansatte ved utgangen av året. Ifølge "
+             "et internt notat var tilbudet ikke fullstendig nok for store arbeidsgivere. De fleste berørte "
+             "ansatte får tilbud om nye oppgaver i konsernet. Analytikere mener at selskapet nå vil satse på "
+             "nettapoteket og klinikkene det kjøpte i fjor, der pasientene kan bestille time fra mobilen og "
+             "snakke med en lege uten å forlate hjemmet.")
+MIXED = " ".join(part for pair in zip(BODIES["de"], BODIES["fr"], strict=True) for part in pair)
+
+
+@pytest.mark.parametrize(
+    "sample, answer",
+    [
+        (" ".join(BODIES["de"]), "de"),  # long, one language: fastText's
+        (" ".join(BODIES["pt"]), "pt"),
+        (BRETON, "br"),  # a language Lingua does not know
+        (BODIES["de"][1], None),  # too short to take fastText's word for it
+        (MIXED, None),  # two languages: fastText is unsure
+        (NORWEGIAN, None),  # fastText is unsure between Norwegian and Danish
+        (BODIES["de"][0] + " " + BODIES["zh-Hans"][0], None),  # CJK characters weigh too little for fastText
+    ],
+    ids=["German", "Portuguese", "Breton", "short", "mixed", "Norwegian", "with CJK"],
+)
+def test_fasttext_answers_only_for_a_long_sample_it_is_sure_of(sample, answer):
+    assert quick_language(load_identifiers(), sample) == answer
+
+
+def test_lingua_decides_what_fasttext_leaves():
+    assert detect_language(NORWEGIAN) == "nb"
+    assert detect_language(MIXED) in ("de", "fr")
+    assert detect_language(BODIES["de"][1]) == "de"
+
+
+def test_a_language_only_fasttext_knows_is_named():
+    assert detect(article("", BRETON)).language == "br"  # Lingua alone says Tagalog
+
+
+class SureOfOneLabel:
+    """A stand-in for fastText's model, always giving one label with one probability."""
+
+    def __init__(self, label: str, probability: float):
+        self.label, self.probability = label, probability
+
+    def predict(self, text: str, k: int = 1):
+        return (f"__label__{self.label}",), (self.probability,)
+
+
+@pytest.mark.parametrize(
+    "label, probability, answer",
+    [
+        ("gl", 0.95, "gl"),
+        ("gl", 0.85, None),  # below the confidence fastText's answer needs
+        ("no", 0.99, None),  # a macrolanguage Lingua splits (Bokmål, Nynorsk)
+        ("sh", 0.99, None),  # likewise (Bosnian, Croatian, Serbian)
+        ("als", 0.99, None),  # lid.176's Alemannic, not ISO 639-3's Tosk Albanian
+    ],
+)
+def test_which_of_fasttexts_answers_stand(label, probability, answer):
+    identifiers = replace(load_identifiers(), quick=SureOfOneLabel(label, probability))
+    assert quick_language(identifiers, " ".join(BODIES["de"])) == answer

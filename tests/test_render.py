@@ -16,7 +16,7 @@ from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
 from dossier.listings import Listings, pager_numbers
 from dossier.records import AttentionItem, Block, Inline, InputOutcome
-from dossier.render import render_site
+from dossier.render import language_name, render_site
 from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -282,3 +282,13 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
     for uri, page in site.pages.items():
         body = get_data(page)[0]
         assert markdown.Markdown(extensions=extensions, extension_configs=settings).convert(body) == body.strip("\n"), uri
+
+
+@pytest.mark.parametrize(
+    "code, name",
+    [("zh-Hant", "Chinese (Traditional)"), ("zh-Hans", "Chinese (Simplified)"), ("zh", "Chinese"),
+     ("de", "German"), ("gl", "Galician"), ("br", "Breton"), ("nb", "Norwegian Bokmål"), ("und", "Undetermined"),
+     ("qq", "qq")],  # a code CLDR does not know is shown as it is
+)
+def test_languages_are_named_in_english(code, name):
+    assert language_name(code) == name

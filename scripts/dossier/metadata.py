@@ -39,10 +39,11 @@ def build_article(normalized: Normalized, curated: ArticleCuration | None) -> Ar
     curated = curated or {}
     extracted = extract(clean, normalized.detected.language)
     translated_from = None
-    title_language = detect_language(clean.title) if clean.title else "und"
+    # A headline too short to tell another language by is not asked about.
+    long_title = len(clean.title) >= METADATA.foreign_title_min_chars
+    title_language = detect_language(clean.title) if long_title else "und"
     base = normalized.detected.base_language
-    title_in_other_language = (title_language not in ("und", base)
-                               and len(clean.title) >= METADATA.foreign_title_min_chars)
+    title_in_other_language = title_language not in ("und", base)
     curated_spec = curated.get("translated_from")
     if curated_spec or title_in_other_language:
         spec: TranslationCuration = curated_spec.copy() if curated_spec else {"language": title_language}

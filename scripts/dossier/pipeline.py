@@ -14,7 +14,7 @@ from .article_location import LineOverrides
 from .attention import needs_attention
 from .cleaning_vocabulary import load_vocabulary
 from .dedupe import DuplicateIndex
-from .detect import load_detector
+from .detect import load_identifiers
 from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
@@ -83,9 +83,9 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     timings.phases["load"] = time.perf_counter() - started
     report = Progress(len(sources), enabled=progress)  # None: on a terminal, outside CI
 
-    # The language detector loads before the pool forks, so that the workers share it.
+    # The language identifiers load before the pool forks, so that the workers share them.
     linker = cache.in_memory(cache.key("linker", registry.digest), partial(Linker, registry))
-    with WorkerPool(jobs, len(sources), StageTools(vocabulary, linker), preload=load_detector) as pool:
+    with WorkerPool(jobs, len(sources), StageTools(vocabulary, linker), preload=load_identifiers) as pool:
         phase = time.perf_counter()
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
         decoded = pool.run(ingest_file, sources, [ingest_keys[s.path] for s in sources], cache, timings,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TypedDict
 
+from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .article_html import EntityLinker, render_blocks
@@ -41,26 +42,19 @@ from .urls import (
     sources_url,
 )
 
+# The names CLDR (through Babel) does not give as the site needs them; every other code is named by CLDR.
 LANGUAGE_NAMES = {
     TRADITIONAL: "Chinese (Traditional)",
     SIMPLIFIED: "Chinese (Simplified)",
-    "zh": "Chinese",
-    "de": "German",
-    "fr": "French",
-    "en": "English",
-    "es": "Spanish",
-    "ja": "Japanese",
-    "it": "Italian",
-    "ko": "Korean",
-    "pt": "Portuguese",
-    "nl": "Dutch",
     "und": "Undetermined",
 }
 SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
 
 
+@cache
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    """A language's English name ("gl": "Galician"); a code CLDR does not know is shown as it is."""
+    return LANGUAGE_NAMES.get(code) or Locale("en").languages.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,10 @@ class DetectionThresholds:
     # Lingua's time grows with the sample (about 2.4 ms for 1,000 characters, 3.4 ms for 1,500), and its
     # answer on a thousand characters of prose is already settled.
     sample_chars: int = 1000
+    # fastText names the language of a sample this long that it gives this probability or more; a shorter
+    # sample, or one it is less sure of (languages mixed), goes to Lingua, the more accurate on short text.
+    quick_min_chars: int = 200
+    quick_min_confidence: float = 0.9
     script_sample_chars: int = 3000  # Chinese script: counted over more text, to outvote conversion leftovers
     min_body_letters: int = 40  # a body with fewer letters leaves the language to the title as well
     japanese_kana_share: float = 0.05  # Japanese writes its grammar in kana; Chinese and Korean hold none
