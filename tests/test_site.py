@@ -31,6 +31,7 @@ from conftest import (
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.profiles import type_label
 from dossier.project_config import write_config
+from hostile_corpus import FIXTURE_MAX_FILE_BYTES, cases, special_entries
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
                  "published", "original_url", "url", "variants", "entities", "removed"}
@@ -360,16 +361,24 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     """Same inputs, same bytes: two builds, each with its own hash seed (the order of sets and of
     dict-keyed sets follows it) and its own cache, one in one job (in the test process, with the seed
     Python drew for it) and one in a pool of two (in a process of its own, another seed), of a corpus big
-    enough for the pool, with a relationship graph, a timeline and hostile text; every file compared."""
+    enough for the pool, with a relationship graph, a timeline, hostile text and the hostile corpus (every
+    encoding, junk, entries that are not regular files): every file compared."""
     files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
              "hostile.txt": f"AT&T <b>😀 𠮷</b>\n\n{UNCURATED_TEXT}".encode(),
-             **recombined_articles(MIN_PARALLEL_FILES)}
+             **{case.name: case.data for case in cases()}, **recombined_articles(MIN_PARALLEL_FILES)}
     make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for entry in special_entries():
+        path = tmp_path / "seeds" / "articles" / os.fsdecode(entry.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entry.make(path, outside)
     sites = []
     other_seed = "3" if os.environ.get("PYTHONHASHSEED") == "2" else "2"  # never the test process's own
     for seed, environment in (("1", {}), ("2", {"PYTHONHASHSEED": other_seed, "DOSSIER_JOBS": "2"})):
         config = write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
-                              dossier={"cache_dir": str(tmp_path / f"cache-{seed}")})
+                              dossier={"cache_dir": str(tmp_path / f"cache-{seed}"),
+                                       "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
         result = mkdocs_build(config, tmp_path / f"site-{seed}", **environment)
         assert result.returncode == 0, result.log[-3000:]
         sites.append({path.relative_to(tmp_path / f"site-{seed}").as_posix(): path.read_bytes()
