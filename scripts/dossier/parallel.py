@@ -64,6 +64,7 @@ class Progress:
 Tools = TypeVar("Tools")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Mapped = TypeVar("Mapped")
 
 # In a worker process only: the tools its pool's initializer handed it, set once when the process starts
 # (the standard `initializer`/`initargs` idiom: a task function reaches them here, unpickled once per
@@ -157,14 +158,7 @@ class WorkerPool(Generic[Tools]):
         # A key names what `fn` returned for the same inputs and code: the cached object is a Result.
         results = [cast("Result | None", cache.get(key)) for key in keys]
         todo = [n for n, result in enumerate(results) if result is None]
-        arguments = [items[n] for n in todo]
-        mapped: Iterable[tuple[Result, dict[str, float]]]
-        executor = self.executor if len(todo) >= MIN_PARALLEL_FILES else None
-        if executor:
-            mapped = executor.map(functools.partial(_with_worker_tools, fn), arguments,
-                                  chunksize=max(1, len(todo) // (self.jobs * 8)))
-        else:
-            mapped = (fn(self.tools, item) for item in arguments)
+        mapped = self.map(fn, [items[n] for n in todo])
         done = len(results) - len(todo)
         for n, (result, spent) in zip(todo, mapped, strict=True):
             results[n] = result
@@ -173,3 +167,10 @@ class WorkerPool(Generic[Tools]):
             done += 1
             report(done, len(results))
         return [result for result in results if result is not None]
+
+    def map(self, fn: Callable[[Tools, Item], Mapped], items: list[Item]) -> Iterable[Mapped]:
+        """fn over items, in order, with this pool's tools: in its processes when there are enough items."""
+        if self.executor and len(items) >= MIN_PARALLEL_FILES:
+            return self.executor.map(functools.partial(_with_worker_tools, fn), items,
+                                     chunksize=max(1, len(items) // (self.jobs * 8)))
+        return (fn(self.tools, item) for item in items)

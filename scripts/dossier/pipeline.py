@@ -13,6 +13,7 @@ from .article_curation import load_curation
 from .article_location import LineOverrides
 from .attention import needs_attention
 from .cleaning_vocabulary import load_vocabulary
+from .cluster import ClusterPool
 from .dedupe import DuplicateIndex
 from .detect import load_identifiers
 from .furniture import page_lines, shared_lines
@@ -59,13 +60,15 @@ def _curated(cache: ResultCache, path: Path, source_names: set[str],
 
 
 def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None = None,
-                 progress: bool | None = False, max_file_bytes: int = MAX_FILE_BYTES) -> Corpus:
+                 progress: bool | None = False, max_file_bytes: int = MAX_FILE_BYTES,
+                 cluster: str | None = None) -> Corpus:
     """Every file through the stages, in path order. Per-article stages run in `jobs` processes (None:
     one per core) with the same result for any number; results come from `cache` when their inputs
     (file, curation, vocabulary, registry, code) are unchanged; `progress` reports on stderr. A bad file
     never stops the build: whatever goes wrong with it becomes its rejection reason in the report; a file
-    over `max_file_bytes` is not read. The corpus is made while the pool is open: with worker processes,
-    no garbage-collector pass runs here until it is (WorkerPool)."""
+    over `max_file_bytes` is not read. With `cluster` (a Dask scheduler's address), the per-article stages
+    run there instead, `jobs` unused (cluster.py). The corpus is made while the pool is open: with worker
+    processes, no garbage-collector pass runs here until it is (WorkerPool)."""
     timings = Timings()
     started = time.perf_counter()
     inputs = read_sources(paths, max_file_bytes)
@@ -85,7 +88,9 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
 
     # The language identifiers load before the pool forks, so that the workers share them.
     linker = cache.in_memory(cache.key("linker", registry.digest), partial(Linker, registry))
-    with WorkerPool(jobs, len(sources), StageTools(vocabulary, linker), preload=load_identifiers) as pool:
+    tools = StageTools(vocabulary, linker)
+    pool = ClusterPool(cluster, tools) if cluster else WorkerPool(jobs, len(sources), tools, preload=load_identifiers)
+    with pool:
         phase = time.perf_counter()
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}
         decoded = pool.run(ingest_file, sources, [ingest_keys[s.path] for s in sources], cache, timings,

@@ -51,6 +51,7 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __
     seeds_dir = c.Type(str, default="seeds")  # holds articles/, articles.yml, cleaning.yml, entities.yml
     templates_dir = c.Type(str, default="templates")
     jobs = c.Type(int, default=0)  # processes for the per-article stages; 0: one per core
+    cluster = c.Optional(c.Type(str))  # a Dask scheduler's address: the per-article stages run there instead
     cache_dir = c.Optional(c.Type(str))  # results by content hash, e.g. .cache/dossier; unset: memory only
     max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)  # a bigger file is rejected unread
     # The search engine: the dossier's chunked index (search_index.py), or Material's lunr index behind the
@@ -261,7 +262,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self.search_index = index()  # before the pipeline: a helper process shares little of this one's memory
         try:
             corpus = build_corpus(self.paths, jobs=jobs, cache=self.cache, progress=None,
-                                  max_file_bytes=self.config.max_file_bytes)
+                                  max_file_bytes=self.config.max_file_bytes, cluster=self.config.cluster)
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
         self.long_lived.settle()
