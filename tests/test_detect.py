@@ -7,6 +7,7 @@ import pytest
 from dossier.chinese import SIMPLIFIED, TRADITIONAL, dominant_script
 from dossier.detect import detect, detect_language, has_letters, load_identifiers, prose_sample, quick_language
 from dossier.records import Block, CleanText, Inline
+from dossier.thresholds import DETECTION
 
 
 @pytest.mark.parametrize(
@@ -202,6 +203,9 @@ NORWEGIAN = ("Amazon legger ned helsetjenesten selskapet bygde for sine egne ans
              "ansatte får tilbud om nye oppgaver i konsernet. Analytikere mener at selskapet nå vil satse på "
              "nettapoteket og klinikkene det kjøpte i fjor, der pasientene kan bestille time fra mobilen og "
              "snakke med en lege uten å forlate hjemmet.")
+ZULU = ("I-Amazon izovala insizakalo yezempilo eyayakhele abasebenzi bayo ekupheleni konyaka. Ngokwencwadi "
+        "yangaphakathi, lo mnikelo wawungaphelele ngokwanele ezinkampanini ezinkulu. Iningi labasebenzi "
+        "abathintekayo lizothola omunye umsebenzi enkampanini.")
 MIXED = " ".join(part for pair in zip(BODIES["de"], BODIES["fr"], strict=True) for part in pair)
 
 
@@ -213,10 +217,11 @@ MIXED = " ".join(part for pair in zip(BODIES["de"], BODIES["fr"], strict=True) f
         (BRETON, "br"),  # a language Lingua does not know
         (BODIES["de"][1], None),  # too short to take fastText's word for it
         (MIXED, None),  # two languages: fastText is unsure
-        (NORWEGIAN, None),  # fastText is unsure between Norwegian and Danish
+        (NORWEGIAN, None),  # fastText is unsure between Norwegian and Danish (its "no" would go to Lingua too)
+        (ZULU, None),  # a language fastText does not know: its best guess is unsure
         (BODIES["de"][0] + " " + BODIES["zh-Hans"][0], None),  # CJK characters weigh too little for fastText
     ],
-    ids=["German", "Portuguese", "Breton", "short", "mixed", "Norwegian", "with CJK"],
+    ids=["German", "Portuguese", "Breton", "short", "mixed", "Norwegian", "Zulu", "with CJK"],
 )
 def test_fasttext_answers_only_for_a_long_sample_it_is_sure_of(sample, answer):
     assert quick_language(load_identifiers(), sample) == answer
@@ -224,6 +229,7 @@ def test_fasttext_answers_only_for_a_long_sample_it_is_sure_of(sample, answer):
 
 def test_lingua_decides_what_fasttext_leaves():
     assert detect_language(NORWEGIAN) == "nb"
+    assert detect_language(ZULU) == "zu"
     assert detect_language(MIXED) in ("de", "fr")
     assert detect_language(BODIES["de"][1]) == "de"
 
@@ -239,6 +245,8 @@ class SureOfOneLabel:
         self.label, self.probability = label, probability
 
     def predict(self, text: str, k: int = 1):
+        if self.label is None:  # fastText's answer when it has none
+            return (), ()
         return (f"__label__{self.label}",), (self.probability,)
 
 
@@ -246,7 +254,10 @@ class SureOfOneLabel:
     "label, probability, answer",
     [
         ("gl", 0.95, "gl"),
-        ("gl", 0.85, None),  # below the confidence fastText's answer needs
+        ("gl", DETECTION.quick_min_confidence, "gl"),  # the confidence fastText's answer needs, exactly
+        ("gl", 0.85, None),  # below it
+        (None, 0.0, None),  # no answer at all
+        ("bh", 0.99, None),  # a retired collective code (Bihari languages)
         ("no", 0.99, None),  # a macrolanguage Lingua splits (Bokmål, Nynorsk)
         ("sh", 0.99, None),  # likewise (Bosnian, Croatian, Serbian)
         ("als", 0.99, None),  # lid.176's Alemannic, not ISO 639-3's Tosk Albanian

@@ -362,7 +362,7 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     dict-keyed sets follows it) and its own cache, one in one job (in the test process, with the seed
     Python drew for it) and one in a pool of two (in a process of its own, another seed), of a corpus big
     enough for the pool, with a relationship graph, a timeline, hostile text and the hostile corpus (every
-    encoding, junk, entries that are not regular files): every file compared."""
+    encoding, junk, entries that are not regular files): every file and folder compared."""
     files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
              "hostile.txt": f"AT&T <b>😀 𠮷</b>\n\n{UNCURATED_TEXT}".encode(),
              **{case.name: case.data for case in cases()}, **recombined_articles(MIN_PARALLEL_FILES)}
@@ -381,8 +381,8 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
                                        "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
         result = mkdocs_build(config, tmp_path / f"site-{seed}", **environment)
         assert result.returncode == 0, result.log[-3000:]
-        sites.append({path.relative_to(tmp_path / f"site-{seed}").as_posix(): path.read_bytes()
-                      for path in (tmp_path / f"site-{seed}").rglob("*") if path.is_file()})
+        sites.append({path.relative_to(tmp_path / f"site-{seed}").as_posix(): path.read_bytes() if path.is_file()
+                      else "folder" for path in (tmp_path / f"site-{seed}").rglob("*")})
     first, second = sites
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []

@@ -40,6 +40,11 @@ def phase_code(phase: str) -> str:
     return code_digest(PHASE_MODULES[phase], (_UNITS,))
 
 
+def pipeline_code() -> str:
+    """The code every phase runs: what a cluster's workers must run too."""
+    return " ".join(phase_code(phase) for phase in PHASE_MODULES)
+
+
 Loaded = TypeVar("Loaded")
 
 
@@ -89,7 +94,8 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
     # The language identifiers load before the pool forks, so that the workers share them.
     linker = cache.in_memory(cache.key("linker", registry.digest), partial(Linker, registry))
     tools = StageTools(vocabulary, linker)
-    pool = ClusterPool(cluster, tools) if cluster else WorkerPool(jobs, len(sources), tools, preload=load_identifiers)
+    pool = (ClusterPool(cluster, tools, preload=load_identifiers, code=pipeline_code) if cluster
+            else WorkerPool(jobs, len(sources), tools, preload=load_identifiers))
     with pool:
         phase = time.perf_counter()
         ingest_keys = {s.path: cache.key(ingest_context, "ingest", s.path, sha256_hex(s.data)) for s in sources}

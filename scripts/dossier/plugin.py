@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .cluster import ClusterError
 from .collector import LongLivedObjects
 from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
@@ -265,6 +266,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                                   max_file_bytes=self.config.max_file_bytes, cluster=self.config.cluster)
         except CurationError as error:
             raise PluginError(f"curated data is malformed: {error}") from error
+        except ClusterError as error:
+            raise PluginError(str(error)) from error
         self.long_lived.settle()
         started = time.perf_counter()
         listings = Listings(self.config.home_articles, self.config.articles_per_page, self.config.profile_quotes)

