@@ -203,6 +203,9 @@ NORWEGIAN = ("Amazon legger ned helsetjenesten selskapet bygde for sine egne ans
              "ansatte får tilbud om nye oppgaver i konsernet. Analytikere mener at selskapet nå vil satse på "
              "nettapoteket og klinikkene det kjøpte i fjor, der pasientene kan bestille time fra mobilen og "
              "snakke med en lege uten å forlate hjemmet.")
+MALAYALAM = ("ആമസോൺ തങ്ങളുടെ ജീവനക്കാർക്കായി ആരംഭിച്ച ടെലിമെഡിസിൻ സേവനം ഈ വർഷാവസാനം അവസാനിപ്പിക്കും. വലിയ കമ്പനികൾക്ക് "
+             "ഈ സേവനം പര്യാപ്തമല്ലെന്ന് ആഭ്യന്തര കുറിപ്പിൽ പറയുന്നു. ബാധിക്കപ്പെട്ട ജീവനക്കാരിൽ ഭൂരിഭാഗം പേർക്കും കമ്പനിയിൽ മറ്റ് "
+             "ജോലികൾ നൽകും.")
 ZULU = ("I-Amazon izovala insizakalo yezempilo eyayakhele abasebenzi bayo ekupheleni konyaka. Ngokwencwadi "
         "yangaphakathi, lo mnikelo wawungaphelele ngokwanele ezinkampanini ezinkulu. Iningi labasebenzi "
         "abathintekayo lizothola omunye umsebenzi enkampanini.")
@@ -214,14 +217,15 @@ MIXED = " ".join(part for pair in zip(BODIES["de"], BODIES["fr"], strict=True) f
     [
         (" ".join(BODIES["de"]), "de"),  # long, one language: fastText's
         (" ".join(BODIES["pt"]), "pt"),
-        (BRETON, "br"),  # a language Lingua does not know
+        (BRETON, "br"),  # a language Lingua does not know (it says Tagalog)
+        (MALAYALAM, "ml"),  # a script Lingua does not know (it says nothing)
         (BODIES["de"][1], None),  # too short to take fastText's word for it
         (MIXED, None),  # two languages: fastText is unsure
         (NORWEGIAN, None),  # fastText is unsure between Norwegian and Danish (its "no" would go to Lingua too)
         (ZULU, None),  # a language fastText does not know: its best guess is unsure
         (BODIES["de"][0] + " " + BODIES["zh-Hans"][0], None),  # CJK characters weigh too little for fastText
     ],
-    ids=["German", "Portuguese", "Breton", "short", "mixed", "Norwegian", "Zulu", "with CJK"],
+    ids=["German", "Portuguese", "Breton", "Malayalam", "short", "mixed", "Norwegian", "Zulu", "with CJK"],
 )
 def test_fasttext_answers_only_for_a_long_sample_it_is_sure_of(sample, answer):
     assert quick_language(load_identifiers(), sample) == answer

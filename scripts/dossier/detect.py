@@ -2,11 +2,11 @@
 
 Two identifiers, the fast one first: fastText's lid.176 model (the standard for web-scale corpora, about
 0.15 ms for an article's sample of 1,000 characters) names the language of a long sample it is sure of;
-Lingua (the most accurate on short texts, 2.5-6 ms for the same sample) decides the rest: a short text, one fastText
-is unsure of (several languages mixed), one with CJK characters. fastText knows languages Lingua does
-not (Galician, Breton, Malayalam, ...), which it then names right where Lingua could not. Either may
-say "Chinese"; the script is decided by `chinese.dominant_script`, since no language identifier tells
-Traditional from Simplified.
+Lingua (the most accurate on short texts, about 3.5 ms for the same sample) decides the rest: a short
+text, one fastText is unsure of (several languages mixed), one with CJK characters. fastText knows
+languages Lingua does not (Breton, Malayalam, Khmer, ...), which it then names right where Lingua could
+not. Either may say "Chinese"; the script is decided by `chinese.dominant_script`, since no language
+identifier tells Traditional from Simplified.
 
 The language is the body's: the headline is one short line and may be in another language (an English
 title above a translated article), and furniture the clean stage missed (a menu, a share bar, a
