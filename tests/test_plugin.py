@@ -62,17 +62,17 @@ def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_pa
     plugin = config.plugins["dossier"]
     try:
         build(config, dirty=True)
-        assert plugin.held_back == []  # the first build: every page
-        given = dict(plugin.page_files)  # the Files MkDocs was given, the Page it made of each let go
+        assert plugin.generated.held_back == []  # the first build: every page
+        given = dict(plugin.generated.page_files)  # the Files MkDocs was given, the Page it made of each let go
         assert given["articles/a/index.md"].page is None and given["index.md"].page is None
         pages = sorted(str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("index.html"))
         indexed = _indexed_urls(tmp_path / "site")
         edited = tmp_path / "seeds" / "articles" / UNCURATED_NAME
         edited.write_text(UNCURATED_TEXT + "\nOne more closing sentence, added by a maintainer.\n", encoding="utf-8")
         build(config, dirty=True)
-        held = {file.src_uri for file in plugin.held_back}
+        held = {file.src_uri for file in plugin.generated.held_back}
         # An unchanged page held back is the File the first build gave MkDocs (its paths not worked out anew).
-        assert next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md") is given["articles/a/index.md"]
+        assert next(f for f in plugin.generated.held_back if f.src_uri == "articles/a/index.md") is given["articles/a/index.md"]
         assert "articles/a/index.md" in held and any(uri.startswith("articles/中文") for uri in held)
         assert not any(uri.startswith(f"articles/{edited.stem}/") for uri in held)  # the edited article
         assert not held & {"index.md", "catalogue/index.md", "entities/index.md", "report/index.md"}  # the nav
@@ -81,13 +81,13 @@ def test_under_serve_dirty_mkdocs_is_given_only_the_pages_an_edit_changed(tmp_pa
         assert _indexed_urls(tmp_path / "site") == indexed and "articles/a/" in indexed  # the search index too
         # Another edit: an unchanged page held back again is the same File (its paths not worked out anew),
         # while a page held back under another site folder is not.
-        before = {file.src_uri: file for file in plugin.held_back}
+        before = {file.src_uri: file for file in plugin.generated.held_back}
         edited.write_text(UNCURATED_TEXT + "\nAnd a second one, the next day.\n", encoding="utf-8")
         build(config, dirty=True)
-        assert next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md") is before["articles/a/index.md"]
+        assert next(f for f in plugin.generated.held_back if f.src_uri == "articles/a/index.md") is before["articles/a/index.md"]
         config["site_dir"] = str(tmp_path / "elsewhere")
         build(config, dirty=True)
-        moved = next(f for f in plugin.held_back if f.src_uri == "articles/a/index.md")
+        moved = next(f for f in plugin.generated.held_back if f.src_uri == "articles/a/index.md")
         assert moved.abs_dest_path == str(tmp_path / "elsewhere" / "articles" / "a" / "index.html")
         assert gc.get_freeze_count() > 0  # the records and pages, out of the garbage collector's walks
     finally:
@@ -112,7 +112,7 @@ def test_after_a_failed_build_serve_hands_mkdocs_every_page_again(tmp_path, monk
             with pytest.raises(ZeroDivisionError):
                 build(config, dirty=True)
         build(config, dirty=True)
-        assert plugin.held_back == []
+        assert plugin.generated.held_back == []
         page = (tmp_path / "site" / "articles" / edited.stem.lower() / "index.html").read_text(encoding="utf-8")
         assert "A sentence the failed build never showed." in page
     finally:

@@ -21,7 +21,9 @@ The stages, each a function from the typed records in `records` to the next:
 `pipeline` runs the stages in order over every file, mapping the per-article `work_units` over the
 process pool of `parallel` (or a Dask cluster, `cluster`) and the result cache of `result_cache`;
 `attention` lists what a maintainer should look at;
-`plugin` is the MkDocs plugin that hands the result to MkDocs (the pages written out by `staging`), with `csp`
+`plugin` is the MkDocs plugin that hands the result to MkDocs (the pages written out by `staging`, their
+Files kept from build to build by `generated_files`, which holds back the unchanged ones under
+`serve --dirty`), with `csp`
 for its Content-Security-Policy and `collector` to keep what it holds out of the garbage collector's walks
 (and the pipeline's process from running the collector while the workers' results come in).
 Shared by every stage: `characters` (character classes), `sentences` (sentence boundaries),

@@ -34,6 +34,7 @@ from .cluster import ClusterError
 from .collector import LongLivedObjects
 from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
+from .generated_files import GeneratedFiles
 from .listings import Listings
 from .page_memo import PageMemo
 from .parallel import Timings, processes
@@ -98,14 +99,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.pages = PageMemo()
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
         self.staged: dict[str, int] = {}
-        # `mkdocs serve --dirty`: MkDocs is given only the generated pages an edit changed (and those in
-        # the navigation); it would otherwise make a page object of each of the others on every rebuild,
-        # check its time stamp and skip it (most of a rebuild's time at 10,000 articles).
-        self.hand_changed_only = command == "serve" and dirty
-        self.held_back: list[File] = []  # the unchanged pages not given to MkDocs this build
-        self.page_files: dict[str, File] = {}  # the File of every generated page of the last build, by URI
+        # `mkdocs serve --dirty`: MkDocs is given only the generated pages an edit changed.
+        self.generated = GeneratedFiles(hand_changed_only=command == "serve" and dirty)
         self.bodies: dict[str, str] = {}  # generated pages' HTML on its way round Markdown, by source URI
-        self.outputs: set[str] = set()  # the files the last build wrote
         # The dossier's search index: in a helper process when the first build renders enough pages to
         # be worth one and may use another core, in this one otherwise; None until then.
         self.search_index: SiteIndex | IndexProcess | None = None
@@ -157,7 +153,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # The pages staged for this build may never have been written out: the next build stages them
         # all again, so that none is held back as unchanged (and MkDocs compares their time stamps).
         self.staged.clear()
-        self.page_files.clear()
+        self.generated.forget()
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["csp_script_hashes"] = script_hashes  # overrides/main.html: the CSP's script hashes
@@ -165,13 +161,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # No template changes during a build (MkDocs makes a new environment for each): Jinja need not
         # check every template's file again each of the ~40 times a page includes one.
         env.auto_reload = False
-        # `mkdocs serve --dirty` keeps the site directory between builds: a file the last build wrote and
-        # this one does not (the page of a deleted article) is removed, or it would still be served.
-        outputs = {file.abs_dest_path for file in [*files, *self.held_back]}
-        for path in sorted(self.outputs - outputs):
-            _remove_output(Path(path), Path(config.site_dir))
-        self.outputs = outputs
-        self.page_urls = {file.url for file in [*files.documentation_pages(), *self.held_back]}
+        self.generated.remove_stale_outputs(files, Path(config.site_dir))
+        self.page_urls = self.generated.page_urls(files)
         return env
 
     def _dossier_index(self) -> SiteIndex | IndexProcess | None:
@@ -217,10 +208,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._restore_epoch()
-        # A page's File may be held back in the next build, as it is (its paths already worked out): it
-        # lets go of the Page MkDocs made of it, which holds this build's whole navigation.
-        for file in self.page_files.values():
-            file.page = None
+        self.generated.let_go_of_pages()
         # Under --dirty, Material's search keeps its last index and replaces the entries of one page (the
         # first it indexed this build) with the new ones. An edit here renders several pages again (an
         # article, the profiles it quotes, the home page) and adds or deletes others, so the index is
@@ -278,16 +266,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         timings.phases["render"] = time.perf_counter() - started
         self.timings, self.outcomes = timings, corpus.outcomes
         staged.remove_others()
-        in_nav = _nav_sources(config.nav)
-        files_before, self.page_files, self.held_back = self.page_files, {}, []
-        for uri, changed in sorted(staged.changed.items()):
-            if self.hand_changed_only and not changed and in_nav is not None and uri not in in_nav:
-                file = _held_back_file(files_before.get(uri), config, uri, str(staged.path(uri)))
-                self.held_back.append(file)
-            else:
-                file = File.generated(config, uri, abs_src_path=str(staged.path(uri)))
-                files.append(file)
-            self.page_files[uri] = file
+        self.generated.add(files, staged, config)
         for uri, content in sorted(site.data.items()):
             files.append(File.generated(config, uri, content=content))
         for uri, content in worker_scripts(self.config.search, self.paths.templates, corpus_texts(corpus)).items():
@@ -301,28 +280,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return files
 
 
-def _held_back_file(before: File | None, config: MkDocsConfig, uri: str, path: str) -> File:
-    """A page not given to MkDocs this build, as MkDocs would make it (its URL and output path): the last
-    build's File of it (held back or given to MkDocs) while its source and place in the site are the same.
-    (MkDocs works a File's paths out once per object: for 14,000 new ones at 10,000 articles, 0.3 s of the
-    first reload of `mkdocs serve --dirty`, which holds back every page the first build gave MkDocs.)"""
-    if (before is not None and before.abs_src_path == path and before.dest_dir == config.site_dir
-            and before.use_directory_urls == config.use_directory_urls):
-        return before
-    return File.generated(config, uri, abs_src_path=path)
-
-
-def _nav_sources(nav: object) -> set[str] | None:
-    """The source files the `nav` setting names; None when it is not set (every page is then in the
-    navigation MkDocs makes)."""
-    if nav is None:
-        return None
-    if isinstance(nav, str):
-        return {nav}
-    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
-    return {uri for value in values for uri in _nav_sources(value) or ()}
-
-
 def search_index_kind(search: str, jobs: int | None, articles: Path) -> type[SiteIndex | IndexProcess] | None:
     """Where the dossier's search index is made: in a helper process when the build may use another core
     (`jobs`: None, one per core) and has enough articles to be worth one, else in this process; nowhere
@@ -331,17 +288,3 @@ def search_index_kind(search: str, jobs: int | None, articles: Path) -> type[Sit
         return None
     files = sum(len(names) for _, _, names in os.walk(articles))  # none if unreadable: the pipeline says why
     return IndexProcess if processes(jobs, files) > 1 else SiteIndex
-
-
-def _remove_output(path: Path, site: Path) -> None:
-    """Delete a file of the site, and the directories it leaves empty."""
-    path.unlink(missing_ok=True)
-    for directory in path.parents:
-        if directory == site or not directory.is_relative_to(site):
-            break
-        try:
-            directory.rmdir()
-        except FileNotFoundError:
-            continue
-        except OSError:  # not empty
-            break
