@@ -255,9 +255,18 @@ def real_site(tmp_path_factory) -> BuiltSite:
     return built_once(tmp_path_factory, "site", build_real_site)
 
 
+def founding_site_files() -> dict[str, bytes]:
+    """The founding site's articles: the five founding ones and one uncurated hand-written one."""
+    return {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
+
+
+def make_founding_project(root: Path) -> Path:
+    """The founding site's project at `root`, its curation and registry with it; the path of its mkdocs.yml."""
+    return make_project(root, founding_site_files(), FOUNDING_CURATION, FOUNDING_REGISTRY)
+
+
 def build_founding_site(root: Path) -> BuiltSite:
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
-    return build_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    return strict_build(make_founding_project(root), root, root / "site")
 
 
 @pytest.fixture(scope="session")

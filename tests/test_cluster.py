@@ -10,15 +10,7 @@ import os
 import pytest
 from distributed import LocalCluster, SchedulerPlugin
 
-from conftest import (
-    FOUNDING_CURATION,
-    FOUNDING_REGISTRY,
-    UNCURATED_NAME,
-    UNCURATED_TEXT,
-    founding_articles,
-    make_project,
-    mkdocs_build,
-)
+from conftest import founding_site_files, make_founding_project, mkdocs_build
 from dossier.cluster import ClusterError, ClusterPool
 from dossier.pipeline import pipeline_code
 from dossier.project_config import write_config
@@ -53,8 +45,8 @@ def site_entries(site):
 
 
 def test_a_site_built_on_a_cluster_is_the_site_built_here(tmp_path, cluster, founding_site):
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode()}
-    make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
+    files = founding_site_files()
+    make_founding_project(tmp_path)
     config = write_config(tmp_path / "mkdocs.yml", tmp_path / "seeds",
                           dossier={"cluster": cluster.scheduler_address, "cache_dir": str(tmp_path / "shared-cache")})
     before = units_run(cluster)
