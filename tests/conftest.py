@@ -291,7 +291,7 @@ SEARCH_HOSTILE_BODY = (
 
 def build_search_site(root: Path) -> BuiltSite:
     devset = ROOT / "eval" / "devset" / "articles"
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
+    files = {**founding_site_files(),
              **{name: (devset / name).read_bytes() for name in SEARCH_DEVSET},
              "hostile-title.txt": f"{SEARCH_HOSTILE_TITLE}\n\n{SEARCH_HOSTILE_BODY}".encode()}
     curation = yaml.safe_load(FOUNDING_CURATION)

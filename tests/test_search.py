@@ -30,11 +30,10 @@ from conftest import (
     FOUNDING_REGISTRY,
     ROOT,
     SEARCH_HOSTILE_TITLE,
-    UNCURATED_NAME,
     UNCURATED_TEXT,
     BuiltSite,
     build_project,
-    founding_articles,
+    founding_site_files,
 )
 from dossier.search_encoding import lookup
 from dossier.search_index import IndexBuilder, index_files, write_index
@@ -594,7 +593,7 @@ def huge_site(tmp_path_factory) -> BuiltSite:
     lines.append("Hugewordend closes the report.")
     data = ("\n".join(lines) + "\n").encode()
     assert 4_900_000 < len(data) <= 5_000_000
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(), "huge.txt": data}
+    files = {**founding_site_files(), "huge.txt": data}
     return build_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
 
 

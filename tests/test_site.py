@@ -23,7 +23,7 @@ from conftest import (
     FOUNDING_REGISTRY,
     UNCURATED_NAME,
     UNCURATED_TEXT,
-    founding_articles,
+    founding_site_files,
     make_project,
     mkdocs_build,
     report_text,
@@ -363,7 +363,7 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     Python drew for it) and one in a pool of two (in a process of its own, another seed), of a corpus big
     enough for the pool, with a relationship graph, a timeline, hostile text and the hostile corpus (every
     encoding, junk, entries that are not regular files): every file and folder compared."""
-    files = {**founding_articles(), UNCURATED_NAME: UNCURATED_TEXT.encode(),
+    files = {**founding_site_files(),
              "hostile.txt": f"AT&T <b>😀 𠮷</b>\n\n{UNCURATED_TEXT}".encode(),
              **{case.name: case.data for case in cases()}, **recombined_articles(MIN_PARALLEL_FILES)}
     make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
