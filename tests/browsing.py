@@ -5,7 +5,10 @@ error (a violation of the Content-Security-Policy among them) and every dialog a
 One Chromium serves the whole session, and one browser context each served site: a test opens a tab
 in it, so its HTTP cache stays warm from test to test (the machine takes seconds to load a cold page),
 while each tab starts with the site's storage empty (the reader's script and colour choices live there).
-A test that watches what is fetched opens a fresh context instead."""
+A tab a test is done with is reset and handed to the next test on the same site: its storage emptied,
+its screen size and colour scheme as a new tab's, on a blank page, nothing recorded (a new tab costs
+about half a second more: its first page loads in a new renderer process). A test that watches what is
+fetched opens a fresh context instead."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 # A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
 CHROMIUM = os.environ.get("CHROMIUM") or next(
@@ -68,12 +72,16 @@ def served(site: Path) -> Iterator[str]:
 
 
 class Visit:
-    """A tab on a served site, recording requests to other hosts, console errors and dialogs."""
+    """A tab on a served site, recording requests to other hosts, console errors and dialogs. `idle`: where
+    the tab goes, reset, once the test is done with it (None: it is closed)."""
 
-    def __init__(self, context: BrowserContext, base_url: str, *, owns_context: bool = False):
+    def __init__(self, context: BrowserContext, base_url: str, *, owns_context: bool = False,
+                 idle: list[Visit] | None = None):
         self.context = context
         self.owns_context = owns_context
+        self.idle = idle
         self.page: Page = context.new_page()
+        self.screen = self.page.viewport_size
         self.base = base_url
         self.foreign: list[str] = []
         self.errors: list[str] = []
@@ -103,16 +111,36 @@ class Visit:
         self.dialogs.clear()
 
     def close(self) -> None:
-        self.page.close()
         if self.owns_context:
+            self.page.close()
             self.context.close()
+            return
+        self.context.clear_permissions()
+        if self.idle is not None and self._reset():
+            self.idle.append(self)
         else:
-            self.context.clear_permissions()
+            self.page.close()
+
+    def _reset(self) -> bool:
+        """The tab as a new one would be: the site's storage empty, the context's screen size, no colour
+        scheme of its own, a blank page, nothing recorded. False if it cannot be (it is then closed)."""
+        try:
+            if self.page.url.startswith(self.base):
+                self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            if self.screen is not None:
+                self.page.set_viewport_size(self.screen)
+            self.page.emulate_media(color_scheme="no-override")
+            self.page.goto("about:blank")
+        except PlaywrightError:
+            return False
+        self.forget()
+        return True
 
 
 def checked(visit: Visit, *, close: bool = True) -> Iterator[Visit]:
     """Yield the visit; then fail on any request elsewhere, console error or dialog during the test."""
     visit.forget()
+    visit.page.bring_to_front()  # Chromium slows the timers of a tab in the background (the site's search waits on one)
     yield visit
     try:
         assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
@@ -129,14 +157,19 @@ class Tabs:
     def __init__(self, browser: Browser):
         self.browser = browser
         self.contexts: dict[str, BrowserContext] = {}
+        self.idle: dict[str, list[Visit]] = {}  # by site: tabs done with, reset for the next test
 
     def open(self, base_url: str) -> Visit:
         if base_url not in self.contexts:
             self.contexts[base_url] = self.browser.new_context()
-        return Visit(self.contexts[base_url], base_url)
+            self.idle[base_url] = []
+        if self.idle[base_url]:
+            return self.idle[base_url].pop()
+        return Visit(self.contexts[base_url], base_url, idle=self.idle[base_url])
 
     def forget(self, base_url: str) -> None:
         """Close the site's context once its server stops: a later server may get the same port."""
+        self.idle.pop(base_url, None)
         if (context := self.contexts.pop(base_url, None)) is not None:
             context.close()
 

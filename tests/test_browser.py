@@ -97,9 +97,14 @@ def test_script_choice_never_shows_the_other_script_first(visit):
     visit.open(ARTICLES["000"])
     visit.page.evaluate("localStorage.setItem('dossier.script', 'zh-Hans')")
     drawn = []
-    visit.page.on("framenavigated", lambda frame: drawn.append(frame.url))
+
+    def draw(frame):
+        drawn.append(frame.url)
+
+    visit.page.on("framenavigated", draw)
     page = visit.open(ARTICLES["003"])
     page.wait_for_url("**/zh-hans/")
+    visit.page.remove_listener("framenavigated", draw)  # the tab goes on to the next test
     # The Traditional page was hidden before its first paint and replaced; only the Simplified one shows.
     assert page.evaluate("getComputedStyle(document.documentElement).visibility") == "visible"
     assert drawn[-1].endswith("/zh-hans/")
