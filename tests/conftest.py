@@ -136,12 +136,7 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
     With `environment` (a hash seed is fixed when a process starts, a pool size), the build runs in a
     process of its own, with `environment` added to its environment."""
     if environment:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-            capture_output=True, text=True, env=env, cwd=config.parent, check=False,
-        )
-        return Build(result.returncode, result.stderr)
+        return started_mkdocs_build(config, site_dir, **environment)()
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
@@ -166,6 +161,23 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
         logger.removeHandler(handler)
         logger.setLevel(level)
     return Build(0, log.getvalue())
+
+
+def started_mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Callable[[], Build]:
+    """A strict `mkdocs build` of `config` into `site_dir`, started now in a process of its own with
+    `environment` added to its environment; the function returned waits for it to end (the test process
+    may meanwhile build something else)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=config.parent,
+    )
+
+    def ended() -> Build:
+        _, log = process.communicate()
+        return Build(process.returncode, log)
+
+    return ended
 
 
 @dataclass(frozen=True)

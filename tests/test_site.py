@@ -27,6 +27,7 @@ from conftest import (
     make_project,
     mkdocs_build,
     report_text,
+    started_mkdocs_build,
 )
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.profiles import type_label
@@ -373,17 +374,16 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
         path = tmp_path / "seeds" / "articles" / os.fsdecode(entry.name)
         path.parent.mkdir(parents=True, exist_ok=True)
         entry.make(path, outside)
-    sites = []
+    configs = [write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
+                            dossier={"cache_dir": str(tmp_path / f"cache-{seed}"), "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
+               for seed in ("1", "2")]
     other_seed = "3" if os.environ.get("PYTHONHASHSEED") == "2" else "2"  # never the test process's own
-    for seed, environment in (("1", {}), ("2", {"PYTHONHASHSEED": other_seed, "DOSSIER_JOBS": "2"})):
-        config = write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
-                              dossier={"cache_dir": str(tmp_path / f"cache-{seed}"),
-                                       "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
-        result = mkdocs_build(config, tmp_path / f"site-{seed}", **environment)
+    # Both at once: the one in a process of its own started first, the one in this process meanwhile.
+    elsewhere = started_mkdocs_build(configs[1], tmp_path / "site-2", PYTHONHASHSEED=other_seed, DOSSIER_JOBS="2")
+    for result in (mkdocs_build(configs[0], tmp_path / "site-1"), elsewhere()):
         assert result.returncode == 0, result.log[-3000:]
-        sites.append({path.relative_to(tmp_path / f"site-{seed}").as_posix(): path.read_bytes() if path.is_file()
-                      else "folder" for path in (tmp_path / f"site-{seed}").rglob("*")})
-    first, second = sites
+    first, second = ({path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else "folder"
+                      for path in site.rglob("*")} for site in (tmp_path / "site-1", tmp_path / "site-2"))
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert "graph/index.html" in first and "timeline/index.html" in first
