@@ -8,7 +8,8 @@ while each tab starts with the site's storage empty (the reader's script and col
 A tab a test is done with is reset and handed to the next test on the same site: its storage emptied,
 its screen size and colour scheme as a new tab's, on a blank page, nothing recorded (a new tab costs
 about half a second more: its first page loads in a new renderer process). A test that watches what is
-fetched opens a fresh context instead."""
+fetched opens a fresh context instead. A test that adds to a tab (a listener, a route) takes it off
+before it ends: the tab goes on to the next test."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ REPORT_VIOLATIONS = ("document.addEventListener('securitypolicyviolation', e =>"
 # what the reader chose (sessionStorage lives as long as the tab).
 FORGET_THE_LAST_READER = ("if (!sessionStorage.getItem('test.tab-opened')) {"
                           " localStorage.clear(); sessionStorage.setItem('test.tab-opened', '1'); }")
+RESET_MS = 5_000  # a tab whose page does not answer within this is closed, not handed to the next test
 SEARCH_BOX = "input.md-search__input"
 SEARCH_META = ".md-search-result__meta"
 SEARCH_PLACEHOLDER = "Type to start searching"  # Material's results line while the box is empty
@@ -116,20 +118,24 @@ class Visit:
             self.context.close()
             return
         self.context.clear_permissions()
-        if self.idle is not None and self._reset():
+        if self.idle is not None and self not in self.idle and self._reset():
             self.idle.append(self)
         else:
             self.page.close()
 
     def _reset(self) -> bool:
-        """The tab as a new one would be: the site's storage empty, the context's screen size, no colour
-        scheme of its own, a blank page, nothing recorded. False if it cannot be (it is then closed)."""
+        """The tab as a new one would be: the site's storage empty, the context's screen size and colour
+        scheme, a blank page, nothing recorded. False if it cannot be (it is then closed): a page that does
+        not answer within RESET_MS (its script stuck), or one off the site, whose storage is out of reach."""
         try:
+            self.page.locator(":root").wait_for(state="attached", timeout=RESET_MS)
+            if not self.page.url.startswith((self.base, "about:blank")):
+                return False
             if self.page.url.startswith(self.base):
                 self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
             if self.screen is not None:
                 self.page.set_viewport_size(self.screen)
-            self.page.emulate_media(color_scheme="no-override")
+            self.page.emulate_media(color_scheme="light")  # a new context's, as Playwright makes it
             self.page.goto("about:blank")
         except PlaywrightError:
             return False
@@ -152,7 +158,7 @@ def checked(visit: Visit, *, close: bool = True) -> Iterator[Visit]:
 
 
 class Tabs:
-    """One browser context per served site for the session; `open(base_url)` is a new tab in it."""
+    """One browser context per served site for the session; `open(base_url)` is a tab in it, new or reset."""
 
     def __init__(self, browser: Browser):
         self.browser = browser
@@ -164,7 +170,9 @@ class Tabs:
             self.contexts[base_url] = self.browser.new_context()
             self.idle[base_url] = []
         if self.idle[base_url]:
-            return self.idle[base_url].pop()
+            visit = self.idle[base_url].pop()
+            visit.page.bring_to_front()
+            return visit
         return Visit(self.contexts[base_url], base_url, idle=self.idle[base_url])
 
     def forget(self, base_url: str) -> None:

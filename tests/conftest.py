@@ -174,7 +174,12 @@ def started_mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Ca
     )
 
     def ended() -> Build:
-        _, log = process.communicate()
+        try:
+            _, log = process.communicate()
+        finally:
+            if process.poll() is None:  # interrupted while waiting: the build does not run on unwatched
+                process.kill()
+                process.wait()
         return Build(process.returncode, log)
 
     return ended

@@ -22,7 +22,7 @@ ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6
 
 @pytest.fixture
 def visit(tabs, founding_url):
-    """A new tab on the founding site; the test fails on any request elsewhere, console error or dialog."""
+    """A tab on the founding site, as a new one would be; the test fails on any request elsewhere, console error or dialog."""
     yield from checked(tabs.open(founding_url))
 
 
@@ -42,7 +42,7 @@ def searcher(search_tab):
 
 @pytest.fixture
 def real_visit(tabs, real_url):
-    """A new tab on the real site; the test fails on any request elsewhere, console error or dialog."""
+    """A tab on the real site, as a new one would be; the test fails on any request elsewhere, console error or dialog."""
     yield from checked(tabs.open(real_url))
 
 
@@ -102,9 +102,11 @@ def test_script_choice_never_shows_the_other_script_first(visit):
         drawn.append(frame.url)
 
     visit.page.on("framenavigated", draw)
-    page = visit.open(ARTICLES["003"])
-    page.wait_for_url("**/zh-hans/")
-    visit.page.remove_listener("framenavigated", draw)  # the tab goes on to the next test
+    try:
+        page = visit.open(ARTICLES["003"])
+        page.wait_for_url("**/zh-hans/")
+    finally:
+        visit.page.remove_listener("framenavigated", draw)  # the tab goes on to the next test
     # The Traditional page was hidden before its first paint and replaced; only the Simplified one shows.
     assert page.evaluate("getComputedStyle(document.documentElement).visibility") == "visible"
     assert drawn[-1].endswith("/zh-hans/")

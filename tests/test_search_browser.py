@@ -31,7 +31,7 @@ def searcher(search_tab):
 
 @pytest.fixture
 def visit(tabs, search_url):
-    """A new tab on the search fixture site."""
+    """A tab on the search fixture site, as a new one would be."""
     yield from checked(tabs.open(search_url))
 
 

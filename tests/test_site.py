@@ -380,7 +380,11 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     other_seed = "3" if os.environ.get("PYTHONHASHSEED") == "2" else "2"  # never the test process's own
     # Both at once: the one in a process of its own started first, the one in this process meanwhile.
     elsewhere = started_mkdocs_build(configs[1], tmp_path / "site-2", PYTHONHASHSEED=other_seed, DOSSIER_JOBS="2")
-    for result in (mkdocs_build(configs[0], tmp_path / "site-1"), elsewhere()):
+    try:
+        here = mkdocs_build(configs[0], tmp_path / "site-1")
+    finally:
+        there = elsewhere()  # waited for however the build here ends
+    for result in (here, there):
         assert result.returncode == 0, result.log[-3000:]
     first, second = ({path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else "folder"
                       for path in site.rglob("*")} for site in (tmp_path / "site-1", tmp_path / "site-2"))
