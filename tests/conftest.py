@@ -185,6 +185,13 @@ def started_mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Ca
     return ended
 
 
+def site_entries(site: Path) -> dict[str, bytes | str]:
+    """Every file (its bytes) and folder ("folder") under `site`, by its path there: two sites compare
+    equal when they hold the same files with the same bytes and the same folders."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else "folder"
+            for path in site.rglob("*")}
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     """A strictly built site and the project it came from (source files are named relative to it)."""

@@ -282,3 +282,12 @@ def special_entries() -> list[Special]:
                                lambda path, _: os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3)),
                                "a character device", "special/null-device.txt"))
     return entries
+
+
+def make_special_entries(articles: Path, outside: Path, entries: list[Special]) -> None:
+    """Each of `entries` made in the `articles` folder (its folders with it); `outside`: a folder out of the
+    project, for the links that lead out of it."""
+    for entry in entries:
+        path = articles / os.fsdecode(entry.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entry.make(path, outside)

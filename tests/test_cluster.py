@@ -10,7 +10,7 @@ import os
 import pytest
 from distributed import LocalCluster, SchedulerPlugin
 
-from conftest import founding_site_files, make_founding_project, mkdocs_build
+from conftest import founding_site_files, make_founding_project, mkdocs_build, site_entries
 from dossier.cluster import ClusterError, ClusterPool
 from dossier.pipeline import pipeline_code
 from dossier.project_config import write_config
@@ -36,12 +36,6 @@ def cluster():
 
 def units_run(cluster) -> int:
     return cluster.scheduler.plugins["units-run"].count
-
-
-def site_entries(site):
-    """Every file (its bytes) and folder under `site`."""
-    return {path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else "folder"
-            for path in site.rglob("*")}
 
 
 def test_a_site_built_on_a_cluster_is_the_site_built_here(tmp_path, cluster, founding_site):

@@ -42,6 +42,7 @@ from hostile_corpus import (
     SAME_SLUG_CASES,
     SECRET_MARKER,
     cases,
+    make_special_entries,
     special_entries,
 )
 
@@ -59,10 +60,7 @@ def fixture_site(tmp_path_factory):
     make_project(root, {case.name: case.data for case in CASES})
     config = write_config(root / "mkdocs.yml", root / "seeds", dossier={"max_file_bytes": FIXTURE_MAX_FILE_BYTES})
     outside = tmp_path_factory.mktemp("outside")
-    for entry in SPECIALS:
-        path = root / "seeds" / "articles" / os.fsdecode(entry.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        entry.make(path, outside)
+    make_special_entries(root / "seeds" / "articles", outside, SPECIALS)
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.log
     report = json.loads((root / "site" / "data" / "build-report.json").read_text(encoding="utf-8"))

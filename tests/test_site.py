@@ -27,12 +27,13 @@ from conftest import (
     make_project,
     mkdocs_build,
     report_text,
+    site_entries,
     started_mkdocs_build,
 )
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.profiles import type_label
 from dossier.project_config import write_config
-from hostile_corpus import FIXTURE_MAX_FILE_BYTES, cases, special_entries
+from hostile_corpus import FIXTURE_MAX_FILE_BYTES, cases, make_special_entries, special_entries
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
                  "published", "original_url", "url", "variants", "entities", "removed"}
@@ -370,10 +371,7 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
     outside = tmp_path / "outside"
     outside.mkdir()
-    for entry in special_entries():
-        path = tmp_path / "seeds" / "articles" / os.fsdecode(entry.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        entry.make(path, outside)
+    make_special_entries(tmp_path / "seeds" / "articles", outside, special_entries())
     configs = [write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
                             dossier={"cache_dir": str(tmp_path / f"cache-{seed}"), "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
                for seed in ("1", "2")]
@@ -386,8 +384,7 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
         there = elsewhere()  # waited for however the build here ends
     for result in (here, there):
         assert result.returncode == 0, result.log[-3000:]
-    first, second = ({path.relative_to(site).as_posix(): path.read_bytes() if path.is_file() else "folder"
-                      for path in site.rglob("*")} for site in (tmp_path / "site-1", tmp_path / "site-2"))
+    first, second = site_entries(tmp_path / "site-1"), site_entries(tmp_path / "site-2")
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert "graph/index.html" in first and "timeline/index.html" in first

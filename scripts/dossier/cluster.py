@@ -65,7 +65,7 @@ class ClusterPool(WorkerPool[Tools]):
                                  set_as_default=False)  # distributed is only partly typed
         except (OSError, TimeoutError, ValueError) as error:
             raise ClusterError(f"no Dask scheduler answers at {self.address}: {error}") from error
-        self.collector.callback(self.client.close)  # closed however the build ends, and last
+        self.collector.callback(self.client.close)  # closed with the pool (WorkerPool.__exit__), and last
         try:
             self._check_workers()
             self.collector.enter_context(paused())  # this process only gathers results, as with a local pool
@@ -89,9 +89,6 @@ class ClusterPool(WorkerPool[Tools]):
                      if code != expected}
         if differing:
             raise ClusterError(f"these workers run other code or library versions than this build: {sorted(differing)}")
-
-    def __exit__(self, *exc: object) -> None:
-        self.collector.close()
 
     def map(self, fn: Callable[[Tools, Item], Mapped], items: list[Item]) -> Iterator[Mapped]:
         if not items:
