@@ -5,7 +5,15 @@ from dataclasses import replace
 import pytest
 
 from dossier.chinese import SIMPLIFIED, TRADITIONAL, dominant_script
-from dossier.detect import detect, detect_language, has_letters, load_identifiers, prose_sample, quick_language
+from dossier.detect import (
+    detect,
+    detect_language,
+    has_letters,
+    headline_language,
+    load_identifiers,
+    prose_sample,
+    quick_language,
+)
 from dossier.records import Block, CleanText, Inline
 from dossier.thresholds import DETECTION
 
@@ -270,3 +278,19 @@ class SureOfOneLabel:
 def test_which_of_fasttexts_answers_stand(label, probability, answer):
     identifiers = replace(load_identifiers(), quick=SureOfOneLabel(label, probability))
     assert quick_language(identifiers, " ".join(BODIES["de"])) == answer
+
+
+BRETON_HEADLINE = "Amazon a serr e servij yec'hed"  # Lingua, which names headlines, does not know Breton
+
+
+@pytest.mark.parametrize(
+    "title, body_language, language",
+    [
+        (ENGLISH_TITLE, "de", "en"),
+        (BRETON_HEADLINE, "de", "eu"),  # Lingua's best guess, against a body it could name as well
+        (BRETON_HEADLINE, "br", "und"),  # against a body only fastText names: it cannot be told
+        (ENGLISH_TITLE, "ml", "und"),
+    ],
+)
+def test_a_headline_is_named_only_against_a_body_language_lingua_knows(title, body_language, language):
+    assert headline_language(title, body_language) == language

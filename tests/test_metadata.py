@@ -623,6 +623,16 @@ def test_an_uncurated_article_has_its_texts_facts_and_no_english_title():
     assert article.publisher.provenance == "unknown"
 
 
+def test_a_headline_over_a_body_only_fasttext_can_name_marks_no_translation():
+    # Lingua names headlines, and calls this Breton one Basque: against a Breton body that would read as a
+    # translation from Basque; against a German one, a foreign headline is what it is.
+    page = make_page("de", ["# Amazon a serr e servij yec'hed"])
+    breton = build_article(normalize(Detected(page, "br", "br")), None)
+    german = build_article(normalize(Detected(page, "de", "de")), None)
+    assert breton.translated_from is None
+    assert german.translated_from is not None and german.translated_from.language == "eu"
+
+
 def test_the_articles_language_decides_day_and_month():
     english = build_article(normalized("en", ["# Clinic chain changes hands", "By Sam Lee · 03/04/2022"]), None)
     french = build_article(normalized("fr", ["# Un réseau de cliniques vendu", "Par Léa Roux · 03/04/2022"]), None)

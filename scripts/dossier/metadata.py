@@ -16,7 +16,7 @@ from typing import Literal
 from .article_curation import ArticleCuration, TranslationCuration
 from .article_ids import article_id
 from .chinese import convert
-from .detect import detect_language
+from .detect import headline_language
 from .page_facts import extract
 from .records import NEWS_ARTICLE, Article, Field, Normalized, Translation
 from .thresholds import METADATA
@@ -39,10 +39,10 @@ def build_article(normalized: Normalized, curated: ArticleCuration | None) -> Ar
     curated = curated or {}
     extracted = extract(clean, normalized.detected.language)
     translated_from = None
+    base = normalized.detected.base_language
     # A headline too short to tell another language by is not asked about.
     long_title = len(clean.title) >= METADATA.foreign_title_min_chars
-    title_language = detect_language(clean.title) if long_title else "und"
-    base = normalized.detected.base_language
+    title_language = headline_language(clean.title, base) if long_title else "und"
     title_in_other_language = title_language not in ("und", base)
     curated_spec = curated.get("translated_from")
     if curated_spec or title_in_other_language:
