@@ -65,10 +65,10 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs' __
 
 
 class CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates, kept in memory for the life of the command. MkDocs makes a new template
-    environment for every build, which would otherwise compile Material's templates again on every
-    rebuild of `mkdocs serve`; Jinja compares each template's source checksum, so an edited template is
-    compiled anew."""
+    """Jinja's compiled templates, kept in memory for the life of the command: a new environment (MkDocs
+    makes one for every build, the page memo one when a template changes) compiles only the templates it
+    has not seen; Jinja compares each template's source checksum, so an edited template is compiled anew.
+    One for each kind of environment: Jinja's key is the template's file, not the environment's options."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
@@ -96,7 +96,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # than a gigabyte).
         self.rebuilds = command == "serve"
         self.cache: ResultCache | None = None  # made in on_config, which knows the project folder
-        self.pages = PageMemo()
+        self.pages = PageMemo(CompiledTemplates())  # the dossier's page templates
         self.staging = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
         self.staged: dict[str, int] = {}
         # `mkdocs serve --dirty`: MkDocs is given only the generated pages an edit changed.
@@ -106,7 +106,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # be worth one and may use another core, in this one otherwise; None until then.
         self.search_index: SiteIndex | IndexProcess | None = None
         self.search_names: dict[str, tuple[str, ...]] = {}  # profile URL -> the entity's names
-        self.compiled_templates = CompiledTemplates()
+        self.compiled_templates = CompiledTemplates()  # the theme's (Material's and overrides/)
         self.saved_epoch: str | None = None
         self.long_lived = LongLivedObjects()  # the records and pages, out of the garbage collector's walks
 
