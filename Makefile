@@ -1,4 +1,4 @@
-# Big Tech in Health: every command a maintainer or CI needs. A fresh clone needs only python3.
+# Big Tech in Health: every command a maintainer or CI needs. A fresh clone needs only python3 and node/npm.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -32,7 +32,7 @@ lock: venv
 build: venv
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-## serve: build and serve with live reload at http://127.0.0.1:8000 (rebuilds when seeds/ changes).
+## serve: build and serve with live reload at http://127.0.0.1:8000 (rebuilds when seeds/ or templates/ change).
 ## --dirty renders again only the pages an edit changed (fast at 1,000 articles); not strict, since
 ## MkDocs warns about every dirty build. `make build` is the strict check.
 serve: venv
@@ -91,9 +91,10 @@ bench: venv
 	cd bench && ../$(BIN)/python run.py $(BENCH_ARGS)
 
 ## bench-linear: each per-article stage's CPU time at n and 4n on crafted inputs (work inside one
-## call, such as a backtracking regular expression, that the tests' call counts cannot see); exits 1 if superlinear
+## call, such as a backtracking regular expression, that the tests' call counts cannot see); exits 1 if superlinear.
+## LINEAR_ARGS names the crafted inputs to measure (all by default).
 bench-linear: venv
-	cd bench && ../$(BIN)/python linear_time.py $(BENCH_ARGS)
+	cd bench && ../$(BIN)/python linear_time.py $(LINEAR_ARGS)
 
 ## eval: the pipeline measured on the gold-annotated development set (eval/devset/): per file and overall
 eval: venv

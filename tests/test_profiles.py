@@ -8,9 +8,10 @@ import pytest
 
 from conftest import FOUNDING
 from dossier.profiles import profile, profile_index, quotes_of, type_label
-from dossier.quotations import QUOTES_PER_ARTICLE, quotations
+from dossier.quotations import quotations
 from dossier.registry import Event, merged_events
 from dossier.registry_loader import load_registry
+from dossier.thresholds import QUOTES
 
 MEMO, REPORT = "002_28d1916b4c7a27ba.txt", "004_dd2d94cc94ac1fc7.txt"
 LIST = "001_05f2a6e073801e21.txt"
@@ -155,7 +156,7 @@ def test_chinese_quotes_come_in_both_scripts_own_first(articles):
     _, sentence = quote.sentences[0]
     assert list(sentence) == ["zh-Hant", "zh-Hans"]
     assert "阿里健康" in sentence["zh-Hant"] and "阿里健康" in sentence["zh-Hans"]
-    assert len(quote.sentences) == QUOTES_PER_ARTICLE
+    assert len(quote.sentences) == QUOTES.per_article
     naming = {m.block for m in articles["003"].mentions if m.entity == "ali-health"}
     assert 0 < quote.more <= len(naming) - len({number for number, _ in quote.sentences})
 

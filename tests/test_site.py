@@ -1,4 +1,4 @@
-"""The built site: a strict MkDocs build, the data contracts of DESIGN.md, and every link resolving.
+"""The built site: a strict MkDocs build, the data contracts of docs/data.md, and every link resolving.
 
 Two sites: the real one (whatever `seeds/` holds: only invariants that hold for any corpus) and the
 founding fixture site (the five founding articles, curated, and one uncurated article: the precise

@@ -12,11 +12,12 @@ The stages, each a function from the typed records in `records` to the next:
    `datelines`, `text_dates`, `bylines`, `outlets`, `meta_lines` and `meta_vocabulary`, under the
    curation `article_curation` loads; ids from `article_ids`);
 6. link (`link`: the entities of `registry`, loaded by `registry_loader`, matched as `entity_names`
-   says);
+   says), then quote (`quotations`: what each article says about each entity it names);
 7. render (`render`: article pages through `article_html`, `citation`, `front_matter` and `urls`; the
    profiles of `profiles`, `timeline` and `graph` (laid out by `graph_layout`, text measured by
-   `figure_text`); `data_files`; reuse across rebuilds in `page_memo`), then search (`search_pages`,
-   `search_text`, `stemming`, `search_index`, `search_site`, `search_worker`).
+   `figure_text`); long lists in pages by `listings`; the build report by `report_pages`; `data_files`;
+   reuse across rebuilds in `page_memo`), then search (`search_pages`, `search_text`, `stemming`,
+   `search_index` (its byte format in `search_encoding`), `search_site`, `search_worker`).
 
 `pipeline` runs the stages in order over every file, mapping the per-article `work_units` over the
 process pool of `parallel` (or a Dask cluster, `cluster`) and the result cache of `result_cache`;

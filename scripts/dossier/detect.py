@@ -5,7 +5,8 @@ Two identifiers, the fast one first: fastText's lid.176 model (the standard for 
 Lingua (the most accurate on short texts, about 3.5 ms for the same sample) decides the rest: a short
 text, one fastText is unsure of (several languages mixed), one with CJK characters. fastText knows
 languages Lingua does not (Breton, Malayalam, Khmer, ...), which it then names right where Lingua could
-not. Either may say "Chinese"; the script is decided by `chinese.dominant_script`, since no language
+not. A text of Han characters is Chinese by its script alone (fastText is never asked about CJK text; Lingua
+decides where the script does not); the script is decided by `chinese.dominant_script`, since no language
 identifier tells Traditional from Simplified.
 
 The language is the body's: the headline is one short line and may be in another language (an English

@@ -5,10 +5,10 @@ headline, a byline and dateline, a share bar), a dense run of prose lines, and a
 links, comments, newsletter and cookie notices, copyright). Each signal below is a named function of one
 line (its shape: length, ending, separators, digits, brackets; its words: a small universal vocabulary
 from `seeds/cleaning.yml` and per-language stopwords), or of a line and its neighbours (a caption above
-a photo credit, the headlines under a "related" header). `locate_article` combines them, the way jusText
-classifies paragraphs: the article is the run from the first to the last good prose line, the headline
-the most headline-like line above it; what stands outside is furniture, and inside it only what a
-signal names. Every threshold is in `thresholds.CleaningThresholds`.
+a photo credit, the headlines under a "related" header). `article_location.locate_article` combines
+them, the way jusText classifies paragraphs: the article is the run from the first to the last good
+prose line, the headline the most headline-like line above it; what stands outside is furniture, and
+inside it only what a signal names. Every threshold is in `thresholds.CleaningThresholds`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Pages rendered in earlier builds, reused while the content they show and the templates are unchanged
-(the plugin keeps the memo across `mkdocs serve` rebuilds: an edit to one article renders again its pages
-and the profiles it mentions, nothing else). Values are keyed on content hashes the pipeline already
-computes: an article's key (`Corpus.article_keys`), the registry's digest."""
+(the plugin keeps the memo across `mkdocs serve` rebuilds: an edit to one article renders again its
+pages, the profiles it mentions and the pages that list or count it, nothing else). Values are keyed on
+content hashes the pipeline already computes: an article's key (`Corpus.article_keys`), the registry's
+digest."""
 
 from __future__ import annotations
 

@@ -34,6 +34,8 @@ PHASE_MODULES = {
     "publish": ("detect", "normalize", "metadata", "link", "quotations", "attention"),
 }
 _UNITS = "work_units"  # the glue every phase runs: its own source counts, not all it imports
+# The publish phase as progress and timings name it: its stages.
+PUBLISH_PHASE = "detect + normalize + metadata + link + quote + attention"
 
 
 def phase_code(phase: str) -> str:
@@ -162,8 +164,8 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
                         for text, entry in zip(unique, entries, strict=True)}
         published = pool.run(publish_text, list(zip(unique, entries, strict=True)), list(publish_keys.values()), cache,
                              timings,
-                             report.stage("detect + normalize + metadata + link"))
-        timings.phases["detect + normalize + metadata + link"] = time.perf_counter() - phase
+                             report.stage(PUBLISH_PHASE))
+        timings.phases[PUBLISH_PHASE] = time.perf_counter() - phase
 
         articles: list[Article] = []
         found: list[ArticleAttention] = []

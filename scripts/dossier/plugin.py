@@ -1,8 +1,9 @@
 """The MkDocs plugin: runs the dossier pipeline at build time and hands MkDocs the generated pages.
 
-Nothing generated is written to the repository: pages and data files join MkDocs' file collection in
-memory (`File.generated`). The seeds and templates directories are watched, so under `mkdocs serve` an
-edit to an article, a YAML file or a template rebuilds the site.
+Nothing generated is written to the repository: the pages are written to a staging folder outside it
+(`staging`) and the data files kept in memory, both handed to MkDocs as generated Files. The seeds and
+templates directories are watched, so under `mkdocs serve` an edit to an article, a YAML file or a
+template rebuilds the site.
 """
 
 from __future__ import annotations

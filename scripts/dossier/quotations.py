@@ -13,11 +13,8 @@ from .chinese import convert
 from .furniture import is_good_prose
 from .records import Article, Block, Mention, Quotation
 from .sentences import sentences
+from .thresholds import QUOTES
 
-# A profile quotes the first sentences of each article that name the entity, and links to the rest:
-# a profile stays readable (and quick to build) when hundreds of articles mention a company.
-QUOTES_PER_ARTICLE = 3
-QUOTE_MAX_CHARS = 600  # a "sentence" longer than this is a paragraph without stops: shown cut, with …
 QUOTABLE_KINDS = ("paragraph", "list_item", "quote")
 
 
@@ -28,7 +25,7 @@ def is_quotable(block: Block, language: str) -> bool:
 
 def _quoted(sentence: str) -> str:
     sentence = sentence.strip()
-    return sentence if len(sentence) <= QUOTE_MAX_CHARS else sentence[:QUOTE_MAX_CHARS].rstrip() + "…"
+    return sentence if len(sentence) <= QUOTES.max_chars else sentence[:QUOTES.max_chars].rstrip() + "…"
 
 
 def quotations(article: Article) -> tuple[Quotation, ...]:
@@ -47,13 +44,13 @@ def quotations(article: Article) -> tuple[Quotation, ...]:
         found: list[tuple[int, str]] = []
         used = 0
         for number, names in sorted(per_block.items()):
-            if len(found) >= QUOTES_PER_ARTICLE:
+            if len(found) >= QUOTES.per_article:
                 break
             used += 1
             found += [(number, s) for s in _sentences_of(article, number, split) if any(name in s for name in names)]
         shown = tuple((number, tuple((script, _quoted(s) if n == 0 else convert(_quoted(s), script))
                                      for n, script in enumerate(scripts)))
-                      for number, s in found[:QUOTES_PER_ARTICLE])
+                      for number, s in found[:QUOTES.per_article])
         named = mentions[entity_id]
         found_all.append(Quotation(
             entity_id, shown, tuple(dict.fromkeys(m.surface for m in named)),

@@ -154,7 +154,7 @@ class DetectionThresholds:
     """Stage 3, detect: how much text the language is told from, and the script shares that settle it
     without the statistical model. Letters count a CJK character twice: it carries about a word."""
 
-    # Lingua's time grows with the sample (about 2.4 ms for 1,000 characters, 3.4 ms for 1,500), and its
+    # Lingua's time grows with the sample (about 3.5 ms for 1,000 characters of prose), and its
     # answer on a thousand characters of prose is already settled.
     sample_chars: int = 1000
     # fastText names the language of a sample this long that it gives this probability or more; a shorter
@@ -183,3 +183,16 @@ class AttentionThresholds:
 
 
 ATTENTION = AttentionThresholds()
+
+
+@dataclass(frozen=True)
+class QuoteThresholds:
+    """The quote stage: how much of each article a profile quotes."""
+
+    # A profile quotes the first sentences of each article that name the entity, and links to the rest:
+    # it stays readable (and quick to build) when hundreds of articles mention a company.
+    per_article: int = 3
+    max_chars: int = 600  # a "sentence" longer than this is a paragraph without stops: shown cut, with …
+
+
+QUOTES = QuoteThresholds()
