@@ -69,12 +69,9 @@ lint: venv
 
 # The suite runs in a process per core (pytest-xdist), each test file whole in one of them (its module
 # fixtures are built once); the fixture sites every file shares are built once for the run (conftest).
-# TEST_WORKERS=0 runs it in this process. Python keeps the modules it compiles (__pycache__/, ignored by
-# git) even where the environment says not to (PYTHONDONTWRITEBYTECODE, empty here is unset): each Python
-# process the suite starts (its workers, builds in processes of their own, the pools' workers) would
-# otherwise compile the package again, and pytest rewrite the tests again.
+# TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
-PYTEST := PYTHONDONTWRITEBYTECODE= NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## test: everything CI checks (the lint, unit tests per stage, strict builds, data contracts, browser
 ## tests, the workflow lint); the 25 slowest tests are printed at the end
