@@ -28,9 +28,12 @@ from urllib.parse import urlparse
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
-# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
+# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome. Chromium's
+# headless shell first, which Playwright itself runs headless by default: the same engine as the full
+# browser, without its windowing, at about half its CPU time for these tests (26 s against 48 s).
 CHROMIUM = os.environ.get("CHROMIUM") or next(
-    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
+    filter(None, map(shutil.which, ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"))),
+    "/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                       "--no-first-run", "--disable-sync", "--disable-quic"]
 SUBPATH = "/big-tech-in-health/"
