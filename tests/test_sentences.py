@@ -90,3 +90,16 @@ def test_pysbd_is_asked_only_when_a_sentence_could_end_inside_the_text(monkeypat
     monkeypatch.setattr(segmenting, "_segmented", lambda *args: calls.append(args) or segmented(*args))
     assert "".join(sentences(text, language)) == text
     assert bool(calls) == asked
+
+
+@pytest.mark.parametrize("language, text", [(language, text) for language, text, _ in CASES] + [
+    ("en", "He met Mr. Jones at 3 p.m. on Jan. 5.  Then he left!\nA new line. And “a quote.” Done."),
+    ("de", "Die Kasse zahlt ca. 40 Mio. Euro, d. h. mehr als 2022. Das sagte Prof. Dr. Weber am 3. Mai."),
+    ("fr", "Le 1er janv., M. Durand (PDG) a dit « non ». Il part... Ou pas ?"),
+])
+def test_the_processors_sentences_are_those_pysbd_finds_in_the_text(language, text):
+    """pysbd's sentences are taken from its processor, without `Segmenter.segment`'s search for each one
+    in the text (a regular expression compiled per sentence): the slices of the text are the same."""
+    segmenter = segmenting._segmenter(pysbd_language(language))
+    assert segmenting._pieces(text, segmenting._split(text, segmenter)) == \
+        segmenting._pieces(text, segmenter.segment(text))
