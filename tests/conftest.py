@@ -133,8 +133,8 @@ def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:
 
     In this test process: MkDocs, the plugin and the language models are loaded once per process, not
     once per build (about 2.5 s of each small build), and the theme's and the pages' templates compiled
-    once (0.4 s of each build after the first). The pool of the per-article stages is not forked from here (this process runs
-    threads of its own, which a fork may catch holding a lock): one job.
+    once (0.4 s of each build after the first). The pool of the per-article stages is not forked from
+    here (this process runs threads of its own, which a fork may catch holding a lock): one job.
     With `environment` (a hash seed is fixed when a process starts, a pool size), the build runs in a
     process of its own, with `environment` added to its environment."""
     if environment:
