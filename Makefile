@@ -42,16 +42,16 @@ serve: venv
 # out by that name) drive a system Chromium; Playwright never downloads a browser. They take $CHROMIUM,
 # else chromium-headless-shell, chromium, chromium-browser or google-chrome on PATH. The headless shell
 # (the same engine without the browser's windowing: half the CPU time) is installed from Debian where it
-# is missing, but only with apt-get and as root or with passwordless sudo; elsewhere a full browser on
-# PATH does, and with none this says what to do.
+# is missing, but only with apt-get and as root or with passwordless sudo; where that is not possible or
+# fails (no such package, no network), a full browser on PATH does, and with none this says what to do.
 chromium:
 	@if [ -n "$$CHROMIUM" ]; then \
 		[ -x "$$CHROMIUM" ] || { echo "CHROMIUM=$$CHROMIUM is not an executable file" >&2; exit 1; }; \
 	elif command -v chromium-headless-shell; then :; \
-	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && apt-get install -y -qq chromium-headless-shell; \
-	elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo apt-get install -y -qq chromium-headless-shell; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+			&& apt-get update -qq && apt-get install -y -qq chromium-headless-shell; then :; \
+	elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null \
+			&& sudo apt-get update -qq && sudo apt-get install -y -qq chromium-headless-shell; then :; \
 	elif command -v chromium || command -v chromium-browser || command -v google-chrome; then :; \
 	else \
 		echo "No Chromium found for the browser tests. Install Chromium (or Chrome), or point to it:" >&2; \

@@ -362,6 +362,9 @@ LOADERS = {
     ("articles.yml", _DEEP_BLOCK, 21, "nested deeper than 20 levels"),
     ("cleaning.yml", "chrome:\n  - 'x'\n  - \x07\n", 3, "control characters are not allowed"),
     ("articles.yml", "articles:\n  a.txt: {title: [unclosed\n", 3, "YAML syntax error"),
+    # A merge key: the error is at the key written out, not at the value merged in above it.
+    ("articles.yml", 'articles:\n  a.txt:\n    <<: {title_en: "T", summary_en: "S."}\n    title_en: 42\n', 4,
+     "field 'articles.a.txt.title_en'"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

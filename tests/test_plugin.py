@@ -44,6 +44,19 @@ def test_an_edited_template_is_compiled_again():
     assert _environment({"main.html": "new {{ x }}"}, compiled).get_template("main.html").render(x=1) == "new 1"
 
 
+def test_the_page_templates_are_compiled_into_a_cache_apart_from_the_themes(tmp_path):
+    """The page memo's environments keep what they compile for the life of the command, in a cache of
+    their own: Jinja keys a compiled template on its file, not on the options of the environment."""
+    config = load_config(str(make_project(tmp_path, {})), strict=False)
+    config.plugins.on_startup(command="build", dirty=False)
+    plugin = config.plugins["dossier"]
+    try:
+        assert isinstance(plugin.pages.compiled, CompiledTemplates)
+        assert plugin.pages.compiled is not plugin.compiled_templates
+    finally:
+        config.plugins.on_shutdown()
+
+
 def _indexed_urls(site):
     """The pages the site's search index holds."""
     index = site / "search" / "dossier"

@@ -103,3 +103,11 @@ def test_the_processors_sentences_are_those_pysbd_finds_in_the_text(language, te
     segmenter = segmenting._segmenter(pysbd_language(language))
     assert segmenting._pieces(text, segmenting._split(text, segmenter)) == \
         segmenting._pieces(text, segmenter.segment(text))
+
+
+def test_a_sentence_ending_by_one_of_pysbds_own_placeholders_is_kept_apart():
+    """pysbd stands characters of its own for the marks it protects (☝ among them) and drops them from
+    its sentences; `Segmenter.segment`, looking for each sentence in the text again, then lost the
+    boundary before one that holds such a character. Mapped back with `str.find`, it stays."""
+    text = 'He said "Stop." Then he left☝ '
+    assert sentences(text, "en") == ['He said "Stop." ', "Then he left☝ "]

@@ -99,7 +99,8 @@ def load_yaml(path: Path) -> YamlDocument:
         raise CurationError(f"{path}:1: cannot be read as UTF-8 text: {exc}") from exc
     try:
         _check_shape(path, text)
-        root, data = _composed_and_constructed(text)
+        root = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -110,16 +111,6 @@ def load_yaml(path: Path) -> YamlDocument:
     # A control character written as an escape ("\x02") is text no page can show: curated strings take
     # the form article text takes, so that the pages, the JSON and the search index agree.
     return YamlDocument(path, plain_strings(data), root)
-
-
-def _composed_and_constructed(text: str) -> tuple[yaml.Node | None, YamlData]:
-    """The document's node tree, and the data built from that same tree (one parse, not two)."""
-    loader = _UniqueKeyLoader(text)
-    try:
-        root = loader.get_single_node()
-        return root, loader.construct_document(root) if root is not None else None
-    finally:
-        loader.dispose()
 
 
 def _check_shape(path: Path, text: str) -> None:
