@@ -35,8 +35,9 @@ def visit(tabs, search_url):
     yield from checked(tabs.open(search_url))
 
 
-def requested(visit) -> list[str]:
-    return [urlparse(r.url).path.removeprefix(SUBPATH) for r in visit.requests]
+def site_paths(requests) -> list[str]:
+    """The paths the requests fetched, relative to the site's root."""
+    return [urlparse(r.url).path.removeprefix(SUBPATH) for r in requests]
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_typing_shows_results_as_material_does_and_enter_opens_the_first(recorde
     page.wait_for_url("**/entities/amazon-pharmacy/")
     # What search fetched: the worker, its stemmers, the manifest, chunks and the pages shown; Material's
     # own index is an empty shell.
-    paths = requested(recorded)
+    paths = site_paths(recorded.requests)
     assert {"assets/javascripts/workers/dossier-search.js", "search/dossier/manifest.json"} <= set(paths)
     assert all(p == "search/search_index.json" or p.startswith("search/dossier/") for p in paths if p.startswith("search/"))
 
@@ -128,7 +129,7 @@ def test_a_query_fetches_little_once_the_page_has_loaded(browser, search_url):
             context.pages[0].locator(".md-search-result__item").first.wait_for(timeout=15_000)
         contexts[-1].pages[0].wait_for_timeout(500)  # the second batch of results (up to 50), in every browser
         for query, after in fetched.items():
-            paths = [urlparse(r.url).path.removeprefix(SUBPATH) for r in after]
+            paths = site_paths(after)
             chunks = [p for p in paths if p.startswith("search/dossier/c/")]
             pages = [p for p in paths if p.startswith("search/dossier/f/")]
             others = [p for p in paths if p not in chunks + pages and not p.startswith("assets/javascripts/workers/")
