@@ -116,14 +116,16 @@ def per_article_stages(vocabulary: CleaningVocabulary, registry: Registry) -> di
     }
 
 
-def stage_inputs(stages: dict[str, Stage], name: str, size: int) -> dict[str, object]:
-    """What each stage receives for the crafted file `name` at `size`: the output of the stages before it."""
+def stage_inputs(stages: dict[str, Stage], name: str, size: int,
+                 run: Callable[[str, Stage, object], object] | None = None) -> dict[str, object]:
+    """What each stage receives for the crafted file `name` at `size`: the output of the stages before it.
+    `run(stage_name, stage, value)` runs each stage on its input (by default, it is called)."""
     make, _ = CRAFTED[name]
     value: object = SourceFile("seeds/articles/crafted.txt", make(size).encode(encoding_of(name)))
     inputs = {}
     for stage_name, stage in stages.items():
         inputs[stage_name] = value
-        value = stage(value)
+        value = run(stage_name, stage, value) if run else stage(value)
         if stage_name == "ingest" and not isinstance(value, DecodedText):
             raise ValueError(f"{name} at {size:,}: ingest rejected it ({value})")
     return inputs

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.chinese import SIMPLIFIED, TRADITIONAL, convert, dominant_script, simplify_chars
+from dossier.chinese import FIRST_CONVERTED, SIMPLIFIED, TRADITIONAL, convert, dominant_script, simplify_chars
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,15 @@ def test_simplify_chars_is_the_character_by_character_conversion_of_a_long_text(
     text = "對于亞馬遜來說，這項服務的失敗或許沒有那么難以接受。乾隆 Amazon Care 2022\n" * 2000
     one_by_one = "".join(c if len(c := convert(ch, SIMPLIFIED)) == 1 else ch for ch in text)
     assert simplify_chars(text) == one_by_one
+
+
+@pytest.mark.parametrize("target", [SIMPLIFIED, TRADITIONAL])
+def test_opencc_leaves_every_character_before_the_cjk_ones_as_it_is(target):
+    """simplify_chars looks up only the characters from FIRST_CONVERTED on: an OpenCC whose tables
+    convert one before it fails here."""
+    below = [chr(code) for code in range(ord(FIRST_CONVERTED)) if not 0xD800 <= code < 0xE000]
+    assert [ch for ch in below if convert(ch, target) != ch] == []
+    assert simplify_chars("".join(below)) == "".join(below)
 
 
 @pytest.mark.parametrize(

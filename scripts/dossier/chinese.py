@@ -9,6 +9,9 @@ import opencc
 TRADITIONAL = "zh-Hant"
 SIMPLIFIED = "zh-Hans"
 _CONFIGS = {SIMPLIFIED: "t2s.json", TRADITIONAL: "s2t.json"}
+# OpenCC converts CJK characters only, none before the CJK Radicals Supplement (test_chinese.py holds
+# each character below it to that): the rest of a text is not looked up.
+FIRST_CONVERTED = "\u2e80"
 
 
 @cache
@@ -59,6 +62,6 @@ def _simplified_char(ch: str) -> str:
 def simplify_chars(text: str) -> str:
     """`text` with each character in its Simplified form: same length, so offsets carry over to the
     original (phrase-level conversions are left out on purpose)."""
-    # Each distinct character converted once, the text mapped in one pass (a long article has millions
-    # of characters and a few thousand distinct ones).
-    return text.translate({ord(ch): _simplified_char(ch) for ch in set(text)})
+    # Each distinct CJK character converted once, the text mapped in one pass (a long article has
+    # millions of characters and a few thousand distinct ones).
+    return text.translate({ord(ch): _simplified_char(ch) for ch in set(text) if ch >= FIRST_CONVERTED})

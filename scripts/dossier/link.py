@@ -156,10 +156,18 @@ def resolve_context(candidates: Iterable[Candidate], registry: Registry) -> set[
 
 
 def _link_block(block: Block, per_inline: list[list[Candidate]], allowed: set[str]) -> Block:
+    if all(inline.text for inline in block.inlines) and not any(
+            c.entity in allowed for candidates in per_inline for c in candidates):
+        return block  # most blocks name nothing: kept as they are, not copied
     inlines: list[Inline] = []
     for inline, candidates in zip(block.inlines, per_inline, strict=True):
+        linked = [c for c in candidates if c.entity in allowed]
+        if not linked:
+            if inline.text:  # an empty run is dropped, as below
+                inlines.append(inline)
+            continue
         position = 0
-        for c in (c for c in candidates if c.entity in allowed):
+        for c in linked:
             if c.start > position:
                 inlines.append(replace(inline, text=inline.text[position : c.start]))
             inlines.append(replace(inline, text=inline.text[c.start : c.end], entity=c.entity))

@@ -42,9 +42,10 @@ def width(text: str) -> int:
 def is_prose(text: str) -> bool:
     """A paragraph of the article: long, or a sentence of some length."""
     text = text.strip()
-    return width(text) >= META_LINES.long_prose_chars or (
-        width(text) >= META_LINES.prose_chars and text.endswith(_PROSE_ENDINGS)
-    )
+    if len(text) >= META_LINES.long_prose_chars:  # long already before CJK characters count twice
+        return True
+    size = width(text)
+    return size >= META_LINES.long_prose_chars or (size >= META_LINES.prose_chars and text.endswith(_PROSE_ENDINGS))
 
 
 def segments(text: str) -> list[str]:
