@@ -48,4 +48,3 @@ def test_the_environment_is_kept_until_a_template_changes_and_then_compiles_that
     assert render_all(second) == ["A1", "B edited 1"]
     assert len(compiled.compiled) == 3  # b.j2 again; a.j2 came from what was compiled
     assert compiled.compiled[2] == compiled.compiled[1]
-

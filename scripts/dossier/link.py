@@ -156,24 +156,20 @@ def resolve_context(candidates: Iterable[Candidate], registry: Registry) -> set[
 
 
 def _link_block(block: Block, per_inline: list[list[Candidate]], allowed: set[str]) -> Block:
-    if all(inline.text for inline in block.inlines) and not any(
-            c.entity in allowed for candidates in per_inline for c in candidates):
+    linked = [[c for c in candidates if c.entity in allowed]
+              for _, candidates in zip(block.inlines, per_inline, strict=True)]
+    if not any(linked) and all(inline.text for inline in block.inlines):
         return block  # most blocks name nothing: kept as they are, not copied
     inlines: list[Inline] = []
-    for inline, candidates in zip(block.inlines, per_inline, strict=True):
-        linked = [c for c in candidates if c.entity in allowed]
-        if not linked:
-            if inline.text:  # an empty run is dropped, as below
-                inlines.append(inline)
-            continue
+    for inline, mentions in zip(block.inlines, linked, strict=True):
         position = 0
-        for c in linked:
+        for c in mentions:
             if c.start > position:
                 inlines.append(replace(inline, text=inline.text[position : c.start]))
             inlines.append(replace(inline, text=inline.text[c.start : c.end], entity=c.entity))
             position = c.end
-        if position < len(inline.text):
-            inlines.append(replace(inline, text=inline.text[position:]))
+        if position < len(inline.text):  # the rest of the run (all of it, kept as it is, if it names nothing)
+            inlines.append(inline if position == 0 else replace(inline, text=inline.text[position:]))
     return replace(block, inlines=tuple(inlines))
 
 
