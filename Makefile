@@ -71,10 +71,11 @@ lint: venv
 	$(BIN)/mypy
 
 # The suite runs in a process per core (pytest-xdist), each test file whole in one of them (its module
-# fixtures are built once); the fixture sites every file shares are built once for the run (conftest).
+# fixtures are built once), the longest files first (conftest.LONGEST_FILES; xdist would order them by
+# their number of tests); the fixture sites every file shares are built once for the run (conftest).
 # TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
-PYTEST := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## test: everything CI checks (the lint, unit tests per stage, strict builds, data contracts, browser
 ## tests, the workflow lint); the 25 slowest tests are printed at the end

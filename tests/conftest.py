@@ -55,6 +55,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+
 SEEDS = ROOT / "seeds" / "articles"  # the real, growing corpus: only invariants are checked on it
 
 FOUNDING = ROOT / "tests" / "fixtures" / "founding"
@@ -83,6 +84,23 @@ UNCURATED_TEXT = (
 def founding_articles() -> dict[str, bytes]:
     """The founding articles' raw bytes, by file name."""
     return {path.name: path.read_bytes() for path in FOUNDING_FILES.values()}
+
+
+# The files whose tests take longest (`--durations`: browsers, servers, many builds), about longest first;
+# the two that start the run on two cores do not wait on the same shared site. Under pytest-xdist
+# (`--dist loadfile --no-loadscope-reorder`, as `make test` runs it) each file goes whole to the next free
+# process in the order collected: started first, these leave no core alone with one of them at the end
+# of the run (xdist's own order, by number of tests, started `test_serve.py` last).
+LONGEST_FILES = ("test_search_browser.py", "test_serve.py", "test_browser.py", "test_search.py", "test_site.py",
+                 "test_linear_time.py", "test_properties.py", "test_layout_browser.py", "test_parallel.py",
+                 "test_cluster.py", "test_plugin.py", "test_inputs.py", "test_render.py", "test_workflow.py",
+                 "test_figures_browser.py", "test_visuals.py", "test_evaluation.py", "test_metadata.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of `LONGEST_FILES` first, in that order; the others after them, as collected."""
+    rank = {name: n for n, name in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each file's tests keep their order
 
 
 @pytest.fixture(scope="session")

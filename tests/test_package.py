@@ -4,7 +4,7 @@ run one way (a module never needs, through others, the module that needs it)."""
 import networkx as nx
 import pytest
 
-from conftest import ROOT
+from conftest import LONGEST_FILES, ROOT
 from dossier.result_cache import package_imports
 
 PACKAGE = ROOT / "scripts" / "dossier"
@@ -37,3 +37,9 @@ def test_a_cycle_would_be_found(tmp_path, monkeypatch):
     (tmp_path / "b.py").write_text("def f():\n    from . import a\n", encoding="utf-8")
     monkeypatch.setattr("test_package.PACKAGE", tmp_path)
     assert not nx.is_directed_acyclic_graph(import_graph(["a", "b"]))
+
+
+def test_the_files_started_first_exist():
+    """conftest starts the longest test files first: a name there that no longer exists would start
+    nothing, and its file would be back at xdist's place for it."""
+    assert [name for name in LONGEST_FILES if not (ROOT / "tests" / name).is_file()] == []

@@ -37,6 +37,7 @@ from .csp import allow_live_reload, script_hashes
 from .curated_yaml import CurationError
 from .generated_files import GeneratedFiles
 from .listings import Listings
+from .nav_memo import NavMemo, theme_loader
 from .page_memo import PageMemo
 from .parallel import Timings, processes
 from .pipeline import build_corpus
@@ -162,6 +163,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # No template changes during a build (MkDocs makes a new environment for each): Jinja need not
         # check every template's file again each of the ~40 times a page includes one.
         env.auto_reload = False
+        # The theme's navigation, rendered once for all the pages out of it that link to the same places.
+        env.loader = theme_loader(env.loader, self.paths.templates / "theme")
+        env.globals["nav_once"] = NavMemo()
         self.generated.remove_stale_outputs(files, Path(config.site_dir))
         self.page_urls = self.generated.page_urls(files)
         return env
