@@ -307,3 +307,24 @@ def test_too_few_files_for_workers_leave_the_collector_on(tmp_path, monkeypatch)
     monkeypatch.setattr(WorkerPool, "run", lambda *args: seen.append(gc.isenabled()) or run(*args))
     build_corpus(Paths.for_project(tmp_path), jobs=2)
     assert seen == [True] * 3
+
+
+def _squared(_tools, item):
+    return {"item": item, "squared": item * item}, {"square": 0.0}
+
+
+@pytest.mark.parametrize(("jobs", "pickled_here"), [(1, MIN_PARALLEL_FILES), (2, 0)])
+def test_results_from_workers_are_cached_as_they_pickled_them(tmp_path, monkeypatch, jobs, pickled_here):
+    """A worker hands its result back pickled as the cache keeps it: this process unpickles it (as it
+    would have anyway) and writes those bytes, never pickling it again; without workers it pickles each."""
+    items = list(range(MIN_PARALLEL_FILES))
+    keys = [f"item {n}" for n in items]
+    dumps = []
+    real_dumps = pickle.dumps
+    monkeypatch.setattr(pickle, "dumps", lambda *args, **kwargs: dumps.append(args[0]) or real_dumps(*args, **kwargs))
+    with WorkerPool(jobs, len(items), tools=None) as pool:
+        computed = pool.run(_squared, items, keys, ResultCache(tmp_path), Timings(), lambda done, total: None)
+    assert len([value for value in dumps if isinstance(value, dict)]) == pickled_here
+    assert computed == [{"item": n, "squared": n * n} for n in items]
+    from_disk = ResultCache(tmp_path)
+    assert [from_disk.get(key) for key in keys] == computed and from_disk.hits == len(items)

@@ -90,6 +90,9 @@ class ClusterPool(WorkerPool[Tools]):
         if differing:
             raise ClusterError(f"these workers run other code or library versions than this build: {sorted(differing)}")
 
+    def elsewhere(self, count: int) -> bool:
+        return True
+
     def map(self, fn: Callable[[Tools, Item], Mapped], items: list[Item]) -> Iterator[Mapped]:
         if not items:
             return iter(())

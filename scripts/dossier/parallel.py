@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TextIO, TypeVar, cast
 
 from .collector import paused
-from .result_cache import ResultCache
+from .result_cache import PICKLE_PROTOCOL, ResultCache
 
 # Below this many files a pool costs more to start than it saves.
 MIN_PARALLEL_FILES = 40
@@ -84,6 +85,14 @@ def _start_worker(tools: object, preload: Callable[[], object] | None) -> None:
 
 def _with_worker_tools(fn: Callable[[Any, Item], Result], item: Item) -> Result:
     return fn(_WORKER_TOOLS[0], item)
+
+
+def _pickled(fn: Callable[[Any, Item], tuple[Result, dict[str, float]]], tools: Any,
+             item: Item) -> tuple[bytes, dict[str, float]]:
+    """`fn` in another process, its result pickled there, as the result cache keeps it: the process that
+    gathers the results then unpickles each (as it would have anyway) but never pickles it again."""
+    result, spent = fn(tools, item)
+    return pickle.dumps(result, protocol=PICKLE_PROTOCOL), spent
 
 
 def _process_context(method: str | None = None) -> multiprocessing.context.BaseContext:
@@ -158,19 +167,29 @@ class WorkerPool(Generic[Tools]):
         # A key names what `fn` returned for the same inputs and code: the cached object is a Result.
         results = [cast("Result | None", cache.get(key)) for key in keys]
         todo = [n for n, result in enumerate(results) if result is None]
-        mapped = self.map(fn, [items[n] for n in todo])
         done = len(results) - len(todo)
-        for n, (result, spent) in zip(todo, mapped, strict=True):
+        pending = [items[n] for n in todo]
+        computed: Iterable[tuple[Result, bytes | None, dict[str, float]]]
+        if self.elsewhere(len(pending)):
+            computed = ((cast("Result", pickle.loads(data)), data, spent)  # our own workers' bytes
+                        for data, spent in self.map(functools.partial(_pickled, fn), pending))
+        else:
+            computed = ((result, None, spent) for result, spent in self.map(fn, pending))
+        for n, (result, pickled, spent) in zip(todo, computed, strict=True):
             results[n] = result
-            cache.put(keys[n], result)
+            cache.put(keys[n], result, pickled)
             timings.add(spent)
             done += 1
             report(done, len(results))
         return [result for result in results if result is not None]
 
+    def elsewhere(self, count: int) -> bool:
+        """Whether `map` runs `count` items in other processes (which hand their results back pickled)."""
+        return self.executor is not None and count >= MIN_PARALLEL_FILES
+
     def map(self, fn: Callable[[Tools, Item], Mapped], items: list[Item]) -> Iterable[Mapped]:
         """fn over items, in order, with this pool's tools: in its processes when there are enough items."""
-        if self.executor and len(items) >= MIN_PARALLEL_FILES:
+        if self.executor and self.elsewhere(len(items)):
             return self.executor.map(functools.partial(_with_worker_tools, fn), items,
                                      chunksize=max(1, len(items) // (self.jobs * 8)))
         return (fn(self.tools, item) for item in items)

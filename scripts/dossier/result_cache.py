@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 # The cache folder is pruned, least recently used first, back to this size after each build (about
 # three times the results of 10,000 articles: room for a few versions of the code).
 MAX_CACHE_BYTES = 2_000_000_000
+PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL  # the results' form on disk (and as the workers hand them back)
 Value = TypeVar("Value")  # what ResultCache.in_memory keeps
 
 
@@ -163,7 +164,8 @@ class ResultCache:
             os.utime(path)  # recently used: the last to be evicted
         return value
 
-    def put(self, key: str, value: object) -> None:
+    def put(self, key: str, value: object, pickled: bytes | None = None) -> None:
+        """Keep `value` under `key` (`pickled`: its bytes, pickled already with PICKLE_PROTOCOL)."""
         if self.remember:
             self.memory[key] = value
         if self.directory:
@@ -171,7 +173,7 @@ class ResultCache:
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(value, protocol=PICKLE_PROTOCOL) if pickled is None else pickled
                 temporary.write_bytes(data)
                 temporary.replace(path)
                 if self._disk_bytes is not None:
