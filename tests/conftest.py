@@ -97,6 +97,7 @@ LONGEST_FILES = ("test_search_browser.py", "test_serve.py", "test_browser.py", "
                  "test_figures_browser.py", "test_visuals.py", "test_evaluation.py", "test_metadata.py")
 
 
+@pytest.hookimpl(tryfirst=True)  # before the plugins that select from the order (--sw, --lf, --ff)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests of `LONGEST_FILES` first, in that order; the others after them, as collected."""
     rank = {name: n for n, name in enumerate(LONGEST_FILES)}

@@ -164,7 +164,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # check every template's file again each of the ~40 times a page includes one.
         env.auto_reload = False
         # The theme's navigation, rendered once for all the pages out of it that link to the same places.
-        env.loader = theme_loader(env.loader, self.paths.templates / "theme")
+        env.loader = theme_loader(env.loader, self.paths.templates / "theme", config.theme.custom_dir)
         env.globals["nav_once"] = NavMemo()
         self.generated.remove_stale_outputs(files, Path(config.site_dir))
         self.page_urls = self.generated.page_urls(files)
