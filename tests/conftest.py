@@ -55,7 +55,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
-
 SEEDS = ROOT / "seeds" / "articles"  # the real, growing corpus: only invariants are checked on it
 
 FOUNDING = ROOT / "tests" / "fixtures" / "founding"
