@@ -147,6 +147,35 @@ PORTUGUESE_CP1252 = (
     "acesso a uma plataforma única na nuvem, e os médicos passarão menos tempo em tarefas administrativas.\n"
 )
 
+RUSSIAN = ("Amazon закрывает службу Amazon Care\n\n"
+    "Компания Amazon объявила, что к концу года закроет свою службу медицинской помощи Amazon Care. По словам "
+    "руководителя подразделения, сервис не стал достаточно полным решением для крупных работодателей. "
+    "Сотрудникам предложат перейти в другие отделы компании.\n")
+GREEK = ("Η Amazon ανοίγει ηλεκτρονικό φαρμακείο\n\n"
+    "Η Amazon ανακοίνωσε ότι το ηλεκτρονικό της φαρμακείο θα παραδίδει συνταγογραφούμενα φάρμακα σε περισσότερες "
+    "πόλεις. Σύμφωνα με την εταιρεία, οι πελάτες του Prime θα έχουν έκπτωση έως και 80% στα γενόσημα φάρμακα.\n")
+ARABIC = ("أمازون تستحوذ على شركة وان ميديكال\n\n"
+    "أعلنت شركة أمازون أنها ستستحوذ على شركة وان ميديكال للرعاية الصحية الأولية مقابل نحو ثلاثة مليارات وتسعمائة "
+    "مليون دولار. وقالت الشركة إن الصفقة ستساعد المرضى على الحصول على الرعاية بسهولة أكبر، بينما يخشى بعض "
+    "المنتقدين على خصوصية البيانات.\n")
+HEBREW = ("אמזון סוגרת את שירות הרפואה שלה\n\n"
+    "חברת אמזון הודיעה כי תסגור את שירות הרפואה המקוונת שלה בסוף השנה. לדברי מנהלת החטיבה, השירות לא היה "
+    "פתרון שלם מספיק עבור מעסיקים גדולים. העובדים יקבלו הצעה לעבור לתפקידים אחרים בחברה.\n")
+THAI = ("อเมซอนเปิดร้านขายยาออนไลน์\n\n"
+    "บริษัทอเมซอนประกาศว่าร้านขายยาออนไลน์ของบริษัทจะจัดส่งยาตามใบสั่งแพทย์ไปยังเมืองต่างๆ มากขึ้น "
+    "ผู้บริหารกล่าวว่าลูกค้าจะได้รับส่วนลดสำหรับยาสามัญ และเภสัชกรจะพร้อมให้คำปรึกษาตลอดเวลา\n")
+POLISH = ("Amazon przejmuje sieć przychodni One Medical\n\n"
+    "Amazon ogłosił, że przejmie sieć przychodni One Medical za około 3,9 mld dolarów. Według spółki pacjenci "
+    "będą mogli łatwiej umówić wizytę u lekarza, a część porad odbędzie się przez aplikację. Krytycy obawiają "
+    "się jednak, że firma zyska dostęp do wrażliwych danych zdrowotnych.\n")
+TURKISH = ("Haven sağlık girişimi kapanıyor\n\n"
+    "Amazon, Berkshire Hathaway ve JPMorgan'ın kurduğu sağlık girişimi Haven, şubat ayının sonunda "
+    "faaliyetlerini durduracak. Şirketin açıklamasına göre çalışanların çoğu ortak şirketlerde yeni görevlere "
+    "geçecek. Uzmanlar, girişimin sağlık maliyetlerini düşürme hedefine ulaşamadığını söylüyor.\n")
+CZECH = ("Amazon otevírá online lékárnu\n\n"
+    "Společnost Amazon oznámila, že její internetová lékárna bude doručovat léky na předpis do dalších měst. "
+    "Zákazníci s předplatným Prime získají slevu na generické léky a lékárníci budou k dispozici nepřetržitě.\n")
+
 LEGACY = [
     ("ko", "cp949", KOREAN),
     ("ko", "euc_kr", KOREAN),
@@ -163,11 +192,21 @@ LEGACY = [
     ("es", "cp1252", SPANISH_CP1252),
     ("es", "latin-1", SPANISH_CP1252.replace("—", "-")),
     ("pt", "cp1252", PORTUGUESE_CP1252),
+    # Alphabets other than Latin, their code pages and their ISO counterparts.
+    ("ru", "cp1251", RUSSIAN),
+    ("ru", "koi8_r", RUSSIAN),
+    ("el", "iso-8859-7", GREEK),
+    ("ar", "cp1256", ARABIC),
+    ("ar", "iso-8859-6", ARABIC),
+    ("he", "cp1255", HEBREW),
+    ("he", "iso-8859-8", HEBREW),
+    ("th", "cp874", THAI),
 ]
 
 
 # The encoding reported for a file: the one it was written in, or the superset that stands for it.
-REPORTED = {"euc_kr": "cp949", "shift_jis": "cp932", "gb2312": "gb18030", "latin-1": "cp1252"}
+REPORTED = {"euc_kr": "cp949", "shift_jis": "cp932", "gb2312": "gb18030", "latin-1": "cp1252",
+            "iso-8859-7": "cp1253", "iso-8859-6": "iso8859_6", "iso-8859-8": "cp1255"}
 
 
 @pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{language}-{e}" for language, e, _ in LEGACY])
@@ -196,6 +235,36 @@ def test_the_right_reading_is_more_plausible_than_every_wrong_one(language, enco
             continue
         if wrong != text:
             assert plausibility(wrong, other) < right, other
+
+
+# Code pages of one script that differ by a few letters, each of them plausible alone: the language tells
+# the readings apart (Turkish ğ ı ş are ð ý þ in cp1252; Czech ž ě ř are ľ ì ř in cp1250 or ž ì ø in
+# cp1252; Polish ć is æ in ISO-8859-10). A headline and a few words may hold none of those letters.
+SAME_SCRIPT = [
+    ("pl", "iso-8859-2", POLISH),
+    ("pl", "cp1250", POLISH),
+    ("tr", "cp1254", TURKISH),
+    ("tr", "iso-8859-9", TURKISH),
+    ("cs", "cp1250", CZECH),
+    ("cs", "iso-8859-2", CZECH),
+]
+
+
+@pytest.mark.parametrize("language, encoding, text", SAME_SCRIPT, ids=[f"{language}-{e}" for language, e, _ in SAME_SCRIPT])
+def test_code_pages_of_one_script_are_told_apart_by_the_language(language, encoding, text):
+    data = text.encode(encoding)
+    wrong = {data.decode(other) for other in ("cp1252", "iso-8859-10", "iso-8859-14", "cp1250", "iso-8859-2")
+             if data.decode(other, errors="replace") != text and _decodes(data, other)}
+    assert wrong, "the test needs a reading as plausible letter by letter"
+    assert decode(data)[0] == text
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize(

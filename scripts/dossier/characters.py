@@ -56,10 +56,15 @@ def plain_strings(data: Any) -> Any:
 
 
 # Alphabets, for telling a letter's script (ingest's plausibility): Basic Latin, Latin-1 letters and Latin
-# Extended-A and B, Latin Extended Additional; Greek and Coptic; Cyrillic and its Supplement.
+# Extended-A and B, Latin Extended Additional; Greek and Coptic; Cyrillic and its Supplement; and the
+# scripts without capitals that legacy code pages carry (cp1255, cp1256, cp874): Hebrew and its
+# presentation forms, Arabic with its Supplement, Extended-A and presentation forms, Thai.
 LATIN: Ranges = ((0x0000, 0x007F), (0x00C0, 0x024F), (0x1E00, 0x1EFF))
 GREEK: Ranges = ((0x0370, 0x03FF),)
 CYRILLIC: Ranges = ((0x0400, 0x052F),)
+HEBREW: Ranges = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
+ARABIC: Ranges = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+THAI: Ranges = ((0x0E00, 0x0E7F),)
 # Marks that stand among ideographs as letters: 々 (iteration), 〆 (closing), 〇 (zero).
 IDEOGRAPHIC_MARKS: Ranges = ((0x3005, 0x3007),)
 # Punctuation and symbols of CJK pages: ※, circled numbers, the shapes and stars used as bullets, CJK

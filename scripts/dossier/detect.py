@@ -147,6 +147,17 @@ def quick_language(identifiers: Identifiers, sample: str) -> str | None:
     return code
 
 
+def language_confidence(text: str) -> float | None:
+    """How sure fastText is of the language of `text`'s prose (0..1), the probability of the language it
+    names; None for text it cannot judge (CJK, which it reads as words between spaces). Mojibake (Turkish
+    read as cp1252: "saðlýk" for "sağlık") is a language it is less sure of."""
+    sample = prose_sample(text)
+    if not sample.strip() or _CJK.search(sample):
+        return None
+    _, probabilities = load_identifiers().quick.predict(" ".join(sample.split()), k=1)
+    return float(probabilities[0]) if len(probabilities) else None
+
+
 def _letters(text: str) -> int:
     """Letters, CJK ones counted twice."""
     return sum(map(str.isalpha, text)) + _CJK.subn("", text)[1]

@@ -10,12 +10,14 @@ fallback would publish mojibake.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 
 import charset_normalizer
 
 from .characters import CONTROL_CHARS, WIDE, char_class
+from .detect import language_confidence
 from .plausibility import plausibility
 from .records import DecodedText, Rejection, Removal, SourceFile
 from .thresholds import CLEANING
@@ -117,15 +119,33 @@ def decode(data: bytes) -> tuple[str, str] | None:
     # for plausibility, and the most plausible reading wins.
     detected = [match.encoding for match in charset_normalizer.from_bytes(data)]
     candidates = list(dict.fromkeys([*COMMON_ENCODINGS, *detected]))
-    best: tuple[float, int, str, str] | None = None
-    for preference, encoding in enumerate(candidates):
+    readings: dict[str, tuple[float, str]] = {}  # text -> (plausibility, encoding), the earliest encoding
+    for encoding in candidates:
         text = _strict(data, encoding)
-        if text is None:
-            continue
-        score = plausibility(text, encoding)
-        if score >= CLEANING.min_plausibility and (best is None or (score, -preference) > (best[0], best[1])):
-            best = (score, -preference, text, encoding)
-    return (best[2], best[3]) if best else None
+        if text is not None and text not in readings:
+            readings[text] = (plausibility(text, encoding), encoding)
+    plausible = [(score, text, encoding) for text, (score, encoding) in readings.items()
+                 if score >= CLEANING.min_plausibility]
+    if not plausible:
+        return None
+    best = max(score for score, _, _ in plausible)
+    contenders = [reading for reading in plausible if math.isclose(reading[0], best, abs_tol=_TIE)]
+    _, text, encoding = contenders[0] if len(contenders) == 1 else _likeliest_language(contenders)
+    return text, encoding
+
+
+_TIE = 1e-9  # scores this close are equal (sums of the same weights in another order)
+
+
+def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, str, str]:
+    """Of readings (plausibility, text, encoding, in preference order) equally plausible letter by
+    letter, the one whose language the language identifier is surest of: the code pages of one script
+    differ by a few letters, each plausible alone (Turkish ğ ı ş are ð ý þ in cp1252, Czech ě ř č are
+    ì ø è), and only the language tells them apart. When it cannot judge one of them (CJK), the earliest."""
+    confidences = [language_confidence(text) for _, text, _ in readings]
+    if any(confidence is None for confidence in confidences):
+        return readings[0]
+    return readings[max(range(len(readings)), key=lambda n: (confidences[n] or 0.0, -n))]
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Literal
 
 from .characters import (
+    ARABIC,
     CJK_PUNCTUATION,
     CONTROL_CHARS,
     CYRILLIC,
@@ -21,16 +22,19 @@ from .characters import (
     HALFWIDTH_KANA,
     HAN,
     HANGUL,
+    HEBREW,
     IDEOGRAPHIC_MARKS,
     KANA,
     LATIN,
+    THAI,
     Ranges,
     char_class,
 )
 from .thresholds import CLEANING
 
 # The writing system of a letter; "" for anything that is not a letter.
-Script = Literal["", "latin", "greek", "cyrillic", "hangul", "cjk", "halfwidth kana", "other"]
+Script = Literal["", "latin", "greek", "cyrillic", "hebrew", "arabic", "thai", "hangul", "cjk", "halfwidth kana",
+                 "other"]
 
 
 def _double_byte_range(encoding: str, leads: range, trails: range | list[int]) -> set[str]:
@@ -97,6 +101,9 @@ _SCRIPTS: tuple[tuple[Script, re.Pattern[str]], ...] = (
     ("latin", _char_pattern(LATIN)),
     ("greek", _char_pattern(GREEK)),
     ("cyrillic", _char_pattern(CYRILLIC)),
+    ("hebrew", _char_pattern(HEBREW)),
+    ("arabic", _char_pattern(ARABIC)),
+    ("thai", _char_pattern(THAI)),
     ("hangul", _char_pattern(HANGUL)),
     ("cjk", _char_pattern(KANA, HAN, IDEOGRAPHIC_MARKS)),
     ("halfwidth kana", _char_pattern(HALFWIDTH_KANA)),
@@ -117,14 +124,17 @@ def _char_at(text: str, index: int) -> str:
 
 
 # Punctuation and symbols of everyday Western typography; those that may stand inside a word.
-_COMMON_MARKS = frozenset("’‘“”„‚«»‹›–—…•·°€£¥¢§©®™×÷±¡¿¹²³¼½¾")
+_COMMON_MARKS = frozenset("’‘“”„‚«»‹›–—…•·°€£¥¢§©®™×÷±¡¿¹²³¼½¾،؛؟")  # Arabic comma, semicolon, question mark
 _WORD_JOINERS = frozenset("’‘·‐‑")
 _RARE_MARKS = frozenset("¤¦¨´¸¯¬¶\xad")  # Latin-1 symbols that prose hardly uses: where ISO-8859-15 has € œ Ž
 # CJK punctuation, full-width forms, circled numbers, the shapes and marks CJK pages use as bullets.
 _CJK_MARKS = _char_pattern(CJK_PUNCTUATION)
 # ASCII that prose seldom uses (markup, code, line art): half plausible.
 _ODD_ASCII = re.compile(r"[^\x80-\U0010ffff\t\n\r 0-9A-Za-z.,;:!?'\"()\[\]\-%&/@#*+=$]")
-_ALPHABETS: frozenset[Script] = frozenset({"latin", "greek", "cyrillic"})
+_ALPHABETS: frozenset[Script] = frozenset({"latin", "greek", "cyrillic", "hebrew", "arabic", "thai"})
+# Scripts that write vowels and tones as combining marks on their letters (Thai always, Hebrew and Arabic
+# in places): a mark after one of their letters belongs to it.
+_MARKED_SCRIPTS: frozenset[Script] = frozenset({"hebrew", "arabic", "thai"})
 _ONE_LETTER_WORDS = frozenset("àáèéìíòóùú")  # à (fr, it, pt), è (it), é (pt), ó (es)
 _KANA = _char_pattern(KANA)
 _HAN = _char_pattern(HAN)
@@ -224,6 +234,8 @@ def _western(ch: str, script: Script, prev: str, nxt: str) -> float:
     if script in ("latin", "other", "") and _is_western(prev) and _is_western(nxt):
         return 0.0  # Western text sets its accents and marks amid ASCII letters, not three in a row
     before, after = _script(prev), _script(nxt)
+    if not script and before in _MARKED_SCRIPTS and unicodedata.category(ch) in ("Mn", "Mc"):
+        return 1.0  # a vowel or tone mark on the letter before it
     if not script:
         inside_word = before in _ALPHABETS and after in _ALPHABETS
         if ch in _COMMON_MARKS:
