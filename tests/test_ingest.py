@@ -280,6 +280,34 @@ def test_unicode_encodings_are_read_as_such(encoding, text):
     assert decode(b"\xef\xbb\xbf" + text.encode()) == (text, "utf-8 (BOM)")
 
 
+_ZH = SIMPLIFIED.encode()
+_CUT = len(SIMPLIFIED[:20].encode())  # between two characters
+_DE = GERMAN_LATIN9.replace("€", "Euro")
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), [
+    (_ZH[:_CUT] + b"\xff" + _ZH[_CUT:], SIMPLIFIED, "utf-8 (1 invalid byte sequence repaired)"),
+    (_ZH[:_CUT] + "\ud800".encode("utf-8", "surrogatepass") + _ZH[_CUT:], SIMPLIFIED,
+     "utf-8 (3 invalid byte sequences repaired)"),
+    (_ZH.rstrip(b"\n")[:-1], SIMPLIFIED.rstrip("\n")[:-1], "utf-8 (1 invalid byte sequence repaired)"),  # cut mid-character
+    (_DE.encode().replace("für".encode(), "für".encode("latin-1"), 1).replace("große".encode(), "große".encode("latin-1")),
+     _DE, "utf-8 (2 invalid byte sequences repaired)"),  # Latin-1 letters in a UTF-8 file
+    (b"\xff\xfe" + "Amazon Care schließt.".encode("utf-16-le") + b"\x00\xd8" + " Ende.".encode("utf-16-le"),
+     "Amazon Care schließt. Ende.", "utf-16-le (BOM, 1 invalid byte sequence repaired)"),  # a lone surrogate
+], ids=["a stray byte amid Chinese", "an encoded surrogate", "a character cut at the end",
+        "Latin-1 letters in a UTF-8 file", "a lone surrogate in UTF-16"])
+def test_a_few_invalid_byte_sequences_are_repaired_not_a_reason_to_lose_the_file(data, text, encoding):
+    assert decode(data) == (text, encoding)
+
+
+def test_a_file_in_another_encoding_is_not_read_as_repaired_utf8():
+    # Every accent of a cp1252 file is an invalid UTF-8 sequence, with no valid one beside it.
+    assert decode(FRENCH_CP1252.encode("cp1252")) == (FRENCH_CP1252, "cp1252")
+    # Nine stray bytes are more than a handful, however much valid UTF-8 surrounds them.
+    many = b"\xff".join([_ZH[:30]] * 10)
+    assert decode(many) is None or "repaired" not in decode(many)[1]
+
+
 def test_korean_is_read_as_cp949_not_as_another_cjk_encoding():
     # Every Korean syllable of KS X 1001 is also a valid GB2312 ideograph (and EUC-JP kanji): only the
     # script's own habits tell them apart (Korean spaces its words; Chinese does not).

@@ -79,6 +79,7 @@ def ingest(source: SourceFile) -> DecodedText | Rejection:
 
 
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 
 
@@ -110,10 +111,16 @@ def decode(data: bytes) -> tuple[str, str] | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom) :], encoding)
-            return (text, f"{encoding} (BOM)") if text is not None else None
+            if text is not None:
+                return text, f"{encoding} (BOM)"
+            repaired = _repaired(data[len(bom) :], encoding, declared=True)
+            return (repaired[0], f"{encoding} (BOM, {_invalid(repaired[1])})") if repaired else None
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
+    repaired = _repaired(data, "utf-8")
+    if repaired:
+        return repaired[0], f"utf-8 ({_invalid(repaired[1])})"
     # Detectors confuse the CJK legacy encodings on short texts (Korean read as EUC-JP, Big5 as GBK), and
     # the single-byte Latin code pages with each other: every candidate that decodes strictly is scored
     # for plausibility, and the most plausible reading wins.
@@ -146,6 +153,45 @@ def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, 
     if any(confidence is None for confidence in confidences):
         return readings[0]
     return readings[max(range(len(readings)), key=lambda n: (confidences[n] or 0.0, -n))]
+
+
+def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[str, int] | None:
+    """`data` read as `encoding` though a few of its byte sequences are invalid (a stray Latin-1 letter
+    in a UTF-8 file, a character cut in two at its end, a lone surrogate), and how many were: each read as
+    the cp1252 letter it is inside a Latin word, dropped otherwise. None when they are not few: more than
+    a handful, or, unless a byte-order mark `declared` the encoding, too many next to the valid characters
+    beyond ASCII (the file is in another encoding). Stops at the first one too many, so a file in another
+    encoding costs one pass per allowed error, no more."""
+    parts: list[str] = []
+    position = invalid = valid = 0
+    while True:
+        try:
+            parts.append(data[position:].decode(encoding))
+            valid += _NON_ASCII.subn("", parts[-1])[1]
+            break
+        except UnicodeDecodeError as error:
+            invalid += 1
+            if invalid > CLEANING.max_invalid_sequences:
+                return None
+            start, end = position + error.start, position + error.end
+            parts.append(data[position:start].decode(encoding))
+            valid += _NON_ASCII.subn("", parts[-1])[1]
+            parts.append(_stray(data[start:end], parts[-1][-1:], data[end : end + 1]))
+            position = end
+    enough = declared or valid >= CLEANING.valid_per_invalid_sequence * invalid
+    return ("".join(parts), invalid) if enough else None
+
+
+def _stray(sequence: bytes, before: str, after: bytes) -> str:
+    """An invalid byte sequence as the cp1252 letter it is when it is one byte that reads as one and stands
+    beside an ASCII letter ("M\xfcnchen": München), else nothing (a byte of a broken CJK character)."""
+    letter = sequence.decode("cp1252", errors="ignore") if len(sequence) == 1 else ""
+    beside_a_letter = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+    return letter if letter.isalpha() and beside_a_letter else ""
+
+
+def _invalid(count: int) -> str:
+    return f"{count} invalid byte sequence{'s' if count > 1 else ''} repaired"
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

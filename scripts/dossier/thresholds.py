@@ -21,6 +21,10 @@ class CleaningThresholds:
     min_plausibility: float = 0.7  # mojibake scores under 0.6 (random bytes, Korean as cp1252), prose over 0.85
     plausibility_sample_non_ascii: int = 3000  # non-ASCII characters enough to judge a reading; keeps it linear
     binary_sniff_bytes: int = 8192  # the head of a file looked at for NUL bytes
+    # A UTF-8 (or BOM-marked) file with at most this many invalid byte sequences, each beside at least this
+    # many valid characters beyond ASCII, is read as such with them repaired: more is another encoding.
+    max_invalid_sequences: int = 8
+    valid_per_invalid_sequence: int = 2
     binary_nul_per_bytes: int = 100  # more than one NUL byte in this many (and one more) is binary, not text
     unspaced_hangul_min_chars: int = 13  # Korean spaces its words: this many syllables unbroken is Chinese misread
     # clean: format and line rules
