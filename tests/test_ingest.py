@@ -39,6 +39,14 @@ def test_control_characters_are_removed_and_recorded_by_line():
     assert [(r.rule, r.line_start, r.chars) for r in removals] == [("control_characters", 2, 2)]
 
 
+def test_bidirectional_overrides_are_removed_and_right_to_left_marks_kept():
+    # An override reverses the text after it, beyond the line: "\u202egnp.exe" shows as "exe.png".
+    text, removals = normalize_text("Report\u202egnp.exe\nאמזון\u200f (Amazon) \u2067isolated\u2069")
+    assert text == "Reportgnp.exe\nאמזון\u200f (Amazon) isolated"
+    assert [(r.rule, r.line_start, r.chars) for r in removals] == [("control_characters", 1, 1),
+                                                                    ("control_characters", 2, 2)]
+
+
 @pytest.mark.parametrize(
     "data, reason",
     [

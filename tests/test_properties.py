@@ -21,7 +21,7 @@ from mkdocs.utils.meta import get_data
 
 from conftest import UNCURATED_TEXT, build_project, names_only_registry, write_seeds
 from dossier.article_html import render_blocks
-from dossier.characters import CONTROL_CHARS, plain_text
+from dossier.characters import REMOVED_CHARS, plain_text
 from dossier.clean import clean
 from dossier.csp import script_hashes
 from dossier.front_matter import front_matter
@@ -62,7 +62,7 @@ def test_ingest_never_raises_on_bytes(data):
     result = ingest(SourceFile("x.txt", data))
     assert isinstance(result, (DecodedText, Rejection))
     if isinstance(result, DecodedText):
-        assert not CONTROL_CHARS.search(result.text) and "\r" not in result.text
+        assert not REMOVED_CHARS.search(result.text) and "\r" not in result.text
     else:
         assert result.reason
 

@@ -35,13 +35,19 @@ def char_class(ranges: Ranges) -> str:
 # C0/C1 controls other than tab and newline, plus stray BOMs and other invisibles that break text.
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
 CONTROL_CHARS = re.compile(f"[{CONTROL}]")
+# Bidirectional embeddings, overrides and isolates: an override in a title reverses the text after it,
+# beyond the title, on every page that shows it ("gnp.exe" read as "exe.png"). Right-to-left text needs
+# none of them (the marks U+200E, U+200F and U+061C are kept).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# What no text keeps: the controls and the bidirectional ones.
+REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}]")
 
 
 def plain_text(text: str) -> str:
-    """`text` composed (NFC), its newlines unified and its control characters removed: the form every
-    string from any input takes before it reaches a record."""
+    """`text` composed (NFC), its newlines unified and its control characters (bidirectional ones
+    included) removed: the form every string from any input takes before it reaches a record."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARS.sub("", unicodedata.normalize("NFC", text))
+    return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", text))
 
 
 def plain_strings(data: Any) -> Any:

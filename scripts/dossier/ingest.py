@@ -16,7 +16,7 @@ import unicodedata
 
 import charset_normalizer
 
-from .characters import CONTROL_CHARS, WIDE, char_class
+from .characters import REMOVED_CHARS, WIDE, char_class
 from .detect import language_confidence
 from .plausibility import plausibility
 from .records import DecodedText, Rejection, Removal, SourceFile
@@ -202,14 +202,15 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def normalize_text(text: str) -> tuple[str, list[Removal]]:
-    """Unify newlines, compose Unicode (NFC) and remove control characters, recording where."""
+    """Unify newlines, compose Unicode (NFC) and remove control characters (bidirectional ones included),
+    recording where."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     removals: list[Removal] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        found = CONTROL_CHARS.findall(line)
+        found = REMOVED_CHARS.findall(line)
         if found:
             removals.append(Removal("control_characters", number, number, len(found)))
-            lines[number - 1] = CONTROL_CHARS.sub("", line)
+            lines[number - 1] = REMOVED_CHARS.sub("", line)
     return "\n".join(lines), removals
