@@ -33,6 +33,7 @@ def test_navigation_is_short_items_between_separators(line):
     *BODY,
     "Amazon vs. Walmart: who wins the pharmacy war?",
     "| Region | Clinics | Patients |",
+    "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
 ])
 def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     assert not furniture.is_navigation(line)

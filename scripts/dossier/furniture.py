@@ -51,6 +51,7 @@ _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
@@ -171,6 +172,8 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A menu, breadcrumb or tag list: short items between separators (| › > / ·), none a sentence."""
     if text.startswith("|") and text.endswith("|"):
         return False  # a table's row, not a menu
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
     if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
         return False
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
