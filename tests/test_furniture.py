@@ -68,6 +68,10 @@ def test_datelines_are_not_sentences_that_mention_a_date(line):
     ("press@example.org", True),
     ("De acuerdo con la empresa, el servicio seguirá activo.", False),
     ("By the end of the year, the service will close.", False),
+    ("Της Μαρίας Παπαδοπούλου", True),
+    ("מאת נועה לוי", True),
+    ("بقلم محمد عبد الله", True),
+    ("Της έδωσαν την άδεια πέρυσι, σύμφωνα με το υπουργείο υγείας της χώρας.", False),
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline
@@ -83,6 +87,13 @@ def test_bylines(vocabulary, line, byline):
     ("▲김철수 대표 [사진=회사 제공]", True),
     ("© 2024 Example Media. All rights reserved.", False),  # a copyright notice, not a picture's credit
     ("The photo app lets patients send pictures of a rash to a doctor.", False),
+    ("Штаб-квартира Amazon в Сиэтле. Фото: Reuters", True),  # a caption ending in its credit
+    ("Amazon's headquarters in Seattle. Photo: Example Agency", True),
+    ("Một nhà thuốc trực tuyến tại Hàng Châu. Ảnh: Example", True),
+    ("צילום: יח\"צ", True),
+    ("المصدر: رويترز", True),
+    ("Fot. Example Agency", True),
+    ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
 ])
 def test_credits(vocabulary, line, credit):
     assert furniture.is_credit(line, vocabulary) is credit
@@ -93,6 +104,7 @@ def test_credits(vocabulary, line, credit):
     ("Auf WhatsApp teilen", True),
     ("Compartilhe no Twitter", True),
     ("分享　Facebook　LINE　複製連結", True),
+    ("Udostępnij na Facebooku", True),  # a platform's declined name
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
 ])
@@ -123,6 +135,17 @@ def test_counters(line, expected):
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("Комментарии (12)", True),
+    ("Просмотров: 1 245", True),
+    ("Skopiuj link", True),
+    ("Yorumlar (4)", True),
+    ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
+])
+def test_page_chrome_in_more_languages(vocabulary, line, expected):
+    assert vocabulary.is_chrome(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("Anzeige", True),
     ("［広告］", True),
     ("PR　無料ウェビナー受付中", True),
@@ -142,6 +165,10 @@ def test_advertising(vocabulary, line, expected):
     ("Leggi anche: La sanità digitale accelera", False, True),
     ("Read more: How telehealth changed after the pandemic", False, True),
     ("Related companies reported higher sales in the quarter.", False, False),
+    ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Πώς η πανδημία άλλαξε τις αγορές", False, True),  # Greek capitals drop accents
+    ("קראו עוד", True, False),
+    ("اقرأ أيضا", True, False),
+    ("Przeczytaj także: Amazon otwiera apteki", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header
@@ -155,6 +182,9 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("本文系示例网原创，未经授权禁止转载。", True),
     ("저작권자 ⓒ 예시신문 무단전재 및 재배포 금지", True),
     ("Die Kasse weist das zurück und nennt die Kritik unbegründet.", False),
+    ("Najważniejsze informacje prosto na skrzynkę. Zapisz się już dziś!", True),
+    ("© 2021 Örnek Gazete. Tüm hakları saklıdır.", True),
+    ("Google News'te takip et", True),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
