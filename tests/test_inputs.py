@@ -365,6 +365,11 @@ LOADERS = {
     # A merge key: the error is at the key written out, not at the value merged in above it.
     ("articles.yml", 'articles:\n  a.txt:\n    <<: {title_en: "T", summary_en: "S."}\n    title_en: 42\n', 4,
      "field 'articles.a.txt.title_en'"),
+    # A pattern's end is the string's end, not a newline before it ($ in Python's re).
+    ("articles.yml", 'articles:\n  a.txt:\n    original_url: "https://example.org/x\\n"\n', 3,
+     "field 'articles.a.txt.original_url'"),
+    ("articles.yml", 'articles:\n  a.txt:\n    translated_from: {language: "en\\n"}\n', 3,
+     "field 'articles.a.txt.translated_from.language'"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

@@ -47,7 +47,7 @@ class ArticleCuration(TypedDict, total=False):
 
 _OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}
 _LINES = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}, "uniqueItems": True}
-_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}  # and a calendar date (load_curation)
+_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}\Z"}  # and a calendar date (load_curation)
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -67,17 +67,17 @@ SCHEMA = {
                     "published": _DATE,
                     "retrieved": _DATE,
                     "kind": {"enum": [NEWS_ARTICLE, BLOG_POST]},
-                    "original_url": {"type": ["string", "null"], "pattern": r"^https?://\S+$"},
+                    "original_url": {"type": ["string", "null"], "pattern": r"^https?://\S+\Z"},
                     "translated_from": {
                         "type": "object",
                         "additionalProperties": False,
                         "required": ["language"],
                         "properties": {
-                            "language": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                            "language": {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]+)*\Z"},
                             "title": _OPTIONAL_TEXT,
                             "publisher": _OPTIONAL_TEXT,
                             "author": _OPTIONAL_TEXT,
-                            "url": {"type": ["string", "null"], "pattern": r"^https?://\S+$"},
+                            "url": {"type": ["string", "null"], "pattern": r"^https?://\S+\Z"},
                             "published": _DATE,
                             "translator": _OPTIONAL_TEXT,
                             "machine": {"type": "boolean"},

@@ -72,7 +72,7 @@ class EntitySpec(TypedDict, total=False):
     relations: list[RelationSpec]
 
 
-_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?\Z"
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
 _TEXT = {"type": "string", "minLength": 1}
@@ -84,7 +84,7 @@ SCHEMA = {
     "properties": {
         "entities": {
             "type": "object",
-            "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*\Z"},
             "additionalProperties": {
                 "type": "object",
                 "additionalProperties": False,
