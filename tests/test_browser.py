@@ -213,6 +213,7 @@ HOSTILE_TITLE = "AT&T <b>Amazon</b> Care <img src=x onerror=alert(1)> <img src=h
 HOSTILE_ENTITY = 'Evil <img src=x onerror=alert(2)> "Co" 😀'
 HOSTILE_DESCRIPTION = '"><svg onload=alert(3)> <script>alert(4)</script> {{ config }} 𠮷'
 HOSTILE_SUMMARY = "'><svg onload=alert(5)> & </title><script>alert(6)</script>"
+HOSTILE_PUBLISHER = "Example {dossier page} Wire"  # the words the citation's own placeholder is made of
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +228,8 @@ def hostile_base_url(tmp_path_factory, tabs):
                     "sources": ["hostile.txt"]}],
         "relations": [{"type": "partner", "target": "amazon", "sources": ["hostile.txt"]}],
     }
-    curation = {"articles": {"hostile.txt": {"title_en": "<img src=x onerror=alert(8)>", "summary_en": HOSTILE_SUMMARY}}}
+    curation = {"articles": {"hostile.txt": {"title_en": "<img src=x onerror=alert(8)>", "summary_en": HOSTILE_SUMMARY,
+                                             "publisher": HOSTILE_PUBLISHER}}}
     body = UNCURATED_TEXT.split("\n", 1)[1].replace("Amazon said", f"{HOSTILE_ENTITY} and Amazon said", 1)
     site = build_project(root, {"hostile.txt": f"{HOSTILE_TITLE}\n{body}".encode()},
                          yaml.safe_dump(curation, allow_unicode=True), yaml.safe_dump(registry, allow_unicode=True))
@@ -252,6 +254,10 @@ def test_hostile_title_and_entity_name_are_shown_as_text(hostile_visit):
     assert page.get_attribute('meta[name="description"]', "content") == HOSTILE_SUMMARY
     assert page.inner_text(".summary-en").strip() == HOSTILE_SUMMARY
     assert HOSTILE_ENTITY in page.eval_on_selector_all("a.entity", "links => links.map(a => a.textContent)")
+    # The page's address written over the citations' own placeholder, the publisher's same words kept.
+    text, bibtex = page.inner_text(".citation-text code"), page.inner_text(".citation-bibtex code")
+    assert HOSTILE_PUBLISHER in text and r"Example \{dossier page\} Wire" in bibtex, (text, bibtex)
+    assert text.count(hostile_visit.base + "articles/hostile/") == bibtex.count(hostile_visit.base) == 1
 
     page = hostile_visit.open("entities/evil/")
     assert page.title() == f"{HOSTILE_ENTITY} - Big Tech in Health"

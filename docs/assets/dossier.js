@@ -12,9 +12,12 @@
     document.documentElement.setAttribute("data-script", choice);
   });
 
-  /* Citations name the dossier page by its full address, which only the browser knows. */
+  /* Citations name the dossier page by its full address, which only the browser knows: written over the
+     placeholder the citation ends with (its last one; the same words in a cited title stay as they are). */
   var address = location.href.split("#")[0].split("?")[0];
+  var placeholder = "{dossier page}";
   document.querySelectorAll(".cite-box code").forEach(function (code) {
-    code.textContent = code.textContent.split("{dossier page}").join(address);
+    var text = code.textContent, at = text.lastIndexOf(placeholder);
+    if (at >= 0) code.textContent = text.slice(0, at) + address + text.slice(at + placeholder.length);
   });
 })();

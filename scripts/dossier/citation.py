@@ -21,7 +21,8 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 from .records import BLOG_POST, Article, Rendition, Translation
 
 # The dossier page's address is only known where the site is served: the citation carries the path
-# from the site root, and a script (docs/assets/dossier.js) writes the full address in at load time.
+# from the site root, and a script (docs/assets/dossier.js) writes the full address in at load time, over
+# the last placeholder (the one after every field: a cited title holding the same words keeps them).
 PAGE_ADDRESS = "{dossier page}"
 
 # Query parameters that identify a campaign, a click or a referrer, never the page itself.
