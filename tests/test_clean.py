@@ -3,7 +3,7 @@
 import pytest
 
 from dossier.article_location import LineOverrides
-from dossier.block_parsing import autolink
+from dossier.block_parsing import autolink, markdown_shown
 from dossier.clean import clean, looks_like_markdown
 from dossier.line_rules import (
     Lines,
@@ -183,6 +183,77 @@ def test_a_page_keeps_exactly_its_article(vocabulary):
         GERMAN_PARAGRAPHS[0], GERMAN_PARAGRAPHS[1], "Streit um Daten", GERMAN_PARAGRAPHS[2], GERMAN_PARAGRAPHS[3],
     ]
     assert result.title_line == 5
+
+
+# The same page as a scraper saves it in Markdown: the furniture is found in what a reader sees of each
+# line, as in plain text; the first heading is the headline.
+GERMAN_MARKDOWN_PAGE = page(
+    "Werbung",
+    "**Der Rheinbote** – Nachrichten aus der Region",
+    "[Startseite](/) > [Gesundheit](/gesundheit/) > [Digital](/gesundheit/digital/)",
+    "",
+    "# Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus",
+    "",
+    "*Was als Versuch begann, soll zum Regelangebot werden.*",
+    "",
+    "Von [Petra Hausmann](/autoren/hausmann/), 03.05.2024, 09:15 Uhr",
+    "",
+    "[Auf Facebook teilen](https://www.facebook.com/sharer/) [Auf WhatsApp teilen](https://wa.me/)",
+    "",
+    GERMAN_PARAGRAPHS[0], "", GERMAN_PARAGRAPHS[1], "",
+    "![Videosprechstunde](https://example.org/bild.jpg)",
+    "",
+    "*Eine Ärztin am Bildschirm einer Videosprechstunde.*",
+    "",
+    "Foto: Agentur",
+    "",
+    "## Lesen Sie auch",
+    "",
+    "* [Telemedizin auf dem Land: Wo das Netz nicht reicht und was Kassen dagegen tun](/a/)",
+    "* [Elektronische Patientenakte: Was sich für Versicherte ab Januar ändert](/b/)",
+    "",
+    "## Streit um Daten",
+    "",
+    GERMAN_PARAGRAPHS[2], "", GERMAN_PARAGRAPHS[3], "",
+    "Schlagworte: [Telemedizin](/t/telemedizin/), [Krankenkassen](/t/kassen/)",
+    "[Kommentare (4)](#kommentare)",
+    "© 2024 Rheinbote Verlag. Alle Rechte vorbehalten.",
+)
+
+
+def test_a_markdown_page_keeps_exactly_its_article_as_the_plain_one_does(vocabulary):
+    result = clean(decoded(GERMAN_MARKDOWN_PAGE), vocabulary)
+    assert result.source_format == "markdown"
+    assert result.title == "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    assert [(b.kind, b.text) for b in result.blocks] == [
+        ("paragraph", "Was als Versuch begann, soll zum Regelangebot werden."),
+        ("paragraph", GERMAN_PARAGRAPHS[0]), ("paragraph", GERMAN_PARAGRAPHS[1]), ("heading", "Streit um Daten"),
+        ("paragraph", GERMAN_PARAGRAPHS[2]), ("paragraph", GERMAN_PARAGRAPHS[3]),
+    ]
+    # The removed lines are kept as a reader sees them, for the metadata stage (the byline's name).
+    removed = {line.text: line.rule for line in result.removed_lines}
+    assert removed["Von Petra Hausmann, 03.05.2024, 09:15 Uhr"] == "byline"
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("* [Business](https://example.org/business/)", "Business"),
+    ("[![Logo](https://example.org/logo.svg)](https://example.org/) The Wire", " The Wire"),
+    ("**Read more:** [Amazon names a chief](https://example.org/x)", "Read more: Amazon names a chief"),
+    ("## More from Business ##", "More from Business"),
+    ("> 原文：<https://example.org/original>", "原文：https://example.org/original"),
+    ("1. First item", "First item"),
+    ("snake_case_name and 5 * 3 = 15", "snake_case_name and 5 * 3 = 15"),
+])
+def test_a_markdown_line_is_judged_by_what_a_reader_sees_of_it(line, shown):
+    assert markdown_shown(line) == shown
+
+
+def test_numbered_references_after_the_article_are_kept(vocabulary):
+    references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
+                  "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]
+    result = clean(decoded(page("Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus", "",
+                                *GERMAN_PARAGRAPHS, "", *references)), vocabulary)
+    assert [b.text for b in result.blocks][-2:] == references
 
 
 @pytest.mark.parametrize("line, rule", [

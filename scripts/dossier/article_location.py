@@ -22,6 +22,9 @@ from .thresholds import CLEANING
 
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
+# A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
+# however much it looks like a dateline (an access date) or stands after the prose.
+_REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
 
 Labels = dict[int, FurnitureLabel]  # line index -> what the line is
 
@@ -61,15 +64,16 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
 
 
 def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: LineOverrides = NO_OVERRIDES,
-                   shared: frozenset[str] = frozenset()) -> int | None:
-    """Classify every kept line of a plain-text scrape, kill the furniture (each removal named after
-    its signal) and return the index of the headline (None: the page has none). See furniture.py."""
+                   shared: frozenset[str] = frozenset(), headline: int | None = None) -> int | None:
+    """Classify every kept line of a scrape, kill the furniture (each removal named after its signal)
+    and return the index of the headline (None: the page has none); `headline`: the line the page itself
+    marks as its headline (Markdown's first heading), taken at its word. See furniture.py."""
     kept = lines.kept_nonblank()
     texts = {i: lines.text(i) for i in kept}
     language = furniture.stopword_language("\n".join(texts.values()))
     label: Labels = {}
     for i in kept:
-        signal = line_signal(texts[i], vocabulary, language)
+        signal = None if i == headline or _REFERENCE.match(texts[i]) else line_signal(texts[i], vocabulary, language)
         if signal:
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
@@ -87,7 +91,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
         return [i for i in kept if i not in label and is_prose(i)]
 
     _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
-    title = _choose_headline(kept, texts, label, good_lines(), vocabulary)
+    title = headline if headline in texts else _choose_headline(kept, texts, label, good_lines(), vocabulary)
     _label_captions(kept, texts, label, title, vocabulary)
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
     if title is not None:
@@ -134,6 +138,8 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         if i in label or i == title:
             continue
         text = texts[i]
+        if _REFERENCE.match(text):
+            continue
         notice = furniture.is_notice(text, vocabulary)
         if first_body is None or i < first_body:
             if title is not None and i < title:

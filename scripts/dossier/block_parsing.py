@@ -29,6 +29,26 @@ _CLAUSE_END = re.compile(r"[:：|｜]$")
 _URL_TEXT = re.compile(r"(?:https?://|www\b)", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s")
 
+# What a reader sees of one Markdown line: no block markers (headings, quotes, list items), images
+# dropped, links as their text, no emphasis marks. Each pattern is linear: no "[" or "(" inside.
+_LINE_MARKERS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+
+
+def markdown_shown(line: str) -> str:
+    """The text a reader sees of one line of Markdown: "* [Business](/business/)" is "Business",
+    "**Read more:** [Headline](/x)" is "Read more: Headline", "## More from Business" is "More from
+    Business". The clean stage judges a Markdown page's lines by it, as it judges plain text."""
+    text = _LINE_MARKERS.sub("", _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub("", line))))
+    if line.lstrip().startswith("#"):
+        text = _CLOSING_HASHES.sub("", text)
+    return _EMPHASIS.sub("", text)
+
+
 # --- plain text -------------------------------------------------------------------------------------
 
 

@@ -1,9 +1,10 @@
 """Stage 2, clean: decoded text -> the article's own blocks, with every removal recorded.
 
 Each heuristic is a named rule, tested on its own. Line rules run first, over the lines still kept
-(line_rules.py); on plain text the furniture around and inside the article is then labelled and removed
-(article_location.py); the surviving lines are parsed into blocks (block_parsing.py: Markdown through
-markdown-it-py with raw HTML off, plain text by its paragraph shape).
+(line_rules.py); the furniture around and inside the article is then labelled and removed
+(article_location.py), judged on what a reader sees of each line (for Markdown, its text without the
+syntax); the surviving lines are parsed into blocks (block_parsing.py: Markdown through markdown-it-py
+with raw HTML off, plain text by its paragraph shape).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .article_location import NO_OVERRIDES, LineOverrides, locate_article
-from .block_parsing import markdown_blocks, plain_blocks
+from .block_parsing import markdown_blocks, markdown_shown, plain_blocks
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines
 from .records import Block, CleanText, DecodedText, RemovedLine
@@ -47,20 +48,24 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     lines = Lines.of(decoded.text, decoded.removals)
     for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
         rule(lines, vocabulary)
-    title_line = 0
+    # The furniture is found in what a reader sees of each line (Markdown without its syntax).
+    shown = [markdown_shown(line) for line in lines.raw] if markdown else lines.raw
+    lines.shown = shown
+    title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines) if markdown else None)
+    title = lines.text(title_index) if title_index is not None else ""
+    title_line = title_index + 1 if title_index is not None else 0
+    lines.shown = None
+    if title_index is not None:
+        lines.kept[title_index] = False
     if markdown:
         blocks, removals, repairs = markdown_blocks(lines)
-        title, title_line, blocks = _split_title(blocks)
+        if title_index is None:
+            title, title_line, blocks = _split_title(blocks)
     else:
-        title_index = locate_article(lines, vocabulary, overrides, shared)
-        title = lines.text(title_index) if title_index is not None else ""
-        title_line = title_index + 1 if title_index is not None else 0
-        if title_index is not None:
-            lines.kept[title_index] = False
         blocks, removals, repairs = plain_blocks(lines), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(
-        RemovedLine(number, lines.raw[number - 1].strip(), rule)
+        RemovedLine(number, shown[number - 1].strip(), rule)
         for number, rule in sorted(lines.removed_by.items())
     )
     return CleanText(
@@ -75,6 +80,16 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         title_line=title_line,
         removed_lines=removed_lines,
     )
+
+
+def _marked_headline(lines: Lines) -> int | None:
+    """The line a Markdown page marks as its headline: its first heading, when it is of the first level
+    or opens the page (what is left of it)."""
+    kept = lines.kept_nonblank()
+    first_heading = next((i for i in kept if _HEADING.match(lines.raw[i])), None)
+    if first_heading is None:
+        return None
+    return first_heading if lines.raw[first_heading].startswith("# ") or first_heading == kept[0] else None
 
 
 def _longest_block(text: str) -> int:

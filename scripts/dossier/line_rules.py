@@ -47,6 +47,7 @@ class Lines:
     kept: list[bool]  # per line: not removed (yet)
     removals: list[Removal] = field(default_factory=list)
     removed_by: dict[int, RemovalKind] = field(default_factory=dict)  # 1-based line -> what took it
+    shown: list[str] | None = None  # per line, what a reader sees of it (Markdown without its syntax)
 
     @classmethod
     def of(cls, text: str, removals: tuple[Removal, ...] = ()) -> Lines:
@@ -59,7 +60,7 @@ class Lines:
         return [i for i, line in enumerate(self.raw) if self.kept[i] and line.strip()]
 
     def text(self, index: int) -> str:
-        return self.raw[index].strip()
+        return (self.raw if self.shown is None else self.shown)[index].strip()
 
     def remove(self, rule: RemovalKind, indexes: list[int]) -> None:
         """Take the lines out, recording one removal per run of adjacent kept lines."""
