@@ -28,7 +28,8 @@ _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里
 
 
 def person_name(text: str) -> bool:
-    """Shaped like one person's name: 2-6 capitalized words (particles allowed inside), or a Chinese,
+    """Shaped like one person's name: 2-6 capitalized words (or words of a script without capitals;
+    particles allowed inside), or a Chinese,
     Japanese or Korean name of the usual length. Never an outlet ("The …", "…網"), a role, a handle."""
     text = text.strip()
     if not text or URL_OR_EMAIL.search(text) or any(ch.isdigit() for ch in text):
@@ -46,7 +47,7 @@ def person_name(text: str) -> bool:
     for n, word in enumerate(words):
         if not _LATIN_WORD.match(word) and word != "&":
             return False
-        if word[0].isupper():
+        if not word[0].islower():  # a capital, or a letter of a script without case (Hebrew, Arabic)
             continue
         if 0 < n < len(words) - 1 and word.casefold() in VOCABULARY.name_particles:
             continue
@@ -137,7 +138,7 @@ def _prefixes(part: str) -> Iterator[tuple[str, str]]:
     """The byline markers `part` opens with, and the text after each."""
     folded = part.casefold()
     for marker in VOCABULARY.byline_prefixes:
-        if not folded.startswith(marker):
+        if not folded.startswith(marker.casefold()):  # "της" folds to "τησ", as "Της" does
             continue
         rest = part[len(marker):]
         latin = not CJK_CHAR.search(marker)
