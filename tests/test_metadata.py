@@ -342,6 +342,9 @@ PUBLISHERS = [
      ["Ein Angebot von Handelsblick"], "Handelsblick"),
     # a section word repeated in the footer's menu is no outlet
     ("en", ["Health", "# Clinic chain changes hands", "By Sam Lee"], ["Health | Business | Politics"], None),
+    # the menu's "Home", in any language, is no outlet, repeated or not
+    ("tr", ["Ana Sayfa", "# Klinik zinciri satıldı", "Yazar: Elif Kaya"], ["Ana Sayfa | Ekonomi | Spor"], None),
+    ("ru", ["Главная", "# Сеть клиник продана", "12 мая 2021"], ["Главная | Экономика"], None),
     # the masthead in the article's own script, not the copyright holder's name in another
     ("ja", ["メディカル日報", "# 診療所チェーンが売却", "2021年2月3日"],
      ["Copyright © 2021 Medical Nippo Inc. All rights reserved."], "メディカル日報"),

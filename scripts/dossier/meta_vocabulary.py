@@ -108,6 +108,13 @@ class Vocabulary:
         "the", "a", "an", "le", "la", "les", "l’", "l'", "der", "die", "das", "el", "los", "las", "il", "lo",
         "gli", "i", "o", "os", "as", "het", "een", "de",
     )
+    # The menu's first item, "Home", which stands where a masthead would: never an outlet's name.
+    home_words: tuple[str, ...] = (
+        "home", "homepage", "home page", "startseite", "accueil", "inicio", "início", "página inicial",
+        "pagina iniziale", "voorpagina", "hem", "startsida", "forside", "etusivu", "strona główna", "úvod",
+        "ana sayfa", "anasayfa", "главная", "головна", "αρχική", "trang chủ", "beranda", "ראשי", "דף הבית",
+        "الرئيسية", "الصفحة الرئيسية", "首页", "首頁", "ホーム", "홈",
+    )
     # Endings of CJK outlet names (网, 報, 新聞, 신문…): a token ending so names an outlet, not a person.
     outlet_endings: tuple[str, ...] = (
         "网", "網", "报", "報", "社", "刊", "志", "誌", "闻", "聞", "台", "通信", "観察", "观察", "观点", "觀點",

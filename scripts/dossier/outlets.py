@@ -35,13 +35,14 @@ _SENTENCE_INSIDE = re.compile(f"[{re.escape(TERMINALS)},，;；]\\s")
 
 
 def outlet_name(text: str) -> bool:
-    """Shaped like an outlet's name: short, no sentence, no link, no markup, mostly not digits."""
+    """Shaped like an outlet's name: short, no sentence, no link, no markup, mostly not digits, not the
+    menu's "Home"."""
     text = text.strip()
     if not text or URL_OR_EMAIL.search(text) or re.search(r"[<>{}=@#›»\[\]]", text):
         return False
     if re.search(r"[:：]", text) or text.endswith(_SENTENCE_ENDS) or _SENTENCE_INSIDE.search(text):
         return False  # a label ("Suscríbete: …", "来源：…"), a sentence, a list
-    if digit_share(text) >= META_LINES.max_digit_share or is_role(text):
+    if digit_share(text) >= META_LINES.max_digit_share or is_role(text) or text.casefold() in VOCABULARY.home_words:
         return False
     if CJK_CHAR.search(text):
         low, high = META_LINES.cjk_outlet_chars
