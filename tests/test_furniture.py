@@ -24,6 +24,7 @@ BODY = [
     "ホーム ＞ ニュース ＞ 国内",
     "Login | Register | Mobile",
     "Política · Economía · Cultura · Deportes",
+    "Startseite   Inland   Ausland   Wirtschaft   Wissen",  # a menu flattened with runs of spaces
 ])
 def test_navigation_is_short_items_between_separators(line):
     assert furniture.is_navigation(line)
@@ -34,6 +35,8 @@ def test_navigation_is_short_items_between_separators(line):
     "Amazon vs. Walmart: who wins the pharmacy war?",
     "| Region | Clinics | Patients |",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
+    "Amazon   closes   its clinics",  # runs of spaces between too few items
+    "The clinic closed.   Patients were sent elsewhere.   Staff moved on.   Nobody objected.",
 ])
 def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     assert not furniture.is_navigation(line)
@@ -229,9 +232,3 @@ def test_person_names():
 
 def test_weight_counts_wide_characters_twice():
     assert furniture.weight("ab") == 2 and furniture.weight("中文") == 4 and furniture.weight("한국") == 4
-
-
-def test_lines_on_several_pages_are_shared_furniture():
-    pages = [furniture.page_lines(f"Share on X\nHeadline {n}\nA sentence of article {n}.") for n in range(3)]
-    assert furniture.shared_lines(pages) == {"Share on X"}
-    assert furniture.shared_lines(pages[:2]) == frozenset()  # two pages are not yet a pattern

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FOUNDING, ROOT, UNCURATED_TEXT, write_seeds
 from dossier import pipeline
-from dossier.furniture import page_lines
+from dossier.corpus_lines import page_lines
 from dossier.listings import Listings
 from dossier.page_memo import PageMemo
 from dossier.parallel import MIN_PARALLEL_FILES, Progress, Timings, WorkerPool

@@ -39,7 +39,7 @@ def looks_like_markdown(text: str) -> bool:
 def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineOverrides = NO_OVERRIDES,
           shared: frozenset[str] = frozenset()) -> CleanText:
     """The article's own text, title and blocks, from a decoded page. `shared` holds the lines that
-    stand on several pages of the corpus (furniture.shared_lines); `overrides` a maintainer's
+    stand on several pages of the corpus (corpus_lines.shared_lines); `overrides` a maintainer's
     corrections."""
     # markdown-it takes quadratic time on some runs inside one block (unclosed brackets or emphasis marks,
     # long lists): a text with a longer block is read as plain text, so each parse is bounded.

@@ -51,6 +51,7 @@ _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
+_SPACE_RUN = re.compile(r"[ \t]{3,}|\t")  # what stands between a menu's items when a scrape flattens it
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
@@ -175,7 +176,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
-        return False
+        return _is_spaced_menu(text.strip(), limits)
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
     if len(items) < limits.nav_min_items:
         return False
@@ -185,6 +186,13 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False
     return (len(items) >= limits.nav_min_items_any_weight
             or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
+
+
+def _is_spaced_menu(text: str, limits: CleaningThresholds) -> bool:
+    """A menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland   Ausland   …"."""
+    items = _SPACE_RUN.split(text) if _SPACE_RUN.search(text) else []
+    return len(items) >= limits.spaced_menu_min_items and not any(
+        weight(item) > limits.nav_item_max_weight or ends_like_sentence(item) for item in items)
 
 
 def has_full_date(text: str) -> bool:
@@ -323,27 +331,3 @@ def is_headline_shaped(text: str, limits: CleaningThresholds = CLEANING) -> bool
 def is_related_item(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A headline in a list of other articles: short and not ending with a full stop."""
     return weight(text) <= limits.related_item_max_weight and not _FULL_STOP_END.search(text)
-
-
-# --- across the corpus ----------------------------------------------------------------------------------
-
-
-def shareable(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """Lines the cross-corpus index counts: short and not a sentence (menus, footers, site names,
-    headlines of related articles). Sentences are left to the duplicate detector."""
-    return 0 < weight(text) <= limits.shared_line_max_weight and not ends_like_sentence(text)
-
-
-def page_lines(text: str) -> frozenset[str]:
-    """The distinct countable lines of one page, stripped."""
-    return frozenset(line for line in (raw.strip() for raw in text.split("\n")) if shareable(line))
-
-
-def shared_lines(pages: list[frozenset[str]], limits: CleaningThresholds = CLEANING) -> frozenset[str]:
-    """Lines that stand on several pages of the corpus: furniture of the sites they come from (the same
-    line in several articles is not any one article's text)."""
-    counts: dict[str, int] = {}
-    for lines in pages:
-        for line in lines:
-            counts[line] = counts.get(line, 0) + 1
-    return frozenset(line for line, count in counts.items() if count >= limits.shared_line_min_files)

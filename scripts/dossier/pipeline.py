@@ -14,9 +14,9 @@ from .article_location import LineOverrides
 from .attention import needs_attention
 from .cleaning_vocabulary import load_vocabulary
 from .cluster import ClusterPool
+from .corpus_lines import page_lines, shared_lines
 from .dedupe import DuplicateIndex
 from .detect import load_identifiers
-from .furniture import page_lines, shared_lines
 from .ingest import sha256_hex
 from .link import Linker
 from .parallel import Progress, Timings, WorkerPool
