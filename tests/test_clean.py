@@ -248,6 +248,25 @@ def test_a_markdown_line_is_judged_by_what_a_reader_sees_of_it(line, shown):
     assert markdown_shown(line) == shown
 
 
+ENGLISH_PARAGRAPH = ("Amazon said on Wednesday that members of its Prime programme could now add a discounted "
+                     "membership to its primary care chain for a monthly fee, its latest step into health care.")
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    (["Amazon offers One Medical subscription to Prime members", "By Jane Doe", "June 1, 2023"],
+     "Amazon offers One Medical subscription to Prime members"),
+    (["Amazon bietet Arzt-Abo für Prime-Kunden an", "Von Anna Schmidt, 08.11.2023"],
+     "Amazon bietet Arzt-Abo für Prime-Kunden an"),
+    (["Amazon closes its clinics", "Sign up for our daily newsletter"], "Amazon closes its clinics"),
+], ids=["a subscription", "an Abo", "a newsletter notice under the headline"])
+def test_a_headline_naming_a_subscription_is_still_the_headline(vocabulary, head, title):
+    text = page("The Daily Ledger", "Home | Business | Health", "", *head, "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"), "", "Subscribe to our newsletter")
+    result = clean(decoded(text), vocabulary)
+    assert result.title == title
+    assert all("newsletter" not in block.text for block in result.blocks)
+
+
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
                   "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]

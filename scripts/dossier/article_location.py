@@ -309,7 +309,11 @@ def _choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good
         for i in reversed(kept[:opening]):
             if label.get(i) == "navigation":
                 break
-            if is_candidate(i):
+            # The nearest line above the byline and dateline is the headline even when it names a
+            # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
+            # set under the headline has it above.
+            nearest_notice = not run and i in notice_lines and i not in label and furniture.is_headline_shaped(texts[i])
+            if is_candidate(i) or nearest_notice:
                 run.append(i)
             elif i not in label:
                 break
