@@ -191,6 +191,9 @@ FORMS = [
     # Greek: "Της X" (by X, a woman's name in the genitive; the article folds to "τησ")
     ("el", ["# Η Amazon ανοίγει φαρμακείο", "Της Μαρίας Παπαδοπούλου", "12.03.2023, 14:05"], [],
      ("2023-03-12", "Μαρίας Παπαδοπούλου", None)),
+    # the site's today above the masthead's headline, the article's date under it
+    ("tr", ["6 Ocak 2021 Çarşamba", "# Haven kapanıyor", "Ayşe Yılmaz | 05.01.2021 09:12"], [],
+     ("2021-01-05", "Ayşe Yılmaz", None)),
     # Hebrew and Arabic: scripts without capitals
     ("he", ["# אמזון סוגרת את השירות", "מאת נועה לוי", "16.11.2022 11:32"], [], ("2022-11-16", "נועה לוי", None)),
     ("ar", ["# أمازون تستحوذ على وان ميديكال", "بقلم محمد عبد الله", "21.07.2022"], [],

@@ -88,8 +88,11 @@ def _holders(lines: tuple[PageLine, ...]) -> list[str]:
 
 def _published(layout: Page, datelines: FoundDatelines, language: str,
                order: DateOrder | None = None) -> str | None:
-    """The first publication date of the head's datelines; failing that, a bare date in the foot."""
-    for _line, found in datelines:
+    """The first publication date of the head's datelines, those under the headline first (a date above
+    it may be the site's today, printed in its header); failing that, a bare date in the foot."""
+    headline = next((line.number for line in layout.lines if line.kind == "title"), None)
+    under_first = sorted(datelines, key=lambda found: headline is not None and found[0].number < headline)
+    for _line, found in under_first:
         if found.published:
             return found.published.isoformat()
     for line in layout.foot:
