@@ -235,13 +235,45 @@ def test_a_markdown_page_keeps_exactly_its_article_as_the_plain_one_does(vocabul
     assert removed["Von Petra Hausmann, 03.05.2024, 09:15 Uhr"] == "byline"
 
 
+
+MARKDOWN_BODY = [GERMAN_PARAGRAPHS[0], GERMAN_PARAGRAPHS[1]]
+MARKDOWN_SIGNS = ["![Videosprechstunde](https://example.org/bild.jpg)", "[Startseite](/) › [Gesundheit](/g/)"]
+
+
+@pytest.mark.parametrize(("markdown", "title", "kept"), [
+    # a logo's heading shows no text: the headline is the next one
+    (["# [![Der Rheinbote](/logo.png)](/)", "## Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY],
+     "Krankenkasse weitet Videosprechstunde aus", []),
+    # the headline as markdown-it reads it: entities and escapes resolved, no marks
+    ([*MARKDOWN_SIGNS, "# AT&amp;T kauft \\*Acme\\* mit `git`", *MARKDOWN_BODY], "AT&T kauft *Acme* mit git", []),
+    # a setext headline: its underline goes with it
+    ([*MARKDOWN_SIGNS, "Krankenkasse weitet Videosprechstunde aus\n=========", *MARKDOWN_BODY],
+     "Krankenkasse weitet Videosprechstunde aus", []),
+    # code is the article's own, whatever it looks like (a comment, a path with ">"), at its end too
+    (["# Krankenkasse veröffentlicht ihre Schnittstelle", GERMAN_PARAGRAPHS[0],
+      "```\n# Home > Settings > API\nif a > b: x = 1\n```", GERMAN_PARAGRAPHS[1], "```\nimport requests\n```",
+      "[Auf Facebook teilen](https://www.facebook.com/sharer/)"],
+     "Krankenkasse veröffentlicht ihre Schnittstelle", ["# Home > Settings > API\nif a > b: x = 1", "import requests"]),
+    # a list that closes the article is the article's
+    (["# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY, "- Kardiologie\n- Dermatologie",
+      "[Auf Facebook teilen](https://www.facebook.com/sharer/)"],
+     "Krankenkasse weitet Videosprechstunde aus", ["Kardiologie", "Dermatologie"]),
+], ids=["a logo's heading", "entities and escapes", "setext", "code", "a closing list"])
+def test_markdown_keeps_its_structure_and_marks_its_headline(vocabulary, markdown, title, kept):
+    result = clean(decoded("\n\n".join(markdown)), vocabulary)
+    texts = [b.text for b in result.blocks]
+    assert result.source_format == "markdown" and result.title == title
+    assert [text for text in kept if text not in texts] == [], texts
+    assert set(MARKDOWN_BODY) <= set(texts) and "=========" not in texts
+
 @pytest.mark.parametrize(("line", "shown"), [
-    ("* [Business](https://example.org/business/)", "Business"),
+    ("* [Business](https://example.org/business/)", "* Business"),  # a list item keeps its bullet
     ("[![Logo](https://example.org/logo.svg)](https://example.org/) The Wire", " The Wire"),
     ("**Read more:** [Amazon names a chief](https://example.org/x)", "Read more: Amazon names a chief"),
     ("## More from Business ##", "More from Business"),
     ("> 原文：<https://example.org/original>", "原文：https://example.org/original"),
-    ("1. First item", "First item"),
+    ("1. First item", "1. First item"),
+    ("# a" + " " * 2000 + "x", "a" + " " * 2000 + "x"),  # no closing hashes: read in linear time
     ("snake_case_name and 5 * 3 = 15", "snake_case_name and 5 * 3 = 15"),
 ])
 def test_a_markdown_line_is_judged_by_what_a_reader_sees_of_it(line, shown):
@@ -266,6 +298,21 @@ def test_a_headline_naming_a_subscription_is_still_the_headline(vocabulary, head
     assert result.title == title
     assert all("newsletter" not in block.text for block in result.blocks)
 
+
+def test_a_question_over_the_byline_is_the_headline_though_it_reads_as_prose(vocabulary):
+    question = "Haven lägger ner – vad gick fel när Amazon, Berkshire och JPMorgan skulle laga vården?"
+    text = page("Vårdkoll", "Prenumerera", "Logga in", question,
+                "Tre av världens mäktigaste företag lovade att göra vården billigare för sina anställda.",
+                "Erik Lindqvist", "5 jan. 2021", "", *SWEDISH_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == question
+
+
+SWEDISH_PARAGRAPHS = [
+    "Det kom ett kort pressmeddelande strax efter lunch i går. Vårdbolaget som de tre företagen startade för "
+    "tre år sedan läggs ner i slutet av februari, och de anställda ska få hjälp att hitta nya jobb.",
+    "För den som minns hur det lät när bolaget startade är det ett märkligt slut. Det fick en känd läkare som "
+    "chef och ett kontor i Boston, men det hände inte så mycket utanför ägarnas egna personalavdelningar.",
+]
 
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",

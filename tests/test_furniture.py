@@ -75,6 +75,9 @@ def test_datelines_are_not_sentences_that_mention_a_date(line):
     ("מאת נועה לוי", True),
     ("بقلم محمد عبد الله", True),
     ("Της έδωσαν την άδεια πέρυσι, σύμφωνα με το υπουργείο υγείας της χώρας.", False),
+    ("Της Ευρωπαϊκής Ένωσης η θέση", False),  # subheadings that open with the same articles
+    ("Του Υπουργείου Υγείας η απόφαση", False),
+    ("كتب طبية جديدة للمرضى", False),  # كتب: "books" as well as "wrote"
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline

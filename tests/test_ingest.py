@@ -267,6 +267,29 @@ def test_code_pages_of_one_script_are_told_apart_by_the_language(language, encod
     assert decode(data)[0] == text
 
 
+# Western text whose code pages tie letter by letter with cp1252 (í is ķ in cp1257, ç is č in cp1250):
+# the language identifier is a few points more or less sure of each reading, noise a tie-break must not
+# follow.
+CP1252_TEXTS = [
+    "Hospital chain Quirónsalud said on Tuesday that its chief executive Héctor Ortíz would extend video "
+    "consultations to all regions, after a pilot in Logroño and Cádiz was well received.",
+    "El grup hospitalari va anunciar dimarts que ampliarà les consultes per vídeo a totes les regions l'any "
+    "vinent, després d'una prova pilot reeixida a dues ciutats. Els metges n'estan satisfets.",
+    "O grupo hospitalar anunciou na terça-feira que vai alargar as consultas por vídeo a todas as regiões no "
+    "próximo ano, após um projeto-piloto bem-sucedido em duas cidades. Os médicos estão satisfeitos.",
+    "Brazilian health startup Dr. Consulta said on Tuesday that patients in São Paulo and Goiânia would get "
+    "video consultations, after a pilot led by João Conceição was well received.",
+    "Sjukhusgruppen meddelade på tisdagen att den nästa år kommer att utöka videokonsultationerna till alla "
+    "regioner efter ett lyckat försök i två städer. Läkarna är nöjda med lösningen.",
+]
+
+
+@pytest.mark.parametrize("text", CP1252_TEXTS, ids=["en-es", "ca", "pt", "en-pt", "sv"])
+@pytest.mark.parametrize("length", [None, 120, 80], ids=["whole", "120", "80"])
+def test_western_text_in_cp1252_is_not_read_as_another_latin_code_page(text, length):
+    sample = text[:length]
+    assert decode(sample.encode("cp1252")) == (sample, "cp1252")
+
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)

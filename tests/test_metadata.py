@@ -239,6 +239,16 @@ def test_only_an_update_date_is_no_publication_date():
     assert facts("en", ["# Clinic chain changes hands", "Updated March 9, 2020"])[0] is None
 
 
+@pytest.mark.parametrize(("language", "head", "foot"), [
+    ("ar", ["# أمازون تستحوذ على وان ميديكال", "أخبار الصحة", "21.07.2022"], []),  # "health news"
+    ("ar", ["# أمازون تستحوذ على وان ميديكال", "21.07.2022 | أخبار الصحة"], []),
+    ("he", ["# אמזון סוגרת את השירות", "16.11.2022 11:32 | עדכון אחרון"], []),  # "last update"
+    ("ar", ["# أمازون تستحوذ على وان ميديكال", "21.07.2022"], ["كتب ذات صلة"]),  # "related books"
+])
+def test_words_of_a_script_without_capitals_are_a_name_only_after_a_byline_marker(language, head, foot):
+    assert facts(language, head, foot)[1] is None
+
+
 @pytest.mark.parametrize("byline", [
     "By newsdesk@example.com", "By Staff Reporter", "编辑：周鹭 | 审核：陈其", "Por qué Amazon compra clínicas",
     "By 2030, hospitals will", "Mit freundlichen Grüßen,", "By THE NUMBERS",

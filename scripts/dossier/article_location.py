@@ -1,4 +1,5 @@
-"""The clean stage on plain text: where the article is, and which lines around and inside it are furniture.
+"""Where the article is in a scrape, and which lines around and inside it are furniture (in plain text, or
+in what a reader sees of each line of a Markdown page).
 
 Every line is labelled on its own evidence (`line_signal`, from furniture.py's signals), then by its
 neighbours (a caption above a photo credit, the headlines under a "related" header, a name beside a
@@ -73,8 +74,8 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     language = furniture.stopword_language("\n".join(texts.values()))
     label: Labels = {}
     for i in kept:
-        signal = None if i == headline or _REFERENCE.match(texts[i]) else line_signal(texts[i], vocabulary, language)
-        if signal:
+        signal = line_signal(texts[i], vocabulary, language)
+        if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     _label_names_beside_bylines(kept, texts, label)
@@ -91,7 +92,10 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
         return [i for i in kept if i not in label and is_prose(i)]
 
     _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
-    title = headline if headline in texts else _choose_headline(kept, texts, label, good_lines(), vocabulary)
+    good = good_lines()
+    # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
+    marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
+    title = headline if marked else _choose_headline(kept, texts, label, good, vocabulary)
     _label_captions(kept, texts, label, title, vocabulary)
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
     if title is not None:
@@ -138,8 +142,8 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         if i in label or i == title:
             continue
         text = texts[i]
-        if _REFERENCE.match(text):
-            continue
+        if last_body is not None and i > last_body and _REFERENCE.match(text):
+            continue  # the article's references after its prose
         notice = furniture.is_notice(text, vocabulary)
         if first_body is None or i < first_body:
             if title is not None and i < title:
@@ -250,6 +254,15 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
             label[kept[n]] = "related_list"
 
 
+def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:
+    """The first prose line is the headline when it is shaped like one (a question: "What went wrong?")
+    and a byline or dateline follows within a few lines, as they follow a headline."""
+    position = kept.index(first_good)
+    following = kept[position + 1 : position + 1 + CLEANING.headline_byline_reach]
+    return furniture.is_headline_shaped(texts[first_good]) and any(
+        label.get(i) in ("byline", "dateline") for i in following)
+
+
 def _is_kicker(first: str, second: str) -> bool:
     """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
     much shorter than the line under it."""
@@ -327,5 +340,7 @@ def _choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good
         run = run[1:]
     if run:
         return run[0]
+    if good and _is_question_headline(kept, texts, label, good[0]):
+        return good[0]
     candidates = [i for i in kept[:opening] if is_candidate(i)]
     return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i)) if candidates else None

@@ -29,10 +29,12 @@ _CLAUSE_END = re.compile(r"[:：|｜]$")
 _URL_TEXT = re.compile(r"(?:https?://|www\b)", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s")
 
-# What a reader sees of one Markdown line: no block markers (headings, quotes, list items), images
-# dropped, links as their text, no emphasis marks. Each pattern is linear: no "[" or "(" inside.
-_LINE_MARKERS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+")
-_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+# What a reader sees of one Markdown line: no heading or quote markers (a list item keeps its bullet, as
+# in plain text), images dropped, links as their text, no emphasis marks. Each pattern is linear: no "["
+# or "(" inside.
+_LINE_MARKERS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")  # a setext heading's: the line above is the heading
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
@@ -44,9 +46,47 @@ def markdown_shown(line: str) -> str:
     "**Read more:** [Headline](/x)" is "Read more: Headline", "## More from Business" is "More from
     Business". The clean stage judges a Markdown page's lines by it, as it judges plain text."""
     text = _LINE_MARKERS.sub("", _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub("", line))))
-    if line.lstrip().startswith("#"):
-        text = _CLOSING_HASHES.sub("", text)
+    if line.lstrip().startswith("#"):  # "## Title ##": the closing hashes, apart from the title
+        stripped = text.rstrip()
+        core = stripped.rstrip("#")
+        if core != stripped and (not core or core[-1].isspace()):
+            text = core.rstrip()
     return _EMPHASIS.sub("", text)
+
+
+def markdown_text(line: str) -> str:
+    """The text of one line of Markdown as markdown-it reads it: its marks gone, its entities and
+    escapes resolved ("# AT&amp;T buys \\*Acme\\*" is "AT&T buys *Acme*")."""
+    inline = next((token for token in _MARKDOWN.parse(line) if token.type == "inline"), None)
+    children = inline.children or [] if inline else []
+    return "".join(child.content for child in children if child.type in ("text", "code_inline")).strip()
+
+
+def fenced_lines(raw: list[str]) -> set[int]:
+    """The lines of fenced code blocks, fences included: code is the article's own, whatever it looks
+    like ("# Home > Settings" is no headline and no menu). An unclosed fence runs to the end, as in
+    CommonMark."""
+    inside: set[int] = set()
+    opening = ""
+    for i, line in enumerate(raw):
+        fence = _FENCE.match(line)
+        if opening:
+            inside.add(i)
+            if fence and fence.group(1)[0] == opening[0] and len(fence.group(1)) >= len(opening) \
+                    and not line.strip().lstrip(opening[0]):
+                opening = ""
+        elif fence:
+            inside.add(i)
+            opening = fence.group(1)
+    return inside
+
+
+def setext_underlines(raw: list[str], fenced: set[int]) -> dict[int, int]:
+    """The underlines of setext headings ("Title" over "=====" is a first-level heading, over "-----" a
+    second-level one), by the heading's line: an underline under a line of text, outside code."""
+    return {i - 1: i for i, line in enumerate(raw)
+            if i and i not in fenced and i - 1 not in fenced and _UNDERLINE.match(line) and raw[i - 1].strip()
+            and not _UNDERLINE.match(raw[i - 1]) and not raw[i - 1].lstrip().startswith(("#", ">", "-", "*", "+"))}
 
 
 # --- plain text -------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .characters import CJK, HAN, HANGUL, HIRAGANA, char_class
+from .characters import ARABIC, CJK, HAN, HANGUL, HEBREW, HIRAGANA, char_class
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
@@ -25,11 +25,11 @@ _TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·
 _CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
 _JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
 _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
+_CASELESS_WORD = re.compile(f"[{char_class(HEBREW)}{char_class(ARABIC)}]+")  # נועה, محمد
 
 
 def person_name(text: str) -> bool:
-    """Shaped like one person's name: 2-6 capitalized words (or words of a script without capitals;
-    particles allowed inside), or a Chinese,
+    """Shaped like one person's name: 2-6 capitalized words (particles allowed inside), or a Chinese,
     Japanese or Korean name of the usual length. Never an outlet ("The …", "…網"), a role, a handle."""
     text = text.strip()
     if not text or URL_OR_EMAIL.search(text) or any(ch.isdigit() for ch in text):
@@ -47,7 +47,7 @@ def person_name(text: str) -> bool:
     for n, word in enumerate(words):
         if not _LATIN_WORD.match(word) and word != "&":
             return False
-        if not word[0].islower():  # a capital, or a letter of a script without case (Hebrew, Arabic)
+        if word[0].isupper():
             continue
         if 0 < n < len(words) - 1 and word.casefold() in VOCABULARY.name_particles:
             continue
@@ -79,9 +79,14 @@ def _cjk_person(text: str) -> bool:
 
 def marked_name(text: str) -> bool:
     """What may follow an explicit byline marker: a person's name, or (in CJK) any short name, since
-    the marker already says it is the writer ("文｜動脈網" names an agency as the author)."""
+    the marker already says it is the writer ("文｜動脈網" names an agency as the author); in a script
+    without capitals (Hebrew, Arabic), where a name has no shape of its own, a few words."""
     text = text.strip()
     if person_name(text) or (text.isupper() and person_name(text.title())):  # "By JOHN SMITH"
+        return True
+    words = text.split()
+    low, high = META_LINES.latin_name_words
+    if low <= len(words) <= high and all(_CASELESS_WORD.fullmatch(word) for word in words):
         return True
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .article_location import NO_OVERRIDES, LineOverrides, locate_article
-from .block_parsing import markdown_blocks, markdown_shown, plain_blocks
+from .block_parsing import fenced_lines, markdown_blocks, markdown_shown, markdown_text, plain_blocks, setext_underlines
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines
 from .records import Block, CleanText, DecodedText, RemovedLine
@@ -48,20 +48,21 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     lines = Lines.of(decoded.text, decoded.removals)
     for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
         rule(lines, vocabulary)
-    # The furniture is found in what a reader sees of each line (Markdown without its syntax).
-    shown = [markdown_shown(line) for line in lines.raw] if markdown else lines.raw
-    lines.shown = shown
-    title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines) if markdown else None)
-    title = lines.text(title_index) if title_index is not None else ""
-    title_line = title_index + 1 if title_index is not None else 0
-    lines.shown = None
-    if title_index is not None:
-        lines.kept[title_index] = False
     if markdown:
+        shown = [markdown_shown(line) for line in lines.raw]
+        title_index = _locate_in_markdown(lines, shown, vocabulary, overrides, shared)
+        title = markdown_text(lines.raw[title_index]) if title_index is not None else ""
         blocks, removals, repairs = markdown_blocks(lines)
+        title_line = title_index + 1 if title_index is not None else 0
         if title_index is None:
             title, title_line, blocks = _split_title(blocks)
     else:
+        shown = lines.raw
+        title_index = locate_article(lines, vocabulary, overrides, shared)
+        title = lines.text(title_index) if title_index is not None else ""
+        title_line = title_index + 1 if title_index is not None else 0
+        if title_index is not None:
+            lines.kept[title_index] = False
         blocks, removals, repairs = plain_blocks(lines), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(
@@ -82,14 +83,42 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     )
 
 
-def _marked_headline(lines: Lines) -> int | None:
-    """The line a Markdown page marks as its headline: its first heading, when it is of the first level
-    or opens the page (what is left of it)."""
+def _locate_in_markdown(lines: Lines, shown: list[str], vocabulary: CleaningVocabulary, overrides: LineOverrides,
+                        shared: frozenset[str]) -> int | None:
+    """`locate_article` on a Markdown page, each line judged by what a reader sees of it (`shown`); code
+    is not judged (it is the article's own, whatever it looks like), nor the underlines of setext
+    headings, which go with their heading. The headline's line (and its underline) is taken out of the
+    lines; its index is returned."""
+    fenced = fenced_lines(lines.raw)
+    underlines = setext_underlines(lines.raw, fenced)
+    hidden = [i for i in sorted(fenced | set(underlines.values())) if lines.kept[i]]
+    for i in hidden:
+        lines.kept[i] = False
+    lines.shown = shown
+    try:
+        title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines, underlines))
+    finally:
+        lines.shown = None
+        for i in hidden:
+            lines.kept[i] = True
+    if title_index is not None:
+        lines.kept[title_index] = False
+    for heading, underline in underlines.items():
+        if not lines.kept[heading]:
+            lines.kept[underline] = False  # the underline of a heading taken out (the headline, furniture)
+    return title_index
+
+
+def _marked_headline(lines: Lines, underlines: dict[int, int]) -> int | None:
+    """The line a Markdown page marks as its headline: its first heading that shows text (a logo's is
+    empty), when it is of the first level ("# …", or underlined with "===") or opens the page (what is
+    left of it)."""
     kept = lines.kept_nonblank()
-    first_heading = next((i for i in kept if _HEADING.match(lines.raw[i])), None)
-    if first_heading is None:
+    first = next((i for i in kept if (_HEADING.match(lines.raw[i]) or i in underlines) and lines.text(i)), None)
+    if first is None:
         return None
-    return first_heading if lines.raw[first_heading].startswith("# ") or first_heading == kept[0] else None
+    first_level = lines.raw[first].startswith("# ") or lines.raw[underlines.get(first, first)].strip().startswith("=")
+    return first if first_level or first == kept[0] else None
 
 
 def _longest_block(text: str) -> int:

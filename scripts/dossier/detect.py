@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 import fasttext
+import stopwordsiso
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from .characters import CJK, HAN, HANGUL, KANA, char_class
@@ -147,15 +148,24 @@ def quick_language(identifiers: Identifiers, sample: str) -> str | None:
     return code
 
 
-def language_confidence(text: str) -> float | None:
-    """How sure fastText is of the language of `text`'s prose (0..1), the probability of the language it
-    names; None for text it cannot judge (CJK, which it reads as words between spaces). Mojibake (Turkish
-    read as cp1252: "saðlýk" for "sağlık") is a language it is less sure of."""
+def language_of(text: str) -> str | None:
+    """The language fastText names for `text`'s prose (ISO 639-1), whatever its confidence; None for text
+    it cannot judge (CJK, which it reads as words between spaces)."""
     sample = prose_sample(text)
     if not sample.strip() or _CJK.search(sample):
         return None
-    _, probabilities = load_identifiers().quick.predict(" ".join(sample.split()), k=1)
-    return float(probabilities[0]) if len(probabilities) else None
+    labels, _ = load_identifiers().quick.predict(" ".join(sample.split()), k=1)
+    return labels[0].removeprefix(_FASTTEXT_LABEL) if labels else None
+
+
+@cache
+def language_letters(language: str) -> frozenset[str]:
+    """The letters beyond ASCII that a language writes in its commonest words (its stopwords-iso list:
+    Turkish ç ğ ı ş, Polish ą ć ę ł, Czech č ě ř ž; none for English): the letters its text is made of."""
+    if not stopwordsiso.has_lang(language):
+        return frozenset()
+    words = stopwordsiso.stopwords(language)
+    return frozenset(ch for word in words for ch in word if not ch.isascii() and ch.isalpha())
 
 
 def _letters(text: str) -> int:

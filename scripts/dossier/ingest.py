@@ -17,7 +17,7 @@ import unicodedata
 import charset_normalizer
 
 from .characters import REMOVED_CHARS, WIDE, char_class
-from .detect import language_confidence
+from .detect import language_letters, language_of
 from .plausibility import plausibility
 from .records import DecodedText, Rejection, Removal, SourceFile
 from .thresholds import CLEANING
@@ -136,23 +136,28 @@ def decode(data: bytes) -> tuple[str, str] | None:
     if not plausible:
         return None
     best = max(score for score, _, _ in plausible)
-    contenders = [reading for reading in plausible if math.isclose(reading[0], best, abs_tol=_TIE)]
+    contenders = [reading for reading in plausible if math.isclose(reading[0], best, abs_tol=CLEANING.plausibility_tie)]
     _, text, encoding = contenders[0] if len(contenders) == 1 else _likeliest_language(contenders)
     return text, encoding
 
 
-_TIE = 1e-9  # scores this close are equal (sums of the same weights in another order)
-
-
 def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, str, str]:
     """Of readings (plausibility, text, encoding, in preference order) equally plausible letter by
-    letter, the one whose language the language identifier is surest of: the code pages of one script
-    differ by a few letters, each plausible alone (Turkish ğ ı ş are ð ý þ in cp1252, Czech ě ř č are
-    ì ø è), and only the language tells them apart. When it cannot judge one of them (CJK), the earliest."""
-    confidences = [language_confidence(text) for _, text, _ in readings]
-    if any(confidence is None for confidence in confidences):
+    letter, the one whose letters beyond ASCII are most its language's (the language fastText names for
+    the preferred reading): the code pages of one script differ by a few letters, each plausible alone
+    (Turkish ğ ı ş are ð ý þ in cp1252, Czech ě ř are ì ø, Polish ć is æ in ISO-8859-10), and only the
+    language tells them apart. The preferred one when the language cannot be told or writes no such
+    letters (English), or of equals."""
+    language = language_of(readings[0][1])
+    letters = language_letters(language) if language else frozenset()
+    if not letters:
         return readings[0]
-    return readings[max(range(len(readings)), key=lambda n: (confidences[n] or 0.0, -n))]
+
+    def fit(text: str) -> float:
+        found = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
+        return sum(ch in letters for ch in found) / len(found) if found else 1.0
+
+    return readings[max(range(len(readings)), key=lambda n: (fit(readings[n][1]), -n))]
 
 
 def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[str, int] | None:

@@ -170,7 +170,7 @@ def remove_repeated_title(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     repeated = []
     for i in head:
         line = lines.text(i)
-        if line in seen and not is_prose(line):
+        if line in seen and not is_prose(line) and any(ch.isalnum() for ch in line):  # not a code fence's ```
             repeated.append(i)
         seen.add(line)
     lines.remove("repeated_title", repeated)

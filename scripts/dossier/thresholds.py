@@ -19,13 +19,14 @@ class CleaningThresholds:
     # ingest: is it an article, and in which encoding
     min_article_weight: int = 200  # shorter (after normalization) is a fragment or a stub, not an article
     min_plausibility: float = 0.7  # mojibake scores under 0.6 (random bytes, Korean as cp1252), prose over 0.85
+    plausibility_tie: float = 1e-9  # readings scoring this close are equal letter by letter (sums in another order)
     plausibility_sample_non_ascii: int = 3000  # non-ASCII characters enough to judge a reading; keeps it linear
     binary_sniff_bytes: int = 8192  # the head of a file looked at for NUL bytes
+    binary_nul_per_bytes: int = 100  # more than one NUL byte in this many (and one more) is binary, not text
     # A UTF-8 (or BOM-marked) file with at most this many invalid byte sequences, each beside at least this
     # many valid characters beyond ASCII, is read as such with them repaired: more is another encoding.
     max_invalid_sequences: int = 8
     valid_per_invalid_sequence: int = 2
-    binary_nul_per_bytes: int = 100  # more than one NUL byte in this many (and one more) is binary, not text
     unspaced_hangul_min_chars: int = 13  # Korean spaces its words: this many syllables unbroken is Chinese misread
     # clean: format and line rules
     markdown_min_signals: int = 2  # two kinds of Markdown syntax (a heading, a link, an image, a list) make it
@@ -75,6 +76,7 @@ class CleaningThresholds:
     kicker_max_weight: int = 40  # a section label above the headline is this short…
     kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
     headline_max_weight: int = 300  # longer is a paragraph
+    headline_byline_reach: int = 5  # a byline or dateline this many lines under a headline-shaped question
     related_item_max_weight: int = 150  # a listed headline of another article
     subheading_share_of_headline: float = 0.8  # a subheading is shorter than the headlines listed above it
     counter_max_weight: int = 40  # "评论 12", "Comments (27)": a few labels and numbers
