@@ -145,7 +145,16 @@ def test_counters(line, expected):
     ("Просмотров: 1 245", True),
     ("Skopiuj link", True),
     ("Yorumlar (4)", True),
+    ("Compartir este artículo", True),
+    ("Dela", True),
+    ("Lyt til artiklen", True),
+    ("Erik Lindqvist's avatar", True),
+    ("페이스북", True),
+    ("URL 복사", True),
+    ("LIVE", True),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
+    ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
+    ("Live updates on the clinic closures will follow this afternoon.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
     assert vocabulary.is_chrome(line) is expected
@@ -191,6 +200,9 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Najważniejsze informacje prosto na skrzynkę. Zapisz się już dziś!", True),
     ("© 2021 Örnek Gazete. Tüm hakları saklıdır.", True),
     ("Google News'te takip et", True),
+    ("Tilmeld dig vores gratis nyhedsbrev", True),
+    ("Skriv din e-postadress", True),
+    ("Per stampare correttamente questa pagina è necessario abilitare JavaScript.", True),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
