@@ -191,6 +191,11 @@ FORMS = [
     # Greek: "Της X" (by X, a woman's name in the genitive; the article folds to "τησ")
     ("el", ["# Η Amazon ανοίγει φαρμακείο", "Της Μαρίας Παπαδοπούλου", "12.03.2023, 14:05"], [],
      ("2023-03-12", "Μαρίας Παπαδοπούλου", None)),
+    # an update marker with a time of its own ("updated 2 years ago") does not claim the date before it
+    ("pt", ["# Rede de clínicas vendida", "21 de julho de 2022 10:47 BRT Atualizado há 2 anos"], [],
+     ("2022-07-21", None, None)),
+    ("en", ["# Clinic chain changes hands", "June 16, 2022 9:12 AM · Updated 3 hours ago"], [],
+     ("2022-06-16", None, None)),
     # the site's today above the masthead's headline, the article's date under it
     ("tr", ["6 Ocak 2021 Çarşamba", "# Haven kapanıyor", "Ayşe Yılmaz | 05.01.2021 09:12"], [],
      ("2021-01-05", "Ayşe Yılmaz", None)),

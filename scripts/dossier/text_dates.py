@@ -213,16 +213,20 @@ def _mark_updates(text: str, dates: list[FoundDate]) -> list[FoundDate]:
 
 def _update_markers(text: str) -> list[bool]:
     """The update markers in `text`, each as whether it is glued to what precedes it: no space between,
-    or at the very start of `text` (right after a date, or a separator)."""
+    or at the very start of `text` (right after a date, or a separator). A marker followed by a number of
+    its own ("Atualizado há 2 anos", "Updated 3 hours ago") dates the update itself, not the date before."""
     folded = text.casefold()
     found = []
     for marker in VOCABULARY.update_markers:
         start = folded.find(marker)
         while start >= 0:
-            found.append(start == 0 or not folded[start - 1].isspace())
+            if not _OWN_NUMBER.match(folded, start + len(marker)):
+                found.append(start == 0 or not folded[start - 1].isspace())
             start = folded.find(marker, start + len(marker))
     return found
 
+
+_OWN_NUMBER = re.compile(r"\W*(?:\w+\s+){0,3}\d")  # within a few words: "há 2", "vor 3", "il y a 2"
 
 # --- day and month order --------------------------------------------------------------------------------
 
