@@ -314,6 +314,13 @@ SWEDISH_PARAGRAPHS = [
     "chef och ett kontor i Boston, men det hände inte så mycket utanför ägarnas egna personalavdelningar.",
 ]
 
+def test_a_section_label_between_masthead_and_headline_leaves_the_masthead_out(vocabulary):
+    headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    text = page("Drucken", "Der Rheinbote Wirtschaft", "GESUNDHEIT – DIGITALES", headline,
+                "Von Petra Hausmann, 03.05.2024, 09:15 Uhr", "", *GERMAN_PARAGRAPHS)
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline and [b.text for b in result.blocks] == GERMAN_PARAGRAPHS
+
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
                   "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]

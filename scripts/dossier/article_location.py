@@ -336,8 +336,10 @@ def _choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good
     run = run_above(opening)
     if not run and good and _is_tagline(kept, texts, label, opening):
         run = run_above(kept.index(good[1])) if len(good) > 1 else []
-    if len(run) > 1 and _is_kicker(texts[run[0]], texts[run[1]]):
-        run = run[1:]
+    # A section label over the headline ends the run: what stands above it is the masthead's.
+    labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
+    if labelled:
+        run = run[labelled[-1]:]
     if run:
         return run[0]
     if good and _is_question_headline(kept, texts, label, good[0]):
