@@ -321,6 +321,48 @@ def test_a_section_label_between_masthead_and_headline_leaves_the_masthead_out(v
     result = clean(decoded(text), vocabulary)
     assert result.title == headline and [b.text for b in result.blocks] == GERMAN_PARAGRAPHS
 
+def test_a_menu_of_spaced_words_is_never_the_headline_and_a_spaced_table_stays(vocabulary):
+    headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    table = ["Kasse   Land   Angebot   Start", "Nordkasse   Hamburg   Video   Januar"]
+    text = page("Startseite   Inland   Ausland   Wirtschaft   Wissen   Sendungen", "", headline,
+                "Von Petra Hausmann, 03.05.2024, 09:15 Uhr", "", GERMAN_PARAGRAPHS[0], *table, *GERMAN_PARAGRAPHS[1:])
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert [b.text for b in result.blocks] == [GERMAN_PARAGRAPHS[0], *table, *GERMAN_PARAGRAPHS[1:]]
+
+
+@pytest.mark.parametrize("under", [
+    "Get our free Health newsletter delivered to your inbox every single morning",
+    "Sign up for our free daily health newsletter and get the news first",
+])
+def test_a_newsletter_line_under_a_short_headline_is_no_headline(vocabulary, under):
+    text = page("The Daily Ledger", "Home | Business | Health", "Amazon closes clinics", under, "By Jane Doe", "",
+                ENGLISH_PARAGRAPH, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    assert clean(decoded(text), vocabulary).title == "Amazon closes clinics"
+
+
+def test_a_question_in_the_body_is_no_headline_where_a_headline_stands_above(vocabulary):
+    question = "What does this mean for the millions of patients who see a doctor every week across the country?"
+    text = page("Amazon closes its One Medical clinics", "Home | Business | Health", question, "",
+                ENGLISH_PARAGRAPH, "June 1, 2023", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    result = clean(decoded(text), vocabulary)
+    assert result.title == "Amazon closes its One Medical clinics" and result.blocks[0].text == question
+
+
+def test_a_markdown_headline_with_a_date_in_it_stays_the_headline(vocabulary):
+    text = "\n\n".join([*MARKDOWN_SIGNS, "# Bundestagswahl am 26. September 2021: Die Ergebnisse", *MARKDOWN_BODY])
+    result = clean(decoded(text), vocabulary)
+    assert result.title == "Bundestagswahl am 26. September 2021: Die Ergebnisse"
+    assert set(MARKDOWN_BODY) <= {b.text for b in result.blocks}
+
+
+def test_inline_code_that_opens_a_line_is_no_fence(vocabulary):
+    text = "\n\n".join([*MARKDOWN_SIGNS, "# Krankenkasse veröffentlicht ihre Schnittstelle", GERMAN_PARAGRAPHS[0],
+                         "```pip install kasse``` ist alles, was es braucht.", GERMAN_PARAGRAPHS[1],
+                         "[Auf Facebook teilen](https://www.facebook.com/sharer/)", "© 2024 Rheinbote Verlag. Alle Rechte vorbehalten."])
+    texts = [b.text for b in clean(decoded(text), vocabulary).blocks]
+    assert not any("Facebook" in t or "Rechte" in t for t in texts), texts
+
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
                   "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]

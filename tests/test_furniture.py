@@ -24,7 +24,6 @@ BODY = [
     "ホーム ＞ ニュース ＞ 国内",
     "Login | Register | Mobile",
     "Política · Economía · Cultura · Deportes",
-    "Startseite   Inland   Ausland   Wirtschaft   Wissen",  # a menu flattened with runs of spaces
 ])
 def test_navigation_is_short_items_between_separators(line):
     assert furniture.is_navigation(line)
@@ -35,11 +34,19 @@ def test_navigation_is_short_items_between_separators(line):
     "Amazon vs. Walmart: who wins the pharmacy war?",
     "| Region | Clinics | Patients |",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
-    "Amazon   closes   its clinics",  # runs of spaces between too few items
-    "The clinic closed.   Patients were sent elsewhere.   Staff moved on.   Nobody objected.",
 ])
 def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     assert not furniture.is_navigation(line)
+
+
+@pytest.mark.parametrize(("line", "menu"), [
+    ("Startseite   Inland   Ausland   Wirtschaft   Wissen", True),  # a menu flattened with runs of spaces
+    ("Amazon   closes   its clinics", False),  # too few items
+    ("One Medical    1 Main Street    Boston MA 02110    (617) 555-0100", False),  # an address
+    ("The doors are shut    the lights are low    the nurses gone    the patients go", False),  # verse
+])
+def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
+    assert furniture.is_spaced_menu(line) is menu
 
 
 @pytest.mark.parametrize("line", [

@@ -196,6 +196,9 @@ FORMS = [
      ("2022-07-21", None, None)),
     ("en", ["# Clinic chain changes hands", "June 16, 2022 9:12 AM · Updated 3 hours ago"], [],
      ("2022-06-16", None, None)),
+    # a date under the headline that is not the byline's does not beat the dateline above it
+    ("en", ["March 5, 2021 | Health", "# Clinic chain changes hands", "Photo taken on March 1, 2019 in Boston"], [],
+     ("2021-03-05", None, None)),
     # the site's today above the masthead's headline, the article's date under it
     ("tr", ["6 Ocak 2021 Çarşamba", "# Haven kapanıyor", "Ayşe Yılmaz | 05.01.2021 09:12"], [],
      ("2021-01-05", "Ayşe Yılmaz", None)),
@@ -249,6 +252,8 @@ def test_only_an_update_date_is_no_publication_date():
     ("ar", ["# أمازون تستحوذ على وان ميديكال", "21.07.2022 | أخبار الصحة"], []),
     ("he", ["# אמזון סוגרת את השירות", "16.11.2022 11:32 | עדכון אחרון"], []),  # "last update"
     ("ar", ["# أمازون تستحوذ على وان ميديكال", "21.07.2022"], ["كتب ذات صلة"]),  # "related books"
+    ("ar", ["# أمازون تستحوذ على وان ميديكال", "بقلم رئيس التحرير", "21.07.2022"], []),  # "by the editor-in-chief"
+    ("he", ["# אמזון סוגרת את השירות", "מאת מערכת האתר", "16.11.2022 11:32"], []),  # "by the site's staff"
 ])
 def test_words_of_a_script_without_capitals_are_a_name_only_after_a_byline_marker(language, head, foot):
     assert facts(language, head, foot)[1] is None

@@ -16,18 +16,17 @@ from functools import cache
 
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import FurnitureLabel
+from .furniture import FurnitureLabel, Labels
+from .headline import choose_headline
 from .line_rules import Lines
 from .sentences import ROUGH_BOUNDARY
 from .thresholds import CLEANING
 
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
-_SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
 # A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
 # however much it looks like a dateline (an access date) or stands after the prose.
 _REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
 
-Labels = dict[int, FurnitureLabel]  # line index -> what the line is
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     language = furniture.stopword_language("\n".join(texts.values()))
     label: Labels = {}
     for i in kept:
-        signal = line_signal(texts[i], vocabulary, language)
+        signal = None if i == headline else line_signal(texts[i], vocabulary, language)
         if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
@@ -95,7 +94,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     good = good_lines()
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
-    title = headline if marked else _choose_headline(kept, texts, label, good, vocabulary)
+    title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
     _label_captions(kept, texts, label, title, vocabulary)
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
     if title is not None:
@@ -254,30 +253,6 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
             label[kept[n]] = "related_list"
 
 
-def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:
-    """The first prose line is the headline when it is shaped like one (a question: "What went wrong?")
-    and a byline or dateline follows within a few lines, as they follow a headline."""
-    position = kept.index(first_good)
-    following = kept[position + 1 : position + 1 + CLEANING.headline_byline_reach]
-    return furniture.is_headline_shaped(texts[first_good]) and any(
-        label.get(i) in ("byline", "dateline") for i in following)
-
-
-def _is_kicker(first: str, second: str) -> bool:
-    """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
-    much shorter than the line under it."""
-    limits = CLEANING
-    return (furniture.weight(first) <= limits.kicker_max_weight
-            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second))
-
-
-def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position: int) -> bool:
-    """A site's one-sentence tagline at the very top of the page, above the headline: the first line
-    that is not furniture, and no longer than a tagline."""
-    above = kept[:position]
-    return all(i in label for i in above) and furniture.weight(texts[kept[position]]) <= CLEANING.tagline_max_weight
-
-
 def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
                     vocabulary: CleaningVocabulary) -> None:
     """The line above a photo credit is its caption, unless it stands right under the headline (a
@@ -296,53 +271,3 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
         if (furniture.weight(text) <= limits.caption_max_weight
                 and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences):
             label[previous] = "caption"
-
-
-def _choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                     vocabulary: CleaningVocabulary) -> int | None:
-    """The headline: walking up from the first prose line past bylines, datelines, share bars and
-    other furniture, the topmost of the headline-shaped lines found before the page's navigation (a
-    standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
-    prose. Never a notice, never the site's name (which the footer's notices repeat)."""
-    notices = [i for i in kept if furniture.is_notice(texts[i], vocabulary)]
-    notice_lines = set(notices)
-    # The notices that repeat the site's name stand at the ends of the page (a cookie banner, the
-    # footer); a crafted page of thousands would make checking every candidate against each quadratic.
-    edges = CLEANING.edge_notices
-    edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
-
-    def is_candidate(i: int) -> bool:
-        if i in label or i in notice_lines or not furniture.is_headline_shaped(texts[i]):
-            return False
-        site_name = _SITE_NAME_SEPARATOR.split(texts[i])[0].strip()
-        return not any(site_name in notice for notice in edge_notices)
-
-    def run_above(opening: int) -> list[int]:
-        run: list[int] = []  # bottom up
-        for i in reversed(kept[:opening]):
-            if label.get(i) == "navigation":
-                break
-            # The nearest line above the byline and dateline is the headline even when it names a
-            # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
-            # set under the headline has it above.
-            nearest_notice = not run and i in notice_lines and i not in label and furniture.is_headline_shaped(texts[i])
-            if is_candidate(i) or nearest_notice:
-                run.append(i)
-            elif i not in label:
-                break
-        return run[::-1]
-
-    opening = kept.index(good[0]) if good else len(kept)
-    run = run_above(opening)
-    if not run and good and _is_tagline(kept, texts, label, opening):
-        run = run_above(kept.index(good[1])) if len(good) > 1 else []
-    # A section label over the headline ends the run: what stands above it is the masthead's.
-    labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
-    if labelled:
-        run = run[labelled[-1]:]
-    if run:
-        return run[0]
-    if good and _is_question_headline(kept, texts, label, good[0]):
-        return good[0]
-    candidates = [i for i in kept[:opening] if is_candidate(i)]
-    return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i)) if candidates else None

@@ -75,8 +75,8 @@ def fenced_lines(raw: list[str]) -> set[int]:
             if fence and fence.group(1)[0] == opening[0] and len(fence.group(1)) >= len(opening) \
                     and not line.strip().lstrip(opening[0]):
                 opening = ""
-        elif fence:
-            inside.add(i)
+        elif fence and not (fence.group(1)[0] == "`" and "`" in line.strip()[len(fence.group(1)):]):
+            inside.add(i)  # ("```pip install x``` …" is inline code, no fence)
             opening = fence.group(1)
     return inside
 

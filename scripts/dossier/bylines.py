@@ -86,7 +86,7 @@ def marked_name(text: str) -> bool:
         return True
     words = text.split()
     low, high = META_LINES.latin_name_words
-    if low <= len(words) <= high and all(_CASELESS_WORD.fullmatch(word) for word in words):
+    if low <= len(words) <= high and all(_CASELESS_WORD.fullmatch(word) and not is_role(word) for word in words):
         return True
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars

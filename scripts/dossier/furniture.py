@@ -36,6 +36,8 @@ FurnitureLabel = Literal[
     "repeated_title", "curated_drop",
 ]
 
+Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
+
 # Punctuation that ends a sentence (and closing quotes or brackets after it).
 _SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
@@ -176,7 +178,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
-        return _is_spaced_menu(text.strip(), limits)
+        return False
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
     if len(items) < limits.nav_min_items:
         return False
@@ -188,11 +190,14 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
             or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
 
 
-def _is_spaced_menu(text: str, limits: CleaningThresholds) -> bool:
-    """A menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland   Ausland   …"."""
-    items = _SPACE_RUN.split(text) if _SPACE_RUN.search(text) else []
+def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
+    """Shaped like a menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland
+    Ausland   …", items of a word or two, without digits. A table's row or an address has that shape
+    too, so it is no signal on its own: the headline is not looked for above it."""
+    items = _SPACE_RUN.split(text.strip()) if _SPACE_RUN.search(text) else []
     return len(items) >= limits.spaced_menu_min_items and not any(
-        weight(item) > limits.nav_item_max_weight or ends_like_sentence(item) for item in items)
+        len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
+        for item in items)
 
 
 def has_full_date(text: str) -> bool:

@@ -143,21 +143,23 @@ def decode(data: bytes) -> tuple[str, str] | None:
 
 def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, str, str]:
     """Of readings (plausibility, text, encoding, in preference order) equally plausible letter by
-    letter, the one whose letters beyond ASCII are most its language's (the language fastText names for
-    the preferred reading): the code pages of one script differ by a few letters, each plausible alone
-    (Turkish ğ ı ş are ð ý þ in cp1252, Czech ě ř are ì ø, Polish ć is æ in ISO-8859-10), and only the
-    language tells them apart. The preferred one when the language cannot be told or writes no such
-    letters (English), or of equals."""
-    language = language_of(readings[0][1])
-    letters = language_letters(language) if language else frozenset()
-    if not letters:
-        return readings[0]
-
+    letter, the one whose letters beyond ASCII are most its language's: the letters the commonest words
+    of the language fastText names for it are written with (its stopwords-iso list: ğ ı ş for Turkish).
+    The code pages of one script differ by a few letters, each plausible alone (Turkish ğ ı ş are ð ý þ
+    in cp1252, Czech ě ř are ì ø, Latvian ā ī are â î), and only the language tells them apart. The
+    preferred one when its language cannot be told or writes no such letters (English), and of equals."""
     def fit(text: str) -> float:
+        language = language_of(text)
+        letters = language_letters(language) if language else frozenset()
         found = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
-        return sum(ch in letters for ch in found) / len(found) if found else 1.0
+        if not letters or not found:
+            return -1.0
+        return sum(ch in letters for ch in found) / len(found)
 
-    return readings[max(range(len(readings)), key=lambda n: (fit(readings[n][1]), -n))]
+    fits = [fit(text) for _, text, _ in readings]
+    if fits[0] < 0:
+        return readings[0]
+    return readings[max(range(len(readings)), key=lambda n: (fits[n], -n))]
 
 
 def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[str, int] | None:

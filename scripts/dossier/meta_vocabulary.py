@@ -44,6 +44,7 @@ class Vocabulary:
         "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "redactie",
         "redaktionen", "redakcja", "redaksi", "redaktör", "muhabir", "editör", "toimitus", "редакция", "корреспондент",
         "biên tập viên", "phóng viên",
+        "التحرير", "تحرير", "محرر", "مراسل", "فريق", "رئيس", "מערכת", "כתב", "כתבת", "עורך", "עורכת",
         "编辑", "編輯", "责任编辑", "責任編輯", "编辑部", "編輯部", "编集部", "編集部", "记者", "記者", "本报记者",
         "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "기자", "편집", "에디터", "特派員",
     )

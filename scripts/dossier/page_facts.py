@@ -88,11 +88,15 @@ def _holders(lines: tuple[PageLine, ...]) -> list[str]:
 
 def _published(layout: Page, datelines: FoundDatelines, language: str,
                order: DateOrder | None = None) -> str | None:
-    """The first publication date of the head's datelines, those under the headline first (a date above
-    it may be the site's today, printed in its header); failing that, a bare date in the foot."""
+    """The first publication date of the head's datelines, a byline's under the headline first (a date
+    above it may be the site's today, printed in its header); failing that, a bare date in the foot."""
     headline = next((line.number for line in layout.lines if line.kind == "title"), None)
-    under_first = sorted(datelines, key=lambda found: headline is not None and found[0].number < headline)
-    for _line, found in under_first:
+
+    def bylined_under_headline(dated: tuple[PageLine, Dateline]) -> bool:
+        line, found = dated
+        return headline is not None and line.number > headline and any(person_name(part) for part in found.parts)
+
+    for _line, found in sorted(datelines, key=lambda dated: not bylined_under_headline(dated)):
         if found.published:
             return found.published.isoformat()
     for line in layout.foot:

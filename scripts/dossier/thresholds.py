@@ -66,6 +66,7 @@ class CleaningThresholds:
     nav_min_items_any_weight: int = 3  # …and with three or more, the whole line may be of any weight
     nav_two_items_slack: int = 8  # two items stand on a line no heavier than one item and its separator
     spaced_menu_min_items: int = 4  # a line of items set apart by runs of spaces alone is a menu from this many
+    spaced_menu_item_max_words: int = 2  # …of a word or two each
     dateline_max_weight: int = 100  # a dateline holds a date, a time, a place, maybe a name: no more
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence

@@ -1,0 +1,92 @@
+"""The headline of a scrape: which line above the article's prose is its headline (`choose_headline`),
+for `article_location.locate_article`, once the lines are labelled on their own evidence."""
+
+from __future__ import annotations
+
+import re
+
+from . import furniture
+from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import Labels
+from .thresholds import CLEANING
+
+_SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
+_QUESTION_ENDS = ("?", "？", "!", "！")
+
+
+def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                     vocabulary: CleaningVocabulary) -> int | None:
+    """The headline: walking up from the first prose line past bylines, datelines, share bars and
+    other furniture, the topmost of the headline-shaped lines found before the page's navigation (a
+    standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
+    prose. Never a notice, never the site's name (which the footer's notices repeat)."""
+    notices = [i for i in kept if furniture.is_notice(texts[i], vocabulary)]
+    notice_lines = set(notices)
+    # The notices that repeat the site's name stand at the ends of the page (a cookie banner, the
+    # footer); a crafted page of thousands would make checking every candidate against each quadratic.
+    edges = CLEANING.edge_notices
+    edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
+
+    def is_candidate(i: int) -> bool:
+        if i in label or i in notice_lines or furniture.is_spaced_menu(texts[i]):
+            return False
+        if not furniture.is_headline_shaped(texts[i]):
+            return False
+        site_name = _SITE_NAME_SEPARATOR.split(texts[i])[0].strip()
+        return not any(site_name in notice for notice in edge_notices)
+
+    def run_above(opening: int) -> list[int]:
+        run: list[int] = []  # bottom up
+        for i in reversed(kept[:opening]):
+            if label.get(i) == "navigation" or furniture.is_spaced_menu(texts[i]):
+                break
+            # The nearest line above the byline and dateline is the headline even when it names a
+            # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
+            # set under the headline has it above.
+            nearest_notice = not run and i in notice_lines and i not in label and furniture.is_headline_shaped(texts[i])
+            if is_candidate(i) or nearest_notice:
+                run.append(i)
+            elif i not in label:
+                break
+        if len(run) > 1 and run[0] in notice_lines:
+            run = run[1:]  # a notice under a headline is no headline
+        return run[::-1]
+
+    opening = kept.index(good[0]) if good else len(kept)
+    run = run_above(opening)
+    if not run and good and _is_tagline(kept, texts, label, opening):
+        run = run_above(kept.index(good[1])) if len(good) > 1 else []
+    # A section label over the headline ends the run: what stands above it is the masthead's.
+    labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
+    if labelled:
+        run = run[labelled[-1]:]
+    if run:
+        return run[0]
+    candidates = [i for i in kept[:opening] if is_candidate(i)]
+    if candidates:
+        return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i))
+    return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
+
+
+def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:
+    """The first prose line is the headline when it is shaped like one (a question: "What went wrong?")
+    and a byline or dateline follows within a few lines, as they follow a headline."""
+    position = kept.index(first_good)
+    following = kept[position + 1 : position + 1 + CLEANING.headline_byline_reach]
+    return furniture.is_headline_shaped(texts[first_good]) and texts[first_good].endswith(_QUESTION_ENDS) and any(
+        label.get(i) in ("byline", "dateline") for i in following)
+
+
+def _is_kicker(first: str, second: str) -> bool:
+    """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
+    much shorter than the line under it."""
+    limits = CLEANING
+    return (furniture.weight(first) <= limits.kicker_max_weight
+            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second))
+
+
+def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position: int) -> bool:
+    """A site's one-sentence tagline at the very top of the page, above the headline: the first line
+    that is not furniture, and no longer than a tagline."""
+    above = kept[:position]
+    return all(i in label for i in above) and furniture.weight(texts[kept[position]]) <= CLEANING.tagline_max_weight
