@@ -363,6 +363,12 @@ def test_inline_code_that_opens_a_line_is_no_fence(vocabulary):
     texts = [b.text for b in clean(decoded(text), vocabulary).blocks]
     assert not any("Facebook" in t or "Rechte" in t for t in texts), texts
 
+def test_the_walk_up_to_the_headline_passes_toolbar_words_and_notices(vocabulary):
+    headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    text = page("Startseite > Gesundheit", "", headline, "Von Petra Hausmann, 03.05.2024, 09:15 Uhr", "Teilen",
+                "Merken", "Jetzt den Newsletter abonnieren und nichts verpassen", "", *GERMAN_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == headline
+
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
                   "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]

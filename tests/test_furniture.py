@@ -6,6 +6,7 @@ Every table holds lines the signal must recognize and lines of article text it m
 import pytest
 
 from dossier import furniture
+from dossier.article_location import line_signal
 
 BODY = [
     "Die Aktionäre müssen dem Geschäft noch zustimmen, teilte das Unternehmen am Montag in Berlin mit.",
@@ -159,6 +160,11 @@ def test_counters(line, expected):
     ("페이스북", True),
     ("URL 복사", True),
     ("LIVE", True),
+    ("Artikel verschenken", True),
+    ("阅读原文", True),
+    ("0:00 / 3:12", True),
+    ("글자 크기 변경하기", True),
+    ("Reply", True),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
     ("Live updates on the clinic closures will follow this afternoon.", False),
@@ -191,6 +197,7 @@ def test_advertising(vocabulary, line, expected):
     ("קראו עוד", True, False),
     ("اقرأ أيضا", True, False),
     ("Przeczytaj także: Amazon otwiera apteki", False, True),
+    ("Lire aussi le décryptage | Amazon ouvre ses cliniques", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header
@@ -254,3 +261,7 @@ def test_person_names():
 
 def test_weight_counts_wide_characters_twice():
     assert furniture.weight("ab") == 2 and furniture.weight("中文") == 4 and furniture.weight("한국") == 4
+
+
+def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
+    assert line_signal("Foto: Jeff Chiu / AP", vocabulary, "de") == "photo_credit"

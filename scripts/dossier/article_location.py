@@ -50,10 +50,10 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
         ("related_teaser", lambda t: furniture.is_related_teaser(t, vocabulary)),
         ("related_list", lambda t: furniture.is_related_header(t, vocabulary)),
         ("share_bar", lambda t: furniture.is_share_bar(t, vocabulary)),
+        ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),  # before navigation: "Foto: X / AP"
         ("navigation", furniture.is_navigation),
         ("byline", lambda t: furniture.is_byline(t, vocabulary)),
         ("dateline", furniture.is_dateline),
-        ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),
         ("image_file_name", furniture.is_image_file_name),
         ("label", furniture.is_bracketed_label),
         ("tag_list", furniture.is_hashtag_list),
