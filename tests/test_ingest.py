@@ -248,7 +248,10 @@ def test_the_right_reading_is_more_plausible_than_every_wrong_one(language, enco
 # Code pages of one script that differ by a few letters, each of them plausible alone: the language tells
 # the readings apart (Turkish ğ ı ş are ð ý þ in cp1252; Czech ž ě ř are ľ ì ř in cp1250 or ž ì ø in
 # cp1252; Polish ć is æ in ISO-8859-10). A headline and a few words may hold none of those letters.
+LATVIAN = ("Valdība otrdien apstiprināja reformu, kurai jāuzlabo veselības aprūpe lauku reģionos. Pēc ministra "
+           "teiktā, veselības centri nākamgad saņems vairāk ārstu, un rindas saīsināsies.\n")
 SAME_SCRIPT = [
+    ("lv", "cp1257", LATVIAN),  # the cp1252 reading's language writes none of its letters; lv's does
     ("pl", "iso-8859-2", POLISH),
     ("pl", "cp1250", POLISH),
     ("tr", "cp1254", TURKISH),

@@ -196,6 +196,12 @@ FORMS = [
      ("2022-07-21", None, None)),
     ("en", ["# Clinic chain changes hands", "June 16, 2022 9:12 AM · Updated 3 hours ago"], [],
      ("2022-06-16", None, None)),
+    # an update marker before a time and its date: that date is the update's
+    ("en", ["# Clinic chain changes hands", "By Jane Doe", "Updated 10:32 AM March 12, 2024"], [],
+     (None, "Jane Doe", None)),
+    # a bare dateline under the byline beats the site's today above the headline
+    ("en", ["Wednesday, March 13, 2024", "# Clinic chain changes hands", "By Jane Doe", "March 12, 2024 10:32 AM"],
+     [], ("2024-03-12", "Jane Doe", None)),
     # a date under the headline that is not the byline's does not beat the dateline above it
     ("en", ["March 5, 2021 | Health", "# Clinic chain changes hands", "Photo taken on March 1, 2019 in Boston"], [],
      ("2021-03-05", None, None)),

@@ -147,19 +147,21 @@ def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, 
     of the language fastText names for it are written with (its stopwords-iso list: ğ ı ş for Turkish).
     The code pages of one script differ by a few letters, each plausible alone (Turkish ğ ı ş are ð ý þ
     in cp1252, Czech ě ř are ì ø, Latvian ā ī are â î), and only the language tells them apart. The
-    preferred one when its language cannot be told or writes no such letters (English), and of equals."""
-    def fit(text: str) -> float:
+    preferred one of equals, and when nothing says it is wrong: its language writes no such letters
+    (English) or cannot be told, and no other reading is mostly in its own language's letters."""
+    def share(text: str) -> float:
+        """How much of the reading's letters beyond ASCII its language writes (-1: the language has no
+        such letters, or cannot be told)."""
         language = language_of(text)
         letters = language_letters(language) if language else frozenset()
         found = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
-        if not letters or not found:
-            return -1.0
-        return sum(ch in letters for ch in found) / len(found)
+        return sum(ch in letters for ch in found) / len(found) if letters and found else -1.0
 
-    fits = [fit(text) for _, text, _ in readings]
-    if fits[0] < 0:
-        return readings[0]
-    return readings[max(range(len(readings)), key=lambda n: (fits[n], -n))]
+    shares = [share(text) for _, text, _ in readings]
+    best = max(range(len(readings)), key=lambda n: (shares[n], -n))
+    if shares[0] < 0 and shares[best] < CLEANING.language_letters_share:
+        return readings[0]  # nothing says the preferred reading is wrong
+    return readings[best]
 
 
 def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[str, int] | None:

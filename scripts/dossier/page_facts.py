@@ -88,15 +88,16 @@ def _holders(lines: tuple[PageLine, ...]) -> list[str]:
 
 def _published(layout: Page, datelines: FoundDatelines, language: str,
                order: DateOrder | None = None) -> str | None:
-    """The first publication date of the head's datelines, a byline's under the headline first (a date
-    above it may be the site's today, printed in its header); failing that, a bare date in the foot."""
+    """The first publication date of the head's datelines, one under the headline first when it is a bare
+    date or a byline's (a date above may be the site's today, printed in its header; a date under it
+    with other words, a photo's or an event's, is no better); failing that, a bare date in the foot."""
     headline = next((line.number for line in layout.lines if line.kind == "title"), None)
 
-    def bylined_under_headline(dated: tuple[PageLine, Dateline]) -> bool:
+    def articles_own(dated: tuple[PageLine, Dateline]) -> bool:
         line, found = dated
-        return headline is not None and line.number > headline and any(person_name(part) for part in found.parts)
+        return headline is not None and line.number > headline and all(person_name(part) for part in found.parts)
 
-    for _line, found in sorted(datelines, key=lambda dated: not bylined_under_headline(dated)):
+    for _line, found in sorted(datelines, key=lambda dated: not articles_own(dated)):
         if found.published:
             return found.published.isoformat()
     for line in layout.foot:

@@ -213,8 +213,9 @@ def _mark_updates(text: str, dates: list[FoundDate]) -> list[FoundDate]:
 
 def _update_markers(text: str) -> list[bool]:
     """The update markers in `text`, each as whether it is glued to what precedes it: no space between,
-    or at the very start of `text` (right after a date, or a separator). A marker followed by a number of
-    its own ("Atualizado há 2 anos", "Updated 3 hours ago") dates the update itself, not the date before."""
+    or at the very start of `text` (right after a date, or a separator). A marker followed by a time
+    relative to now ("Atualizado há 2 anos", "Updated 3 hours ago") dates the update itself, not the date
+    before it."""
     folded = text.casefold()
     found = []
     for marker in VOCABULARY.update_markers:
@@ -226,7 +227,10 @@ def _update_markers(text: str) -> list[bool]:
     return found
 
 
-_OWN_NUMBER = re.compile(r"\W*(?:\w+\s+){0,3}\d")  # within a few words: "há 2", "vor 3", "il y a 2"
+# A time relative to now: "há 2 anos", "vor 3 Stunden", "hace 2 horas", "il y a 2 heures", "3 hours ago",
+# "2 uur geleden", "2 timmar sedan", "2 godziny temu", "2 часа назад", "3小时前", "2시간 전".
+_OWN_NUMBER = re.compile(r"\W*(?:(?:há|vor|hace|il y a)\s+\d|\d+\s*\w+\s+(?:ago|geleden|sedan|siden|temu|назад)\b"
+                         r"|\d+\s*\S{1,3}\s*(?:前|전))")
 
 # --- day and month order --------------------------------------------------------------------------------
 

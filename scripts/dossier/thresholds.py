@@ -20,6 +20,7 @@ class CleaningThresholds:
     min_article_weight: int = 200  # shorter (after normalization) is a fragment or a stub, not an article
     min_plausibility: float = 0.7  # mojibake scores under 0.6 (random bytes, Korean as cp1252), prose over 0.85
     plausibility_tie: float = 1e-9  # readings scoring this close are equal letter by letter (sums in another order)
+    language_letters_share: float = 0.9  # a reading this much in its language's letters beats one in none
     plausibility_sample_non_ascii: int = 3000  # non-ASCII characters enough to judge a reading; keeps it linear
     binary_sniff_bytes: int = 8192  # the head of a file looked at for NUL bytes
     binary_nul_per_bytes: int = 100  # more than one NUL byte in this many (and one more) is binary, not text
