@@ -369,21 +369,25 @@ def test_the_walk_up_to_the_headline_passes_toolbar_words_and_notices(vocabulary
                 "Merken", "Jetzt den Newsletter abonnieren und nichts verpassen", "", *GERMAN_PARAGRAPHS)
     assert clean(decoded(text), vocabulary).title == headline
 
-@pytest.mark.parametrize("closing", ["Kommentare (12)", "© 2024 Rheinbote Verlag", "END"])
-def test_what_follows_the_comments_header_or_a_copyright_line_is_no_article(vocabulary, closing):
-    comment = ("Ich finde es richtig, dass die Kasse das anbietet, auch wenn ich selbst lieber in die Praxis "
-               "gehe und mit meiner Ärztin spreche, die mich seit Jahren kennt und der ich vertraue.")
-    text = page("Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus", "", *GERMAN_PARAGRAPHS, "",
-                closing, "", "Maria K.", comment, "Antworten")
-    assert [b.text for b in clean(decoded(text), vocabulary).blocks] == GERMAN_PARAGRAPHS
-
-
 def test_a_sentence_that_mentions_rights_inside_the_article_ends_nothing(vocabulary):
     sentence = ("Die Kasse betonte, alle Rechte vorbehalten zu wollen, falls der Anbieter die Daten der Versicherten "
                 "ohne deren Zustimmung weitergibt, und kündigte eine Prüfung durch den Datenschutzbeauftragten an.")
     paragraphs = [*GERMAN_PARAGRAPHS[:2], sentence, *GERMAN_PARAGRAPHS[2:]]
     text = page("Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus", "", *paragraphs)
     assert [b.text for b in clean(decoded(text), vocabulary).blocks] == paragraphs
+
+def test_a_notice_worded_headline_under_the_sites_date_is_the_headline(vocabulary):
+    headline = "Amazon adds a clinic subscription to Prime for its members"
+    text = page("Wednesday, March 13, 2024", headline, "By Jane Doe", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    assert clean(decoded(text), vocabulary).title == headline
+
+
+def test_a_caption_between_the_byline_and_the_prose_is_no_headline(vocabulary):
+    headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
+    text = page(headline, "Von Petra Hausmann", "03.05.2024, 09:15 Uhr", "Bild",
+                "Eine Ärztin am Bildschirm einer Videosprechstunde in Hamburg", "Vergrößern", "", *GERMAN_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == headline
 
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",

@@ -108,6 +108,7 @@ def test_bylines(vocabulary, line, byline):
     ("المصدر: رويترز", True),
     ("Fot. Example Agency", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
+    ("Source: Yes.", False),  # an interview's answer, not a credit
 ])
 def test_credits(vocabulary, line, credit):
     assert furniture.is_credit(line, vocabulary) is credit
@@ -168,6 +169,8 @@ def test_counters(line, expected):
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
     ("Live updates on the clinic closures will follow this afternoon.", False),
+    ("Sponsored by local firms, the buses would be free.", False),
+    ("Presented by the mayor, the plan won a narrow majority.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
     assert vocabulary.is_chrome(line) is expected

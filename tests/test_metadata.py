@@ -199,6 +199,11 @@ FORMS = [
     # an update marker before a time and its date: that date is the update's
     ("en", ["# Clinic chain changes hands", "By Jane Doe", "Updated 10:32 AM March 12, 2024"], [],
      (None, "Jane Doe", None)),
+    # a relative update time, the marker inside a longer word ("update" in "Updated"), no separator
+    ("en", ["# Clinic chain changes hands", "March 10, 2024 Updated 3 hours ago"], [], ("2024-03-10", None, None)),
+    # a byline's dateline that names an agency too beats the site's today
+    ("en", ["Wednesday, March 13, 2024", "# Clinic chain changes hands", "By Jane Doe, Reuters | March 12, 2024"],
+     [], ("2024-03-12", "Jane Doe", None)),
     # a bare dateline under the byline beats the site's today above the headline
     ("en", ["Wednesday, March 13, 2024", "# Clinic chain changes hands", "By Jane Doe", "March 12, 2024 10:32 AM"],
      [], ("2024-03-12", "Jane Doe", None)),

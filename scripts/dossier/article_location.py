@@ -133,14 +133,8 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
                            good: list[int], vocabulary: CleaningVocabulary) -> None:
     """The article runs from its first to its last good prose line. Above the headline everything is
     furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
-    after the run, all but the closing sentences that follow it directly. The run ends before a line that
-    closes an article (its comments' header, an end mark, a dated copyright line), however much prose
-    (the readers' comments) follows."""
+    after the run, all but the closing sentences that follow it directly."""
     first_body = next((i for i in good if title is None or i > title), None)
-    end = next((i for i in kept if first_body is not None and i > first_body and vocabulary.closes_article(texts[i])
-                and furniture.weight(texts[i]) <= CLEANING.short_line_weight), None)  # a notice's line, no prose
-    if end is not None:
-        good = [i for i in good if i < end]
     last_body = good[-1] if good else None
     short = CLEANING.short_line_weight
     for i in kept:

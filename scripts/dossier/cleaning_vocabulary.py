@@ -12,7 +12,7 @@ NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
-          "related_prefix", "share_verb", "share_platform", "spam_terms", "closing")
+          "related_prefix", "share_verb", "share_platform", "spam_terms")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -37,7 +37,6 @@ class CleaningVocabulary:
     share_verb: re.Pattern[str]
     share_platform: re.Pattern[str]
     spam_terms: re.Pattern[str]
-    closing: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -45,10 +44,6 @@ class CleaningVocabulary:
 
     def is_chrome(self, line: str) -> bool:
         return bool(self.chrome.fullmatch(line))
-
-    def closes_article(self, line: str) -> bool:
-        """A whole line after which nothing is the article's: its comments' header, an end mark."""
-        return bool(self.closing.fullmatch(line))
 
     def has_spam_term(self, line: str) -> bool:
         return bool(self.spam_terms.search(line))

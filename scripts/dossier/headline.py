@@ -37,7 +37,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
 
     def run_above(opening: int) -> list[int]:
         run: list[int] = []  # bottom up
-        bylines = [i for i in kept[:opening] if label.get(i) in ("byline", "dateline")]
+        bylines = [i for i in kept[:opening] if label.get(i) == "byline"]  # a site's header may print a date
         for i in reversed(kept[:opening]):
             if label.get(i) == "navigation" or furniture.is_spaced_menu(texts[i]):
                 break
@@ -48,8 +48,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
                               and furniture.is_headline_shaped(texts[i]) and not (bylines and bylines[0] < i))
             if is_candidate(i) or nearest_notice:
                 run.append(i)
-            elif i not in label and (run or not _passed_over(texts[i], i in notice_lines)):
-                break
+            elif i not in label and (run or i not in notice_lines):
+                break  # the walk passes notices under the headline, nothing else it cannot name
         if len(run) > 1 and run[0] in notice_lines:
             run = run[1:]  # a notice under a headline is no headline
         return run[::-1]
@@ -68,12 +68,6 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if candidates:
         return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
-
-
-def _passed_over(text: str, notice: bool) -> bool:
-    """A line the walk up to the headline passes over, between the prose (or its byline) and the headline:
-    a notice, or a toolbar's word ("共有", "인쇄하기"), too light to be a headline."""
-    return notice or furniture.weight(text) < CLEANING.headline_min_weight
 
 
 def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:

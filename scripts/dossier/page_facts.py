@@ -95,7 +95,8 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
 
     def articles_own(dated: tuple[PageLine, Dateline]) -> bool:
         line, found = dated
-        return headline is not None and line.number > headline and all(person_name(part) for part in found.parts)
+        return headline is not None and line.number > headline and (
+            not found.parts or any(person_name(part) for part in found.parts))
 
     for _line, found in sorted(datelines, key=lambda dated: not articles_own(dated)):
         if found.published:

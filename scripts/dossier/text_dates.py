@@ -229,8 +229,8 @@ def _update_markers(text: str) -> list[bool]:
 
 # A time relative to now: "há 2 anos", "vor 3 Stunden", "hace 2 horas", "il y a 2 heures", "3 hours ago",
 # "2 uur geleden", "2 timmar sedan", "2 godziny temu", "2 часа назад", "3小时前", "2시간 전".
-_OWN_NUMBER = re.compile(r"\W*(?:(?:há|vor|hace|il y a)\s+\d|\d+\s*\w+\s+(?:ago|geleden|sedan|siden|temu|назад)\b"
-                         r"|\d+\s*\S{1,3}\s*(?:前|전))")
+_OWN_NUMBER = re.compile(r"\w*\W*(?:(?:há|vor|hace|il y a)\s+(?:\d|(?:uma?|una?|une|einer|einem|einigen)\s)"
+                         r"|\d+\s*\w+\s+(?:ago|geleden|sedan|siden|temu|назад)\b|\d+\s*\S{1,3}\s*(?:前|전))")
 
 # --- day and month order --------------------------------------------------------------------------------
 
