@@ -389,6 +389,21 @@ def test_a_caption_between_the_byline_and_the_prose_is_no_headline(vocabulary):
                 "Eine Ärztin am Bildschirm einer Videosprechstunde in Hamburg", "Vergrößern", "", *GERMAN_PARAGRAPHS)
     assert clean(decoded(text), vocabulary).title == headline
 
+@pytest.mark.parametrize("headline", ["A message from the front line of the chip shortage",
+                                      "Brought to you by the letter Q: Sesame Street turns 55"])
+def test_a_headline_that_opens_like_a_sponsor_line_is_the_headline(vocabulary, headline):
+    text = page("Tech", headline, "By Alex Chen", "May 17, 2023", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    assert clean(decoded(text), vocabulary).title == headline
+
+
+def test_a_data_source_under_a_paragraph_takes_no_caption(vocabulary):
+    sentence = "Twenty-three rivers overflowed in a single day."
+    second = ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday")
+    text = page("Floods close clinics across the north", "", ENGLISH_PARAGRAPH, sentence,
+                "Source: Italian civil protection agency", second, second.replace("Thursday", "Friday"))
+    assert sentence in [b.text for b in clean(decoded(text), vocabulary).blocks]
+
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",
                   "[2] https://example.org/pharmacy-figures retrieved 2020/01/05 8:15 CEST"]

@@ -105,7 +105,7 @@ def test_bylines(vocabulary, line, byline):
     ("Amazon's headquarters in Seattle. Photo: Example Agency", True),
     ("Một nhà thuốc trực tuyến tại Hàng Châu. Ảnh: Example", True),
     ("צילום: יח\"צ", True),
-    ("المصدر: رويترز", True),
+    ("Twenty-three rivers overflowed in a single day.", False),
     ("Fot. Example Agency", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
     ("Source: Yes.", False),  # an interview's answer, not a credit
@@ -217,7 +217,10 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Najważniejsze informacje prosto na skrzynkę. Zapisz się już dziś!", True),
     ("© 2021 Örnek Gazete. Tüm hakları saklıdır.", True),
     ("Google News'te takip et", True),
-    ("Tilmeld dig vores gratis nyhedsbrev", True),
+    ("Polis şüpheliyi iki saat takip etti.", False),  # "followed": no notice
+    ("Подписка подорожала третий раз за год.", False),  # "the subscription", a noun of the news
+    ("Hon slutade prenumerera på tidningen förra året.", False),
+    ("Biblioteket sender et nyhedsbrev til sine lånere hver måned, og det blev læst af over 5.000 i januar.", False),
     ("Per stampare correttamente questa pagina è necessario abilitare JavaScript.", True),
     # everyday words that only look like a notice's
     ("Los vecinos pueden enviar sus alegaciones por correo electrónico hasta el 30 de junio.", False),
