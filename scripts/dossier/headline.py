@@ -16,10 +16,12 @@ _QUESTION_ENDS = ("?", "？", "!", "！")
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                      vocabulary: CleaningVocabulary) -> int | None:
-    """The headline: walking up from the first prose line past bylines, datelines, share bars and
-    other furniture, the topmost of the headline-shaped lines found before the page's navigation (a
-    standfirst may stand under the headline); failing that, the heaviest headline-shaped line above the
-    prose. Never a notice, never the site's name (which the footer's notices repeat)."""
+    """The headline: walking up from the first prose line past bylines, datelines, share bars, notices
+    and other furniture, the topmost of the headline-shaped lines found before the page's navigation or
+    a section label (a standfirst may stand under the headline); failing that, the heaviest
+    headline-shaped line above the prose; failing that, a first prose line shaped like a question over
+    a byline. Never the site's name (which the footer's notices repeat), and a notice only as the
+    nearest line above the byline with no other candidate above it."""
     notices = [i for i in kept if furniture.is_notice(texts[i], vocabulary)]
     notice_lines = set(notices)
     # The notices that repeat the site's name stand at the ends of the page (a cookie banner, the
