@@ -42,6 +42,7 @@ def test_navigation_leaves_sentences_headlines_and_table_rows(line):
 
 @pytest.mark.parametrize(("line", "menu"), [
     ("Startseite   Inland   Ausland   Wirtschaft   Wissen", True),  # a menu flattened with runs of spaces
+    ("홈  정치  경제  사회  세계", True),
     ("Amazon   closes   its clinics", False),  # too few items
     ("One Medical    1 Main Street    Boston MA 02110    (617) 555-0100", False),  # an address
     ("The doors are shut    the lights are low    the nurses gone    the patients go", False),  # verse
@@ -165,6 +166,7 @@ def test_counters(line, expected):
     ("阅读原文", True),
     ("0:00 / 3:12", True),
     ("글자 크기 변경하기", True),
+    ("텍스트 음성 변환 서비스 사용하기", True),  # text-to-speech
     ("Reply", True),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
