@@ -28,7 +28,6 @@ _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)
 _REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
 
 
-
 @dataclass(frozen=True)
 class LineOverrides:
     """A maintainer's corrections for one article (`drop_lines` / `keep_lines` in seeds/articles.yml):

@@ -41,6 +41,7 @@ CONTROL_CHARS = re.compile(f"[{CONTROL}]")
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 # What no text keeps: the controls and the bidirectional ones.
 REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")  # what a legacy encoding decides: ASCII reads alike in all of them
 
 
 def plain_text(text: str) -> str:

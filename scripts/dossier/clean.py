@@ -117,7 +117,8 @@ def _marked_headline(lines: Lines, underlines: dict[int, int]) -> int | None:
     first = next((i for i in kept if (_HEADING.match(lines.raw[i]) or i in underlines) and lines.text(i)), None)
     if first is None:
         return None
-    first_level = lines.raw[first].startswith("# ") or lines.raw[underlines.get(first, first)].strip().startswith("=")
+    first_level = lines.raw[first].startswith("# ") or (
+        first in underlines and lines.raw[underlines[first]].strip().startswith("="))
     return first if first_level or first == kept[0] else None
 
 

@@ -137,25 +137,32 @@ def quick_language(identifiers: Identifiers, sample: str) -> str | None:
     """fastText's language (ISO 639-1) for a sample long enough, if it is sure of it; None leaves the
     sample to Lingua. A sample holding CJK characters goes to Lingua as well: fastText reads
     words between spaces, so a language written without them weighs too little against one with them."""
-    if len(sample) < DETECTION.quick_min_chars or _CJK.search(sample):
+    if len(sample) < DETECTION.quick_min_chars:
         return None
-    labels, probabilities = identifiers.quick.predict(" ".join(sample.split()), k=1)  # one line, as fastText reads
-    if not labels or probabilities[0] < DETECTION.quick_min_confidence:
+    guess = _fasttext_guess(identifiers, sample)
+    if guess is None or guess[1] < DETECTION.quick_min_confidence:
         return None
-    code = labels[0].removeprefix(_FASTTEXT_LABEL)
+    code = guess[0]
     if len(code) != _ISO_639_1_LENGTH or code in _LEFT_TO_LINGUA:
         return None
     return code
+
+
+def _fasttext_guess(identifiers: Identifiers, sample: str) -> tuple[str, float] | None:
+    """fastText's language for `sample` and its probability; None for a sample it cannot judge (one
+    holding CJK characters: it reads words between spaces) or without a guess."""
+    if _CJK.search(sample):
+        return None
+    labels, probabilities = identifiers.quick.predict(" ".join(sample.split()), k=1)  # one line, as fastText reads
+    return (labels[0].removeprefix(_FASTTEXT_LABEL), float(probabilities[0])) if labels else None
 
 
 def language_of(text: str) -> str | None:
     """The language fastText names for `text`'s prose (ISO 639-1), whatever its confidence; None for text
     it cannot judge (CJK, which it reads as words between spaces)."""
     sample = prose_sample(text)
-    if not sample.strip() or _CJK.search(sample):
-        return None
-    labels, _ = load_identifiers().quick.predict(" ".join(sample.split()), k=1)
-    return labels[0].removeprefix(_FASTTEXT_LABEL) if labels else None
+    guess = _fasttext_guess(load_identifiers(), sample) if sample.strip() else None
+    return guess[0] if guess else None
 
 
 @cache

@@ -194,7 +194,7 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Shaped like a menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland
     Ausland   …", items of a word or two, without digits. A table's row or an address has that shape
     too, so it is no signal on its own: the headline is not looked for above it."""
-    items = _SPACE_RUN.split(text.strip()) if _SPACE_RUN.search(text) else []
+    items = _SPACE_RUN.split(text.strip())  # one item where no run of spaces stands
     return len(items) >= limits.spaced_menu_min_items and not any(
         len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
         for item in items)

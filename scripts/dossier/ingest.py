@@ -16,7 +16,7 @@ import unicodedata
 
 import charset_normalizer
 
-from .characters import REMOVED_CHARS, WIDE, char_class
+from .characters import NON_ASCII, REMOVED_CHARS, WIDE, char_class
 from .detect import language_letters, language_of
 from .plausibility import plausibility
 from .records import DecodedText, Rejection, Removal, SourceFile
@@ -79,7 +79,6 @@ def ingest(source: SourceFile) -> DecodedText | Rejection:
 
 
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 
 
@@ -154,7 +153,7 @@ def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, 
         such letters, or cannot be told)."""
         language = language_of(text)
         letters = language_letters(language) if language else frozenset()
-        found = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
+        found = [ch for ch in NON_ASCII.findall(text) if ch.isalpha()]
         return sum(ch in letters for ch in found) / len(found) if letters and found else -1.0
 
     shares = [share(text) for _, text, _ in readings]
@@ -176,7 +175,7 @@ def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[st
     while True:
         try:
             parts.append(data[position:].decode(encoding))
-            valid += _NON_ASCII.subn("", parts[-1])[1]
+            valid += NON_ASCII.subn("", parts[-1])[1]
             break
         except UnicodeDecodeError as error:
             invalid += 1
@@ -184,7 +183,7 @@ def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[st
                 return None
             start, end = position + error.start, position + error.end
             parts.append(data[position:start].decode(encoding))
-            valid += _NON_ASCII.subn("", parts[-1])[1]
+            valid += NON_ASCII.subn("", parts[-1])[1]
             parts.append(_stray(data[start:end], parts[-1][-1:], data[end : end + 1]))
             position = end
     enough = declared or valid >= CLEANING.valid_per_invalid_sequence * invalid

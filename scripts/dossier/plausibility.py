@@ -26,6 +26,7 @@ from .characters import (
     IDEOGRAPHIC_MARKS,
     KANA,
     LATIN,
+    NON_ASCII,
     THAI,
     Ranges,
     char_class,
@@ -142,7 +143,6 @@ _HANGUL = _char_pattern(HANGUL)
 # Korean separates its words with spaces: a dozen syllables and ideographs without a break is Chinese read
 # as Korean.
 _UNSPACED_HANGUL = re.compile(f"[{char_class(HANGUL)}{char_class(HAN)}]{{{CLEANING.unspaced_hangul_min_chars},}}")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def plausibility(text: str, encoding: str | None = None) -> float:
@@ -158,7 +158,7 @@ def plausibility(text: str, encoding: str | None = None) -> float:
     # The sample runs to the few-thousandth non-ASCII character: the ASCII the candidates share decides
     # nothing, and a cp1252 file whose first accent comes after pages of English is still judged by it.
     sample_size = CLEANING.plausibility_sample_non_ascii
-    positions = [match.start() for match in islice(_NON_ASCII.finditer(text), sample_size)]
+    positions = [match.start() for match in islice(NON_ASCII.finditer(text), sample_size)]
     sample = text[: positions[-1] + 1] if len(positions) == sample_size else text
     if not sample or CONTROL_CHARS.search(sample.replace("\ufeff", "")):
         return 0.0

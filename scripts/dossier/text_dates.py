@@ -221,7 +221,7 @@ def _update_markers(text: str) -> list[bool]:
     for marker in VOCABULARY.update_markers:
         start = folded.find(marker)
         while start >= 0:
-            if not _OWN_NUMBER.match(folded, start + len(marker)):
+            if not _RELATIVE_TIME.match(folded, start + len(marker)):
                 found.append(start == 0 or not folded[start - 1].isspace())
             start = folded.find(marker, start + len(marker))
     return found
@@ -229,8 +229,9 @@ def _update_markers(text: str) -> list[bool]:
 
 # A time relative to now: "há 2 anos", "vor 3 Stunden", "hace 2 horas", "il y a 2 heures", "3 hours ago",
 # "2 uur geleden", "2 timmar sedan", "2 godziny temu", "2 часа назад", "3小时前", "2시간 전".
-_OWN_NUMBER = re.compile(r"\w*\W*(?:(?:há|vor|hace|il y a)\s+(?:\d|(?:uma?|una?|une|einer|einem|einigen)\s)"
+_RELATIVE_TIME = re.compile(r"\w*\W*(?:(?:há|vor|hace|il y a)\s+(?:\d|(?:uma?|una?|une|einer|einem|einigen)\s)"
                          r"|\d+\s*\w+\s+(?:ago|geleden|sedan|siden|temu|назад)\b|\d+\s*\S{1,3}\s*(?:前|전))")
+
 
 # --- day and month order --------------------------------------------------------------------------------
 
