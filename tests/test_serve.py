@@ -1,6 +1,7 @@
 """`mkdocs serve` follows the seeds: an article or an entity added, edited or deleted while it runs shows
 in the served pages and the search index, with no stale page or entry left, with and without --dirty
-(`make serve` uses --dirty), with the dossier's search index and with Material's lunr index."""
+(`make serve` uses --dirty), with the dossier's search index and with Material's lunr index; stopped with
+Ctrl+C, it leaves nothing in the temporary folder."""
 
 from __future__ import annotations
 
@@ -52,11 +53,13 @@ class Served:
         make_project(root, {UNCURATED_NAME: UNCURATED_TEXT.encode()}, entities=names_only_registry(*ENTITIES))
         self.config = write_config(root / "mkdocs.yml", root / "seeds", dossier={"search": search})
         self.port = free_port()
+        self.temporary = root / "tmp"  # the server's temporary files (its staging folder), to see them go
+        self.temporary.mkdir()
         self.log = open(root / "serve.log", "w")  # noqa: SIM115 - the server writes it until stop() closes it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--no-strict", *options, "-f", str(self.config), "-a", f"127.0.0.1:{self.port}"],
             cwd=root, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.temporary)},
         )
 
     @property
@@ -108,12 +111,14 @@ class Served:
         pytest.fail(f"not served within {TIMEOUT} s: {what}\n{(self.root / 'serve.log').read_text()[-3000:]}")
 
     def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        """Ctrl+C, as a maintainer stops it (MkDocs then shuts its plugins down); killed if it hangs."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
         self.log.close()
 
 
@@ -132,6 +137,8 @@ def follow(root: Path, search: str, *options: str) -> None:
         follows_articles_and_entities(server)
     finally:
         server.stop()
+    # Stopped with Ctrl+C, the server leaves nothing behind in the temporary folder.
+    assert list(server.temporary.iterdir()) == []
 
 
 @pytest.fixture(scope="module")
