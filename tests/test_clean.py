@@ -236,6 +236,28 @@ def test_a_markdown_page_keeps_exactly_its_article_as_the_plain_one_does(vocabul
 
 
 
+# markdown-it stops reading a container nested past its limit and drops the rest of it, unrecorded: a
+# list ten levels deep, a quote twenty. Such a page is read as plain text: each of its lines is kept or
+# removed by a named rule, none lost.
+DEEP_LIST = "\n".join("  " * depth + f"- Auf Stufe {depth} prüft die Kasse, ob die Versicherten den Dienst nutzen."
+                       for depth in range(10))
+DEEP_QUOTE = ">" * 20 + " Die Kasse zitiert einen Versicherten, der den Dienst jede Woche nutzt und lobt."
+
+
+@pytest.mark.parametrize("nested", [DEEP_LIST, DEEP_QUOTE], ids=["a list", "a quote"])
+def test_markdown_nested_too_deep_for_the_parser_is_read_as_plain_text_whole(vocabulary, nested):
+    markdown = page("# Krankenkasse weitet Videosprechstunde aus", "", "[Startseite](/)", "", GERMAN_PARAGRAPHS[0],
+                    "", nested, "", GERMAN_PARAGRAPHS[1])
+    result = clean(decoded(markdown), vocabulary)
+    assert result.source_format == "plain"
+    kept = "\n".join([result.title, *(block.text for block in result.blocks)])
+    removed = {line.text for line in result.removed_lines}
+    for line in filter(None, markdown.split("\n")):
+        assert line.strip() in removed or line.strip(" ->") in kept, line  # a list item is kept without its bullet
+    assert GERMAN_PARAGRAPHS[1] in kept
+    assert nested.split("\n")[-1].strip(" ->") in kept  # the deepest level: prose, kept
+
+
 MARKDOWN_BODY = [GERMAN_PARAGRAPHS[0], GERMAN_PARAGRAPHS[1]]
 MARKDOWN_SIGNS = ["![Videosprechstunde](https://example.org/bild.jpg)", "[Startseite](/) › [Gesundheit](/g/)"]
 

@@ -141,10 +141,27 @@ def autolink(text: str) -> list[Inline]:
 # --- Markdown ---------------------------------------------------------------------------------------
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# The tokens that hold a page's text (a heading's also holds a setext underline); the others open or close
+# containers around them.
+_TEXT_TOKENS = frozenset({"inline", "heading_open", "fence", "code_block", "hr"})
+_HAS_TEXT = re.compile(r"\w")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:")  # "[1]: https://…": a link's target, not text
 _CONTAINER_OPENS: dict[str, Container] = {
     "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "blockquote_open": "blockquote",
 }
 _CONTAINER_CLOSES = frozenset({"bullet_list_close", "ordered_list_close", "blockquote_close"})
+
+
+def parses_whole(text: str) -> bool:
+    """Whether markdown-it reads every line of `text` that holds text. It stops reading a container nested
+    deeper than its limit (`maxNesting`: a list about ten levels deep, a quote twenty) and silently drops
+    the rest of it; such a text is read as plain text instead, which loses nothing."""
+    read: set[int] = set()
+    for token in _MARKDOWN.parse(text):
+        if token.map and token.type in _TEXT_TOKENS:
+            read.update(range(*token.map))
+    return all(n in read or not _HAS_TEXT.search(line) or _REFERENCE_DEFINITION.match(line)
+               for n, line in enumerate(text.split("\n")))
 
 
 def markdown_blocks(lines: Lines) -> tuple[list[Block], list[Removal], list[Repair]]:

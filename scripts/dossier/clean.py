@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 
 from .article_location import NO_OVERRIDES, LineOverrides, locate_article
-from .block_parsing import fenced_lines, markdown_blocks, markdown_shown, markdown_text, plain_blocks, setext_underlines
+from .block_parsing import (
+    fenced_lines,
+    markdown_blocks,
+    markdown_shown,
+    markdown_text,
+    parses_whole,
+    plain_blocks,
+    setext_underlines,
+)
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines
 from .records import Block, CleanText, DecodedText, RemovedLine
@@ -42,9 +50,11 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     stand on several pages of the corpus (corpus_lines.shared_lines); `overrides` a maintainer's
     corrections."""
     # markdown-it takes quadratic time on some runs inside one block (unclosed brackets or emphasis marks,
-    # long lists): a text with a longer block is read as plain text, so each parse is bounded.
+    # long lists): a text with a longer block is read as plain text, so each parse is bounded. So is one
+    # nested too deep for it to read whole.
     markdown = (looks_like_markdown(decoded.text)
-                and _longest_block(decoded.text) <= CLEANING.markdown_block_max_chars)
+                and _longest_block(decoded.text) <= CLEANING.markdown_block_max_chars
+                and parses_whole(decoded.text))
     lines = Lines.of(decoded.text, decoded.removals)
     for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
         rule(lines, vocabulary)
