@@ -287,7 +287,7 @@ BRETON_HEADLINE = "Amazon a serr e servij yec'hed"  # Lingua, which names headli
     "title, body_language, language",
     [
         (ENGLISH_TITLE, "de", "en"),
-        (BRETON_HEADLINE, "de", "eu"),  # Lingua's best guess, against a body it could name as well
+        (BRETON_HEADLINE, "de", "und"),  # Lingua's guess (Basque), which fastText (Breton) does not share
         (BRETON_HEADLINE, "br", "und"),  # against a body only fastText names: it cannot be told
         (ENGLISH_TITLE, "ml", "und"),
     ],

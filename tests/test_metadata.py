@@ -674,13 +674,28 @@ def test_an_uncurated_article_has_its_texts_facts_and_no_english_title():
 
 
 def test_a_headline_over_a_body_only_fasttext_can_name_marks_no_translation():
-    # Lingua names headlines, and calls this Breton one Basque: against a Breton body that would read as a
-    # translation from Basque; against a German one, a foreign headline is what it is.
+    # Lingua calls this Breton headline Basque, fastText Breton: against a Breton body that would read as a
+    # translation from Basque; against a German one the two identifiers disagree, so nothing is claimed.
     page = make_page("de", ["# Amazon a serr e servij yec'hed"])
     breton = build_article(normalize(Detected(page, "br", "br")), None)
     german = build_article(normalize(Detected(page, "de", "de")), None)
     assert breton.translated_from is None
-    assert german.translated_from is not None and german.translated_from.language == "eu"
+    assert german.translated_from is None
+
+
+@pytest.mark.parametrize(("language", "headline", "translated_from"), [
+    # A few words and names: Lingua alone called these German, Spanish and Tagalog.
+    ("en", "Amazon Pharmacy adds RxPass", None),
+    ("en", "Amazon Halo discontinued", None),
+    ("en", "Alibaba Health Q3 revenue up", None),
+    ("en", "Krankenkasse weitet Videosprechstunde aus", "de"),  # both name it
+    ("de", "Haven health venture to disband", "en"),
+    ("en", "亚马逊健康业务的新动向：在线药房与远程医疗服务同步扩张", "zh"),  # told by its script
+])
+def test_a_headline_in_another_language_is_claimed_only_when_both_identifiers_name_it(language, headline,
+                                                                                       translated_from):
+    article = build_article(normalized(language, [f"# {headline}"]), None)
+    assert (article.translated_from.language if article.translated_from else None) == translated_from
 
 
 def test_the_articles_language_decides_day_and_month():

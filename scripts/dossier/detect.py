@@ -126,11 +126,19 @@ def detect_language(text: str) -> str:
 
 def headline_language(title: str, body_language: str) -> str:
     """The language of a headline, to tell whether it is in another language than its body ("und": it
-    cannot be told). A headline is short, so Lingua names it; a body in a language only fastText knows
-    (Breton) is then "und" too: Lingua would name its headline in some other language whatever it is."""
-    if body_language not in load_identifiers().accurate_codes:
+    cannot be told). A headline is a few words, often names ("Amazon Halo", "Alibaba Health"), on which
+    either identifier alone is often wrong (Lingua read "Amazon Pharmacy adds RxPass" as German): its
+    language is told by its script, or else only when Lingua and fastText both name it. A body in a
+    language only fastText knows (Breton) makes it "und" too: Lingua would name its headline in some
+    other language whatever it is."""
+    identifiers = load_identifiers()
+    if body_language not in identifiers.accurate_codes:
         return "und"
-    return detect_language(title)
+    language = detect_language(title)
+    if script_language(prose_sample(title)):
+        return language
+    guess = _fasttext_guess(identifiers, prose_sample(title))
+    return language if guess and guess[0] == language else "und"
 
 
 def quick_language(identifiers: Identifiers, sample: str) -> str | None:
