@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import FOUNDING_FILES, make_project, mkdocs_build, report_text, write_seeds
+from conftest import FOUNDING_FILES, ROOT, make_project, mkdocs_build, report_text, write_seeds
 from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
 from dossier.cleaning_vocabulary import load_vocabulary
@@ -345,6 +345,15 @@ _DEEP = "a: " + "[" * 50_000 + "]" * 50_000 + "\n"
 _DEEP_BLOCK = "a:\n" + "".join("  " * depth + "- \n" for depth in range(1, 200))
 
 
+_VOCABULARY = (ROOT / "seeds" / "cleaning.yml").read_text(encoding="utf-8")
+_CHROME_LINE = _VOCABULARY.split("\n").index("chrome:") + 1
+
+
+def _chrome_first(*patterns: str) -> str:
+    """The project's vocabulary with `patterns` first in its `chrome` list."""
+    return _VOCABULARY.replace("\nchrome:\n", "\nchrome:\n" + "".join(f"  - {p}\n" for p in patterns), 1)
+
+
 # Each curated file through its own loader, as build_corpus loads it.
 LOADERS = {
     "articles.yml": lambda path: load_curation(path, {"a.txt"}),
@@ -370,6 +379,15 @@ LOADERS = {
      "field 'articles.a.txt.original_url'"),
     ("articles.yml", 'articles:\n  a.txt:\n    translated_from: {language: "en\\n"}\n', 3,
      "field 'articles.a.txt.translated_from.language'"),
+    # A key is text: a list or mapping as a key (unhashable once built), a number, a boolean or null.
+    ("articles.yml", "articles:\n  ? [a.txt]\n  : {title_en: T}\n", 2, "a key must be text: a list or mapping"),
+    ("entities.yml", "entities:\n  ? {a: 1}\n  : {name: A}\n", 2, "a key must be text: a list or mapping"),
+    ("entities.yml", "entities:\n  123:\n    name: A\n", 2, "a key must be text: 123"),
+    ("cleaning.yml", "chrome:\n  - 'x'\ntrue: []\n", 3, "a key must be text: true"),
+    # Patterns are checked as the vocabulary uses them: each in a list joined into one pattern.
+    ("cleaning.yml", _chrome_first("'x'", "'(?i)share now'"), _CHROME_LINE + 2, "invalid regular expression: global flags"),
+    ("cleaning.yml", _chrome_first("'(?P<x>a)'", "'(?P<x>b)'"), _CHROME_LINE + 1, "cannot be joined: redefinition of group"),
+    ("cleaning.yml", _chrome_first("'x{99999999999}'"), _CHROME_LINE + 1, "invalid regular expression"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

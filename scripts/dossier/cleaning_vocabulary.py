@@ -64,5 +64,5 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 def load_vocabulary(path: Path) -> CleaningVocabulary:
-    data = load_validated(path, SCHEMA, regex_fields=_LISTS)
+    data = load_validated(path, SCHEMA, regex_fields=_LISTS, joined=_alternation)
     return CleaningVocabulary(**{f.name: _alternation(data[f.name]) for f in fields(CleaningVocabulary) if f.init})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,10 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
+# What a mapping's key may be: text, or the merge key "<<" (YAML's own).
+_TEXT_KEY_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"})
+
+
 # libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
@@ -72,6 +76,11 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
         seen: set[str] = set()
         for key_node, _ in node.value:
+            # A key is a name, an id or a file name: text, never a list, a mapping, a number or a boolean.
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _TEXT_KEY_TAGS:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"a key must be text: {shown} (quote it if it is a name)", key_node.start_mark)
             key = key_node.value
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -158,14 +167,26 @@ def check_date(document: YamlDocument, field_path: list[str | int]) -> None:
         raise document.error(field_path, f"not a calendar date: {value}") from None
 
 
-def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Iterable[str] = ()) -> YamlData:
-    """Load, validate against `schema`, and check that the named lists hold valid regexes."""
+def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Iterable[str] = (),
+                   joined: Callable[[list[str]], re.Pattern[str]] = lambda patterns: re.compile("|".join(patterns)),
+                   ) -> YamlData:
+    """Load, validate against `schema`, and check that the named lists hold regular expressions that
+    compile as they are used: each alone, then each list `joined` into one pattern (a flag written
+    inside one, or a group name two of them use, fails only there)."""
     document = load_yaml(path)
     validate(document, schema)
     for field in regex_fields:
-        for index, pattern in enumerate(document.data.get(field, [])):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise document.error([field, index], f"invalid regular expression: {exc}") from exc
+        patterns = document.data.get(field, [])
+        for index, pattern in enumerate(patterns):
+            _compiles(document, [field, index], joined, [pattern])
+        _compiles(document, [field], joined, patterns)
     return document.data
+
+
+def _compiles(document: YamlDocument, field_path: list[str | int], joined: Callable[[list[str]], re.Pattern[str]],
+              patterns: list[str]) -> None:
+    try:
+        joined(patterns)
+    except (re.error, OverflowError, RecursionError) as exc:  # a repeat count too large overflows
+        what = "invalid regular expression" if len(patterns) == 1 else "these regular expressions cannot be joined"
+        raise document.error(field_path, f"{what}: {exc}") from exc
