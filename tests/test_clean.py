@@ -113,6 +113,16 @@ def test_prose_and_markdown_shapes():
     assert is_prose("Ein Satz.") and is_prose("一句話。") and not is_prose("微博")
     assert looks_like_markdown("# Title\n\nSee [a](https://a.example).")
     assert not looks_like_markdown("# is a hash sign, and that is all.")
+    # One kind of syntax is enough in a file named as Markdown: a headline over prose.
+    assert looks_like_markdown("# Amazon &amp; One Medical\n\nThe deal closed.", named_markdown=True)
+    assert not looks_like_markdown("# Amazon &amp; One Medical\n\nThe deal closed.")
+    assert not looks_like_markdown("- a list\n- and nothing else", named_markdown=True)
+
+
+def test_a_markdown_file_with_a_headline_over_prose_is_read_as_markdown(vocabulary):
+    text = page("# Amazon &amp; One Medical: what the deal means", "", GERMAN_PARAGRAPHS[0], "", GERMAN_PARAGRAPHS[1])
+    result = clean(DecodedText("seeds/articles/deal.md", "0" * 64, text, "utf-8"), vocabulary)
+    assert (result.source_format, result.title) == ("markdown", "Amazon & One Medical: what the deal means")
 
 
 def test_autolink_links_only_http_urls():

@@ -37,11 +37,16 @@ _LIST_MARKER = re.compile(r"^(?:\*|-|\d+\.)\s{1,4}\S", re.MULTILINE)
 _QUOTE = re.compile(r"^> \S", re.MULTILINE)
 
 
-def looks_like_markdown(text: str) -> bool:
-    """Markdown when at least two kinds of its syntax appear: headings, links, images, list markers."""
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def looks_like_markdown(text: str, named_markdown: bool = False) -> bool:
+    """Markdown when at least two kinds of its syntax appear (headings, links, images, list markers,
+    quotes), or one in a file named as Markdown (.md): a headline over prose."""
     signals = [pattern.search(text) for pattern in (_HEADING, _LINK, _IMAGE, _LIST_MARKER, _QUOTE)]
     # Lists and quotes alone are common in plain text; Markdown needs a heading, link or image too.
-    return sum(1 for signal in signals if signal) >= CLEANING.markdown_min_signals and any(signals[:3])
+    wanted = 1 if named_markdown else CLEANING.markdown_min_signals
+    return sum(1 for signal in signals if signal) >= wanted and any(signals[:3])
 
 
 def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineOverrides = NO_OVERRIDES,
@@ -52,7 +57,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     # markdown-it takes quadratic time on some runs inside one block (unclosed brackets or emphasis marks,
     # long lists): a text with a longer block is read as plain text, so each parse is bounded. So is one
     # nested too deep for it to read whole.
-    markdown = (looks_like_markdown(decoded.text)
+    markdown = (looks_like_markdown(decoded.text, decoded.source_file.lower().endswith(MARKDOWN_SUFFIXES))
                 and _longest_block(decoded.text) <= CLEANING.markdown_block_max_chars
                 and parses_whole(decoded.text))
     lines = Lines.of(decoded.text, decoded.removals)
