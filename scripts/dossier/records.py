@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Final, Literal
 
+from .characters import plain_text
+
 if TYPE_CHECKING:
     from .parallel import Timings
     from .registry import Registry
@@ -24,8 +26,9 @@ OutcomeStatus = Literal["published", "duplicate", "rejected"]
 
 def file_name(source_file: str) -> str:
     """A source file's name, the last part of its path (forward slashes): what the curation and the
-    registry's citations name it by."""
-    return source_file.rpartition("/")[2]
+    registry's citations name it by, in the plain form their keys take (composed: a name written on macOS
+    is decomposed, "cafe\u0301", and its curated key typed as "café" is the same name)."""
+    return plain_text(source_file.rpartition("/")[2])
 
 
 @dataclass(frozen=True)
