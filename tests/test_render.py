@@ -41,10 +41,12 @@ def test_blocks_get_stable_anchors_and_lists_are_grouped():
         Block("list_item", (Inline("a"),), 2, level=1),
         Block("list_item", (Inline("b"),), 3, level=1),
         Block("paragraph", (Inline("p"),), 4),
+        Block("code", (Inline("if a < b:", code=True),), 5),
     )
     html = render_blocks(blocks)
     assert html.splitlines() == [
-        '<h3 id="p1">H</h3>', "<ul>", '<li id="p2">a</li>', '<li id="p3">b</li>', "</ul>", '<p id="p4">p</p>'
+        '<h3 id="p1">H</h3>', "<ul>", '<li id="p2">a</li>', '<li id="p3">b</li>', "</ul>", '<p id="p4">p</p>',
+        '<div id="p5" class="code-block"><pre><code>if a &lt; b:</code></pre></div>',  # one <code>, not two
     ]
 
 

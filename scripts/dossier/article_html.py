@@ -53,8 +53,9 @@ def _block(kind: str, level: int, anchor: str, content: str) -> str:
     if kind == "rule":
         return f'<hr id="{anchor}">'
     if kind == "code":
-        # The anchor sits on a wrapper: Material renames ids on <pre> when it adds its copy button.
-        return f'<div id="{anchor}" class="code-block"><pre><code>{content}</code></pre></div>'
+        # The anchor sits on a wrapper: Material renames ids on <pre> when it adds its copy button. The
+        # content's runs are code already, each in its <code>.
+        return f'<div id="{anchor}" class="code-block"><pre>{content}</pre></div>'
     return f'<p id="{anchor}">{content}</p>'
 
 
