@@ -259,6 +259,23 @@ def test_the_language_of_stopwords_is_the_one_that_covers_the_text():
     assert furniture.stopword_language(BODY[2] * 4) is None  # unspaced: told by script instead
 
 
+HINDI = ("अमेजन ने कहा कि वह इस साल देश के कई और शहरों में अपनी ऑनलाइन फार्मेसी सेवा शुरू करेगी और इसके लिए "
+         "स्थानीय दवा दुकानों के साथ काम करेगी।")
+URDU = "ایمیزون نے کہا کہ وہ اس سال ملک کے کئی اور شہروں میں اپنی آن لائن فارمیسی سروس شروع کرے گی۔"
+
+
+def test_words_keep_the_marks_written_on_their_letters():
+    # A vowel sign is not a word break: "में" is one word, so a Hindi text is told by its stopwords.
+    assert furniture.words("अमेरिका में अमेजन है") == ["अमेरिका", "में", "अमेजन", "है"]
+    assert furniture.words("l'homme d’affaires, Jean-Luc") == ["l'homme", "d’affaires", "jean-luc"]
+    assert furniture.stopword_language(HINDI * 3) == "hi"
+
+
+@pytest.mark.parametrize("text", [HINDI, URDU, "Ինչպե՞ս է աշխատում հավելվածը։", "هل تعمل الخدمة في مصر؟"])
+def test_a_sentence_ends_with_its_scripts_own_full_stop_or_question_mark(text):
+    assert furniture.ends_like_sentence(text)
+
+
 def test_a_headline_may_end_with_a_question_but_not_a_full_stop():
     assert furniture.is_headline_shaped("Can AI symptom checkers be trusted?")
     assert not furniture.is_headline_shaped("The company said so on Monday.")

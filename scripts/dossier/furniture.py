@@ -18,6 +18,7 @@ from collections import Counter
 from functools import cache
 from typing import Literal
 
+import regex
 import stopwordsiso
 
 from .characters import HAN, HANGUL, WIDE, char_class
@@ -42,7 +43,9 @@ Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 _SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
-_SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A word: letters with the marks written on them (a Devanagari or Bengali vowel sign, Arabic or Hebrew vowel
+# points: "में" is one word, not "म"), and the apostrophes and hyphens inside it.
+_SPACED_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
 # its positions, a long run would be scanned again and again (quadratic). Where a match exists from
 # inside a run, one exists from its start, so the matches are the same.
@@ -93,7 +96,8 @@ def is_spaced(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return _SPACED_WORD.findall(text.lower())
+    found: list[str] = _SPACED_WORD.findall(text.lower())  # regex ships no types
+    return found
 
 
 # --- stopwords ----------------------------------------------------------------------------------------

@@ -37,8 +37,10 @@ TITLES = {
     "nl": {"dhr", "mevr", "dr", "prof", "ir", "mr"},
 }
 
-# What ends a sentence in the scripts the site reads, and what may close after it ("…done.” He").
-TERMINALS = ".。!！?？…"
+# What ends a sentence in the scripts the site reads, and what may close after it ("…done.” He"): full stops,
+# exclamation and question marks, and the full stops of Devanagari and its kin (danda, double danda), Urdu,
+# Armenian, Ethiopic and Burmese, and the Arabic question mark.
+TERMINALS = ".。!！?？…।॥۔։።။؟"
 CLOSERS = "\"'”’」』»)）"
 ONLY_CLOSING = "”’」』)）"  # the closers that never open a quotation
 # A full stop followed by a space or the end, or a CJK mark (which needs no space), with its closers.
