@@ -87,6 +87,7 @@ def test_datelines_are_not_sentences_that_mention_a_date(line):
     ("Της Ευρωπαϊκής Ένωσης η θέση", False),  # subheadings that open with the same articles
     ("Του Υπουργείου Υγείας η απόφαση", False),
     ("كتب طبية جديدة للمرضى", False),  # كتب: "books" as well as "wrote"
+    ("نویسنده: سارا رضایی", True),
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline
@@ -106,6 +107,7 @@ def test_bylines(vocabulary, line, byline):
     ("Amazon's headquarters in Seattle. Photo: Example Agency", True),
     ("Một nhà thuốc trực tuyến tại Hàng Châu. Ảnh: Example", True),
     ("צילום: יח\"צ", True),
+    ("عکس: Example Agency", True),
     ("Twenty-three rivers overflowed in a single day.", False),
     ("Fot. Example Agency", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
@@ -168,7 +170,14 @@ def test_counters(line, expected):
     ("글자 크기 변경하기", True),
     ("텍스트 음성 변환 서비스 사용하기", True),  # text-to-speech
     ("Reply", True),
+    ("Переглядів: 1 245", True),
+    ("Пошук", True),
+    ("Uppdatera", True),  # a live page's refresh button
+    ("Cevapla", True),  # a forum post's
+    ("زمان مطالعه: ۴ دقیقه", True),
+    ("分享至：", True),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
+    ("Quote of the day: patients want lower prices.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
     ("Live updates on the clinic closures will follow this afternoon.", False),
     ("Sponsored by local firms, the buses would be free.", False),
@@ -183,6 +192,8 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("［広告］", True),
     ("PR　無料ウェビナー受付中", True),
     ("【广告】体检套餐限时八折", True),
+    ("ΔΙΑΦΗΜΙΣΗ", True),
+    ("विज्ञापन", True),
     ("Advertisers left the platform after the report.", False),
 ])
 def test_advertising(vocabulary, line, expected):
@@ -203,6 +214,10 @@ def test_advertising(vocabulary, line, expected):
     ("اقرأ أيضا", True, False),
     ("Przeczytaj także: Amazon otwiera apteki", False, True),
     ("Lire aussi le décryptage | Amazon ouvre ses cliniques", False, True),
+    ("Související články", True, False),
+    ("بیشتر بخوانید", True, False),
+    ("Διαβάστε ακόμη: Πώς τα ρολόγια εντοπίζουν την αρρυθμία", False, True),
+    ("【相關新聞】醫院資料外洩事件調查", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header

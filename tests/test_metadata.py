@@ -52,6 +52,8 @@ PROSE = {
           "ile aile hekimlerinden gelen talebin arttığını belirtti.",
     "id": "Perusahaan itu mengumumkan pada hari Rabu bahwa layanan konsultasi jarak jauhnya akan diperluas ke "
           "lebih banyak provinsi karena permintaan pasien dan dokter keluarga terus meningkat.",
+    "uk": "Компанія в середу оголосила, що розширить сервіс віддалених консультацій на нові регіони, пославшись "
+          "на зростання попиту з боку пацієнтів і сімейних лікарів.",
     "ru": "Компания в среду объявила, что расширит сервис удалённых консультаций на новые регионы, сославшись "
           "на растущий спрос со стороны пациентов и семейных врачей.",
     "vi": "Công ty hôm thứ tư cho biết sẽ mở rộng dịch vụ khám bệnh từ xa ra nhiều tỉnh hơn, với lý do nhu cầu "
@@ -182,6 +184,11 @@ FORMS = [
     ("id", ["# Jaringan klinik dijual", "Penulis: Dewi Lestari", "Senin, 4 Apr 2022 14:30 WIB"],
      ["Hak Cipta © 2022 Kabar Sehat"], ("2022-04-04", "Dewi Lestari", "Kabar Sehat")),
     ("id", ["# Jaringan klinik dijual", "Oleh Agus Setiawan", "4 April 2022"], [], ("2022-04-04", "Agus Setiawan", None)),
+    # Ukrainian, Greek: the publisher named by the copyright line's own words
+    ("uk", ["# Мережу клінік продано", "12 травня 2021, 09:40"], ["© 2021 ТехноВісті. Усі права захищені."],
+     ("2021-05-12", None, "ТехноВісті")),
+    ("el", ["# Η Amazon ανοίγει φαρμακείο", "12.03.2023, 14:05"],
+     ["© 2023 Υγεία Σήμερα. Με την επιφύλαξη παντός δικαιώματος."], ("2023-03-12", None, "Υγεία Σήμερα")),
     # Russian: "Текст: X"
     ("ru", ["# Сеть клиник продана", "Текст: Павел Орлов", "12 мая 2021, 09:40"], [],
      ("2021-05-12", "Павел Орлов", None)),
