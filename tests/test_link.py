@@ -187,8 +187,9 @@ FIXTURE = """entities:
     type: company
     name: Meta Platforms
     description: d.
-    names: {en: [Meta Platforms, Meta], ja: [メタ]}
+    names: {en: [Meta Platforms, Meta, Facebook], ja: [メタ]}
     context: [any]
+    unambiguous: [Facebook]
     not_names: [Meta-analysis, Meta分析, メタ分析]
   apple:
     type: company
@@ -304,6 +305,8 @@ def test_names_inside_their_not_names_do_not_link(small, text, expected):
         (["苹果很好吃"], set()),
         (["Apple and Meta"], set()),  # "any" needs another entity that links on its own
         (["Apple and Meta", "Cerner"], {"apple", "meta", "cerner"}),
+        (["Facebook said Meta would"], {"meta"}),  # a name listed as unambiguous needs no context
+        (["Facebook and Apple"], {"meta", "apple"}),  # ... and vouches for others
         (["苹果公司的手表"], {"apple"}),
         (["小荷才露尖尖角", "小荷"], set()),
         (["字节跳动旗下的小荷"], {"bytedance", "xiaohe"}),

@@ -14,8 +14,9 @@ one). Three guards keep common words from linking:
   names inside such a phrase do not link;
 - `context`: an entity whose names are common words elsewhere links only in an article that also
   mentions one of its context entities (or any other entity, for "any"), or that names it by a longer
-  name holding a shorter one ("Epic Systems" for "Epic", 小荷健康 for 小荷), which is unambiguous.
-  Entities let in this way count as context for others.
+  name holding a shorter one ("Epic Systems" for "Epic", 小荷健康 for 小荷), which is unambiguous, or by
+  a name the registry lists as `unambiguous` (Meta's "Facebook"). Entities let in this way count as
+  context for others.
 """
 
 from __future__ import annotations
@@ -60,9 +61,10 @@ class Linker:
         for entity in registry.entities:
             wrong = {match_key(name) for name in entity.mistranslations}
             keys = {form: simplify_chars(match_key(form)) for form in entity.surface_forms}
+            unambiguous = {keys[name] for name in entity.unambiguous}
             for form, key in keys.items():
                 full = any(other != key and other in key for other in keys.values())
-                needs_context = bool(entity.context) and not full
+                needs_context = bool(entity.context) and not full and key not in unambiguous
                 mistranslation = key in wrong or match_key(form) in wrong
                 self._names.add_word(key, (len(key), entity.id, mistranslation, needs_context))
             for phrase in entity.not_names:

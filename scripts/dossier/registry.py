@@ -66,6 +66,7 @@ class Entity:
     events: tuple[Event, ...]
     relations: tuple[Relation, ...]
     not_names: tuple[str, ...] = ()  # phrases holding one of the names that mean something else
+    unambiguous: tuple[str, ...] = ()  # names that need no context though the entity has one
     overview: str | None = None  # a short account in our own words
     headquarters: Sourced | None = None
     people: tuple[Sourced, ...] = ()  # key people: name as value, with their role

@@ -64,6 +64,7 @@ class EntitySpec(TypedDict, total=False):
     aliases: list[str]
     mistranslations: list[str]
     context: list[str]
+    unambiguous: list[str]
     not_names: list[str]
     overview: str
     headquarters: SourcedSpec
@@ -102,6 +103,7 @@ SCHEMA = {
                     "aliases": _NAMES,
                     "mistranslations": _NAMES,
                     "context": _NAMES,
+                    "unambiguous": _NAMES,
                     "not_names": _NAMES,
                     "overview": _TEXT,
                     "headquarters": {
@@ -188,6 +190,10 @@ def _check_references(document: YamlDocument, raw: dict[str, EntitySpec], articl
         for n, context in enumerate(spec.get("context", [])):
             if context != "any" and context not in raw:
                 raise document.error(["entities", entity_id, "context", n], f"unknown entity id '{context}'")
+        own_names = {name for names in spec["names"].values() for name in names} | set(spec.get("aliases", []))
+        for n, name in enumerate(spec.get("unambiguous", [])):
+            if name not in own_names:
+                raise document.error(["entities", entity_id, "unambiguous", n], f"not one of its names: '{name}'")
 
 
 def _check_date(document: YamlDocument, field: FieldPath, value: str) -> None:
@@ -257,6 +263,7 @@ def _entity(entity_id: str, spec: EntitySpec) -> Entity:
         aliases=tuple(spec.get("aliases", [])),
         mistranslations=tuple(spec.get("mistranslations", [])),
         context=tuple(spec.get("context", [])),
+        unambiguous=tuple(spec.get("unambiguous", [])),
         events=tuple(Event(e["date"], e["type"], e["description"], tuple(e["sources"]))
                      for e in spec.get("events", [])),
         relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"]), r.get("date"), r.get("amount"),
