@@ -474,7 +474,8 @@ def test_sign_off_name(text, page_text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Fermer", True), ("Menu", True), ("STARTSEITE", True), ("Handelsblick", True),
+    ("Fermer", True), ("Menu", True), ("STARTSEITE", True), ("Handelsblick", True), ("Здоров’я", True),
+    ("Aujourd'hui", True),
     ("TechCrunch", False), ("Salutecon.it", False), ("Le Fil Santé", False), ("9to5Mac", False), ("科技日報", False),
 ])
 def test_plain_word(text, expected):
