@@ -41,6 +41,16 @@ def test_the_list_names_what_a_person_should_look_at(tmp_path):
     assert {kind for kind, _ in items} <= set(KINDS)
 
 
+def test_files_of_one_name_in_different_folders_are_pointed_out(tmp_path):
+    other = DATED.replace("Hospital group", "Insurer").replace("telehealth", "claims")
+    write_seeds(tmp_path / "seeds", {"a/same.txt": DATED.encode(), "b/same.txt": other.encode(),
+                                     "dated.txt": UNDATED.encode()}, "articles: {}\n")
+    items = {(item.kind, item.source_file): item.detail for item in build_corpus(Paths.for_project(tmp_path)).attention}
+    assert items[("shared_file_name", "seeds/articles/a/same.txt")] == "seeds/articles/b/same.txt"
+    assert items[("shared_file_name", "seeds/articles/b/same.txt")] == "seeds/articles/a/same.txt"
+    assert ("shared_file_name", "seeds/articles/dated.txt") not in items
+
+
 def test_recurring_organisations_missing_from_the_registry_are_candidates(tmp_path):
     items = attention(tmp_path)
     assert items[("organisation_candidate", "Contoso Medical Group")].count == 2

@@ -9,7 +9,7 @@ reads like furniture) and at organisations the articles keep naming that the reg
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
@@ -17,11 +17,12 @@ from . import furniture
 from .characters import HAN, HANGUL, KATAKANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .entity_names import match_key
-from .records import Article, ArticleAttention, AttentionItem
+from .records import Article, ArticleAttention, AttentionItem, file_name
 from .registry import Registry
 from .thresholds import ATTENTION, CLEANING
 
-AttentionKind = Literal["no_headline", "date_unknown", "not_curated", "furniture_kept", "organisation_candidate"]
+AttentionKind = Literal["no_headline", "date_unknown", "not_curated", "furniture_kept", "shared_file_name",
+                        "organisation_candidate"]
 
 # What each kind of item means, in the order the report lists them.
 KINDS: dict[AttentionKind, str] = {
@@ -29,6 +30,8 @@ KINDS: dict[AttentionKind, str] = {
     "date_unknown": "No publication date found in the text, and none curated.",
     "not_curated": "No English title or summary curated in seeds/articles.yml.",
     "furniture_kept": "A kept line that reads like page furniture: drop it with drop_lines if it is.",
+    "shared_file_name": "Files in different folders under one name: what seeds/articles.yml and the registry's "
+                        "sources say by that name applies to each of them. Rename one to curate it alone.",
     "organisation_candidate": "A name that looks like an organisation, recurs, and is not in the registry.",
 }
 
@@ -124,9 +127,21 @@ def article_attention(article: Article, vocabulary: CleaningVocabulary) -> Artic
     return ArticleAttention(items, tuple(unlinked_organisation_names(article)))
 
 
-def needs_attention(found: Sequence[ArticleAttention], registry: Registry | None) -> tuple[AttentionItem, ...]:
-    """Every item, kind by kind (in the order of KINDS), articles in corpus order (`found` is in it)."""
-    items = [item for article in found for item in article.items]
+def shared_file_names(articles: Sequence[Article]) -> list[AttentionItem]:
+    """Published files that share their name with another in a different folder: the curation and the
+    registry's citations name a file by its name alone."""
+    by_name: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_name[file_name(article.clean.source_file)].append(article)
+    return [_item("shared_file_name", article, ", ".join(o.clean.source_file for o in group if o is not article))
+            for group in by_name.values() if len(group) > 1 for article in group]
+
+
+def needs_attention(found: Sequence[ArticleAttention], registry: Registry | None,
+                    articles: Sequence[Article] = ()) -> tuple[AttentionItem, ...]:
+    """Every item, kind by kind (in the order of KINDS), articles in corpus order (`found` and `articles`
+    are in it)."""
+    items = [item for article in found for item in article.items] + shared_file_names(articles)
     if registry is not None:
         items += organisation_candidates(found, registry)
     order: list[str] = list(KINDS)

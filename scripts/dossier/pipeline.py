@@ -191,7 +191,7 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         ordered = tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order)
         timings.phases["total"] = time.perf_counter() - started
         return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
-                      attention=needs_attention(found, registry))
+                      attention=needs_attention(found, registry, articles))
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"
