@@ -18,6 +18,8 @@
   var placeholder = "{dossier page}";
   document.querySelectorAll(".cite-box code").forEach(function (code) {
     var text = code.textContent, at = text.lastIndexOf(placeholder);
-    if (at >= 0) code.textContent = text.slice(0, at) + address + text.slice(at + placeholder.length);
+    /* In BibTeX's note the address is typeset inside \url: % (of a percent-encoded address) escaped. */
+    var written = code.closest(".citation-bibtex") ? address.replace(/[%#]/g, "\\$&") : address;
+    if (at >= 0) code.textContent = text.slice(0, at) + written + text.slice(at + placeholder.length);
   });
 })();

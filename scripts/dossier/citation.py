@@ -147,7 +147,7 @@ def citation(article: Article, rendition: Rendition, url: str, first_commit: str
         said.append(_translation(translation, article, language_name))
     notes = [bibtex_escape(_sentence(note)) for note in said if note]
     if translation is not None and original_url:
-        notes.append(_sentence(f"Original: \\url{{{_bibtex_url(original_url)}}}"))
+        notes.append(_sentence(f"Original: \\url{{{_url_in_text(original_url)}}}"))
     if fields["url"] and accessed:
         fields["urldate"] = bibtex_escape(accessed)
     else:
@@ -230,6 +230,12 @@ def bibtex_escape(value: str | None) -> str:
     specials = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
                 "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
     return "".join(specials.get(ch, ch) for ch in _text(value))
+
+
+def _url_in_text(url: str) -> str:
+    """An address for \\url inside a field that is typeset (note): there \\url sits in another command's
+    argument, where % would start a TeX comment and # a parameter, so both are escaped."""
+    return (_bibtex_url(url) or "").replace("%", r"\%").replace("#", r"\#")
 
 
 def _bibtex_url(url: str | None) -> str | None:
