@@ -131,6 +131,8 @@ def cases() -> list[Case]:
              duplicate_of="enc/000-utf8-bom-crlf.txt"),
         Case("enc/zz-002-edited.txt", german_edited.encode(), "duplicate", duplicate_of="enc/002-cp1252-cr.txt"),
         # junk
+        # A name whose right-to-left override shows it as "spoofgpj.txt": the report writes the override out.
+        Case("junk/spoof\u202etxt.jpg", b"", "rejected"),
         Case("junk/empty.txt", b"", "rejected"),
         Case("junk/whitespace.txt", b" \n\t\r\n   \n", "rejected"),
         Case("junk/image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "rejected"),

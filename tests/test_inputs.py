@@ -25,6 +25,7 @@ import pytest
 from conftest import FOUNDING_FILES, ROOT, make_project, mkdocs_build, report_text, write_seeds
 from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
+from dossier.characters import visible
 from dossier.cleaning_vocabulary import load_vocabulary
 from dossier.curated_yaml import CurationError
 from dossier.pipeline import build_corpus
@@ -190,9 +191,10 @@ def test_build_report_page_lists_every_input_with_status_and_reason(fixture_site
     root, report, _ = fixture_site
     page = report_text(root / "site")
     for entry in report["inputs"]:
-        assert entry["source_file"] in page
+        assert visible(entry["source_file"]) in page  # its invisible characters written out
         if entry["status"] == "rejected":
             assert entry["reason"] in page
+    assert "\u202e" not in page and "junk/spoof\\u202etxt.jpg" in page
 
 
 # --- the input boundary: only regular files inside seeds/articles/ are read ------------------------------

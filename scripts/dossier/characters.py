@@ -51,6 +51,12 @@ def plain_text(text: str) -> str:
     return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", text))
 
 
+def visible(name: str) -> str:
+    """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
+    zero-width ones, which could make it pass for another name) written out as escapes ("\\u202e")."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
+
+
 def plain_strings(data: Any) -> Any:
     """`data` (parsed YAML or JSON) with `plain_text` applied to every string, keys included."""
     if isinstance(data, str):

@@ -19,6 +19,7 @@ from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .article_html import EntityLinker, render_blocks
+from .characters import visible
 from .chinese import SIMPLIFIED, TRADITIONAL
 from .citation import citation, first_commit_dates
 from .data_files import attention_entry, corpus_entry, entity_entries, outcome_entry, to_json, variants
@@ -75,6 +76,7 @@ def _environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["language_name"] = language_name
+    env.filters["visible"] = visible  # file names, which may hold invisible characters
     return env
 
 
