@@ -5,6 +5,7 @@ the entity's names or a malformed date fails with file, line and field."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Literal, Required, TypedDict
 
@@ -210,6 +211,9 @@ def _check_sources(document: YamlDocument, field: FieldPath, sources: list[str],
             raise document.error([*field, "sources", n], f"no such article under seeds/articles/: {source}")
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _check_names_unique(document: YamlDocument, raw: dict[str, EntitySpec]) -> None:
     owner: dict[str, str] = {}
     for entity_id, spec in raw.items():
@@ -220,8 +224,10 @@ def _check_names_unique(document: YamlDocument, raw: dict[str, EntitySpec]) -> N
         for field, language, names in fields:
             for n, name in enumerate(names):
                 key = match_key(name)
+                path: FieldPath = ["entities", entity_id, field, *([language] if language else []), n]
+                if not _WORD_CHAR.search(name):  # "." or "&" would link every full stop or ampersand
+                    raise document.error(path, f"name '{name}' holds no letter or digit")
                 if owner.setdefault(key, entity_id) != entity_id:
-                    path: FieldPath = ["entities", entity_id, field, *([language] if language else []), n]
                     raise document.error(path, f"name '{name}' already belongs to entity '{owner[key]}'")
 
 
