@@ -1,9 +1,11 @@
 """Speed without changing the result: any number of jobs, a warm cache and progress give the same site."""
 
+import contextlib
 import gc
 import io
 import pickle
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,7 @@ from dossier.parallel import MIN_PARALLEL_FILES, Progress, Timings, WorkerPool
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
 from dossier.render import render_site
-from dossier.result_cache import ResultCache, code_digest, modules_run_by
+from dossier.result_cache import DATABASE, ResultCache, code_digest, modules_run_by
 from dossier.sources import Paths
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -139,20 +141,42 @@ def test_pages_reused_across_rebuilds_match_a_fresh_render(project, first_build,
         edited.write_text(original, encoding="utf-8")
 
 
+def stored(folder: Path) -> dict[str, int]:
+    """The results a cache folder holds on disk: their sizes by key."""
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as database:
+        return dict(database.execute("SELECT key, length(value) FROM results"))
+
+
 def test_damaged_cache_entries_are_recomputed(tmp_path):
-    """Whatever a cache file holds (nothing, garbage, half a pickle, a pickle whose loading raises
-    ValueError), the build recomputes that result and gives the same site."""
+    """Whatever an entry holds (nothing, garbage, half a pickle, a pickle whose loading raises ValueError),
+    and whatever the cache's file holds (not a database at all), the build recomputes those results and
+    gives the same site."""
     three = sorted((FOUNDING / "articles").iterdir())[:3]
     write_seeds(tmp_path / "seeds", {path.name: path.read_bytes() for path in three})
     project = Paths(tmp_path, tmp_path / "seeds", ROOT / "templates")
     directory = tmp_path / "cache"
     first = build_corpus(project, jobs=1, cache=ResultCache(directory))
     damages = [b"", b"\x80\x05not a pickle", pickle.dumps(first.articles[0])[:40], b"cbuiltins\nint\n(S'x'\ntR."]
-    for n, path in enumerate(sorted(directory.rglob("*.pickle"))):
-        path.write_bytes(damages[n % len(damages)])
+    with contextlib.closing(sqlite3.connect(directory / DATABASE)) as database, database:
+        for n, key in enumerate(sorted(stored(directory))):
+            database.execute("UPDATE results SET value = ? WHERE key = ?", (damages[n % len(damages)], key))
     damaged = ResultCache(directory)
     assert site(build_corpus(project, jobs=1, cache=damaged)) == site(first)
     assert damaged.hits == 0
+    (directory / DATABASE).write_bytes(b"not a database, " * 100)
+    replaced = ResultCache(directory)
+    assert site(build_corpus(project, jobs=1, cache=replaced)) == site(first)
+    assert replaced.hits == 0 and len(stored(directory)) == replaced.misses  # a new database, filled again
+
+
+def test_results_kept_as_files_by_an_earlier_version_are_removed(tmp_path):
+    old = tmp_path / "cache" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62 + ".pickle")).write_bytes(pickle.dumps("old"))
+    (tmp_path / "cache" / "notes").mkdir()  # not the old layout: left alone
+    cache = ResultCache(tmp_path / "cache")
+    cache.put(cache.key("new"), "new")
+    assert not old.exists() and (tmp_path / "cache" / "notes").exists()
 
 
 def test_a_cache_that_cannot_be_written_or_keyed_does_not_stop_the_build(tmp_path):
@@ -228,7 +252,7 @@ def test_the_cache_folder_is_pruned_to_its_bound_keeping_the_last_build(tmp_path
         assert cache.get(key) is None
         cache.put(key, "y" * 4_000)
     cache.prune()
-    on_disk = {path.stem: path.stat().st_size for path in (tmp_path / "cache").rglob("*.pickle")}
+    on_disk = stored(tmp_path / "cache")
     assert sum(on_disk.values()) <= 20_000 or set(on_disk) == set(current)
     assert set(current) <= set(on_disk)  # this build's results stay
     assert set(on_disk) - set(current) < set(old)
@@ -236,22 +260,39 @@ def test_the_cache_folder_is_pruned_to_its_bound_keeping_the_last_build(tmp_path
     assert all(fresh.get(key) == "y" * 4_000 for key in current)
 
 
-def test_the_cache_folder_is_listed_again_only_when_new_entries_may_take_it_over_its_bound(tmp_path, monkeypatch):
-    """Under `mkdocs serve` every rebuild prunes: a folder known to be under its bound is not listed."""
+def test_what_a_build_reads_is_evicted_last(tmp_path):
+    cache = ResultCache(tmp_path / "cache", max_bytes=30_000)
+    first, second = [cache.key("first", str(n)) for n in range(3)], [cache.key("second", str(n)) for n in range(3)]
+    for key in first + second:
+        cache.put(key, "x" * 4_000)
+    cache.prune()  # about 24 KB of 30 KB
+    reader = ResultCache(tmp_path / "cache", max_bytes=30_000)  # a later process reads the first three
+    assert all(reader.get(key) for key in first)
+    reader.prune()
+    writer = ResultCache(tmp_path / "cache", max_bytes=30_000)  # another writes two more: over the bound
+    for n in range(2):
+        writer.put(writer.key("third", str(n)), "x" * 4_000)
+    writer.prune()
+    left = set(stored(tmp_path / "cache"))
+    assert set(first) <= left and not set(second) <= left
+
+
+def test_the_cache_is_summed_again_only_when_new_entries_may_take_it_over_its_bound(tmp_path, monkeypatch):
+    """Under `mkdocs serve` every rebuild prunes: a cache known to be under its bound is not summed."""
     cache = ResultCache(tmp_path / "cache", max_bytes=20_000)
-    listed = []
-    entries_on_disk = ResultCache._entries_on_disk
-    monkeypatch.setattr(ResultCache, "_entries_on_disk", lambda self: listed.append(1) or entries_on_disk(self))
+    summed = []
+    stored_bytes = ResultCache._stored_bytes
+    monkeypatch.setattr(ResultCache, "_stored_bytes", staticmethod(lambda db: summed.append(1) or stored_bytes(db)))
     cache.put(cache.key("a"), "x" * 4_000)
-    cache.prune()  # the first prune of a process lists the folder: another process may have written to it
+    cache.prune()  # the first prune of a process sums it: another process may have written to it
     cache.put(cache.key("b"), "x" * 4_000)
-    cache.prune()  # about 8 KB of 20 KB: no listing
-    assert len(listed) == 1
+    cache.prune()  # about 8 KB of 20 KB: not summed
+    assert len(summed) == 1
     for n in range(4):
         cache.put(cache.key("c", str(n)), "x" * 4_000)
-    cache.prune()  # maybe over the bound now: listed, and pruned to it
-    assert len(listed) == 2
-    assert sum(path.stat().st_size for path in (tmp_path / "cache").rglob("*.pickle")) <= 20_000
+    cache.prune()  # maybe over the bound now: summed, and pruned to it
+    assert len(summed) >= 2
+    assert sum(stored(tmp_path / "cache").values()) <= 20_000
 
 
 def test_a_rebuild_reads_the_lines_of_only_the_pages_that_changed(tmp_path, monkeypatch):

@@ -246,6 +246,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_shutdown(self) -> None:
         self.long_lived.release()
+        if self.cache is not None:
+            self.cache.close()  # open still if the last build failed before its end
         if self.search_index is not None:
             self.search_index.close()
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -15,8 +15,11 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 import pickle
+import re
+import shutil
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -104,7 +107,13 @@ class ResultCache:
     """Results by content hash, in memory (the plugin keeps it across rebuilds) and, given a
     directory, on disk for the next process, pruned to `max_bytes` after each build. Not to
     `remember` (a one-off build): results are not kept in memory at all, and the values kept there
-    (`in_memory`) only until the build ends."""
+    (`in_memory`) only until the build ends.
+
+    On disk the results are rows of one SQLite database (`results.sqlite` in the directory), not a file
+    each: at 1,000 articles a cold build wrote 3,000 files, and creating them cost the build's own process
+    more than a second of the kernel's time. The database is opened when first needed and closed at the
+    end of each build (`prune`), so that no process forked later (the search helper) holds it open; the
+    pool's workers, forked while it is open, never use it and end without closing it (os._exit)."""
 
     def __init__(self, directory: Path | None, max_bytes: int = MAX_CACHE_BYTES, *, remember: bool = True):
         self.directory = directory
@@ -112,10 +121,12 @@ class ResultCache:
         self.remember = remember
         self.memory: dict[str, object] = {}
         self._used: set[str] = set()
+        self._read_from_disk: list[str] = []  # marked as recently used when the build ends
         self.hits = self.misses = 0
-        # The folder's size as this process last saw it, plus what it wrote since (None: not listed
-        # yet). Under `mkdocs serve` a rebuild writes a few entries: the folder is listed again only
-        # when they may take it over its bound, not after every build (7,000 files at 1,000 articles).
+        self._database: sqlite3.Connection | None = None
+        # The stored results' size as this process last saw it, plus what it wrote since (None: not
+        # summed yet). Under `mkdocs serve` a rebuild writes a few entries: their size is summed again only
+        # when they may take it over its bound, not after every build.
         self._disk_bytes: int | None = None
 
     @staticmethod
@@ -123,22 +134,18 @@ class ResultCache:
         # surrogatepass: a part that holds a file name which is not UTF-8 still makes a key
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        assert self.directory is not None
-        return self.directory / key[:2] / f"{key}.pickle"
-
     def get(self, key: str) -> object | None:
         self._used.add(key)
         if key in self.memory:
             self.hits += 1
             return self.memory[key]
-        if self.directory:
-            value = self._read(self._file(key))
-            if value is not None:
-                if self.remember:
-                    self.memory[key] = value
-                self.hits += 1
-                return value
+        value = self._read(key)
+        if value is not None:
+            if self.remember:
+                self.memory[key] = value
+            self._read_from_disk.append(key)
+            self.hits += 1
+            return value
         self.misses += 1
         return None
 
@@ -150,70 +157,143 @@ class ResultCache:
             self.memory[key] = compute()
         return cast("Value", self.memory[key])
 
-    @staticmethod
-    def _read(path: Path) -> object | None:
-        try:
-            data = path.read_bytes()
-        except OSError:
+    def _read(self, key: str) -> object | None:
+        database = self._opened()
+        if database is None:
             return None
         try:
-            value: object = pickle.loads(data)
+            row = database.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            value: object = pickle.loads(row[0]) if row else None
         except Exception:
-            return None  # a damaged or outdated entry is recomputed
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: the last to be evicted
+            return None  # a locked database, a damaged or outdated entry: the result is computed again
         return value
 
     def put(self, key: str, value: object, pickled: bytes | None = None) -> None:
         """Keep `value` under `key` (`pickled`: its bytes, pickled already with PICKLE_PROTOCOL)."""
         if self.remember:
             self.memory[key] = value
-        if self.directory:
-            path = self._file(key)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                data = pickle.dumps(value, protocol=PICKLE_PROTOCOL) if pickled is None else pickled
-                temporary.write_bytes(data)
-                temporary.replace(path)
-                if self._disk_bytes is not None:
-                    self._disk_bytes += len(data)
-            except OSError:
-                pass  # a full or read-only disk: the build goes on (the result in memory, if remembered)
+        database = self._opened()
+        if database is None:
+            return
+        data = pickle.dumps(value, protocol=PICKLE_PROTOCOL) if pickled is None else pickled
+        try:
+            database.execute("INSERT OR REPLACE INTO results (key, value, size, used) VALUES (?, ?, ?, ?)",
+                             (key, data, len(data), time.time()))
+        except sqlite3.Error:
+            return  # a full or read-only disk: the build goes on (the result in memory, if remembered)
+        if self._disk_bytes is not None:
+            self._disk_bytes += len(data)
 
     def prune(self) -> None:
         """Forget, in memory, what the last build did not use (edited or deleted articles); on disk,
-        evict the least recently used entries the last build did not use, back to `max_bytes`."""
+        mark what it read as recently used and evict the least recently used entries it did not use, back
+        to `max_bytes`; then close the database."""
         self.memory = {key: value for key, value in self.memory.items() if key in self._used} if self.remember else {}
-        if self.directory:
-            self._evict()
+        database = self._opened()
+        if database is not None:
+            try:
+                with _transaction(database):
+                    now = time.time()
+                    database.executemany("UPDATE results SET used = ? WHERE key = ?",
+                                         ((now, key) for key in self._read_from_disk))
+                self._evict(database)
+            except sqlite3.Error:
+                pass  # a locked or damaged database: pruned at a later build
+            self.close()
         self._used = set()
+        self._read_from_disk = []
 
-    def _evict(self) -> None:
-        if self._disk_bytes is not None and self._disk_bytes <= self.max_bytes:
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+
+    def _evict(self, database: sqlite3.Connection) -> None:
+        if self._disk_bytes is None:
+            self._disk_bytes = self._stored_bytes(database)
+        if self._disk_bytes <= self.max_bytes:
             return
-        entries = sorted(self._entries_on_disk(), key=lambda entry: (entry[1], entry[0].name))
-        total = sum(size for _path, _mtime, size in entries)
-        for path, _mtime, size in entries:
+        total = self._stored_bytes(database)  # another process may have written meanwhile
+        doomed = []
+        for key, size in database.execute("SELECT key, size FROM results ORDER BY used, key"):
             if total <= self.max_bytes:
                 break
-            if path.stem in self._used:
+            if key in self._used:
                 continue  # this build's own results stay, whatever their number
-            path.unlink(missing_ok=True)
+            doomed.append((key,))
             total -= size
+        with _transaction(database):
+            database.executemany("DELETE FROM results WHERE key = ?", doomed)
+        database.execute("PRAGMA incremental_vacuum")  # the freed pages back to the file system
         self._disk_bytes = total
 
-    def _entries_on_disk(self) -> Iterator[tuple[Path, float, int]]:
-        assert self.directory is not None
-        try:
-            folders = list(os.scandir(self.directory))
-        except OSError:
-            return
-        for folder in folders:
-            if not folder.is_dir(follow_symlinks=False):
-                continue
-            with os.scandir(folder.path) as files:
-                for file in files:
-                    if file.name.endswith(".pickle") and file.is_file(follow_symlinks=False):
-                        info = file.stat(follow_symlinks=False)
-                        yield Path(file.path), info.st_mtime, info.st_size
+    @staticmethod
+    def _stored_bytes(database: sqlite3.Connection) -> int:
+        return int(database.execute("SELECT COALESCE(SUM(size), 0) FROM results").fetchone()[0])
+
+    def _opened(self) -> sqlite3.Connection | None:
+        """The database, opened when first needed; None without a directory, or when it cannot be
+        opened (the build goes on, its results in memory)."""
+        if self._database is None and self.directory is not None:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                if not (self.directory / DATABASE).exists():
+                    _remove_file_layout(self.directory)
+                self._database = _open_database(self.directory / DATABASE)
+            except (OSError, sqlite3.Error):
+                return None
+        return self._database
+
+
+DATABASE = "results.sqlite"
+
+
+_KEY_PREFIX = re.compile(r"[0-9a-f]{2}")  # the folders of that layout: a key's first two hex digits
+
+
+def _remove_file_layout(directory: Path) -> None:
+    """Remove the results an earlier version kept as files (`ab/abcd….pickle`): they are never read."""
+    for folder in directory.iterdir():
+        if _KEY_PREFIX.fullmatch(folder.name) and folder.is_dir() \
+                and all(p.suffix in (".pickle", ".tmp") for p in folder.iterdir()):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
+    """The results database at `path`, made if missing; a file there that is not one, or a damaged one,
+    is replaced by an empty one (its results are computed again)."""
+    try:
+        return _connect(path)
+    except sqlite3.DatabaseError:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return _connect(path)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Autocommit (isolation_level None) in write-ahead-log mode: each result is written as it comes, a
+    # build that stops midway keeps what it wrote, and another process (`mkdocs serve` beside a build)
+    # reads meanwhile; it waits up to 30 s for one that writes. Builds use it one at a time, but not
+    # always from one thread (`mkdocs serve` rebuilds in a thread of its own).
+    database = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    try:
+        database.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect when the file is made
+        database.execute("PRAGMA journal_mode = WAL")
+        database.execute("PRAGMA synchronous = NORMAL")
+        database.execute("CREATE TABLE IF NOT EXISTS results "
+                         "(key TEXT PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL)")
+    except sqlite3.Error:
+        database.close()
+        raise
+    return database
+
+
+@contextlib.contextmanager
+def _transaction(database: sqlite3.Connection) -> Iterator[None]:
+    database.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        database.execute("ROLLBACK")
+        raise
+    database.execute("COMMIT")
