@@ -56,7 +56,6 @@ _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
-_BREADCRUMB_SEPARATOR = re.compile(r"\s[›»>＞]\s")  # a trail's, not a menu's (| ·) nor a date's (/)
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -187,9 +186,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
     if len(items) < limits.nav_min_items:
         return False
-    # A breadcrumb may end with the page's own headline, of any length: "Home » Tech » <headline>".
-    crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_SEPARATOR.search(text) else items
-    if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
+    if any(weight(item) > limits.nav_item_max_weight for item in items):
         return False
     if ends_like_sentence(text) and _FULL_STOP_END.search(text):
         return False
