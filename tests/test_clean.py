@@ -81,11 +81,18 @@ def test_repeated_body_keeps_a_single_repeated_line(vocabulary):
     assert len(surviving(lines)) == 3
 
 
-def test_page_chrome_removes_named_furniture_and_the_trail_after_it(vocabulary):
-    text = "\n".join(["正在閱讀:", "Title", ZH_SENTENCE, "亞馬遜", "4.5k", "  • 相關文章標題", "評論", "微博"])
+def test_page_chrome_removes_named_furniture_and_the_trail_of_links_and_signs_after_it(vocabulary):
+    text = "\n".join(["正在閱讀:", "Title", ZH_SENTENCE, "[亞馬遜](/tag/amazon)", "4.5k", "  • [相關文章標題](/a/1)",
+                      "評論", "微博"])
     lines = lines_of(text)
     remove_page_chrome(lines, vocabulary)
     assert surviving(lines) == ["Title", ZH_SENTENCE]
+
+
+def test_page_chrome_leaves_a_closing_list_of_text_to_the_article_locator(vocabulary):
+    lines = lines_of("\n".join(["Title", ZH_SENTENCE, "• 每月五美元", "• 两天送达", "[分享](/share)", "微博"]))
+    remove_page_chrome(lines, vocabulary)
+    assert surviving(lines) == ["Title", ZH_SENTENCE, "• 每月五美元", "• 两天送达"]
 
 
 def test_page_chrome_keeps_a_letter_signature(vocabulary):
@@ -290,7 +297,11 @@ MARKDOWN_SIGNS = ["![Videosprechstunde](https://example.org/bild.jpg)", "[Starts
     (["# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY, "- Kardiologie\n- Dermatologie",
       "[Auf Facebook teilen](https://www.facebook.com/sharer/)"],
      "Krankenkasse weitet Videosprechstunde aus", ["Kardiologie", "Dermatologie"]),
-], ids=["a logo's heading", "entities and escapes", "setext", "code", "a closing list"])
+    # ... and so is one set with "•", above the share buttons
+    ([*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY,
+      "• Kardiologie und Innere Medizin\n• Dermatologie am Wochenende", "Teilen", "Drucken"],
+     "Krankenkasse weitet Videosprechstunde aus", ["• Kardiologie und Innere Medizin • Dermatologie am Wochenende"]),
+], ids=["a logo's heading", "entities and escapes", "setext", "code", "a closing list", "a closing list of bullets"])
 def test_markdown_keeps_its_structure_and_marks_its_headline(vocabulary, markdown, title, kept):
     result = clean(decoded("\n\n".join(markdown)), vocabulary)
     texts = [b.text for b in result.blocks]

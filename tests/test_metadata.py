@@ -698,6 +698,7 @@ def test_a_headline_over_a_body_only_fasttext_can_name_marks_no_translation():
     ("en", "Alibaba Health Q3 revenue up", None),
     ("en", "Krankenkasse weitet Videosprechstunde aus", "de"),  # both name it
     ("de", "Haven health venture to disband", "en"),
+    ("en", "Microsoft fullfører oppkjøpet av Nuance", "nb"),  # fastText's "no" stands for Bokmål too
     ("en", "亚马逊健康业务的新动向：在线药房与远程医疗服务同步扩张", "zh"),  # told by its script
 ])
 def test_a_headline_in_another_language_is_claimed_only_when_both_identifiers_name_it(language, headline,

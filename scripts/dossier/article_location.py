@@ -205,7 +205,8 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
                          language: str | None) -> None:
     """The headlines under a "related" header: the rest of the header's paragraph when it has one,
     else the headline-shaped lines that follow it. The last of those stays when prose follows it and it
-    is much shorter than the headlines above: a subheading, not one more headline.
+    is much shorter than the headlines above, or ends like a sentence (a question): a subheading, not one
+    more headline.
 
     What each header needs is computed once per position, from the end of the page: scanning forward
     from every header took quadratic time on a page of many headers."""
@@ -238,9 +239,11 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
         end = min(items_end[start], group_end[n]) if in_paragraph else items_end[min(start, count)]
         if not in_paragraph and end - start >= limits.related_items_before_subheading:
             after = end if end < count else None
+            # ... or ends like a sentence (a question), as the subheading it leads into does.
             if (after is not None and kept[after] not in label
                     and furniture.is_good_prose(texts[kept[after]], language)
-                    and weights[end - 1] < limits.subheading_share_of_headline * lightest[start]):
+                    and (weights[end - 1] < limits.subheading_share_of_headline * lightest[start]
+                         or furniture.ends_like_sentence(texts[kept[end - 1]]))):
                 end -= 1
         if start < end:
             labelled[start] += 1

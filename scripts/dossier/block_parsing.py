@@ -146,6 +146,7 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _TEXT_TOKENS = frozenset({"inline", "heading_open", "fence", "code_block", "hr"})
 _HAS_TEXT = re.compile(r"\w")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:")  # "[1]: https://…": a link's target, not text
+_DEFINITION_PART = re.compile(r"""^\s*(?:"[^"]*"|'[^']*'|\([^()]*\)|<?\S+>?)\s*$""")  # its title, or its target
 _CONTAINER_OPENS: dict[str, Container] = {
     "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "blockquote_open": "blockquote",
 }
@@ -160,8 +161,12 @@ def parses_whole(text: str) -> bool:
     for token in _MARKDOWN.parse(text):
         if token.map and token.type in _TEXT_TOKENS:
             read.update(range(*token.map))
-    return all(n in read or not _HAS_TEXT.search(line) or _REFERENCE_DEFINITION.match(line)
-               for n, line in enumerate(text.split("\n")))
+    in_definition = False  # a reference definition's target or title may stand on the lines after it
+    for n, line in enumerate(text.split("\n")):
+        in_definition = bool(_REFERENCE_DEFINITION.match(line) or (in_definition and _DEFINITION_PART.match(line)))
+        if n not in read and _HAS_TEXT.search(line) and not in_definition:
+            return False
+    return True
 
 
 def markdown_blocks(lines: Lines) -> tuple[list[Block], list[Removal], list[Repair]]:

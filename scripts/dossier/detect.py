@@ -45,6 +45,8 @@ _FASTTEXT_LABEL = "__label__"
 # Serbo-Croatian: bs, hr, sr) and a retired collective code. A three-letter label goes to Lingua too:
 # some of lid.176's are not the ISO 639-3 code of the language they stand for ("als", Alemannic).
 _LEFT_TO_LINGUA = frozenset({"no", "sh", "bh"})
+# The languages each of those macrolanguage labels stands for: Lingua naming one agrees with fastText.
+_MACROLANGUAGES = {"no": frozenset({"nb", "nn"}), "sh": frozenset({"bs", "hr", "sr"})}
 _ISO_639_1_LENGTH = 2
 
 
@@ -138,7 +140,8 @@ def headline_language(title: str, body_language: str) -> str:
     if script_language(prose_sample(title)):
         return language
     guess = _fasttext_guess(identifiers, prose_sample(title))
-    return language if guess and guess[0] == language else "und"
+    agrees = guess is not None and language in {guess[0], *_MACROLANGUAGES.get(guess[0], ())}
+    return language if agrees else "und"
 
 
 def quick_language(identifiers: Identifiers, sample: str) -> str | None:

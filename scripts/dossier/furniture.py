@@ -41,6 +41,8 @@ Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
 # Punctuation that ends a sentence (and closing quotes or brackets after it).
 _SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
+# Greek asks with ";" (its question mark, U+037E, is a semicolon once composed): after a Greek word.
+_GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];[{re.escape(CLOSERS)}]*$")
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
 # A word: letters with the marks written on them (a Devanagari or Bengali vowel sign, Arabic or Hebrew vowel
@@ -87,7 +89,7 @@ def weight(text: str) -> int:
 
 
 def ends_like_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    return bool(_SENTENCE_END.search(text) or _GREEK_QUESTION_END.search(text))
 
 
 def is_spaced(text: str) -> bool:

@@ -30,6 +30,9 @@ _SENTENCE_LIKE_ENDING = tuple(TERMINALS + CLOSERS + ";；:：")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
 _LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
+# A line of Markdown links and nothing else (a bullet before them, separators between them).
+_LINKS_ONLY = re.compile(r"(?:[•·▪●◦‣]\s*|[-*+]\s+)?(?:!?\[[^\[\]\n]*\]\([^()\s]*\)[\s|·•,/]*)+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CARD_START = re.compile(r"\[\]\((\S+?)\)\s*\[#{1,6} ")
 _IMAGES_ONLY = re.compile(r"(!\[[^\]]*\]\([^)]*\)\s*)+")
 
@@ -148,13 +151,15 @@ def remove_repeated_body(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 
 def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
-    """Page furniture: lines the chrome vocabulary names, and the run of non-prose lines (tags,
-    counters, related-article links) that trails the article once chrome has begun."""
+    """Page furniture: lines the chrome vocabulary names, and the run of links and signs (related-article
+    links, counters) that trails the article once chrome has begun. Other short lines there (a closing
+    list, a last subheading) are left to the article locator, which judges them by the prose above."""
     kept = lines.kept_nonblank()
     chrome = {i for i in kept if vocabulary.is_chrome(lines.text(i))}
     tail: list[int] = []
     for i in reversed(kept):
-        if i in chrome or not is_prose(lines.text(i)) or BULLET.match(lines.text(i)):
+        text = lines.text(i)
+        if i in chrome or _LINKS_ONLY.fullmatch(text) or not _LETTER.search(text):
             tail.append(i)
         else:
             break
