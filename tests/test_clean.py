@@ -126,6 +126,14 @@ def test_prose_and_markdown_shapes():
     assert not looks_like_markdown("- a list\n- and nothing else", named_markdown=True)
 
 
+def test_reference_definitions_over_several_lines_are_read_as_markdown(vocabulary):
+    text = page("# Krankenkasse weitet Videosprechstunde aus", "", f"{GERMAN_PARAGRAPHS[0]} [Bericht][1]", "",
+                GERMAN_PARAGRAPHS[1], "", "[1]: https://example.org/bericht", '    "Der Bericht der Kasse"')
+    result = clean(DecodedText("seeds/articles/bericht.md", "0" * 64, text, "utf-8"), vocabulary)
+    assert result.source_format == "markdown" and result.title == "Krankenkasse weitet Videosprechstunde aus"
+    assert any(inline.href == "https://example.org/bericht" for block in result.blocks for inline in block.inlines)
+
+
 def test_a_markdown_file_with_a_headline_over_prose_is_read_as_markdown(vocabulary):
     text = page("# Amazon &amp; One Medical: what the deal means", "", GERMAN_PARAGRAPHS[0], "", GERMAN_PARAGRAPHS[1])
     result = clean(DecodedText("seeds/articles/deal.md", "0" * 64, text, "utf-8"), vocabulary)
