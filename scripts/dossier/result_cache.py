@@ -110,8 +110,8 @@ class ResultCache:
     (`in_memory`) only until the build ends.
 
     On disk the results are rows of one SQLite database (`results.sqlite` in the directory), not a file
-    each: at 1,000 articles a cold build wrote 3,000 files, and creating them cost the build's own process
-    more than a second of the kernel's time. The database is opened when first needed and closed at the
+    each: three per article (30,000 files at 10,000 articles, each a file-system entry to create, list and
+    evict). The database is opened when first needed and closed at the
     end of each build (`prune`), so that no process forked later (the search helper) holds it open; the
     pool's workers, forked while it is open, never use it and end without closing it (os._exit)."""
 
