@@ -146,6 +146,10 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _TEXT_TOKENS = frozenset({"inline", "heading_open", "fence", "code_block", "hr"})
 _HAS_TEXT = re.compile(r"\w")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:")  # "[1]: https://…": a link's target, not text
+# A container is opened by marks before a line's text (">", a bullet, "1.", indentation): each adds at
+# most one level of nesting per character, so a line needs this many of them to near markdown-it's limit.
+_CONTAINER_MARKS = " >*+-0123456789.)"
+_NESTING_MIN_MARKS = 16
 _DEFINITION_PART = re.compile(r"""^\s*(?:"[^"]*"|'[^']*'|\([^()]*\)|<?\S+>?)\s*$""")  # its title, or its target
 _CONTAINER_OPENS: dict[str, Container] = {
     "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "blockquote_open": "blockquote",
@@ -157,12 +161,15 @@ def parses_whole(text: str) -> bool:
     """Whether markdown-it reads every line of `text` that holds text. It stops reading a container nested
     deeper than its limit (`maxNesting`: a list about ten levels deep, a quote twenty) and silently drops
     the rest of it; such a text is read as plain text instead, which loses nothing."""
+    lines = text.expandtabs(4).split("\n")
+    if all(len(line) - len(line.lstrip(_CONTAINER_MARKS)) < _NESTING_MIN_MARKS for line in lines):
+        return True  # no line opens containers that deep: no need to parse it
     read: set[int] = set()
     for token in _MARKDOWN.parse(text):
         if token.map and token.type in _TEXT_TOKENS:
             read.update(range(*token.map))
     in_definition = False  # a reference definition's target or title may stand on the lines after it
-    for n, line in enumerate(text.split("\n")):
+    for n, line in enumerate(lines):
         in_definition = bool(_REFERENCE_DEFINITION.match(line) or (in_definition and _DEFINITION_PART.match(line)))
         if n not in read and _HAS_TEXT.search(line) and not in_definition:
             return False

@@ -132,10 +132,10 @@ def stopword_language(text: str) -> str | None:
 
 def stopword_density(text: str, language: str | None) -> float | None:
     """Share of the line's words that are stopwords of `language` (None: not measurable)."""
-    tokens = words(text)
-    if language is None or not tokens or not is_spaced(text):
+    if language is None or not is_spaced(text):
         return None
-    return sum(1 for t in tokens if t in stopwords(language)) / len(tokens)
+    tokens = words(text)
+    return sum(1 for t in tokens if t in stopwords(language)) / len(tokens) if tokens else None
 
 
 # --- one line on its own ------------------------------------------------------------------------------
