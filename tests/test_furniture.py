@@ -58,6 +58,7 @@ def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     "승인 2023.02.23 09:30",
     "Thursday 31 August 2023",
     "Madrid - 14 nov 2019 - 13:05 CET",
+    "١٢ مارس ٢٠٢٣، ١٠:٣٠",  # Arabic-Indic digits
     "2021-09-10 09:56:28 来源：示例网",
 ])
 def test_datelines(line):

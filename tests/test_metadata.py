@@ -506,6 +506,11 @@ def test_script_of(text, expected):
     ("zh-Hans", "2021-09-10 09:56:28", ["2021-09-10"]),
     ("en", "© 2008-2020 All Rights Reserved", []),
     ("de", "Lesezeit: 4 Min.", []),
+    # in any script's digits: Arabic-Indic, Persian, Devanagari
+    ("ar", "١٢ مارس ٢٠٢٣", ["2023-03-12"]),
+    ("fa", "۱۲ مارس ۲۰۲۳", ["2023-03-12"]),
+    ("hi", "१३ अगस्त २०२०, ०९:४५", ["2020-08-13"]),
+    ("fa", "۱۲ دی ۱۳۹۸", []),  # a Solar Hijri date: not read as Gregorian
 ])
 def test_find_dates(language, text, dates):
     assert [found.value.isoformat() for found in find_dates(text, language)] == dates

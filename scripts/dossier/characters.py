@@ -51,6 +51,12 @@ def plain_text(text: str) -> str:
     return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", text))
 
 
+# Every decimal digit of any script (Arabic-Indic ٢٠٢٣, Persian ۲۰۲۳, Devanagari २०२३ …) to its ASCII
+# digit, one character for one: dates are read in ASCII, and offsets into the text stay true.
+ASCII_DIGITS = {code: str(unicodedata.digit(chr(code))) for code in range(0x80, 0x10000)
+                if unicodedata.category(chr(code)) == "Nd"}
+
+
 def visible(name: str) -> str:
     """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
     zero-width ones, which could make it pass for another name) written out as escapes ("\\u202e")."""

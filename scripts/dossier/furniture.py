@@ -21,7 +21,7 @@ from typing import Literal
 import regex
 import stopwordsiso
 
-from .characters import HAN, HANGUL, WIDE, char_class
+from .characters import ASCII_DIGITS, HAN, HANGUL, WIDE, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .sentences import CLOSERS, TERMINALS
 from .thresholds import CLEANING, CleaningThresholds
@@ -208,7 +208,8 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def has_full_date(text: str) -> bool:
     """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
-    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45)."""
+    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45), in any script's digits."""
+    text = text.translate(ASCII_DIGITS)
     if _NUMERIC_DATE.search(text):
         return True
     if not _YEAR.search(text):
