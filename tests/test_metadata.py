@@ -511,6 +511,10 @@ def test_script_of(text, expected):
     ("fa", "۱۲ مارس ۲۰۲۳", ["2023-03-12"]),
     ("hi", "१३ अगस्त २०२०, ०९:४५", ["2020-08-13"]),
     ("fa", "۱۲ دی ۱۳۹۸", []),  # a Solar Hijri date: not read as Gregorian
+    # a date in English on a page in another language
+    ("hi", "अपडेटेड: 13 Aug 2020, 09:45 AM IST", ["2020-08-13"]),
+    ("de", "Stand: 10 May 2022", ["2022-05-10"]),
+    ("de", "10. Mai 2022", ["2022-05-10"]),
 ])
 def test_find_dates(language, text, dates):
     assert [found.value.isoformat() for found in find_dates(text, language)] == dates

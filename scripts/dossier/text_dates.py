@@ -74,12 +74,17 @@ def _parser(languages: tuple[str, ...], date_order: DateOrder | None) -> DateDat
 
 
 def _parse(text: str, language: str, date_order: DateOrder | None = None) -> datetime.date | None:
-    try:
-        parser = _parser(dateparser_languages(language), date_order)
-        found: datetime.datetime | None = parser.get_date_data(text).date_obj
-    except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
-        return None
-    return found.date() if found else None
+    """The date dateparser reads in `text`, in the article's language; a date written in ASCII letters
+    that this language does not read ("13 Aug 2020" on a Hindi page) is read as English too."""
+    locales = dateparser_languages(language)
+    for languages in (locales, ("en",)) if locales != ("en",) and text.isascii() else (locales,):
+        try:
+            found: datetime.datetime | None = _parser(languages, date_order).get_date_data(text).date_obj
+        except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
+            continue
+        if found:
+            return found.date()
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> datetime.date | None:
