@@ -126,6 +126,36 @@ def test_prose_and_markdown_shapes():
     assert not looks_like_markdown("- a list\n- and nothing else", named_markdown=True)
 
 
+RELEASE_BODY = [
+    "Example Health today announced that its clinics in Ohio will offer video visits to all members from "
+    "next month, after a pilot in two counties that served more than four thousand patients.",
+    "The company said the visits would be covered by the same plans as in-person appointments and that "
+    "members could book them through its app or by phone.",
+    "About the pilot",
+    "The pilot ran for six months and was evaluated by an independent group of physicians, who found that "
+    "most visits did not need a follow-up in person.",
+]
+
+
+@pytest.mark.parametrize(("tail", "kept"), [
+    # "About <company>" over a paragraph opening with its name, then contacts: boilerplate, all of it
+    (["About Example Health", "Example Health (NYSE: EXH) runs 40 clinics in three states. For more, visit "
+      "example.org.", "Media contact:", "Jane Roe, press@example.org", "###"], []),
+    (["Forward-Looking Statements", "This release contains statements about the future that involve risks and "
+      "uncertainties, and actual results may differ materially from those expressed.",
+      "SOURCE Example Health"], []),
+    # "About <something>" over a paragraph that does not open with it: a subheading of the article
+    (["About the results", "Physicians said the results matched what they had seen in their own practices "
+      "over the last two years."],
+     ["About the results", "Physicians said the results matched what they had seen in their own practices "
+      "over the last two years."]),
+], ids=["about and contacts", "forward-looking statements", "a subheading"])
+def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
+    result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
+    texts = [block.text for block in result.blocks]
+    assert texts == [*RELEASE_BODY, *kept]  # the article's own "About the pilot" stays
+
+
 def test_reference_definitions_over_several_lines_are_read_as_markdown(vocabulary):
     text = page("# Krankenkasse weitet Videosprechstunde aus", "", f"{GERMAN_PARAGRAPHS[0]} [Bericht][1]", "",
                 GERMAN_PARAGRAPHS[1], "", "[1]: https://example.org/bericht", '    "Der Bericht der Kasse"')

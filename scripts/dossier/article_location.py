@@ -95,6 +95,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
     title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
     _label_captions(kept, texts, label, title, vocabulary)
+    _label_boilerplate(kept, texts, label, good_lines(), vocabulary)
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
     if title is not None:
         for i in kept:
@@ -166,6 +167,23 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
                 furniture.ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i])):
             break
         del label[i]  # a short closing sentence, or a list, still belongs to the article
+
+
+def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                       vocabulary: CleaningVocabulary) -> None:
+    """A press release's boilerplate after its article: from its first end line (its end mark, forward-looking
+    statements, contacts for the press) or "About <company>" header over a paragraph that opens with that
+    name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
+    if len(good) < CLEANING.boilerplate_after_prose_lines:
+        return
+    after = [i for i in kept if i > good[CLEANING.boilerplate_after_prose_lines - 1]]
+    for n, i in enumerate(after):
+        name = vocabulary.about_whom(texts[i])
+        opens_with_name = name is not None and n + 1 < len(after) and texts[after[n + 1]].startswith(name.split()[0])
+        if vocabulary.is_article_end(texts[i]) or opens_with_name:
+            for j in after[n:]:
+                label[j] = "notice"
+            return
 
 
 def _blank_line_groups(raw: list[str]) -> list[int]:

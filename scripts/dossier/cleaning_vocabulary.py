@@ -12,7 +12,7 @@ NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
-          "related_prefix", "share_verb", "share_platform", "spam_terms")
+          "related_prefix", "share_verb", "share_platform", "spam_terms", "article_end", "about_prefix")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -37,6 +37,8 @@ class CleaningVocabulary:
     share_verb: re.Pattern[str]
     share_platform: re.Pattern[str]
     spam_terms: re.Pattern[str]
+    article_end: re.Pattern[str]
+    about_prefix: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -44,6 +46,15 @@ class CleaningVocabulary:
 
     def is_chrome(self, line: str) -> bool:
         return bool(self.chrome.fullmatch(line))
+
+    def is_article_end(self, line: str) -> bool:
+        return bool(self.article_end.fullmatch(line))
+
+    def about_whom(self, line: str) -> str | None:
+        """The name an "About <name>" header names ("About Microsoft" → Microsoft), or None."""
+        found = self.about_prefix.match(line)
+        name = line[found.end():].strip(" :") if found else ""
+        return name if name[:1].isupper() else None
 
     def has_spam_term(self, line: str) -> bool:
         return bool(self.spam_terms.search(line))
