@@ -156,6 +156,25 @@ def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, ta
     assert texts == [*RELEASE_BODY, *kept]  # the article's own "About the pilot" stays
 
 
+COMMENTS = ["Comments (2)", "jsmith", "This is exactly what rural patients have needed for years, and I hope the "
+            "plans keep paying for it.", "Maria K.", "My mother used it twice and the doctor was very patient with her."]
+
+
+def test_readers_comments_under_the_article_are_furniture(vocabulary):
+    result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *COMMENTS)),
+                   vocabulary)
+    assert [block.text for block in result.blocks] == RELEASE_BODY
+    rules = {line.text: line.rule for line in result.removed_lines}
+    assert rules["Comments (2)"] == "page_chrome" and {rules[text] for text in COMMENTS[1:]} == {"comments"}
+
+
+def test_a_comment_count_above_the_article_heads_no_comments(vocabulary):
+    text = page("Example Health expands video visits across Ohio", RELEASE_BODY[0], RELEASE_BODY[1], "Comments (2)",
+                *RELEASE_BODY[2:], RELEASE_BODY[1].replace("company", "group"), RELEASE_BODY[3].replace("six", "nine"))
+    texts = [block.text for block in clean(decoded(text), vocabulary).blocks]
+    assert RELEASE_BODY[3].replace("six", "nine") in texts and "Comments (2)" not in texts
+
+
 def test_reference_definitions_over_several_lines_are_read_as_markdown(vocabulary):
     text = page("# Krankenkasse weitet Videosprechstunde aus", "", f"{GERMAN_PARAGRAPHS[0]} [Bericht][1]", "",
                 GERMAN_PARAGRAPHS[1], "", "[1]: https://example.org/bericht", '    "Der Bericht der Kasse"')

@@ -96,6 +96,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
     _label_captions(kept, texts, label, title, vocabulary)
     _label_boilerplate(kept, texts, label, good_lines(), vocabulary)
+    _label_comments(kept, texts, label, good_lines(), vocabulary)
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
     if title is not None:
         for i in kept:
@@ -184,6 +185,23 @@ def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, go
             for j in after[n:]:
                 label[j] = "notice"
             return
+
+
+def _label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                    vocabulary: CleaningVocabulary) -> None:
+    """Readers' comments under the article: from a comments header on, once the article's prose has begun,
+    when less prose follows it than stands above it (a comment count under the standfirst heads no
+    comments: the article's prose follows it)."""
+    if len(good) < CLEANING.boilerplate_after_prose_lines:
+        return
+    for n, i in enumerate(kept):
+        if i <= good[CLEANING.boilerplate_after_prose_lines - 1] or not vocabulary.is_comments_header(texts[i]):
+            continue
+        below = sum(1 for g in good if g > i)
+        if below < len(good) - below:
+            for j in kept[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
+                label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else "comments")
+        return
 
 
 def _blank_line_groups(raw: list[str]) -> list[int]:

@@ -12,7 +12,8 @@ NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
-          "related_prefix", "share_verb", "share_platform", "spam_terms", "article_end", "about_prefix")
+          "related_prefix", "share_verb", "share_platform", "spam_terms", "article_end", "about_prefix",
+          "comments_header")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -39,6 +40,7 @@ class CleaningVocabulary:
     spam_terms: re.Pattern[str]
     article_end: re.Pattern[str]
     about_prefix: re.Pattern[str]
+    comments_header: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -49,6 +51,9 @@ class CleaningVocabulary:
 
     def is_article_end(self, line: str) -> bool:
         return bool(self.article_end.fullmatch(line))
+
+    def is_comments_header(self, line: str) -> bool:
+        return bool(self.comments_header.fullmatch(line))
 
     def about_whom(self, line: str) -> str | None:
         """The name an "About <name>" header names ("About Microsoft" → Microsoft), or None."""
