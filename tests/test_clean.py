@@ -89,6 +89,12 @@ def test_page_chrome_removes_named_furniture_and_the_trail_of_links_and_signs_af
     assert surviving(lines) == ["Title", ZH_SENTENCE]
 
 
+def test_page_chrome_takes_a_short_line_over_the_share_buttons_with_it(vocabulary):
+    lines = lines_of("\n".join(["Title", ZH_SENTENCE, "Artikel teilen", "[Facebook](/fb)", "微博"]))
+    remove_page_chrome(lines, vocabulary)
+    assert surviving(lines) == ["Title", ZH_SENTENCE]
+
+
 def test_page_chrome_leaves_a_closing_list_of_text_to_the_article_locator(vocabulary):
     lines = lines_of("\n".join(["Title", ZH_SENTENCE, "• 每月五美元", "• 两天送达", "[分享](/share)", "微博"]))
     remove_page_chrome(lines, vocabulary)
@@ -166,6 +172,16 @@ def test_readers_comments_under_the_article_are_furniture(vocabulary):
     assert [block.text for block in result.blocks] == RELEASE_BODY
     rules = {line.text: line.rule for line in result.removed_lines}
     assert rules["Comments (2)"] == "page_chrome" and {rules[text] for text in COMMENTS[1:]} == {"comments"}
+
+
+def test_a_last_heading_and_its_short_sentences_close_a_markdown_article_above_its_comments(vocabulary):
+    closing = ["## Fazit", "Ein bequemes Angebot.", "Aber kein Ersatz für die Hausarztpraxis."]
+    text = "\n\n".join([*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY, *closing,
+                         "[WhatsApp](/wa) · [E-Mail](/mail)", "3 Kommentare",
+                         "**Markus K.** sagt:\nSolche Angebote wären hier Gold wert, bei uns gibt es keinen Termin.",
+                         "[Antworten](/reply)"])
+    texts = [block.text for block in clean(decoded(text), vocabulary).blocks]
+    assert texts == [*MARKDOWN_BODY, "Fazit", *closing[1:]]
 
 
 def test_a_comment_count_above_the_article_heads_no_comments(vocabulary):
@@ -311,11 +327,19 @@ def test_a_markdown_page_keeps_exactly_its_article_as_the_plain_one_does(vocabul
 
 
 # markdown-it stops reading a container nested past its limit and drops the rest of it, unrecorded: a
-# list ten levels deep, a quote twenty. Such a page is read as plain text: each of its lines is kept or
-# removed by a named rule, none lost.
+# list fifty levels deep, a quote a hundred. Such a page is read as plain text: each of its lines is kept
+# or removed by a named rule, none lost. A forum thread twelve replies deep is read as Markdown.
 DEEP_LIST = "\n".join("  " * depth + f"- Auf Stufe {depth} prüft die Kasse, ob die Versicherten den Dienst nutzen."
-                       for depth in range(10))
-DEEP_QUOTE = ">" * 20 + " Die Kasse zitiert einen Versicherten, der den Dienst jede Woche nutzt und lobt."
+                       for depth in range(50))
+DEEP_QUOTE = ">" * 100 + " Die Kasse zitiert einen Versicherten, der den Dienst jede Woche nutzt und lobt."
+
+
+def test_a_thread_twelve_replies_deep_is_read_as_markdown(vocabulary):
+    thread = "\n".join("  " * depth + f"- Antwort {depth}: Die Kasse prüft, ob die Versicherten den Dienst nutzen."
+                       for depth in range(12))
+    markdown = page("# Krankenkasse weitet Videosprechstunde aus", "", "[Startseite](/)", "", GERMAN_PARAGRAPHS[0],
+                    "", thread, "", GERMAN_PARAGRAPHS[1])
+    assert clean(decoded(markdown), vocabulary).source_format == "markdown"
 
 
 @pytest.mark.parametrize("nested", [DEEP_LIST, DEEP_QUOTE], ids=["a list", "a quote"])
@@ -405,6 +429,22 @@ def test_a_question_over_the_byline_is_the_headline_though_it_reads_as_prose(voc
                 "Tre av världens mäktigaste företag lovade att göra vården billigare för sina anställda.",
                 "Erik Lindqvist", "5 jan. 2021", "", *SWEDISH_PARAGRAPHS)
     assert clean(decoded(text), vocabulary).title == question
+
+
+GREEK_PARAGRAPHS = [
+    "Η εταιρεία ανακοίνωσε την Τρίτη ότι το ρολόι της θα ειδοποιεί τους χρήστες όταν η αναπνοή τους "
+    "διακόπτεται συχνά κατά τη διάρκεια του ύπνου, μετά από έγκριση των αρμόδιων αρχών.",
+    "Οι γιατροί που μίλησαν στην εφημερίδα είπαν ότι η λειτουργία μπορεί να βοηθήσει, αλλά δεν "
+    "αντικαθιστά την εξέταση σε ειδικό κέντρο ύπνου, όπου η διάγνωση γίνεται με περισσότερους αισθητήρες.",
+]
+
+
+@pytest.mark.parametrize("head", [[], ["Τεχνολογία & Υγεία"]], ids=["alone", "under a section label"])
+def test_a_greek_question_headline_over_its_dateline_is_the_headline(vocabulary, head):
+    question = "Μπορεί το ρολόι της Apple να εντοπίσει την άπνοια ύπνου πριν από τον γιατρό σας;"
+    text = page(*head, question, "12.03.2024, 10:15", "", *GREEK_PARAGRAPHS)
+    result = clean(decoded(text), vocabulary)
+    assert result.title == question and [b.text for b in result.blocks] == GREEK_PARAGRAPHS
 
 
 SWEDISH_PARAGRAPHS = [

@@ -386,6 +386,8 @@ def test_the_real_registry_knows_common_words(linker, text, entity):
         ("CVSヘルスや", "CVSヘルス", "cvs-health"),
         ("알파벳 산하 베릴리", "알파벳", "alphabet"),
         ("Le prime reazioni degli analisti", None, "amazon-prime"),
+        ("Die Apple Watch erkennt Schlafapnoe", "Apple Watch", "apple"),  # the watch names its maker
+        ("애플워치로 심전도를 잰다", "애플워치", "apple"),
     ],
 )
 def test_the_real_registry_names_companies_in_every_script(linker, text, surface, entity):

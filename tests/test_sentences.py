@@ -3,7 +3,7 @@
 import pytest
 
 from dossier import sentences as segmenting
-from dossier.sentences import WINDOW, pysbd_language, sentences
+from dossier.sentences import WINDOW, ends_like_question, ends_like_sentence, pysbd_language, sentences
 
 CASES = [
     # German: ordinals and dates, abbreviations
@@ -111,3 +111,22 @@ def test_a_sentence_ending_by_one_of_pysbds_own_placeholders_is_kept_apart():
     boundary before one that holds such a character. Mapped back with `str.find`, it stays."""
     text = 'He said "Stop." Then he left☝ '
     assert sentences(text, "en") == ['He said "Stop." ', "Then he left☝ "]
+
+
+@pytest.mark.parametrize("text", [
+    "अमेजन ने कहा कि वह इस साल कई और शहरों में अपनी ऑनलाइन फार्मेसी सेवा शुरू करेगी।",  # Devanagari danda
+    "ایمیزون نے کہا کہ وہ اس سال اپنی آن لائن فارمیسی سروس شروع کرے گی۔",  # Urdu full stop
+    "Ինչպե՞ս է աշխատում հավելվածը։",  # Armenian full stop
+    "هل تعمل الخدمة في مصر؟",  # Arabic question mark
+    "Τι σημαίνει αυτό για τους ασθενείς στην Ευρώπη;",  # Greek question mark (a semicolon once composed)
+])
+def test_a_sentence_ends_with_its_scripts_own_full_stop_or_question_mark(text):
+    assert ends_like_sentence(text)
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Can AI checkers be trusted?", True), ("هل تعمل الخدمة في مصر؟", True),
+    ("Τι σημαίνει αυτό για τους ασθενείς;", True), ("Amazon said so.", False), ("Wait; then go", False),
+])
+def test_a_question_ends_with_a_question_mark_in_any_script(text, question):
+    assert ends_like_question(text) is question

@@ -19,9 +19,10 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
 from .line_rules import Lines
-from .sentences import ROUGH_BOUNDARY
+from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
 # A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
 # however much it looks like a dateline (an access date) or stands after the prose.
@@ -97,7 +98,9 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     _label_captions(kept, texts, label, title, vocabulary)
     _label_boilerplate(kept, texts, label, good_lines(), vocabulary)
     _label_comments(kept, texts, label, good_lines(), vocabulary)
-    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary)
+    # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
+    headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
+    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings)
     if title is not None:
         for i in kept:
             if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):
@@ -131,7 +134,7 @@ def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: L
 
 
 def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
-                           good: list[int], vocabulary: CleaningVocabulary) -> None:
+                           good: list[int], vocabulary: CleaningVocabulary, headings: set[int]) -> None:
     """The article runs from its first to its last good prose line. Above the headline everything is
     furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
     after the run, all but the closing sentences that follow it directly."""
@@ -148,7 +151,7 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         if first_body is None or i < first_body:
             if title is not None and i < title:
                 label[i] = "before_headline"
-            elif title is None and not furniture.ends_like_sentence(text):
+            elif title is None and not ends_like_sentence(text):
                 label[i] = "before_article"
             elif notice:
                 label[i] = "notice"
@@ -163,11 +166,17 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         for i in tail:  # the scrape ends without furniture: a sign-off, or a line cut off mid-sentence
             del label[i]
         return
-    for i in tail:
-        if label.get(i) != "after_article" or not (
-                furniture.ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i])):
+    def closing(i: int) -> bool:
+        return label.get(i) == "after_article" and bool(
+            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]))
+
+    for n, i in enumerate(tail):
+        # A short closing sentence, or a list, still belongs to the article; so does a last heading the
+        # page marks ("## Conclusion") over one.
+        subheading = i in headings and label.get(i) == "after_article" and n + 1 < len(tail) and closing(tail[n + 1])
+        if not (closing(i) or subheading):
             break
-        del label[i]  # a short closing sentence, or a list, still belongs to the article
+        del label[i]
 
 
 def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -279,7 +288,7 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
             if (after is not None and kept[after] not in label
                     and furniture.is_good_prose(texts[kept[after]], language)
                     and (weights[end - 1] < limits.subheading_share_of_headline * lightest[start]
-                         or furniture.ends_like_sentence(texts[kept[end - 1]]))):
+                         or ends_like_sentence(texts[kept[end - 1]]))):
                 end -= 1
         if start < end:
             labelled[start] += 1

@@ -19,6 +19,7 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .entity_names import match_key
 from .records import Article, ArticleAttention, AttentionItem, file_name
 from .registry import Registry
+from .sentences import ends_like_sentence
 from .thresholds import ATTENTION, CLEANING
 
 AttentionKind = Literal["no_headline", "date_unknown", "not_curated", "furniture_kept", "shared_file_name",
@@ -82,7 +83,7 @@ def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) 
             text = block.text.strip()
             size = furniture.weight(text)
             short_label = (block.kind == "paragraph" and size <= ATTENTION.max_short_unended_weight
-                           and not furniture.ends_like_sentence(text))
+                           and not ends_like_sentence(text))
             notice = size <= CLEANING.short_line_weight and vocabulary.has_notice_words(text)
             if notice or short_label:
                 items.append(_item("furniture_kept", article, f"line {block.line}: {text[:80]}"))

@@ -13,10 +13,10 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import furniture
 from .characters import WIDE, char_class
 from .line_rules import BULLET, Lines, is_prose
 from .records import Block, Inline, Removal, Repair
+from .sentences import ends_like_sentence
 from .thresholds import CLEANING
 
 RepairRule = Literal["empty_link_text", "garbled_url_text"]
@@ -116,7 +116,7 @@ def _is_subheading(texts: list[str], n: int) -> bool:
     limit = CLEANING.subheading_max_chars_wide if wide > len(text) / 2 else CLEANING.subheading_max_chars
     return (
         len(text) <= limit
-        and not furniture.ends_like_sentence(text)
+        and not ends_like_sentence(text)
         and not _CLAUSE_END.search(text)
         and 0 < n < len(texts) - 1
         and is_prose(texts[n - 1])
@@ -140,7 +140,9 @@ def autolink(text: str) -> list[Inline]:
 
 # --- Markdown ---------------------------------------------------------------------------------------
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# Nesting up to markdown-it's own default preset's limit (CommonMark's preset stops at 20: a forum thread ten
+# replies deep); deeper, `parses_whole` reads the page as plain text.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "maxNesting": 100})
 # The tokens that hold a page's text (a heading's also holds a setext underline); the others open or close
 # containers around them.
 _TEXT_TOKENS = frozenset({"inline", "heading_open", "fence", "code_block", "hr"})
@@ -149,7 +151,7 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:")  # "[1]: https://…
 # A container is opened by marks before a line's text (">", a bullet, "1.", indentation): each adds at
 # most one level of nesting per character, so a line needs this many of them to near markdown-it's limit.
 _CONTAINER_MARKS = " >*+-0123456789.)"
-_NESTING_MIN_MARKS = 16
+_NESTING_MIN_MARKS = 90
 _DEFINITION_PART = re.compile(r"""^\s*(?:"[^"]*"|'[^']*'|\([^()]*\)|<?\S+>?)\s*$""")  # its title, or its target
 _CONTAINER_OPENS: dict[str, Container] = {
     "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "blockquote_open": "blockquote",
@@ -159,8 +161,8 @@ _CONTAINER_CLOSES = frozenset({"bullet_list_close", "ordered_list_close", "block
 
 def parses_whole(text: str) -> bool:
     """Whether markdown-it reads every line of `text` that holds text. It stops reading a container nested
-    deeper than its limit (`maxNesting`: a list about ten levels deep, a quote twenty) and silently drops
-    the rest of it; such a text is read as plain text instead, which loses nothing."""
+    deeper than its limit (`maxNesting`: a list about fifty levels deep, a quote a hundred) and silently
+    drops the rest of it; such a text is read as plain text instead, which loses nothing."""
     lines = text.expandtabs(4).split("\n")
     if all(len(line) - len(line.lstrip(_CONTAINER_MARKS)) < _NESTING_MIN_MARKS for line in lines):
         return True  # no line opens containers that deep: no need to parse it

@@ -23,7 +23,7 @@ import stopwordsiso
 
 from .characters import ASCII_DIGITS, HAN, HANGUL, WIDE, char_class
 from .cleaning_vocabulary import CleaningVocabulary
-from .sentences import CLOSERS, TERMINALS
+from .sentences import CLOSERS, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
@@ -39,10 +39,6 @@ FurnitureLabel = Literal[
 
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
-# Punctuation that ends a sentence (and closing quotes or brackets after it).
-_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
-# Greek asks with ";" (its question mark, U+037E, is a semicolon once composed): after a Greek word.
-_GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];[{re.escape(CLOSERS)}]*$")
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
 # A word: letters with the marks written on them (a Devanagari or Bengali vowel sign, Arabic or Hebrew vowel
@@ -86,10 +82,6 @@ _DIGIT = re.compile(r"\d")
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
     return len(text) + _WIDE.subn("", text)[1]  # a count, not a list of every character
-
-
-def ends_like_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text) or _GREEK_QUESTION_END.search(text))
 
 
 def is_spaced(text: str) -> bool:

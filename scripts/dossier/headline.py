@@ -8,11 +8,10 @@ import re
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
+from .sentences import ends_like_question
 from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
-_QUESTION_ENDS = ("?", "？", "!", "！")
-
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                      vocabulary: CleaningVocabulary) -> int | None:
@@ -64,6 +63,10 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
     if labelled:
         run = run[labelled[-1]:]
+    # A section label right over a question headline that reads as prose: the question is the headline.
+    if run and good and _is_kicker(texts[run[-1]], texts[good[0]]) and _is_question_headline(kept, texts, label,
+                                                                                              good[0]):
+        return good[0]
     if run:
         return run[0]
     candidates = [i for i in kept[:opening] if is_candidate(i)]
@@ -77,7 +80,7 @@ def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels,
     and a byline or dateline follows within a few lines, as they follow a headline."""
     position = kept.index(first_good)
     following = kept[position + 1 : position + 1 + CLEANING.headline_byline_reach]
-    return furniture.is_headline_shaped(texts[first_good]) and texts[first_good].endswith(_QUESTION_ENDS) and any(
+    return furniture.is_headline_shaped(texts[first_good]) and ends_like_question(texts[first_good]) and any(
         label.get(i) in ("byline", "dateline") for i in following)
 
 

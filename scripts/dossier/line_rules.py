@@ -151,15 +151,17 @@ def remove_repeated_body(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 
 def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
-    """Page furniture: lines the chrome vocabulary names, and the run of links and signs (related-article
-    links, counters) that trails the article once chrome has begun. Other short lines there (a closing
-    list, a last subheading) are left to the article locator, which judges them by the prose above."""
+    """Page furniture: lines the chrome vocabulary names, and the run of links, signs and short lines
+    (related-article links, counters, "Follow us") that trails the article once chrome has begun. A list
+    of text there (the article's closing list) is left to the article locator, which judges it by the
+    prose above."""
     kept = lines.kept_nonblank()
     chrome = {i for i in kept if vocabulary.is_chrome(lines.text(i))}
     tail: list[int] = []
     for i in reversed(kept):
         text = lines.text(i)
-        if i in chrome or _LINKS_ONLY.fullmatch(text) or not _LETTER.search(text):
+        if (i in chrome or _LINKS_ONLY.fullmatch(text) or not _LETTER.search(text)
+                or (not is_prose(text) and not BULLET.match(text))):
             tail.append(i)
         else:
             break

@@ -89,8 +89,10 @@ class Vocabulary:
         "alle rettigheder forbeholdes", "alle rettigheter reservert", "kaikki oikeudet pidätetään",
         "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "minden jog fenntartva", "toate drepturile rezervate",
         "tüm hakları saklıdır", "hak cipta dilindungi undang-undang", "hak cipta", "все права защищены",
-        "усі права захищені", "усі права захищено", "με την επιφύλαξη παντός δικαιώματος", "όλα τα δικαιώματα",
-        "تمامی حقوق", "جميع الحقوق محفوظة", "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित",
+        "усі права захищені", "усі права захищено", "με την επιφύλαξη παντός δικαιώματος", "सर्वाधिकार सुरक्षित",
+        # Arabic names the holder after "for" (ل), "the site of", "the newspaper of": longest first.
+        "جميع الحقوق محفوظة لموقع", "جميع الحقوق محفوظة لصحيفة", "جميع الحقوق محفوظة لجريدة", "جميع الحقوق محفوظة لـ",
+        "جميع الحقوق محفوظة",
         "bản quyền thuộc về", "bản quyền thuộc", "bản quyền", "保留所有权利", "保留所有權利", "版權所有",
         "版权所有", "著作權所有", "著作权所有", "無断転載禁止", "無断転載を禁じます", "copyright", "©", "ⓒ",
         "(c)", "（c）",

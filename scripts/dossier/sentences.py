@@ -46,8 +46,22 @@ ONLY_CLOSING = "”’」』)）"  # the closers that never open a quotation
 # A full stop followed by a space or the end, or a CJK mark (which needs no space), with its closers.
 ROUGH_BOUNDARY = re.compile(f"\\.[{CLOSERS}]*(?=\\s|$)|[{TERMINALS.replace('.', '')}；;][{CLOSERS}]*")
 
+# Punctuation that ends a sentence (and closing quotes or brackets after it); Greek asks with ";" (its
+# question mark, U+037E, is a semicolon once composed), after a Greek word.
+_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
+_QUESTION_END = re.compile(f"[?？!！؟][{re.escape(CLOSERS)}]*$")
+_GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];[{re.escape(CLOSERS)}]*$")
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 _LONE_LETTER = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text) or _GREEK_QUESTION_END.search(text))
+
+
+def ends_like_question(text: str) -> bool:
+    """Ends with a question or exclamation mark, in any script the site reads (Arabic ؟, Greek ;)."""
+    return bool(_QUESTION_END.search(text) or _GREEK_QUESTION_END.search(text))
 
 
 def pysbd_language(language: str) -> str:
