@@ -43,6 +43,8 @@ _YEAR_FIRST = re.compile(
 )
 _YEAR_LAST = re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
 _YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d{2})(?![\d])")
+# An English month's name or abbreviation: only then is a date in another language's text read as English.
+_ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _SETTINGS: dict[str, list[str] | bool | datetime.datetime | str] = {  # dateparser's settings, by name
     "REQUIRE_PARTS": ["day", "month", "year"],  # a publication date is a full date
     "PARSERS": ["absolute-time"],  # never "3 days ago"
@@ -75,9 +77,11 @@ def _parser(languages: tuple[str, ...], date_order: DateOrder | None) -> DateDat
 
 def _parse(text: str, language: str, date_order: DateOrder | None = None) -> datetime.date | None:
     """The date dateparser reads in `text`, in the article's language; a date written in ASCII letters
-    that this language does not read ("13 Aug 2020" on a Hindi page) is read as English too."""
+    with an English month that this language does not read ("13 Aug 2020" on a Hindi page) is read as
+    English too (asking dateparser again for every year in a text would double its time)."""
     locales = dateparser_languages(language)
-    for languages in (locales, ("en",)) if locales != ("en",) and text.isascii() else (locales,):
+    english = locales != ("en",) and text.isascii() and _ENGLISH_MONTH.search(text)
+    for languages in (locales, ("en",)) if english else (locales,):
         try:
             found: datetime.datetime | None = _parser(languages, date_order).get_date_data(text).date_obj
         except (ValueError, OverflowError, TypeError):  # dateparser raises on some odd inputs
