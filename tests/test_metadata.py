@@ -189,6 +189,11 @@ FORMS = [
      ("2021-05-12", None, "ТехноВісті")),
     ("el", ["# Η Amazon ανοίγει φαρμακείο", "12.03.2023, 14:05"],
      ["© 2023 Υγεία Σήμερα. Με την επιφύλαξη παντός δικαιώματος."], ("2023-03-12", None, "Υγεία Σήμερα")),
+    # a wire story's or press release's opening dateline, inside its first paragraph
+    ("en", ["# Microsoft completes acquisition of Nuance", "= REDMOND, Wash. — March 4, 2022 — Microsoft Corp. today "
+            "announced it has completed its acquisition of Nuance Communications."], [], ("2022-03-04", None, None)),
+    ("de", ["# Klinikverbund übernimmt Praxisnetz", "= BERLIN, 4. März 2022 (dpa) – Der Klinikverbund hat das "
+            "Praxisnetz übernommen, wie ein Sprecher am Freitag mitteilte."], [], ("2022-03-04", None, None)),
     # Russian: "Текст: X"
     ("ru", ["# Сеть клиник продана", "Текст: Павел Орлов", "12 мая 2021, 09:40"], [],
      ("2021-05-12", "Павел Орлов", None)),

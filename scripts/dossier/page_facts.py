@@ -25,7 +25,7 @@ from .outlets import (
 )
 from .page_layout import Page, PageLine, page
 from .records import CleanText
-from .text_dates import DateOrder, date_order
+from .text_dates import DateOrder, date_order, find_dates
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
@@ -105,7 +105,22 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
         bare = dateline(line.text, language, order)
         if bare and bare.published and not bare.parts:
             return bare.published.isoformat()
-    return None
+    return _lead_date(layout, headline, language, order)
+
+
+# A wire story's or press release's opening, up to its dash: "REDMOND, Wash. — March 4, 2022 — …",
+# "BERLIN, 4. März 2022 (dpa) – …" (the last dash within its first characters).
+_LEAD_OPENING = re.compile(r"(.{1,100})\s[—–-]{1,2}\s")
+
+
+def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrder | None) -> str | None:
+    """The full date that the article's first paragraph opens with, before a dash, where no dateline
+    stands on a line of its own."""
+    blocks = (line for line in layout.lines if line.kind == "block" and (headline is None or line.number > headline))
+    lead = next(blocks, None)
+    opening = _LEAD_OPENING.match(lead.text) if lead else None
+    dates = find_dates(opening.group(1), language, order) if opening else ()
+    return dates[0].value.isoformat() if dates else None
 
 
 def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
