@@ -179,14 +179,19 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         del label[i]
 
 
+def _after_prose_begins(kept: list[int], good: list[int]) -> list[int]:
+    """The lines after the first few of the article's prose: where a page's tail (a press release's
+    boilerplate, readers' comments) may begin; none while the prose has not begun."""
+    begun = CLEANING.tail_after_prose_lines
+    return [i for i in kept if i > good[begun - 1]] if len(good) >= begun else []
+
+
 def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                        vocabulary: CleaningVocabulary) -> None:
     """A press release's boilerplate after its article: from its first end line (its end mark, forward-looking
     statements, contacts for the press) or "About <company>" header over a paragraph that opens with that
     name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
-    if len(good) < CLEANING.boilerplate_after_prose_lines:
-        return
-    after = [i for i in kept if i > good[CLEANING.boilerplate_after_prose_lines - 1]]
+    after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
         name = vocabulary.about_whom(texts[i])
         opens_with_name = name is not None and n + 1 < len(after) and texts[after[n + 1]].startswith(name.split()[0])
@@ -201,14 +206,13 @@ def _label_comments(kept: list[int], texts: dict[int, str], label: Labels, good:
     """Readers' comments under the article: from a comments header on, once the article's prose has begun,
     when less prose follows it than stands above it (a comment count under the standfirst heads no
     comments: the article's prose follows it)."""
-    if len(good) < CLEANING.boilerplate_after_prose_lines:
-        return
-    for n, i in enumerate(kept):
-        if i <= good[CLEANING.boilerplate_after_prose_lines - 1] or not vocabulary.is_comments_header(texts[i]):
+    after = _after_prose_begins(kept, good)
+    for n, i in enumerate(after):
+        if not vocabulary.is_comments_header(texts[i]):
             continue
         below = sum(1 for g in good if g > i)
         if below < len(good) - below:
-            for j in kept[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
+            for j in after[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
                 label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else "comments")
         return
 

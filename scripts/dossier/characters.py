@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import Any
+
+import regex
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -51,10 +54,22 @@ def plain_text(text: str) -> str:
     return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", text))
 
 
-# Every decimal digit of any script (Arabic-Indic ٢٠٢٣, Persian ۲۰۲۳, Devanagari २०२३ …) to its ASCII
-# digit, one character for one: dates are read in ASCII, and offsets into the text stay true.
-ASCII_DIGITS = {code: str(unicodedata.digit(chr(code))) for code in range(0x80, 0x10000)
-                if unicodedata.category(chr(code)) == "Nd"}
+# A word: letters with the marks written on them (a Devanagari vowel sign, Arabic or Hebrew vowel points:
+# "में" is one word, not "म"), and the apostrophes and hyphens inside it ("Здоров’я", "Aujourd'hui").
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of any script (Arabic-Indic ٢٠٢٣, Persian ۲۰۲۳, Devanagari २०२३ …)
+    as its ASCII digit, one character for one: dates are read in ASCII, and offsets into the text stay
+    true."""
+    return text if text.isascii() else text.translate(_digit_table())
+
+
+@cache  # built when first needed, not when every process imports this module
+def _digit_table() -> dict[int, str]:
+    return {code: str(unicodedata.digit(chr(code))) for code in range(0x80, 0x10000)
+            if unicodedata.category(chr(code)) == "Nd"}
 
 
 def visible(name: str) -> str:

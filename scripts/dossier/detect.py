@@ -112,7 +112,11 @@ def script_language(sample: str) -> str | None:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "und" when it cannot be told."""
-    sample = prose_sample(text)
+    return _sample_language(prose_sample(text))
+
+
+def _sample_language(sample: str) -> str:
+    """`detect_language` on a prose sample already taken."""
     by_script = script_language(sample)
     if by_script:
         return by_script
@@ -136,10 +140,11 @@ def headline_language(title: str, body_language: str) -> str:
     identifiers = load_identifiers()
     if body_language not in identifiers.accurate_codes:
         return "und"
-    language = detect_language(title)
-    if script_language(prose_sample(title)):
+    sample = prose_sample(title)
+    language = _sample_language(sample)
+    if script_language(sample):
         return language
-    guess = _fasttext_guess(identifiers, prose_sample(title))
+    guess = _fasttext_guess(identifiers, sample)
     agrees = guess is not None and language in {guess[0], *_MACROLANGUAGES.get(guess[0], ())}
     return language if agrees else "und"
 

@@ -18,10 +18,9 @@ from collections import Counter
 from functools import cache
 from typing import Literal
 
-import regex
 import stopwordsiso
 
-from .characters import ASCII_DIGITS, HAN, HANGUL, WIDE, char_class
+from .characters import HAN, HANGUL, WIDE, WORD, ascii_digits, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .sentences import CLOSERS, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
@@ -41,9 +40,6 @@ Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
-# A word: letters with the marks written on them (a Devanagari or Bengali vowel sign, Arabic or Hebrew vowel
-# points: "में" is one word, not "म"), and the apostrophes and hyphens inside it.
-_SPACED_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
 # its positions, a long run would be scanned again and again (quadratic). Where a match exists from
 # inside a run, one exists from its start, so the matches are the same.
@@ -90,7 +86,7 @@ def is_spaced(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    found: list[str] = _SPACED_WORD.findall(text.lower())  # regex ships no types
+    found: list[str] = WORD.findall(text.lower())  # regex ships no types
     return found
 
 
@@ -201,7 +197,7 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def has_full_date(text: str) -> bool:
     """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
     time (Jan. 4, 2021; 16 novembre 2022 ore 09:45), in any script's digits."""
-    text = text.translate(ASCII_DIGITS)
+    text = ascii_digits(text)
     if _NUMERIC_DATE.search(text):
         return True
     if not _YEAR.search(text):

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
-from .characters import CJK, char_class
+from .characters import CJK, WORD, char_class
 from .meta_lines import (
     CJK_CHAR,
     NAME_STOP,
@@ -85,8 +83,6 @@ def source_name(text: str) -> str | None:
     return None
 
 
-# One word: letters with their marks, an apostrophe or hyphen inside it ("Здоров’я", "Aujourd'hui").
-_ONE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 
 
@@ -144,7 +140,7 @@ def plain_word(name: str) -> bool:
     start or throughout. Outlet names that are one word usually show more (TechCrunch, Salutecon.it,
     9to5Mac); a plain one is an outlet only when the page repeats it."""
     name = name.strip()
-    return bool(_ONE_WORD.fullmatch(name)) and not CJK_CHAR.search(name) \
+    return bool(WORD.fullmatch(name)) and not CJK_CHAR.search(name) \
         and (name[1:] == name[1:].lower() or name.isupper())
 
 

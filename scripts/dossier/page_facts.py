@@ -25,7 +25,7 @@ from .outlets import (
 )
 from .page_layout import Page, PageLine, page
 from .records import CleanText
-from .text_dates import DateOrder, date_order, find_dates
+from .text_dates import DateOrder, date_order
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
@@ -114,13 +114,13 @@ _LEAD_OPENING = re.compile(r"(.{1,100})\s[—–-]{1,2}\s")
 
 
 def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrder | None) -> str | None:
-    """The full date that the article's first paragraph opens with, before a dash, where no dateline
-    stands on a line of its own."""
+    """The publication date of the dateline the article's first paragraph opens with, before a dash,
+    where no dateline stands on a line of its own."""
     blocks = (line for line in layout.lines if line.kind == "block" and (headline is None or line.number > headline))
     lead = next(blocks, None)
     opening = _LEAD_OPENING.match(lead.text) if lead else None
-    dates = find_dates(opening.group(1), language, order) if opening else ()
-    return dates[0].value.isoformat() if dates else None
+    found = dateline(opening.group(1), language, order) if opening else None
+    return found.published.isoformat() if found and found.published else None
 
 
 def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from .characters import ASCII_DIGITS
+from .characters import ascii_digits
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
 
@@ -107,7 +107,7 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
     decides, else the language's own order (dateparser's locale). Dates with month names are the few
     words before a year that dateparser, in the article's language, reads as one.
     """
-    text = text.translate(ASCII_DIGITS)  # "١٢ مارس ٢٠٢٣" as "12 مارس 2023", at the same offsets
+    text = ascii_digits(text)  # "١٢ مارس ٢٠٢٣" as "12 مارس 2023", at the same offsets
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
     found: list[FoundDate] = []

@@ -48,9 +48,9 @@ class CleaningThresholds:
     subheading_max_chars_wide: int = 30  # …or this, in characters, when most of it is wide (CJK)
     edge_notices: int = 10  # notices checked at each end of the page: real pages hold a handful in all
     related_items_before_subheading: int = 2  # only after this many listed headlines may the last be a subheading
-    # A press release's boilerplate (its "About <company>", contacts) is looked for only after this many
-    # lines of the article's prose: above them such a line is the article's own.
-    boilerplate_after_prose_lines: int = 2
+    # A page's tail (a press release's "About <company>" and contacts, readers' comments) is looked for
+    # only after this many lines of the article's prose: above them such a line is the article's own.
+    tail_after_prose_lines: int = 2
     caption_max_sentences: int = 2  # a caption is a sentence or two; more is a paragraph
     # clean: furniture signals (furniture.py)
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
