@@ -525,6 +525,10 @@ def test_script_of(text, expected):
     ("hi", "अपडेटेड: 13 Aug 2020, 09:45 AM IST", ["2020-08-13"]),
     ("de", "Stand: 10 May 2022", ["2022-05-10"]),
     ("de", "10. Mai 2022", ["2022-05-10"]),
+    # the year first, then the month's name and the day
+    ("hu", "2023. február 23. 08:40", ["2023-02-23"]),
+    ("lt", "Vilnius, 2023 m. vasario 23 d.", ["2023-02-23"]),
+    ("en", "In 2023 Google paid 3.9 billion", []),
 ])
 def test_find_dates(language, text, dates):
     assert [found.value.isoformat() for found in find_dates(text, language)] == dates
@@ -571,6 +575,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("文|某某網", "某某網"),  # after an explicit marker, an agency's name is the author too
     ("記者陳怡華／綜合報導", "陳怡華"),
     ("记者 张三 报道", "张三"),
+    ("記者陳家豪報道", "陳家豪"),  # no space between the name and the verb
     ("撰文：梁家豪", "梁家豪"),
     ("김민호 기자", "김민호"),
     ("이지은 기자 jelee@example.kr", "이지은"),

@@ -164,10 +164,23 @@ def _after_prefix(part: str) -> str | None:
         words = NAME_STOP.split(rest.lstrip(" :：|｜/／"), maxsplit=1)[0].split()
         while words and is_role(words[-1]):
             words.pop()  # "记者 张三 报道": the name, not the verb
+        if words:
+            words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         name = " ".join(words)
         if name and marked_name(name):
             return name
     return None
+
+
+def _without_glued_role(word: str) -> str:
+    """A CJK word without the role word written onto its end, when a person's name is left ("陳家豪報道"
+    → "陳家豪"): CJK puts no space between a name and the verb or title after it."""
+    if not CJK_CHAR.match(word):
+        return word
+    for role in sorted(VOCABULARY.role_words, key=len, reverse=True):
+        if word.endswith(role) and CJK_CHAR.match(role) and person_name(word[: -len(role)]):
+            return word[: -len(role)]
+    return word
 
 
 def _before_suffix(part: str) -> str | None:

@@ -140,7 +140,8 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
         if taken.overlaps(match.span()):
             continue
         floor = max(taken.last_end_before(match.start()), textual_end)
-        spanned = _textual_date(text, match, language, words.starts_within(floor, match.start()))
+        spanned = (_textual_date(text, match, language, words.starts_within(floor, match.start()))
+                   or _year_first_date(text, match, language))
         if spanned:
             found.append(spanned)
             textual_end = spanned.end
@@ -189,6 +190,20 @@ def _textual_date(text: str, year: re.Match[str], language: str, word_starts: li
         if best:
             break
     return best
+
+
+# After a year, the month's name and the day: "2023. február 23." (Hungarian writes the year first).
+_MONTH_AND_DAY_AFTER = re.compile(r"\.?\s+(?:[^\W\d_]+\.?\s+){1,2}\d{1,2}\b\.?")
+
+
+def _year_first_date(text: str, year: re.Match[str], language: str) -> FoundDate | None:
+    """A date written year first with the month's name ("2023. február 23."), where dateparser reads it as
+    a full date in that year."""
+    after = _MONTH_AND_DAY_AFTER.match(text, year.end())
+    if not after:
+        return None
+    value = _parse(text[year.start(): after.end()], language)
+    return FoundDate(year.start(), after.end(), value) if value and value.year == int(year.group(1)) else None
 
 
 _BEFORE_SEPARATORS = re.compile(r"[|｜·•,，;；(（]")
