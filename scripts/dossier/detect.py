@@ -18,7 +18,9 @@ title weighs in only when the body is too short to tell.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 import fasttext
-import stopwordsiso
+from babel import localedata
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from .characters import CJK, HAN, HANGUL, KANA, char_class
@@ -173,22 +175,56 @@ def _fasttext_guess(identifiers: Identifiers, sample: str) -> tuple[str, float] 
     return (labels[0].removeprefix(_FASTTEXT_LABEL), float(probabilities[0])) if labels else None
 
 
-def language_of(text: str) -> str | None:
-    """The language fastText names for `text`'s prose (ISO 639-1), whatever its confidence; None for text
-    it cannot judge (CJK, which it reads as words between spaces)."""
+def language_of(text: str) -> tuple[str, float] | None:
+    """The language fastText names for `text`'s prose (ISO 639-1) and how sure it is of it (0..1); None
+    for text it cannot judge (CJK, which it reads as words between spaces)."""
     sample = prose_sample(text)
-    guess = _fasttext_guess(load_identifiers(), sample) if sample.strip() else None
-    return guess[0] if guess else None
+    return _fasttext_guess(load_identifiers(), sample) if sample.strip() else None
 
 
 @cache
 def language_letters(language: str) -> frozenset[str]:
-    """The letters beyond ASCII that a language writes in its commonest words (its stopwords-iso list:
-    Turkish ç ğ ı ş, Polish ą ć ę ł, Czech č ě ř ž; none for English): the letters its text is made of."""
-    if not stopwordsiso.has_lang(language):
+    """The letters beyond ASCII a language is written with: those CLDR spells its month and day names,
+    date fields and units with (Babel's locale data): Turkish ç ğ ı ş, Lithuanian ą č ė ę į š ų ū ž;
+    none for English. (stopwords-iso's lists hold mis-encoded letters for some languages: Lithuanian's
+    as cp1257 read in cp1252, Hungarian õ for ő.) A letter of another script than most of them (a
+    unit's μ or Ω) is left out."""
+    if not localedata.exists(language):
         return frozenset()
-    words = stopwordsiso.stopwords(language)
-    return frozenset(ch for word in words for ch in word if not ch.isascii() and ch.isalpha())
+    # `localedata.load`, not `Locale`'s properties: those resolve aliases into data other locales share
+    # (Slovak's ť then shows in German's units), so the answer would hang on the order of the questions.
+    data = localedata.load(language)
+    letters = Counter(ch for key in _CLDR_WORD_KEYS for text in _texts(data.get(key, {})) for ch in text
+                      if ch.isalpha())
+    scripts: Counter[str] = Counter()
+    for ch, n in letters.items():
+        scripts[_script(ch)] += n
+    main = max(sorted(scripts), key=scripts.__getitem__, default=None)
+    written = {ch for ch in letters if not ch.isascii() and _script(ch) == main}
+    return frozenset(written | {_LEGACY_FORMS[ch] for ch in written if ch in _LEGACY_FORMS})
+
+
+_CLDR_WORD_KEYS = ("months", "days", "date_fields", "unit_display_names")
+# Letters that the legacy code pages (cp1250, ISO-8859-2) write in another form: Romanian ș ț with a
+# cedilla.
+_LEGACY_FORMS = {"ș": "ş", "ț": "ţ", "Ș": "Ş", "Ț": "Ţ"}
+
+
+def _texts(value: object) -> Iterator[str]:
+    """The strings in nested locale data (mappings, lists)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def _script(ch: str) -> str:
+    """A letter's script, as the first word of its Unicode name ("LATIN", "GREEK")."""
+    return unicodedata.name(ch, "").partition(" ")[0]
 
 
 def _letters(text: str) -> int:

@@ -101,8 +101,11 @@ def _binary_kind(data: bytes) -> str | None:
 
 # Encodings always weighed against the detector's answers, commonest first: on a tie (the same text, as
 # cp1252 and ISO-8859-15 give for a file that holds neither € nor œ) the earlier one wins. Supersets stand
-# for their base: GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR, Big5-HKSCS Big5.
-COMMON_ENCODINGS = ("gb18030", "big5", "cp932", "cp949", "euc_jp", "big5hkscs", "cp1252", "iso-8859-15")
+# for their base: GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR, Big5-HKSCS Big5. The
+# Windows code pages of Central Europe and the Baltics come before the ISO ones the detector ranks first
+# (ISO-8859-16 writes Romanian's ş as ș: equally Romanian, but not what a cp1250 file holds).
+COMMON_ENCODINGS = ("gb18030", "big5", "cp932", "cp949", "euc_jp", "big5hkscs", "cp1252", "iso-8859-15", "cp1250",
+                    "cp1257")
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
@@ -142,21 +145,24 @@ def decode(data: bytes) -> tuple[str, str] | None:
 
 def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, str, str]:
     """Of readings (plausibility, text, encoding, in preference order) equally plausible letter by
-    letter, the one whose letters beyond ASCII are most its language's: the letters the commonest words
-    of the language fastText names for it are written with (its stopwords-iso list: ğ ı ş for Turkish).
-    The code pages of one script differ by a few letters, each plausible alone (Turkish ğ ı ş are ð ý þ
-    in cp1252, Czech ě ř are ì ø, Latvian ā ī are â î), and only the language tells them apart. The
+    letter, one in the language fastText is surest of (Hebrew read in Cyrillic letters is hardly
+    Russian), and of those the one most in that language's letters beyond ASCII, as CLDR writes it
+    (ğ ı ş for Turkish). The code pages of one script differ by a few letters, each plausible alone
+    (Turkish ğ ı ş are ð ý þ in cp1252, Czech ě ř are ì ø, Latvian ā ī are â î), and only the language
+    tells them apart: fastText's confidence between two readings of one language is noise. The
     preferred one of equals, and when nothing says it is wrong: its language writes no such letters
     (English) or cannot be told, and no other reading is mostly in its own language's letters."""
-    def share(text: str) -> float:
-        """How much of the reading's letters beyond ASCII its language writes (-1: the language has no
-        such letters, or cannot be told)."""
-        language = language_of(text)
-        letters = language_letters(language) if language else frozenset()
+    guesses = [language_of(text) for _, text, _ in readings]
+    surest = max((guess for guess in guesses if guess), key=lambda guess: guess[1], default=None)
+
+    def share(text: str, guess: tuple[str, float] | None) -> float:
+        """How much of the reading's letters beyond ASCII the surest language writes (-1: the reading is
+        in another language, or its language has no such letters, or cannot be told)."""
+        letters = language_letters(guess[0]) if guess and surest and guess[0] == surest[0] else frozenset()
         found = [ch for ch in NON_ASCII.findall(text) if ch.isalpha()]
         return sum(ch in letters for ch in found) / len(found) if letters and found else -1.0
 
-    shares = [share(text) for _, text, _ in readings]
+    shares = [share(text, guess) for (_, text, _), guess in zip(readings, guesses, strict=True)]
     best = max(range(len(readings)), key=lambda n: (shares[n], -n))
     if shares[0] < 0 and shares[best] < CLEANING.language_letters_share:
         return readings[0]  # nothing says the preferred reading is wrong

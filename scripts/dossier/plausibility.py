@@ -136,7 +136,7 @@ _ALPHABETS: frozenset[Script] = frozenset({"latin", "greek", "cyrillic", "hebrew
 # Scripts that write vowels and tones as combining marks on their letters (Thai always, Hebrew and Arabic
 # in places): a mark after one of their letters belongs to it.
 _MARKED_SCRIPTS: frozenset[Script] = frozenset({"hebrew", "arabic", "thai"})
-_ONE_LETTER_WORDS = frozenset("àáèéìíòóùú")  # à (fr, it, pt), è (it), é (pt), ó (es)
+_ONE_LETTER_WORDS = frozenset("àáèéìíòóùúåį")  # à (fr, it, pt), è (it), é (pt), ó (es), å (no, sv), į (lt)
 _KANA = _char_pattern(KANA)
 _HAN = _char_pattern(HAN)
 _HANGUL = _char_pattern(HANGUL)
