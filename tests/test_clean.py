@@ -155,7 +155,11 @@ RELEASE_BODY = [
       "over the last two years."],
      ["About the results", "Physicians said the results matched what they had seen in their own practices "
       "over the last two years."]),
-], ids=["about and contacts", "forward-looking statements", "a subheading"])
+    # "About" in another language, the name declined after it ("O Microsoftu": Croatian's locative case)
+    (["O tvrtki Example Health", "Example Health (NYSE: EXH) runs 40 clinics in three states.",
+      "Kontakt za medije:", "Jane Roe, press@example.org"], []),
+    (["O Medicoru", "Medicor (NYSE: MDC) runs 40 clinics in three states."], []),
+], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name"])
 def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
     texts = [block.text for block in result.blocks]
@@ -543,6 +547,19 @@ def test_a_data_source_under_a_paragraph_takes_no_caption(vocabulary):
     text = page("Floods close clinics across the north", "", ENGLISH_PARAGRAPH, sentence,
                 "Source: Italian civil protection agency", second, second.replace("Thursday", "Friday"))
     assert sentence in [b.text for b in clean(decoded(text), vocabulary).blocks]
+
+def test_the_last_paragraph_over_a_share_bar_and_a_footer_is_no_caption(vocabulary):
+    # In Markdown the share bar goes before the article is located: the paragraph then stood next to the
+    # footer's "© …" line, a credit, and was taken for its caption.
+    last = "A cég tavaly ősszel jelentette be, hogy bezárja saját rendelőit a nagyobb városokban."
+    text = page("# A biztosító országszerte kiterjeszti a videós rendelést", "",
+                "A biztosító hétfőn bejelentette, hogy jövő tavasztól minden tagja számára elérhetővé teszi a "
+                "videós orvosi konzultációt.", "",
+                "A szolgáltatást eddig csak két megyében próbálták ki, ahol a páciensek elégedettek voltak vele.", "",
+                last, "", "Megosztás", "Facebook", "Twitter", "© 2023 Példa Kiadó Kft.")
+    result = clean(DecodedText("seeds/articles/biztosito.md", "0" * 64, text, "utf-8"), vocabulary)
+    assert last in [b.text for b in result.blocks]
+
 
 def test_numbered_references_after_the_article_are_kept(vocabulary):
     references = ["[1] https://example.org/report-on-clinics retrieved 2020/01/02 9:20 CEST",

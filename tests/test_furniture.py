@@ -110,6 +110,8 @@ def test_bylines(vocabulary, line, byline):
     ("צילום: יח\"צ", True),
     ("Twenty-three rivers overflowed in a single day.", False),
     ("Fot. Example Agency", True),
+    ("Kuva: Example", True),
+    ("Jengo la makao makuu ya Amazon mjini Seattle. (PICHA: MAKTABA)", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
     ("Source: Yes.", False),  # an interview's answer, not a credit
 ])
@@ -123,6 +125,11 @@ def test_credits(vocabulary, line, credit):
     ("Compartilhe no Twitter", True),
     ("分享　Facebook　LINE　複製連結", True),
     ("Udostępnij na Facebooku", True),  # a platform's declined name
+    ("Distribuie pe Facebook", True),
+    ("Сподели във Facebook", True),
+    ("Zdieľať na Twitteri", True),
+    ("Dalintis „LinkedIn“", True),
+    ("Jaa Facebookissa", True),
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
 ])
@@ -171,6 +178,17 @@ def test_counters(line, expected):
     ("텍스트 음성 변환 서비스 사용하기", True),  # text-to-speech
     ("Reply", True),
     ("Переглядів: 1 245", True),
+    # the same buttons and labels in more languages
+    ("Megosztás", True),
+    ("Kopírovať odkaz", True),
+    ("Hozzászólások (14)", True),
+    ("Olvasási idő: 3 perc", True),
+    ("Čítanie na 4 minúty", True),
+    ("Címkék: Facebook, egészség", True),
+    ("Sutinku", True),
+    ("ஃபேஸ்புக்", True),
+    ("Абонирай се", True),
+    ("Изпрати по имейл", True),
     # A single everyday word is left to the article locator: it may be the article's own subheading
     # ("Search" in a story about search, "Cita", an appointment, in a how-to).
     ("Поиск", False),
@@ -194,6 +212,9 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("［広告］", True),
     ("PR　無料ウェビナー受付中", True),
     ("【广告】体检套餐限时八折", True),
+    ("PUBLICITATE", True),
+    ("Tangazo", True),
+    ("বিজ্ঞাপন", True),
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)
     ("Advertisers left the platform after the report.", False),
 ])
@@ -220,6 +241,11 @@ def test_advertising(vocabulary, line, expected):
     ("یہ بھی پڑھیں", True, False),
     ("Διαβάστε ακόμη: Πώς τα ρολόγια εντοπίζουν την αρρυθμία", False, True),
     ("【相關新聞】醫院資料外洩事件調查", False, True),
+    ("Citeşte şi:", True, False),
+    ("Прочетете още:", True, False),
+    ("Taip pat skaitykite:", True, False),
+    ("Kapcsolódó cikkek", True, False),
+    ("SOMA PIA: Huduma za afya kwa simu zaongezeka", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header

@@ -95,7 +95,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
     title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
-    _label_captions(kept, texts, label, title, vocabulary)
+    _label_captions(kept, texts, label, title, vocabulary, lines.raw)
     _label_boilerplate(kept, texts, label, good_lines(), vocabulary)
     _label_comments(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
@@ -194,11 +194,20 @@ def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, go
     after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
         name = vocabulary.about_whom(texts[i])
-        opens_with_name = name is not None and n + 1 < len(after) and texts[after[n + 1]].startswith(name.split()[0])
+        opens_with_name = name is not None and n + 1 < len(after) and _same_name(name, texts[after[n + 1]])
         if vocabulary.is_article_end(texts[i]) or opens_with_name:
             for j in after[n:]:
                 label[j] = "notice"
             return
+
+
+def _same_name(name: str, paragraph: str) -> bool:
+    """Whether `paragraph` opens with the name a header names, in its own case or another ("O Microsoftu"
+    over "Microsoft (Nasdaq: MSFT) …": the stem of a declined name, of four characters or more)."""
+    named, opening = name.split()[0], (paragraph.split() or [""])[0]
+    shorter = min(len(named), len(opening))
+    return paragraph.startswith(named) or (shorter >= CLEANING.declined_name_min_chars
+                                           and named[:shorter] == opening[:shorter])
 
 
 def _label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -305,14 +314,17 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
 
 
 def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
-                    vocabulary: CleaningVocabulary) -> None:
-    """The line above a photo credit is its caption, unless it stands right under the headline (a
-    standfirst above a picture without a caption)."""
+                    vocabulary: CleaningVocabulary, raw: list[str]) -> None:
+    """The line right above a photo credit on the page is its caption, unless it stands right under the
+    headline (a standfirst above a picture without a caption). Not a line that furniture removed before
+    (a share bar) parts from the credit: that is a paragraph above the page's footer."""
     limits = CLEANING
     headline = " ".join(texts[title].split()) if title is not None else None
     for n, i in enumerate(kept[1:], start=1):
         previous, above = kept[n - 1], kept[n - 2] if n > 1 else None
         if label.get(i) != "photo_credit" or previous in label:
+            continue
+        if any(raw[between].strip() for between in range(previous + 1, i)):
             continue
         if above is not None and (above == title or " ".join(texts[above].split()) == headline):
             continue

@@ -51,6 +51,9 @@ class CleaningThresholds:
     # A page's tail (a press release's "About <company>" and contacts, readers' comments) is looked for
     # only after this many lines of the article's prose: above them such a line is the article's own.
     tail_after_prose_lines: int = 2
+    # A name declined after "About" ("O Microsoftu") matches the paragraph's opening one ("Microsoft") when
+    # one is the other's start and this long: shorter stems ("Ab" of "Abbott") match too much.
+    declined_name_min_chars: int = 4
     caption_max_sentences: int = 2  # a caption is a sentence or two; more is a paragraph
     # clean: furniture signals (furniture.py)
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
