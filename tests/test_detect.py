@@ -13,6 +13,7 @@ from dossier.detect import (
     load_identifiers,
     prose_sample,
     quick_language,
+    with_script,
 )
 from dossier.records import Block, CleanText, Inline
 from dossier.thresholds import DETECTION
@@ -294,3 +295,14 @@ BRETON_HEADLINE = "Amazon a serr e servij yec'hed"  # Lingua, which names headli
 )
 def test_a_headline_is_named_only_against_a_body_language_lingua_knows(title, body_language, language):
     assert headline_language(title, body_language) == language
+
+
+@pytest.mark.parametrize(("language", "sample", "tagged"), [
+    ("sr", "Влада је у уторак одобрила реформу здравства.", "sr-Cyrl"),  # Serbian is written in both
+    ("sr", "Vlada je u utorak odobrila reformu zdravstva.", "sr-Latn"),
+    ("uz", "Hukumat seshanba kuni sogʻliqni saqlash islohotini maʼqulladi.", "uz-Latn"),
+    ("de", "Die Regierung hat die Reform am Dienstag gebilligt.", "de"),  # one script: no subtag
+    ("ru", "Правительство одобрило реформу во вторник.", "ru"),
+])
+def test_a_language_written_in_several_scripts_is_tagged_with_its_script(language, sample, tagged):
+    assert with_script(language, sample) == tagged

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 import fasttext
+import regex
 from babel import localedata
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -248,5 +249,34 @@ def detect(clean: CleanText) -> Detected:
     # The body decides; the title only helps a body too short to tell on its own.
     text = body if has_letters(body, DETECTION.min_body_letters) else "\n".join([clean.title, body])
     base = detect_language(text)
-    language = dominant_script(prose_sample(text, DETECTION.script_sample_chars)) if base == "zh" else base
+    sample = prose_sample(text, DETECTION.script_sample_chars)
+    language = dominant_script(sample) if base == "zh" else with_script(base, sample)
     return Detected(clean=clean, language=language, base_language=base)
+
+
+def with_script(language: str, sample: str) -> str:
+    """The language tag with its script ("sr-Cyrl", "sr-Latn", "uz-Latn") where the language is written
+    in more than one (CLDR has a locale for each script) and the sample is in one of them; else as it is.
+    Chinese has its own (`chinese.dominant_script`)."""
+    scripts = written_scripts(language)
+    counts = {script: len(regex.findall(rf"\p{{sc={script}}}", sample)) for script in scripts}
+    script = max(sorted(counts), key=counts.__getitem__, default=None)
+    return f"{language}-{script}" if script and counts[script] else language
+
+
+@cache
+def written_scripts(language: str) -> tuple[str, ...]:
+    """The scripts (ISO 15924) a language has a CLDR locale in, when more than one: ("Cyrl", "Latn") for
+    Serbian; none for a language of one script. Chinese's Hans and Hant are not scripts of Unicode's
+    (both are Han): `chinese.dominant_script` tells them apart."""
+    codes = {parts[1] for identifier in localedata.locale_identifiers()
+             if (parts := identifier.split("_"))[0] == language and len(parts) > 1 and _is_unicode_script(parts[1])}
+    return tuple(sorted(codes)) if len(codes) > 1 else ()
+
+
+def _is_unicode_script(code: str) -> bool:
+    try:
+        regex.compile(rf"\p{{sc={code}}}")
+    except regex.error:
+        return False  # a region ("US"), a variant, or a script Unicode does not have (Hans)
+    return True
