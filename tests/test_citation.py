@@ -184,6 +184,27 @@ def test_bibtex_keeps_text_from_the_inputs_as_text():
     assert r"\url{https://a.example/p?q=\%7Bx\%7D\%5Cy\#top}" in bibtex
 
 
+@pytest.mark.parametrize(("author", "field"), [
+    ("Pat Reporter", "author = {Pat Reporter}"),
+    ("Reuters, Health desk", "author = {{Reuters, Health desk}}"),  # not "Health desk Reuters"
+    ("Research and Markets", "author = {{Research and Markets}}"),  # one author, not two
+])
+def test_an_author_is_cited_as_written(author, field):
+    article = make_article(title="T", publisher="P", published="2022-01-01", author=author)
+    assert field in cite(article).bibtex
+
+
+def test_no_address_in_an_entry_holds_a_character_code_tex_would_read():
+    # TeX reads ^^7d as }, ^^5c as \ before any command sees the field: the address could close \url and
+    # run \input. Carets are percent-encoded wherever an address goes (note and url).
+    article = make_article(title="T", publisher="P", published="2022-01-01",
+                           original_url="https://x.example/a^^7d^^5cinput^^7b/etc/hostname^^7d^^7b",
+                           translated_from=Translation("en"))
+    bibtex = cite(article).bibtex
+    assert "^" not in bibtex
+    assert r"\url{https://x.example/a\%5E\%5E7d" in bibtex
+
+
 @pytest.mark.parametrize("url, stripped", [
     ("https://a.example/p?utm_source=x&utm_medium=y&id=3", "https://a.example/p?id=3"),
     ("https://a.example/p?fbclid=1", "https://a.example/p"),

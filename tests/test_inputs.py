@@ -32,7 +32,7 @@ from dossier.pipeline import build_corpus
 from dossier.project_config import write_config
 from dossier.records import InputOutcome, SourceFile
 from dossier.registry_loader import load_registry
-from dossier.sources import Paths, read_sources
+from dossier.sources import Paths, file_count, read_sources
 from hostile_corpus import (
     CHINESE_TRADITIONAL,
     ENGLISH_HAVEN,
@@ -288,6 +288,25 @@ def test_a_file_over_the_size_limit_is_rejected_without_being_read(tmp_path):
     assert small.data == ENGLISH_HAVEN.encode()  # exactly at the limit: read
 
 
+def test_a_file_a_thousand_folders_deep_is_read_and_counted(tmp_path):
+    # Python's recursion limit is a thousand frames: a tree this deep stopped the build with a traceback.
+    write_seeds(tmp_path / "seeds", {"small.txt": ENGLISH_HAVEN.encode()})
+    articles = tmp_path / "seeds" / "articles"
+    folders = [articles / ("d/" * depth) for depth in range(1, 1101)]
+    for folder in folders:  # one at a time: pathlib's mkdir(parents=True) recurses as well
+        folder.mkdir()
+    (folders[-1] / "deep.txt").write_bytes(ENGLISH_HAVEN.encode())
+    try:
+        deep, small = read_sources(Paths.for_project(tmp_path))
+        assert deep.data == small.data == ENGLISH_HAVEN.encode()
+        assert deep.path == "seeds/articles/" + "d/" * 1100 + "deep.txt"
+        assert file_count(articles) == 2
+    finally:  # pytest's clean-up of old runs' folders recurses (shutil.rmtree): it would fail on this one
+        (folders[-1] / "deep.txt").unlink()
+        for folder in reversed(folders):
+            folder.rmdir()
+
+
 # --- stable ids: a file's URL depends on its own path only ----------------------------------------------
 
 
@@ -373,9 +392,11 @@ LOADERS = {
     ("articles.yml", _DEEP_BLOCK, 21, "nested deeper than 20 levels"),
     ("cleaning.yml", "chrome:\n  - 'x'\n  - \x07\n", 3, "control characters are not allowed"),
     ("articles.yml", "articles:\n  a.txt: {title: [unclosed\n", 3, "YAML syntax error"),
-    # A merge key: the error is at the key written out, not at the value merged in above it.
-    ("articles.yml", 'articles:\n  a.txt:\n    <<: {title_en: "T", summary_en: "S."}\n    title_en: 42\n', 4,
-     "field 'articles.a.txt.title_en'"),
+    # A merge key: what it merges in would pass the checks on keys unseen (a duplicate, a null id).
+    ("articles.yml", 'articles:\n  a.txt:\n    <<: {title_en: "T", summary_en: "S."}\n    title_en: T\n', 3,
+     "the merge key << is not allowed"),
+    ("entities.yml", "entities:\n  <<: {~: {type: company, name: Merged}}\n", 2, "the merge key << is not allowed"),
+    ("articles.yml", 'articles:\n  a.txt:\n    original_url: "http://[::1"\n', 3, "not a web address"),
     # A pattern's end is the string's end, not a newline before it ($ in Python's re).
     ("articles.yml", 'articles:\n  a.txt:\n    original_url: "https://example.org/x\\n"\n', 3,
      "field 'articles.a.txt.original_url'"),
@@ -390,6 +411,8 @@ LOADERS = {
     ("cleaning.yml", _chrome_first("'x'", "'(?i)share now'"), _CHROME_LINE + 2, "invalid regular expression: global flags"),
     ("cleaning.yml", _chrome_first("'(?P<x>a)'", "'(?P<x>b)'"), _CHROME_LINE + 1, "cannot be joined: redefinition of group"),
     ("cleaning.yml", _chrome_first("'x{99999999999}'"), _CHROME_LINE + 1, "invalid regular expression"),
+    # A repeat inside a repeat: forty x's would keep the build matching for longer than anyone waits.
+    ("cleaning.yml", _chrome_first("'(x+x+)+y'"), _CHROME_LINE + 1, "a repeat inside a repeat"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

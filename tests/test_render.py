@@ -294,3 +294,4 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
 )
 def test_languages_are_named_in_english(code, name):
     assert language_name(code) == name
+

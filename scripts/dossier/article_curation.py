@@ -13,6 +13,7 @@ from typing import Required, TypedDict
 
 from .curated_yaml import check_date, load_yaml, validate
 from .records import BLOG_POST, NEWS_ARTICLE, ArticleKind
+from .web_addresses import is_web_address
 
 
 class TranslationCuration(TypedDict, total=False):
@@ -103,6 +104,9 @@ def load_curation(path: Path, source_names: set[str]) -> dict[str, ArticleCurati
             raise document.error(["articles", name], "no such file under seeds/articles/")
         for field_path in (["published"], ["retrieved"], ["translated_from", "published"]):
             check_date(document, ["articles", name, *field_path])
+        original_url = entry.get("original_url")
+        if original_url and not is_web_address(original_url):
+            raise document.error(["articles", name, "original_url"], f"not a web address: {original_url!r}")
         dropped = {line.strip() for line in entry.get("drop_lines", ())}
         for index, line in enumerate(entry.get("keep_lines", ())):
             if line.strip() in dropped:

@@ -125,7 +125,7 @@ def citation(article: Article, rendition: Rendition, url: str, first_commit: str
     text = " ".join(_sentence(s) for s in sentences if s)
 
     fields = {
-        "author": bibtex_escape(author),
+        "author": _bibtex_name(author),
         "title": bibtex_escape(title),
         "journal" if article.kind != BLOG_POST else "organization": bibtex_escape(article.publisher.value),
         "date": bibtex_escape(article.published.value),
@@ -232,6 +232,15 @@ def bibtex_escape(value: str | None) -> str:
     return "".join(specials.get(ch, ch) for ch in _text(value))
 
 
+def _bibtex_name(author: str | None) -> str | None:
+    """The author as written: BibTeX reads "Last, First" in a comma and two people in " and ", so a name
+    holding either ("Reuters, Health desk") is braced whole, as a corporate author is."""
+    escaped = bibtex_escape(author)
+    if escaped and ("," in escaped or re.search(r"\band\b", escaped, re.IGNORECASE)):
+        return "{" + escaped + "}"
+    return escaped
+
+
 def _url_in_text(url: str) -> str:
     """An address for \\url inside a field that is typeset (note): there \\url sits in another command's
     argument, where % would start a TeX comment and # a parameter, so both are escaped."""
@@ -240,7 +249,10 @@ def _url_in_text(url: str) -> str:
 
 def _bibtex_url(url: str | None) -> str | None:
     """An address as biblatex reads it verbatim: braces, backslashes and spaces percent-encoded, so
-    they cannot end the field."""
+    they cannot end the field, and carets, so that TeX cannot read "^^7d" as a brace (two carets and two
+    hex digits are a character code to TeX, before any command sees them). None of these may stand in an
+    address unencoded."""
     if not url:
         return None
-    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C").replace(" ", "%20")
+    return (url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C").replace(" ", "%20")
+            .replace("^", "%5E"))

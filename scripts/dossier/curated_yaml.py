@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # Python's own pattern parser: typeshed omits it
+from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 import jsonschema
@@ -64,8 +66,10 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
-# What a mapping's key may be: text, or the merge key "<<" (YAML's own).
-_TEXT_KEY_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"})
+_TEXT_KEY_TAG = "tag:yaml.org,2002:str"
+# YAML's merge key "<<": with anchors refused it could only merge a mapping written beside it, and what it
+# merges in would pass the checks below unseen (a duplicate entry, a null id).
+_MERGE_KEY_TAG = "tag:yaml.org,2002:merge"
 
 
 # libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
@@ -76,8 +80,11 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
         seen: set[str] = set()
         for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _MERGE_KEY_TAG:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "the merge key << is not allowed: write the fields out", key_node.start_mark)
             # A key is a name, an id or a file name: text, never a list, a mapping, a number or a boolean.
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _TEXT_KEY_TAGS:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TEXT_KEY_TAG:
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
                 raise yaml.constructor.ConstructorError(
                     None, None, f"a key must be text: {shown} (quote it if it is a name)", key_node.start_mark)
@@ -179,8 +186,32 @@ def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Itera
         patterns = document.data.get(field, [])
         for index, pattern in enumerate(patterns):
             _compiles(document, [field, index], joined, [pattern])
+            if repeat_depth(pattern) > 1:
+                raise document.error([field, index], "a repeat inside a repeat, as in (a+)+: on some lines its "
+                                     "matching takes exponential time, and the build would hang; rewrite it")
         _compiles(document, [field], joined, patterns)
     return document.data
+
+
+def repeat_depth(pattern: str) -> int:
+    """How deep unbounded repeats (+, *, {n,}) nest in `pattern` (its star height): above 1, a line that
+    almost matches can take exponential time to fail ("(x+x+)+y" on forty x's). Read from the parse tree
+    of Python's own regular-expression compiler."""
+    return _depth(sre_parser.parse(pattern), 0)
+
+
+def _depth(node: object, depth: int) -> int:
+    """The deepest nesting of unbounded repeats in a parse tree's node (an item, a sequence of items, or
+    an operator's arguments), counted from `depth`."""
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:  # noqa: PLR2004 (an item: op, value)
+        _low, high, sub = node[1]
+        return _depth(sub, depth + (high == sre_constants.MAXREPEAT))
+    if isinstance(node, (sre_parser.SubPattern, list, tuple)):
+        return max((_depth(child, depth) for child in node), default=depth)
+    return depth
+
+
+_REPEATS = frozenset({sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT})
 
 
 def _compiles(document: YamlDocument, field_path: list[str | int], joined: Callable[[list[str]], re.Pattern[str]],

@@ -26,6 +26,7 @@ from .outlets import (
 from .page_layout import Page, PageLine, page
 from .records import CleanText
 from .text_dates import DateOrder, date_order
+from .web_addresses import is_web_address
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
@@ -285,6 +286,6 @@ def _original_url(layout: Page) -> str | None:
     """The original's address, where the head links it ("原文：https://…")."""
     for line in layout.head:
         source = _SOURCE_LINK.match(line.text)
-        if source:
+        if source and is_web_address(source.group(1)):
             return source.group(1)
     return None

@@ -45,7 +45,7 @@ from .render import render_site
 from .result_cache import ResultCache
 from .search_site import IndexProcess, SiteIndex, page_text
 from .search_worker import ENGINES, corpus_texts, worker_scripts
-from .sources import MAX_FILE_BYTES, Paths
+from .sources import MAX_FILE_BYTES, Paths, file_count
 from .staging import StagedPages, staged_body
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -293,5 +293,5 @@ def search_index_kind(search: str, jobs: int | None, articles: Path) -> type[Sit
     when the site searches with lunr."""
     if search != "dossier":
         return None
-    files = sum(len(names) for _, _, names in os.walk(articles))  # none if unreadable: the pipeline says why
+    files = file_count(articles)
     return IndexProcess if processes(jobs, files) > 1 else SiteIndex

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,22 +76,56 @@ def read_sources(paths: Paths, max_file_bytes: int = MAX_FILE_BYTES) -> list[Sou
 def _walk(directory: str, shown: str, paths: Paths, max_file_bytes: int,
           found: list[SourceFile | InputOutcome]) -> None:
     """Depth first, each folder's entries sorted by name: the order of sorted paths. `shown`: the folder
-    as the report names it. (Paths as strings: a reload of 10,000 articles reads them all again.)"""
+    as the report names it. (Paths as strings: a reload of 10,000 articles reads them all again.) A stack
+    of listings, not recursion: a tree a thousand folders deep is read as any other."""
+    listings = [_listing(directory, shown, found)]
+    while listings:
+        item = next(listings[-1], None)
+        if item is None:
+            listings.pop()
+            continue
+        entry, entry_shown = item
+        if _is_folder(entry):
+            listings.append(_listing(entry.path, entry_shown, found))
+        else:
+            found.append(_read_entry(entry.path, entry_shown, paths, max_file_bytes))
+
+
+def _listing(directory: str, shown: str,
+             found: list[SourceFile | InputOutcome]) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """A folder's entries sorted by name, each with its name as the report shows it; none, and the
+    folder refused, when it cannot be listed."""
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
         found.append(_refused(shown, f"a folder that cannot be listed ({error.strerror})"))
-        return
-    for entry in entries:
+        return iter(())
+    return iter([(entry, f"{shown}/{entry.name}") for entry in entries])
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False  # _read_entry says what is wrong with it
+
+
+def file_count(folder: Path) -> int:
+    """How many entries other than folders lie under `folder`, at any depth (a folder that cannot be
+    listed counts none: reading the sources says why). A stack, not recursion (os.walk recurses)."""
+    count, folders = 0, [str(folder)]
+    while folders:
         try:
-            is_folder = entry.is_dir(follow_symlinks=False)
+            with os.scandir(folders.pop()) as listing:
+                for entry in listing:
+                    if _is_folder(entry):
+                        folders.append(entry.path)
+                    else:
+                        count += 1
         except OSError:
-            is_folder = False  # _read_entry says what is wrong with it
-        if is_folder:
-            _walk(entry.path, f"{shown}/{entry.name}", paths, max_file_bytes, found)
-        else:
-            found.append(_read_entry(entry.path, f"{shown}/{entry.name}", paths, max_file_bytes))
+            continue
+    return count
 
 
 def _read_entry(path: str, source_file: str, paths: Paths, max_file_bytes: int) -> SourceFile | InputOutcome:

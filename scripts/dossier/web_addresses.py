@@ -1,0 +1,23 @@
+"""Web addresses that the inputs give (a source line in an article, a curated original_url): whether a
+browser can open one, before a page links it or a citation quotes it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address a browser can open: a host, a port if any that is a number, escapes of two hex
+    digits, no space. Text from an article or a curated file ("http://[::1", "http://%zz/") is checked
+    before a page links it or a citation quotes it."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (read for the error it raises on a port that is not a number)
+    except ValueError:  # an unclosed IPv6 bracket, a port out of range
+        return False
+    return (parts.scheme in ("http", "https") and bool(parts.hostname) and not _BAD_ESCAPE.search(url)
+            and not _SPACE_OR_CONTROL.search(url))
