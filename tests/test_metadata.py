@@ -601,6 +601,12 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Tác giả: Thu Hà", "Thu Hà"),
     ("Текст: Мария Волкова", "Мария Волкова"),
     ("Napsal Jan Dvořák", "Jan Dvořák"),
+    ("de Andreea Ionescu | joi, 23 februarie 2023, 09:14", "Andreea Ionescu"),
+    ("Na Amina Mwakyusa", "Amina Mwakyusa"),
+    ("Ni Jerome dela Cruz", "Jerome dela Cruz"),
+    # in scripts without capitals, after a marker: a few words
+    ("நமது சிறப்பு நிருபர் க. செந்தில்குமார்", "க. செந்தில்குமார்"),
+    ("लेखक: सुमन शर्मा", "सुमन शर्मा"),
     # the same words opening ordinary sentences, or naming a desk
     ("Door de nieuwe regels stijgen de kosten", None),
     ("Av alla patienter", None),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .characters import ARABIC, CJK, HAN, HANGUL, HEBREW, HIRAGANA, char_class
+from .characters import CJK, HAN, HANGUL, HIRAGANA, WORD, char_class
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
@@ -25,7 +25,13 @@ _TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·
 _CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
 _JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
 _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
-_CASELESS_WORD = re.compile(f"[{char_class(HEBREW)}{char_class(ARABIC)}]+")  # נועה, محمد
+def _caseless_word(word: str) -> bool:
+    """A word of letters (and the marks written on them) of a script without capitals: Hebrew, Arabic,
+    the Indic scripts, Thai, Georgian (נועה, محمد, सुमन, செந்தில்குமார்); an initial may end in a full stop
+    ("க.")."""
+    letters = word.removesuffix(".")
+    return bool(WORD.fullmatch(letters)) and not CJK_CHAR.search(letters) and not any(
+        ch.isupper() or ch.islower() for ch in letters)
 
 
 def person_name(text: str) -> bool:
@@ -86,7 +92,7 @@ def marked_name(text: str) -> bool:
         return True
     words = text.split()
     low, high = META_LINES.latin_name_words
-    if low <= len(words) <= high and all(_CASELESS_WORD.fullmatch(word) and not is_role(word) for word in words):
+    if low <= len(words) <= high and all(_caseless_word(word) and not is_role(word) for word in words):
         return True
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars

@@ -31,6 +31,10 @@ class Vocabulary:
         "מאת",  # he
         "بقلم",  # ar
         "लेखक", "द्वारा",  # hi
+        "de", "na", "ni", "nga", "deur", "gan", "eftir", "escrit per", "egilea",  # ro, sw, tl, sq, af, cy, is, ca, eu
+        "piše", "napisao", "napisala", "пише", "пишува", "autorius", "autors",  # hr, bs, sr, mk, lt, lv
+        "நமது சிறப்பு நிருபர்", "நமது நிருபர்", "சிறப்பு நிருபர்", "நிருபர்",  # ta: "our (special) correspondent"
+        "নিজস্ব প্রতিবেদক", "প্রতিবেদক",  # bn: "own correspondent"
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
         "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글",
     )
@@ -108,6 +112,7 @@ class Vocabulary:
     name_particles: tuple[str, ...] = (
         "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "y",
         "e", "bin", "ibn", "al", "el", "ter", "zu", "af", "av", "and", "und", "et", "&",
+        "dela", "delos", "binti", "ap", "vel",  # Filipino (dela Cruz), Malay, Welsh (ap Rhys)
     )
     # Articles that open outlet names but never personal ones (The Daily Ledger, Le Fil Tech).
     articles: tuple[str, ...] = (
