@@ -178,6 +178,13 @@ def test_readers_comments_under_the_article_are_furniture(vocabulary):
     assert rules["Comments (2)"] == "page_chrome" and {rules[text] for text in COMMENTS[1:]} == {"comments"}
 
 
+@pytest.mark.parametrize("header", ["Hozzászólások (14)", "வாசகர் கருத்து (3)", "Maoni ya wasomaji", "Komentari"])
+def test_a_comments_header_in_other_languages_heads_the_comments(vocabulary, header):
+    result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, header,
+                                *COMMENTS[1:])), vocabulary)
+    assert [block.text for block in result.blocks] == RELEASE_BODY
+
+
 def test_a_last_heading_and_its_short_sentences_close_a_markdown_article_above_its_comments(vocabulary):
     closing = ["## Fazit", "Ein bequemes Angebot.", "Aber kein Ersatz für die Hausarztpraxis."]
     text = "\n\n".join([*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY, *closing,

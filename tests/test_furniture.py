@@ -130,6 +130,7 @@ def test_credits(vocabulary, line, credit):
     ("Zdieľať na Twitteri", True),
     ("Dalintis „LinkedIn“", True),
     ("Jaa Facebookissa", True),
+    ("Jaa Twitterissä", True),  # Finnish vowel harmony
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
 ])
