@@ -197,6 +197,16 @@ def test_build_report_page_lists_every_input_with_status_and_reason(fixture_site
     assert "\u202e" not in page and "junk/spoof\\u202etxt.jpg" in page
 
 
+@pytest.mark.parametrize(("name", "shown"), [
+    ("café.txt", "café.txt"),
+    ("cafe\u0301.txt", "cafe\\u0301.txt"),  # the same name decomposed: it must not look the same
+    ("spoof\u202etxt.jpg", "spoof\\u202etxt.jpg"),
+    ("नमस्ते.txt", "नमस्ते.txt"),  # marks that compose with nothing are the name's own
+])
+def test_a_file_name_is_shown_so_that_two_names_never_look_alike(name, shown):
+    assert visible(name) == shown
+
+
 # --- the input boundary: only regular files inside seeds/articles/ are read ------------------------------
 
 

@@ -31,8 +31,9 @@ KINDS: dict[AttentionKind, str] = {
     "date_unknown": "No publication date found in the text, and none curated.",
     "not_curated": "No English title or summary curated in seeds/articles.yml.",
     "furniture_kept": "A kept line that reads like page furniture: drop it with drop_lines if it is.",
-    "shared_file_name": "Files in different folders under one name: what seeds/articles.yml and the registry's "
-                        "sources say by that name applies to each of them. Rename one to curate it alone.",
+    "shared_file_name": "Files under one name, in different folders or written in different Unicode forms: what "
+                        "seeds/articles.yml and the registry's sources say by that name applies to each of them. "
+                        "Rename one to curate it alone.",
     "organisation_candidate": "A name that looks like an organisation, recurs, and is not in the registry.",
 }
 

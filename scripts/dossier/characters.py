@@ -74,8 +74,12 @@ def _digit_table() -> dict[int, str]:
 
 def visible(name: str) -> str:
     """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
-    zero-width ones, which could make it pass for another name) written out as escapes ("\\u202e")."""
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
+    zero-width ones, which could make it pass for another name) written out as escapes ("\\u202e"); in a
+    name written decomposed (é as e and a combining accent, as macOS saves names), its combining marks
+    too: two files in one folder may be named é.txt in either form, and look the same."""
+    decomposed = unicodedata.normalize("NFC", name) != name
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") or (
+        decomposed and unicodedata.combining(ch)) else ch for ch in name)
 
 
 def plain_strings(data: Any) -> Any:
