@@ -131,6 +131,8 @@ def test_credits(vocabulary, line, credit):
     ("Dalintis „LinkedIn“", True),
     ("Jaa Facebookissa", True),
     ("Jaa Twitterissä", True),  # Finnish vowel harmony
+    ("Compartir en Whatsapp Compartir en Facebook Compartir en Twitter Copiar enlace", True),  # a bar of buttons
+    ("Facebook, Twitter and WhatsApp all said on Monday that they would remove the posts", False),
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
 ])
@@ -214,6 +216,7 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("PR　無料ウェビナー受付中", True),
     ("【广告】体检套餐限时八折", True),
     ("PUBLICITATE", True),
+    ("Continua após a publicidade", True),
     ("Tangazo", True),
     ("বিজ্ঞাপন", True),
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)

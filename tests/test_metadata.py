@@ -529,6 +529,9 @@ def test_script_of(text, expected):
     ("hu", "2023. február 23. 08:40", ["2023-02-23"]),
     ("lt", "Vilnius, 2023 m. vasario 23 d.", ["2023-02-23"]),
     ("en", "In 2023 Google paid 3.9 billion", []),
+    # Thai years in the Buddhist era
+    ("th", "เผยแพร่: 28 เม.ย. 2563 14:20 น.", ["2020-04-28"]),
+    ("th", "28/04/2563", ["2020-04-28"]),
 ])
 def test_find_dates(language, text, dates):
     assert [found.value.isoformat() for found in find_dates(text, language)] == dates

@@ -153,9 +153,9 @@ def table_cells(text: str) -> int:
 
 def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結"."""
-    if weight(text) > limits.share_bar_max_weight:
-        return False
     platforms = len(vocabulary.share_platform.findall(text))
+    if weight(text) > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
+        return False
     verbs = len(vocabulary.share_verb.findall(text))
     # Besides the buttons' words, little more than a preposition ("on", "auf", "no") or a font-size
     # widget: not a sentence.

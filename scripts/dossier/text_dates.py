@@ -108,6 +108,8 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
     words before a year that dateparser, in the article's language, reads as one.
     """
     text = ascii_digits(text)  # "١٢ مارس ٢٠٢٣" as "12 مارس 2023", at the same offsets
+    if language.split("-")[0] in _BUDDHIST_ERA:
+        text = _BUDDHIST_YEAR.sub(lambda year: str(int(year.group()) - _BUDDHIST_ERA_OFFSET), text)
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
     found: list[FoundDate] = []
@@ -150,6 +152,11 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
 
 
 _WORD = re.compile(r"\S+")
+# Thai and Lao pages count years in the Buddhist era: 2563 is 2020. Read as the Gregorian year, four digits
+# at the same offsets (2500-2599 are 1957-2056).
+_BUDDHIST_ERA = frozenset({"th", "lo"})
+_BUDDHIST_ERA_OFFSET = 543
+_BUDDHIST_YEAR = re.compile(r"(?<!\d)25\d{2}(?!\d)")
 
 
 class _Spans:
