@@ -266,9 +266,12 @@ class SureOfOneLabel:
 @pytest.mark.parametrize(
     "label, probability, answer",
     [
-        ("gl", 0.95, "gl"),
-        ("gl", DETECTION.quick_min_confidence, "gl"),  # the confidence fastText's answer needs, exactly
-        ("gl", 0.85, None),  # below it
+        ("de", 0.95, "de"),
+        ("de", DETECTION.quick_min_confidence, "de"),  # the confidence fastText's answer needs, exactly
+        ("de", 0.85, None),  # below it: Lingua decides
+        # a language Lingua does not know: fastText's answer stands on less (Lingua would name another)
+        ("gl", DETECTION.quick_min_confidence_unknown_to_lingua, "gl"),
+        ("gl", 0.4, None),
         (None, 0.0, None),  # no answer at all
         ("bh", 0.99, None),  # a retired collective code (Bihari languages)
         ("no", 0.99, None),  # a macrolanguage Lingua splits (Bokmål, Nynorsk)
@@ -306,3 +309,12 @@ def test_a_headline_is_named_only_against_a_body_language_lingua_knows(title, bo
 ])
 def test_a_language_written_in_several_scripts_is_tagged_with_its_script(language, sample, tagged):
     assert with_script(language, sample) == tagged
+
+
+def test_a_language_lingua_does_not_know_is_named_by_fasttext_on_less_certainty():
+    # Galician: fastText names it, less than surely (Spanish and Portuguese are close); Lingua, which has
+    # no Galician, would call it Spanish.
+    galician = ("A Xunta anunciou onte que as consultas por vídeo chegarán a todos os centros de saúde de "
+                "Galicia no próximo ano, despois dunha proba en dúas áreas sanitarias. Os médicos de familia "
+                "valoran a medida, aínda que lembran que moitos pacientes maiores prefiren ir ao centro.")
+    assert detect_language(galician) == "gl"

@@ -132,6 +132,10 @@ def test_credits(vocabulary, line, credit):
     ("Jaa Facebookissa", True),
     ("Jaa Twitterissä", True),  # Finnish vowel harmony
     ("Compartir en Whatsapp Compartir en Facebook Compartir en Twitter Copiar enlace", True),  # a bar of buttons
+    ("Partekatu Facebooken", True),
+    ("Rhannwch ar Twitter", True),
+    ("Deel op LinkedIn", True),
+    ("Deli na Twitterju", True),  # any short case ending on a platform's name
     ("Facebook, Twitter and WhatsApp all said on Monday that they would remove the posts", False),
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
@@ -217,6 +221,9 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("【广告】体检套餐限时八折", True),
     ("PUBLICITATE", True),
     ("Continua após a publicidade", True),
+    ("Iragarkia", True),
+    ("Hysbyseb", True),
+    ("Жарнама", True),
     ("Tangazo", True),
     ("বিজ্ঞাপন", True),
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)
@@ -249,6 +256,9 @@ def test_advertising(vocabulary, line, expected):
     ("Прочетете още:", True, False),
     ("Taip pat skaitykite:", True, False),
     ("Kapcsolódó cikkek", True, False),
+    ("Darllenwch hefyd", True, False),
+    ("Тағы оқыңыз:", True, False),
+    ("Oxu həmçinin: Azərbaycanda onlayn aptek xidmətlərinə tələbat artır", False, True),
     ("SOMA PIA: Huduma za afya kwa simu zaongezeka", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):

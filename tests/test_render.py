@@ -290,6 +290,7 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
     "code, name",
     [("zh-Hant", "Chinese (Traditional)"), ("zh-Hans", "Chinese (Simplified)"), ("zh", "Chinese"),
      ("de", "German"), ("gl", "Galician"), ("br", "Breton"), ("nb", "Norwegian Bokmål"), ("und", "Undetermined"),
+     ("sr-Cyrl", "Serbian (Cyrillic)"), ("uz-Latn", "Uzbek (Latin)"),
      ("qq", "qq")],  # a code CLDR does not know is shown as it is
 )
 def test_languages_are_named_in_english(code, name):

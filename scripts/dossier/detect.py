@@ -159,12 +159,16 @@ def quick_language(identifiers: Identifiers, sample: str) -> str | None:
     if len(sample) < DETECTION.quick_min_chars:
         return None
     guess = _fasttext_guess(identifiers, sample)
-    if guess is None or guess[1] < DETECTION.quick_min_confidence:
+    if guess is None:
         return None
-    code = guess[0]
+    code, confidence = guess
     if len(code) != _ISO_639_1_LENGTH or code in _LEFT_TO_LINGUA:
         return None
-    return code
+    # Lingua would name a language it does not know (Galician) as one it does (Spanish): there fastText's
+    # likeliest answer stands, if it is the likeliest by far.
+    needed = (DETECTION.quick_min_confidence if code in identifiers.accurate_codes
+              else DETECTION.quick_min_confidence_unknown_to_lingua)
+    return code if confidence >= needed else None
 
 
 def _fasttext_guess(identifiers: Identifiers, sample: str) -> tuple[str, float] | None:

@@ -94,6 +94,12 @@ class Vocabulary:
         "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "minden jog fenntartva", "toate drepturile rezervate",
         "tüm hakları saklıdır", "hak cipta dilindungi undang-undang", "hak cipta", "все права защищены",
         "усі права захищені", "усі права захищено", "με την επιφύλαξη παντός δικαιώματος", "सर्वाधिकार सुरक्षित",
+        "tots els drets reservats", "visos teisės saugomos", "visas tiesības aizsargātas", "kõik õigused kaitstud",
+        "sva prava pridržana", "sva prava zadržana", "сва права задржана", "všetky práva vyhradené",
+        "vse pravice pridržane", "всички права запазени", "öll réttindi áskilin", "haki zote zimehifadhiwa",
+        "lahat ng karapatan ay nakalaan", "cedwir pob hawl", "hawlfraint", "eskubide guztiak erreserbatuta",
+        "të gjitha të drejtat e rezervuara", "сите права се задржани", "barlyq quqyqtary qorğalğan",
+        "бардық құқықтар қорғалған", "bütün hüquqlar qorunur", "alle regte voorbehou", "सर्व हक्क राखीव",
         # Arabic names the holder after "for" (ل), "the site of", "the newspaper of": longest first.
         "جميع الحقوق محفوظة لموقع", "جميع الحقوق محفوظة لصحيفة", "جميع الحقوق محفوظة لجريدة", "جميع الحقوق محفوظة لـ",
         "جميع الحقوق محفوظة",

@@ -54,8 +54,16 @@ SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
 
 @cache
 def language_name(code: str) -> str:
-    """A language's English name ("gl": "Galician"); a code CLDR does not know is shown as it is."""
-    return LANGUAGE_NAMES.get(code) or Locale("en").languages.get(code, code)
+    """A language's English name ("gl": "Galician", "sr-Cyrl": "Serbian (Cyrillic)"); a code CLDR does not
+    know is shown as it is."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    english = Locale("en")
+    language, _, script = code.partition("-")
+    name = english.languages.get(language)
+    if not name:
+        return code
+    return f"{name} ({english.scripts.get(script, script)})" if script else name
 
 
 @dataclass(frozen=True)

@@ -177,6 +177,8 @@ class DetectionThresholds:
     # sample, or one it is less sure of (languages mixed), goes to Lingua, the more accurate on short text.
     quick_min_chars: int = 200
     quick_min_confidence: float = 0.9
+    # A language Lingua does not know (Galician, Breton) is named on less: Lingua could only name another.
+    quick_min_confidence_unknown_to_lingua: float = 0.5
     script_sample_chars: int = 3000  # Chinese script: counted over more text, to outvote conversion leftovers
     min_body_letters: int = 40  # a body with fewer letters leaves the language to the title as well
     japanese_kana_share: float = 0.05  # Japanese writes its grammar in kana; Chinese and Korean hold none
