@@ -159,7 +159,13 @@ RELEASE_BODY = [
     (["O tvrtki Example Health", "Example Health (NYSE: EXH) runs 40 clinics in three states.",
       "Kontakt za medije:", "Jane Roe, press@example.org"], []),
     (["O Medicoru", "Medicor (NYSE: MDC) runs 40 clinics in three states."], []),
-], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name"])
+    # Portuguese "O" opens a paragraph as the article "the": no "About" header
+    (["O Medicor anunciou hoje que vai abrir dez clínicas novas no interior do estado até ao fim do ano.",
+      "Medicor disse ainda que os preços das consultas não vão mudar."],
+     ["O Medicor anunciou hoje que vai abrir dez clínicas novas no interior do estado até ao fim do ano.",
+      "Medicor disse ainda que os preços das consultas não vão mudar."]),
+], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name",
+        "an article, not about"])
 def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
     texts = [block.text for block in result.blocks]

@@ -193,7 +193,10 @@ def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, go
     name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
     after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
-        name = vocabulary.about_whom(texts[i])
+        # A header, short and no sentence: "O Google anunciou …" opens a Portuguese paragraph, not "About".
+        header = (furniture.weight(texts[i]) <= CLEANING.about_header_max_weight
+                  and not ends_like_sentence(texts[i]))
+        name = vocabulary.about_whom(texts[i]) if header else None
         opens_with_name = name is not None and n + 1 < len(after) and _same_name(name, texts[after[n + 1]])
         if vocabulary.is_article_end(texts[i]) or opens_with_name:
             for j in after[n:]:

@@ -54,6 +54,7 @@ class CleaningThresholds:
     # A name declined after "About" ("O Microsoftu") matches the paragraph's opening one ("Microsoft") when
     # one is the other's start and this long: shorter stems ("Ab" of "Abbott") match too much.
     declined_name_min_chars: int = 4
+    about_header_max_weight: int = 60  # "About Example Health Inc.": a header, not a paragraph
     caption_max_sentences: int = 2  # a caption is a sentence or two; more is a paragraph
     # clean: furniture signals (furniture.py)
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
