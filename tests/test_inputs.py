@@ -423,6 +423,7 @@ LOADERS = {
     ("cleaning.yml", _chrome_first("'x{99999999999}'"), _CHROME_LINE + 1, "invalid regular expression"),
     # A repeat inside a repeat: forty x's would keep the build matching for longer than anyone waits.
     ("cleaning.yml", _chrome_first("'(x+x+)+y'"), _CHROME_LINE + 1, "a repeat inside a repeat"),
+    ("cleaning.yml", _chrome_first("'(share||tweet)'"), _CHROME_LINE + 1, "matches an empty line"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

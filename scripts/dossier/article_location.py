@@ -205,12 +205,22 @@ def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, go
 
 
 def _same_name(name: str, paragraph: str) -> bool:
-    """Whether `paragraph` opens with the name a header names, in its own case or another ("O Microsoftu"
-    over "Microsoft (Nasdaq: MSFT) …": the stem of a declined name, of four characters or more)."""
-    named, opening = name.split()[0], (paragraph.split() or [""])[0]
-    shorter = min(len(named), len(opening))
-    return paragraph.startswith(named) or (shorter >= CLEANING.declined_name_min_chars
-                                           and named[:shorter] == opening[:shorter])
+    """Whether `paragraph` opens with the name a header names, or with that name without the case ending
+    the header gives it ("O tvrtki Microsoftu" over "Microsoft (Nasdaq: MSFT) …"); not with a longer word
+    that starts like it ("Brasil" over "Brasileiros …")."""
+    named, opening = _first_word(name), _first_word(paragraph)
+    return opening == named or (
+        len(opening) >= CLEANING.declined_name_min_chars and named.startswith(opening)
+        and len(named) - len(opening) <= CLEANING.case_ending_max_chars)
+
+
+def _first_word(text: str) -> str:
+    """The first word, without what follows it ("Microsoft's" → Microsoft, "Example," → Example)."""
+    found = _LETTERS.match(text.strip())
+    return found.group() if found else ""
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],

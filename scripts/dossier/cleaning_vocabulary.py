@@ -12,8 +12,8 @@ NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
-          "related_prefix", "share_verb", "share_platform", "spam_terms", "article_end", "about_prefix",
-          "comments_header")
+          "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
+          "about_prefix", "comments_header")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -37,6 +37,7 @@ class CleaningVocabulary:
     related_prefix: re.Pattern[str]
     share_verb: re.Pattern[str]
     share_platform: re.Pattern[str]
+    share_joiner: re.Pattern[str]
     spam_terms: re.Pattern[str]
     article_end: re.Pattern[str]
     about_prefix: re.Pattern[str]

@@ -186,6 +186,9 @@ def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Itera
         patterns = document.data.get(field, [])
         for index, pattern in enumerate(patterns):
             _compiles(document, [field, index], joined, [pattern])
+            if re.fullmatch(pattern, "") is not None:
+                raise document.error([field, index], "matches an empty line (an empty alternative, as in a||b?): "
+                                     "it would take lines it was never meant for")
             if repeat_depth(pattern) > 1:
                 raise document.error([field, index], "a repeat inside a repeat, as in (a+)+: on some lines its "
                                      "matching takes exponential time, and the build would hang; rewrite it")

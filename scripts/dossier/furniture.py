@@ -22,7 +22,7 @@ import stopwordsiso
 
 from .characters import HAN, HANGUL, WIDE, WORD, ascii_digits, char_class
 from .cleaning_vocabulary import CleaningVocabulary
-from .sentences import CLOSERS, ends_like_sentence
+from .sentences import CLOSERS, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
@@ -152,17 +152,23 @@ def table_cells(text: str) -> int:
 
 
 def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
-    """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結"."""
+    """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結". Never a
+    sentence or a question ("Vil Facebook dele dataene?"), nor two names joined as in a phrase ("Facebook
+    and Twitter")."""
     platforms = len(vocabulary.share_platform.findall(text))
     if weight(text) > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
+        return False
+    if ends_like_sentence(text) or ends_like_question(text):
         return False
     verbs = len(vocabulary.share_verb.findall(text))
     # Besides the buttons' words, little more than a preposition ("on", "auf", "no") or a font-size
     # widget: not a sentence.
-    rest = re.sub(r"[\W\d_]+", "", vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text)))
-    if weight(rest) > limits.share_bar_max_other_weight:
+    left = vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text))
+    if weight(re.sub(r"[\W\d_]+", "", left)) > limits.share_bar_max_other_weight:
         return False
-    return platforms >= limits.share_bar_min_platforms or (platforms >= 1 and verbs >= 1)
+    if verbs:
+        return platforms >= 1
+    return platforms >= limits.share_bar_min_platforms and not vocabulary.share_joiner.search(left)
 
 
 def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:

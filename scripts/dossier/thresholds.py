@@ -51,9 +51,10 @@ class CleaningThresholds:
     # A page's tail (a press release's "About <company>" and contacts, readers' comments) is looked for
     # only after this many lines of the article's prose: above them such a line is the article's own.
     tail_after_prose_lines: int = 2
-    # A name declined after "About" ("O Microsoftu") matches the paragraph's opening one ("Microsoft") when
-    # one is the other's start and this long: shorter stems ("Ab" of "Abbott") match too much.
+    # A name declined after "About" ("O tvrtki Microsoftu") matches the paragraph's opening one
+    # ("Microsoft") when that one is this long and the header's adds a case ending of at most this much.
     declined_name_min_chars: int = 4
+    case_ending_max_chars: int = 2
     about_header_max_weight: int = 60  # "About Example Health Inc.": a header, not a paragraph
     caption_max_sentences: int = 2  # a caption is a sentence or two; more is a paragraph
     # clean: furniture signals (furniture.py)
