@@ -25,6 +25,8 @@ _TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·
 _CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
 _JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
 _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
+
+
 def _caseless_word(word: str) -> bool:
     """A word of letters (and the marks written on them) of a script without capitals: Hebrew, Arabic,
     the Indic scripts, Thai, Georgian (נועה, محمد, सुमन, செந்தில்குமார்); an initial may end in a full stop
