@@ -155,8 +155,11 @@ def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThre
     """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結". Never a
     sentence or a question ("Vil Facebook dele dataene?"), nor two names joined as in a phrase ("Facebook
     and Twitter")."""
+    heavy = weight(text)
+    if heavy > limits.share_bar_button_weight * limits.share_bar_max_buttons:
+        return False  # prose: its platforms are not even counted
     platforms = len(vocabulary.share_platform.findall(text))
-    if weight(text) > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
+    if heavy > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
         return False
     if ends_like_sentence(text) or ends_like_question(text):
         return False
