@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import stopwordsiso
@@ -70,13 +70,17 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
+WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 
 
 # --- line shape ---------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=WEIGHTS_KEPT)  # each signal weighs the same line again: a dozen times per line
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
+    if text.isascii():
+        return len(text)
     return len(text) + _WIDE.subn("", text)[1]  # a count, not a list of every character
 
 
