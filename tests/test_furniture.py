@@ -65,7 +65,8 @@ def test_datelines(line):
     assert furniture.is_dateline(line)
 
 
-@pytest.mark.parametrize("line", [*BODY, "Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190"])
+@pytest.mark.parametrize("line", [*BODY, "Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190",
+                                  "Google\t2019\tFitbit'i satın alma anlaşması imzaladı\t2,1 milyar dolar"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):
     assert not furniture.is_dateline(line)
 

@@ -58,7 +58,7 @@ _NUMERIC_DATE = re.compile(
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
-_SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_SMALL_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")  # a day: not part of a decimal ("2,1 milyar")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
