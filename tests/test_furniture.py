@@ -33,6 +33,8 @@ def test_navigation_is_short_items_between_separators(line):
 @pytest.mark.parametrize("line", [
     *BODY,
     "Amazon vs. Walmart: who wins the pharmacy war?",
+    "«غوغل» تستوعب فريق «ديب مايند» الصحي... وتطبيق «ستريمز» يعيد مخاوف الخصوصية",  # quotes, not a path
+    "«Сбер» и «Яндекс» запускают телемедицину",
     "| Region | Clinics | Patients |",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
 ])
@@ -46,6 +48,11 @@ def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     ("Amazon   closes   its clinics", False),  # too few items
     ("One Medical    1 Main Street    Boston MA 02110    (617) 555-0100", False),  # an address
     ("The doors are shut    the lights are low    the nurses gone    the patients go", False),  # verse
+    # Chinese and Japanese set no space between words: one space (or an ideographic one) sets items apart
+    ("首頁　科技　財經　生活　健康　國際　影音", True),
+    ("トップ 速報 ライブ エキスパート オリジナル みんなの意見 ランキング", True),
+    ("구글 핏빗 인수 완료 발표", False),  # Korean spaces its words: a headline
+    ("アマゾン、月5ドルの処方薬定額サービス　米国で開始", False),
 ])
 def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     assert furniture.is_spaced_menu(line) is menu
@@ -198,6 +205,12 @@ def test_counters(line, expected):
     ("Deel op LinkedIn", True),
     ("Komentarji", False),  # the bare noun may head a section of the article: it needs a count
     ("Komentarji (4)", True),
+    ("Трансляция обновляется автоматически", True),
+    ("The app updates automatically when a new version is available.", False),
+    ("Ceci est la version en cache de https://example.fr/article", True),
+    ("The Wayback Machine - https://web.archive.org/web/20181114093512/https://example.org/a", True),
+    ("¿No ves bien este correo? Ver en el navegador", True),
+    ("Одноклассники", True),
     ("Kopírovať odkaz", True),
     ("Hozzászólások (14)", True),
     ("Olvasási idő: 3 perc", True),

@@ -20,7 +20,7 @@ from typing import Literal
 
 import stopwordsiso
 
-from .characters import HAN, HANGUL, WIDE, WORD, ascii_digits, char_class
+from .characters import HAN, HANGUL, KANA, WIDE, WORD, ascii_digits, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
@@ -49,8 +49,11 @@ _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·
 # A character every separator holds: a line without one (most prose) is not scanned for separators at
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
+_GUILLEMETS = re.compile(r"«([^«»]*)»")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
+_SPACE = re.compile(r"[ \t\u3000]+")
+_HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(
@@ -79,9 +82,7 @@ WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 @lru_cache(maxsize=WEIGHTS_KEPT)  # each signal weighs the same line again: a dozen times per line
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
-    if text.isascii():
-        return len(text)
-    return len(text) + _WIDE.subn("", text)[1]  # a count, not a list of every character
+    return len(text) if text.isascii() else len(text) + _WIDE.subn("", text)[1]  # subn: a count, not a list
 
 
 def is_spaced(text: str) -> bool:
@@ -184,6 +185,8 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False  # a table's row, not a menu
     if "<" in text:
         text = _HTML_TAG.sub("", text)
+    if "«" in text:
+        text = _GUILLEMETS.sub(r"\1", text)  # «…» quotes ("«Google» compra…"): its » is no breadcrumb's
     if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
         return False
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
@@ -201,10 +204,11 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Shaped like a menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland
     Ausland   …", items of a word or two, without digits. A table's row or an address has that shape
     too, so it is no signal on its own: the headline is not looked for above it."""
-    items = _SPACE_RUN.split(text.strip())  # one item where no run of spaces stands
+    unspaced = len(_HAN_OR_KANA.findall(text)) * 2 > len(text)  # Chinese, Japanese: one space parts items
+    items = (_SPACE if unspaced else _SPACE_RUN).split(text.strip())  # one item where no run of spaces stands
     return len(items) >= limits.spaced_menu_min_items and not any(
         len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
-        for item in items)
+        or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
 
 
 def has_full_date(text: str) -> bool:

@@ -76,6 +76,7 @@ class CleaningThresholds:
     nav_two_items_slack: int = 8  # two items stand on a line no heavier than one item and its separator
     spaced_menu_min_items: int = 4  # a line of items set apart by runs of spaces alone is a menu from this many
     spaced_menu_item_max_words: int = 2  # …of a word or two each
+    spaced_menu_item_max_weight: int = 16  # in Chinese and Japanese, of a few characters each (CJK count twice)
     dateline_max_weight: int = 100  # a dateline holds a date, a time, a place, maybe a name: no more
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence
