@@ -119,6 +119,7 @@ def test_bylines(vocabulary, line, byline):
     ("Twenty-three rivers overflowed in a single day.", False),
     ("Fot. Example Agency", True),
     ("Kuva: Example", True),
+    ("Photographs by Theo Lindgren for Example Magazine", True),
     ("Jengo la makao makuu ya Amazon mjini Seattle. (PICHA: MAKTABA)", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
     ("Source: Yes.", False),  # an interview's answer, not a credit
@@ -211,6 +212,10 @@ def test_counters(line, expected):
     ("The Wayback Machine - https://web.archive.org/web/20181114093512/https://example.org/a", True),
     ("¿No ves bien este correo? Ver en el navegador", True),
     ("Одноклассники", True),
+    ("Print this article", True),
+    ("(Reporting by Jane Roe in Seattle; Editing by Sam Poe)", True),  # a wire story's credits
+    ("Поделиться:", True),
+    ("Sujets associés : Santé numérique, Cloud", True),
     ("Kopírovať odkaz", True),
     ("Hozzászólások (14)", True),
     ("Olvasási idő: 3 perc", True),
