@@ -474,6 +474,16 @@ SWEDISH_PARAGRAPHS = [
     "chef och ett kontor i Boston, men det hände inte så mycket utanför ägarnas egna personalavdelningar.",
 ]
 
+def test_a_short_headline_over_a_standfirst_of_several_sentences_is_no_section_label(vocabulary):
+    headline = "The Short, Strange Life of a Venture"
+    standfirst = ("Three companies promised to fix health care for their own workers, and maybe for the rest of "
+                  "us. Three years later the venture is gone. What went wrong?")
+    text = page("FEATURES / HEALTH CARE", "", headline, standfirst, "By Jane Doe", "March 8, 2021", "",
+                ENGLISH_PARAGRAPH, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline and result.blocks[0].text == standfirst
+
+
 def test_a_section_label_between_masthead_and_headline_leaves_the_masthead_out(vocabulary):
     headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
     text = page("Drucken", "Der Rheinbote Wirtschaft", "GESUNDHEIT – DIGITALES", headline,

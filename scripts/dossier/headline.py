@@ -8,7 +8,7 @@ import re
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
-from .sentences import ends_like_question
+from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
@@ -86,10 +86,12 @@ def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels,
 
 def _is_kicker(first: str, second: str) -> bool:
     """A section label or kicker above the headline ("SALUTE DIGITALE", "Alphabet-Tochter"): short, and
-    much shorter than the line under it."""
+    much shorter than the line under it, when that line is a headline: a standfirst of three sentences
+    under a short headline leaves it the headline."""
     limits = CLEANING
     return (furniture.weight(first) <= limits.kicker_max_weight
-            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second))
+            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second)
+            and len(ROUGH_BOUNDARY.findall(second)) <= limits.headline_max_sentences)
 
 
 def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position: int) -> bool:

@@ -86,6 +86,7 @@ class CleaningThresholds:
     headline_min_weight: int = 12  # shorter is a label or a section name
     kicker_max_weight: int = 40  # a section label above the headline is this short…
     kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
+    headline_max_sentences: int = 2  # a headline holds a sentence or two ("Amazon closes Care. What now?")
     headline_max_weight: int = 300  # longer is a paragraph
     headline_byline_reach: int = 5  # a byline or dateline this many lines under a headline-shaped question
     related_item_max_weight: int = 150  # a listed headline of another article
