@@ -211,6 +211,7 @@ def test_counters(line, expected):
     ("Ceci est la version en cache de https://example.fr/article", True),
     ("The Wayback Machine - https://web.archive.org/web/20181114093512/https://example.org/a", True),
     ("¿No ves bien este correo? Ver en el navegador", True),
+    ("Asunto: Salud 2.0 | Amazon abre una consulta médica por chat", True),  # a newsletter's e-mail header
     ("Одноклассники", True),
     ("Print this article", True),
     ("(Reporting by Jane Roe in Seattle; Editing by Sam Poe)", True),  # a wire story's credits
