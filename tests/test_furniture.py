@@ -53,6 +53,7 @@ def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     ("トップ 速報 ライブ エキスパート オリジナル みんなの意見 ランキング", True),
     ("구글 핏빗 인수 완료 발표", False),  # Korean spaces its words: a headline
     ("アマゾン、月5ドルの処方薬定額サービス　米国で開始", False),
+    ("台積電 聯發科 鴻海 法說會 接力登場", False),  # a headline's phrases, five: a menu has six items or more
 ])
 def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     assert furniture.is_spaced_menu(line) is menu
@@ -120,6 +121,7 @@ def test_bylines(vocabulary, line, byline):
     ("Fot. Example Agency", True),
     ("Kuva: Example", True),
     ("Photographs by Theo Lindgren for Example Magazine", True),
+    ("Photos by a bystander circulated on social media within minutes, police said.", False),
     ("Jengo la makao makuu ya Amazon mjini Seattle. (PICHA: MAKTABA)", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
     ("Source: Yes.", False),  # an interview's answer, not a credit
@@ -208,6 +210,11 @@ def test_counters(line, expected):
     ("Komentarji (4)", True),
     ("Трансляция обновляется автоматически", True),
     ("The app updates automatically when a new version is available.", False),
+    ("La página se actualiza automáticamente cada diez minutos, según la Aemet.", False),  # a sentence
+    ("Tip: To quickly find your stop, type its number into the search bar.", False),
+    ("2. At the top, choose View in browser", False),
+    ("Collection: Autumn/Winter 2024", False),
+    ("(Reporting by riders through the app will be reviewed every week, the department said.)", False),
     ("Ceci est la version en cache de https://example.fr/article", True),
     ("The Wayback Machine - https://web.archive.org/web/20181114093512/https://example.org/a", True),
     ("¿No ves bien este correo? Ver en el navegador", True),

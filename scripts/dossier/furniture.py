@@ -185,8 +185,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False  # a table's row, not a menu
     if "<" in text:
         text = _HTML_TAG.sub("", text)
-    if "«" in text:
-        text = _GUILLEMETS.sub(r"\1", text)  # «…» quotes ("«Google» compra…"): its » is no breadcrumb's
+    text = _GUILLEMETS.sub(r"\1", text)  # «…» quotes ("«Google» compra…"): their » is no breadcrumb's
     if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
         return False
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
@@ -206,7 +205,8 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     too, so it is no signal on its own: the headline is not looked for above it."""
     unspaced = len(_HAN_OR_KANA.findall(text)) * 2 > len(text)  # Chinese, Japanese: one space parts items
     items = (_SPACE if unspaced else _SPACE_RUN).split(text.strip())  # one item where no run of spaces stands
-    return len(items) >= limits.spaced_menu_min_items and not any(
+    least = limits.spaced_menu_min_items_unspaced if unspaced else limits.spaced_menu_min_items
+    return len(items) >= least and not any(
         len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
         or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
 

@@ -77,6 +77,7 @@ class CleaningThresholds:
     spaced_menu_min_items: int = 4  # a line of items set apart by runs of spaces alone is a menu from this many
     spaced_menu_item_max_words: int = 2  # …of a word or two each
     spaced_menu_item_max_weight: int = 16  # in Chinese and Japanese, of a few characters each (CJK count twice)
+    spaced_menu_min_items_unspaced: int = 6  # …and six of them: a headline may set four or five phrases apart
     dateline_max_weight: int = 100  # a dateline holds a date, a time, a place, maybe a name: no more
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence
