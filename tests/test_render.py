@@ -16,7 +16,7 @@ from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
 from dossier.listings import Listings, pager_numbers
 from dossier.records import AttentionItem, Block, Inline, InputOutcome
-from dossier.render import language_name, render_site
+from dossier.render import direction, language_name, render_site
 from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -296,3 +296,11 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
 def test_languages_are_named_in_english(code, name):
     assert language_name(code) == name
 
+
+
+@pytest.mark.parametrize(("code", "attribute"), [
+    ("ar", ' dir="rtl"'), ("he", ' dir="rtl"'), ("fa", ' dir="rtl"'), ("ur", ' dir="rtl"'),
+    ("en", ""), ("zh-Hans", ""), ("sr-Cyrl", ""), ("und", ""),
+])
+def test_a_language_written_right_to_left_is_set_right_to_left(code, attribute):
+    assert str(direction(code)) == attribute

@@ -15,8 +15,9 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TypedDict
 
-from babel import Locale
+from babel import Locale, localedata
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .article_html import EntityLinker, render_blocks
 from .characters import visible
@@ -66,6 +67,16 @@ def language_name(code: str) -> str:
     return f"{name} ({english.scripts.get(script, script)})" if script else name
 
 
+@cache
+def direction(code: str) -> Markup:
+    """The attribute a language written right to left needs on the element its text is in (Arabic,
+    Hebrew, Persian, Urdu: CLDR's character order), so that its lines read and align from the right;
+    nothing for the others."""
+    locale = code.replace("-", "_")
+    rtl = localedata.exists(locale) and localedata.load(locale).get("character_order") == "right-to-left"
+    return Markup(' dir="rtl"') if rtl else Markup("")
+
+
 @dataclass(frozen=True)
 class GeneratedSite:
     """Everything the build generates: site-relative path -> file content."""
@@ -84,6 +95,7 @@ def _environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["language_name"] = language_name
+    env.filters["direction"] = direction  # dir="rtl" after a lang attribute, for Arabic, Hebrew …
     env.filters["visible"] = visible  # file names, which may hold invisible characters
     return env
 
