@@ -16,7 +16,7 @@ from dossier.article_html import render_blocks
 from dossier.front_matter import front_matter
 from dossier.listings import Listings, pager_numbers
 from dossier.records import AttentionItem, Block, Inline, InputOutcome
-from dossier.render import direction, language_name, render_site
+from dossier.render import language_attributes, language_name, render_site
 from dossier.urls import relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -298,9 +298,10 @@ def test_languages_are_named_in_english(code, name):
 
 
 
-@pytest.mark.parametrize(("code", "attribute"), [
-    ("ar", ' dir="rtl"'), ("he", ' dir="rtl"'), ("fa", ' dir="rtl"'), ("ur", ' dir="rtl"'),
-    ("en", ""), ("zh-Hans", ""), ("sr-Cyrl", ""), ("und", ""),
+@pytest.mark.parametrize(("code", "attributes"), [
+    ("ar", ' lang="ar" dir="rtl"'), ("he", ' lang="he" dir="rtl"'), ("fa", ' lang="fa" dir="rtl"'),
+    ("ur", ' lang="ur" dir="rtl"'), ("en", ' lang="en"'), ("zh-Hans", ' lang="zh-Hans"'), ("sr-Cyrl", ' lang="sr-Cyrl"'),
+    ("und", ' lang="und"'),
 ])
-def test_a_language_written_right_to_left_is_set_right_to_left(code, attribute):
-    assert str(direction(code)) == attribute
+def test_a_language_written_right_to_left_is_set_right_to_left(code, attributes):
+    assert str(language_attributes(code)) == attributes

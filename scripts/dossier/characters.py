@@ -72,6 +72,12 @@ def _digit_table() -> dict[int, str]:
             if unicodedata.category(chr(code)) == "Nd"}
 
 
+def unicode_script(ch: str) -> str:
+    """A character's script as the first word of its Unicode name ("LATIN", "CYRILLIC", "CJK"); "" for
+    one without a name."""
+    return unicodedata.name(ch, "").partition(" ")[0]
+
+
 def visible(name: str) -> str:
     """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
     zero-width ones, which could make it pass for another name) written out as escapes ("\\u202e"); in a

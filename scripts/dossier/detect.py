@@ -18,7 +18,6 @@ title weighs in only when the body is too short to tell.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ import regex
 from babel import localedata
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from .characters import CJK, HAN, HANGUL, KANA, char_class
+from .characters import CJK, HAN, HANGUL, KANA, char_class, unicode_script
 from .chinese import dominant_script
 from .records import CleanText, Detected
 from .thresholds import DETECTION
@@ -203,9 +202,9 @@ def language_letters(language: str) -> frozenset[str]:
                       if ch.isalpha())
     scripts: Counter[str] = Counter()
     for ch, n in letters.items():
-        scripts[_script(ch)] += n
+        scripts[unicode_script(ch)] += n
     main = max(sorted(scripts), key=scripts.__getitem__, default=None)
-    written = {ch for ch in letters if not ch.isascii() and _script(ch) == main}
+    written = {ch for ch in letters if not ch.isascii() and unicode_script(ch) == main}
     return frozenset(written | {_LEGACY_FORMS[ch] for ch in written if ch in _LEGACY_FORMS})
 
 
@@ -225,11 +224,6 @@ def _texts(value: object) -> Iterator[str]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _texts(item)
-
-
-def _script(ch: str) -> str:
-    """A letter's script, as the first word of its Unicode name ("LATIN", "GREEK")."""
-    return unicodedata.name(ch, "").partition(" ")[0]
 
 
 def _letters(text: str) -> int:

@@ -13,6 +13,7 @@ from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
 
+
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                      vocabulary: CleaningVocabulary) -> int | None:
     """The headline: walking up from the first prose line past bylines, datelines, share bars, notices

@@ -6,9 +6,8 @@ meta line, which writing system it is in.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .characters import CJK, char_class
+from .characters import CJK, char_class, unicode_script
 from .meta_vocabulary import VOCABULARY
 from .sentences import CLOSERS, TERMINALS
 from .thresholds import META_LINES
@@ -78,6 +77,6 @@ def script_of(text: str) -> str | None:
     for ch in text:
         if not ch.isalpha():
             continue
-        key = "cjk" if CJK_CHAR.match(ch) else unicodedata.name(ch, "UNKNOWN").split()[0]
+        key = "cjk" if CJK_CHAR.match(ch) else unicode_script(ch) or "UNKNOWN"
         counts[key] = counts.get(key, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None

@@ -68,13 +68,13 @@ def language_name(code: str) -> str:
 
 
 @cache
-def direction(code: str) -> Markup:
-    """The attribute a language written right to left needs on the element its text is in (Arabic,
-    Hebrew, Persian, Urdu: CLDR's character order), so that its lines read and align from the right;
-    nothing for the others."""
+def language_attributes(code: str) -> Markup:
+    """The attributes of an element whose text is in language `code`: its lang, and for a language written
+    right to left (Arabic, Hebrew, Persian, Urdu: CLDR's character order) dir="rtl", so that its lines
+    read and align from the right."""
     locale = code.replace("-", "_")
     rtl = localedata.exists(locale) and localedata.load(locale).get("character_order") == "right-to-left"
-    return Markup(' dir="rtl"') if rtl else Markup("")
+    return Markup(' lang="{}"{}').format(code, Markup(' dir="rtl"') if rtl else "")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["language_name"] = language_name
-    env.filters["direction"] = direction  # dir="rtl" after a lang attribute, for Arabic, Hebrew …
+    env.filters["language_attributes"] = language_attributes  # lang, and dir="rtl" for Arabic, Hebrew …
     env.filters["visible"] = visible  # file names, which may hold invisible characters
     return env
 

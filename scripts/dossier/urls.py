@@ -64,4 +64,3 @@ def report_url(page: int) -> str:
 def attention_url(page: int) -> str:
     """A page of the build report's needs-attention list, numbered from 1."""
     return "report/attention/" if page == 1 else f"report/attention/{page}/"
-
