@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import furniture
+from . import article_tail, furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
@@ -96,11 +96,12 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
     title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
     _label_captions(kept, texts, label, title, vocabulary, lines.raw)
-    _label_boilerplate(kept, texts, label, good_lines(), vocabulary)
-    _label_comments(kept, texts, label, good_lines(), vocabulary)
+    article_tail.label_boilerplate(kept, texts, label, good_lines(), vocabulary)
+    article_tail.label_comments(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings)
+    article_tail.label_author_bios(kept, texts, label, good_lines())
     if title is not None:
         for i in kept:
             if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):
@@ -177,66 +178,6 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         if not (closing(i) or subheading):
             break
         del label[i]
-
-
-def _after_prose_begins(kept: list[int], good: list[int]) -> list[int]:
-    """The lines after the first few of the article's prose: where a page's tail (a press release's
-    boilerplate, readers' comments) may begin; none while the prose has not begun."""
-    begun = CLEANING.tail_after_prose_lines
-    return [i for i in kept if i > good[begun - 1]] if len(good) >= begun else []
-
-
-def _label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                       vocabulary: CleaningVocabulary) -> None:
-    """A press release's boilerplate after its article: from its first end line (its end mark, forward-looking
-    statements, contacts for the press) or "About <company>" header over a paragraph that opens with that
-    name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
-    after = _after_prose_begins(kept, good)
-    for n, i in enumerate(after):
-        # A header, short and no sentence: "O Google anunciou …" opens a Portuguese paragraph, not "About".
-        header = (furniture.weight(texts[i]) <= CLEANING.about_header_max_weight
-                  and not ends_like_sentence(texts[i]))
-        name = vocabulary.about_whom(texts[i]) if header else None
-        opens_with_name = name is not None and n + 1 < len(after) and _same_name(name, texts[after[n + 1]])
-        if vocabulary.is_article_end(texts[i]) or opens_with_name:
-            for j in after[n:]:
-                label[j] = "notice"
-            return
-
-
-def _same_name(name: str, paragraph: str) -> bool:
-    """Whether `paragraph` opens with the name a header names, or with that name without the case ending
-    the header gives it ("O tvrtki Microsoftu" over "Microsoft (Nasdaq: MSFT) …"); not with a longer word
-    that starts like it ("Brasil" over "Brasileiros …")."""
-    named, opening = _first_word(name), _first_word(paragraph)
-    return opening == named or (
-        len(opening) >= CLEANING.declined_name_min_chars and named.startswith(opening)
-        and len(named) - len(opening) <= CLEANING.case_ending_max_chars)
-
-
-def _first_word(text: str) -> str:
-    """The first word, without what follows it ("Microsoft's" → Microsoft, "Example," → Example)."""
-    found = _LETTERS.match(text.strip())
-    return found.group() if found else ""
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                    vocabulary: CleaningVocabulary) -> None:
-    """Readers' comments under the article: from a comments header on, once the article's prose has begun,
-    when less prose follows it than stands above it (a comment count under the standfirst heads no
-    comments: the article's prose follows it)."""
-    after = _after_prose_begins(kept, good)
-    for n, i in enumerate(after):
-        if not vocabulary.is_comments_header(texts[i]):
-            continue
-        below = sum(1 for g in good if g > i)
-        if below < len(good) - below:
-            for j in after[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
-                label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else "comments")
-        return
 
 
 def _blank_line_groups(raw: list[str]) -> list[int]:

@@ -33,7 +33,7 @@ FurnitureLabel = Literal[
     "dateline", "photo_credit", "image_file_name", "label", "tag_list", "counter", "keyword_stuffing",
     # a line by its neighbours or its place
     "caption", "shared_with_other_pages", "before_headline", "before_article", "notice", "after_article",
-    "repeated_title", "curated_drop", "comments",
+    "repeated_title", "curated_drop", "comments", "author_bio",
 ]
 
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is

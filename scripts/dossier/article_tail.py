@@ -1,0 +1,98 @@
+"""The page's tail after the article: a press release's boilerplate, readers' comments, the author's bio.
+Each is looked for only once the article's prose has begun, and labelled as article_location labels a
+line (furniture.Labels)."""
+
+from __future__ import annotations
+
+import re
+
+from . import furniture
+from .bylines import byline_name
+from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import Labels
+from .sentences import ROUGH_BOUNDARY, ends_like_sentence
+from .thresholds import CLEANING
+
+
+def _after_prose_begins(kept: list[int], good: list[int]) -> list[int]:
+    """The lines after the first few of the article's prose: where a page's tail (a press release's
+    boilerplate, readers' comments) may begin; none while the prose has not begun."""
+    begun = CLEANING.tail_after_prose_lines
+    return [i for i in kept if i > good[begun - 1]] if len(good) >= begun else []
+
+
+def label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                       vocabulary: CleaningVocabulary) -> None:
+    """A press release's boilerplate after its article: from its first end line (its end mark, forward-looking
+    statements, contacts for the press) or "About <company>" header over a paragraph that opens with that
+    name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
+    after = _after_prose_begins(kept, good)
+    for n, i in enumerate(after):
+        # A header, short and no sentence: "O Google anunciou …" opens a Portuguese paragraph, not "About".
+        header = (furniture.weight(texts[i]) <= CLEANING.about_header_max_weight
+                  and not ends_like_sentence(texts[i]))
+        name = vocabulary.about_whom(texts[i]) if header else None
+        opens_with_name = name is not None and n + 1 < len(after) and _same_name(name, texts[after[n + 1]])
+        if vocabulary.is_article_end(texts[i]) or opens_with_name:
+            for j in after[n:]:
+                label[j] = "notice"
+            return
+
+
+def _same_name(name: str, paragraph: str) -> bool:
+    """Whether `paragraph` opens with the name a header names, or with that name without the case ending
+    the header gives it ("O tvrtki Microsoftu" over "Microsoft (Nasdaq: MSFT) …"); not with a longer word
+    that starts like it ("Brasil" over "Brasileiros …")."""
+    named, opening = _first_word(name), _first_word(paragraph)
+    return opening == named or (
+        len(opening) >= CLEANING.declined_name_min_chars and named.startswith(opening)
+        and len(named) - len(opening) <= CLEANING.case_ending_max_chars)
+
+
+def _first_word(text: str) -> str:
+    """The first word, without what follows it ("Microsoft's" → Microsoft, "Example," → Example)."""
+    found = _LETTERS.match(text.strip())
+    return found.group() if found else ""
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                    vocabulary: CleaningVocabulary) -> None:
+    """Readers' comments under the article: from a comments header on, once the article's prose has begun,
+    when less prose follows it than stands above it (a comment count under the standfirst heads no
+    comments: the article's prose follows it)."""
+    after = _after_prose_begins(kept, good)
+    for n, i in enumerate(after):
+        if not vocabulary.is_comments_header(texts[i]):
+            continue
+        below = sum(1 for g in good if g > i)
+        if below < len(good) - below:
+            for j in after[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
+                label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else "comments")
+        return
+
+
+def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, good: list[int]) -> None:
+    """The author's bio at the foot of the article ("Dana Whitcomb covers Amazon for Meridian Wire."): the
+    last lines the article shows, each a sentence or two that opens with a name a byline on the page gives.
+    A reporter seldom names themselves in their own story; the page names them in its byline and its bio."""
+    names = {name for i in kept if label.get(i) == "byline" and (name := byline_name(texts[i]))}
+    after = set(_after_prose_begins(kept, good))
+    for i in reversed(kept):
+        if i in label:
+            continue
+        if i not in after or not any(_opens_with(name, texts[i]) for name in names) or not _is_bio_sized(texts[i]):
+            return
+        label[i] = "author_bio"
+
+
+def _opens_with(name: str, text: str) -> bool:
+    """Whether `text` opens with `name` as a whole ("Dana Whitcomb covers", "Dana Whitcomb, who"), not with a
+    longer name that starts like it ("Dana Whitcombe")."""
+    return text.startswith(name) and text[len(name): len(name) + 1] in (" ", ",")
+
+
+def _is_bio_sized(text: str) -> bool:
+    return ends_like_sentence(text) and len(ROUGH_BOUNDARY.findall(text)) <= CLEANING.author_bio_max_sentences

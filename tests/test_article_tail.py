@@ -1,0 +1,52 @@
+"""article_tail: what follows the article on its page. The author's bio here (the press release's
+boilerplate and readers' comments are checked with whole pages in test_clean.py)."""
+
+import pytest
+
+from dossier.clean import clean
+from dossier.records import DecodedText
+
+BODY = [
+    "Example Health said on Tuesday that its clinics in Ohio would offer video visits to all members from next "
+    "month, after a pilot in two counties that served more than four thousand patients.",
+    "The company said the visits would be covered by the same plans as in-person appointments and that members "
+    "could book them through its app or by phone.",
+    "Analysts said the move puts the chain in direct competition with the telehealth firms that sell to the same "
+    "employers, and that prices for visits in person were not expected to change this year.",
+]
+
+
+def shown(*lines: str, byline: str = "By Dana Whitcomb, Meridian Wire", vocabulary) -> list[str]:
+    page = "\n\n".join(["Example Health opens video visits to all its members", byline, *BODY, *lines])
+    result = clean(DecodedText("seeds/articles/page.txt", "0" * 64, page, "utf-8"), vocabulary)
+    return [block.text for block in result.blocks]
+
+
+@pytest.mark.parametrize("bio", [
+    ["Dana Whitcomb covers health care and retail for Meridian Wire."],
+    ["Dana Whitcomb, a former nurse, covers health care for Meridian Wire. Write to her at the news desk."],
+    ["Dana Whitcomb covers health care for Meridian Wire.", "Dana Whitcomb is on leave until March."],
+], ids=["one sentence", "two sentences", "two bio lines"])
+def test_a_bio_that_opens_with_the_bylines_name_is_the_authors_bio(vocabulary, bio):
+    assert shown(*bio, vocabulary=vocabulary) == BODY
+
+
+def test_a_bio_in_another_language_by_its_byline(vocabulary):
+    bio = "Anna Schmidt ist Korrespondentin für Gesundheitspolitik in Berlin."
+    assert shown(bio, byline="Von Anna Schmidt", vocabulary=vocabulary) == BODY
+
+
+@pytest.mark.parametrize(("last", "byline"), [
+    # No byline on the page names the person: a closing sentence of the story.
+    ("Lena Orwell covers the sector for a consultancy and expects more such deals.", "By Dana Whitcomb"),
+    # A longer name that starts like the byline's.
+    ("Dana Whitcombe, who runs a clinic in Dayton, said she would wait before signing up.", "By Dana Whitcomb"),
+    # Three sentences: a paragraph of the story, not a bio.
+    ("Dana Whitcomb tried the service. It took four minutes to book. The doctor called back within the hour.",
+     "By Dana Whitcomb"),
+    # Not at the foot: the story goes on below it.
+    ("Dana Whitcomb covers health care for Meridian Wire.\n\n" + BODY[0].replace("Tuesday", "Monday"),
+     "By Dana Whitcomb"),
+], ids=["no byline names it", "a longer name", "three sentences", "not at the foot"])
+def test_a_closing_paragraph_is_kept(vocabulary, last, byline):
+    assert shown(last, byline=byline, vocabulary=vocabulary) == [*BODY, *last.split("\n\n")]
