@@ -323,6 +323,10 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("O boletim epidemiológico divulgado nesta sexta-feira registra 1.200 novos casos.", False),
     ("Forældre kan tilmelde deres børn til den nye skole fra 1. marts.", False),
     ("The police said the suspect had used a fake email address to rent the van.", False),
+    # a prompt for the reader's e-mail address (a newsletter's form), in any language
+    ("Ange din e-postadress", True),
+    ("Geben Sie Ihre E-Mail-Adresse ein", True),
+    ("Em seu e-mail aos funcionários, o executivo disse que o serviço fecha em março.", False),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
