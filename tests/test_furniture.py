@@ -178,6 +178,10 @@ def test_bracketed_labels(line, expected):
     ("댓글 0", True),
     ("Comments (27)", True),
     ("Drei Fragen, 12 Antworten", False),
+    # a pager: page numbers from 1, its words as long as a menu item's, its arrows no labels
+    ("« Previous 1 2 Next »", True),
+    ("« Попередня 1 2 3 Наступна »", True),
+    ("Poprzednia strona 3 4", False),  # not numbered from 1: no pager, and its label is too long for a counter
 ])
 def test_counters(line, expected):
     assert furniture.is_counter(line) is expected

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, cast
 
 import stopwordsiso
 
@@ -91,8 +91,7 @@ def is_spaced(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    found: list[str] = WORD.findall(text.lower())  # regex ships no types
-    return found
+    return cast(list[str], WORD.findall(text.lower()))  # regex ships no types
 
 
 # --- stopwords ----------------------------------------------------------------------------------------
@@ -112,8 +111,7 @@ def stopword_language(text: str) -> str | None:
     tokens = words(text[: CLEANING.stopword_sample_chars])[: CLEANING.stopword_sample_words]
     if len(tokens) < CLEANING.stopword_min_words:
         return None
-    # Each distinct word counted once, and each of the sixty lists met by a set intersection (which
-    # walks the smaller set: the text's words).
+    # Each of the sixty lists met by a set intersection, which walks the smaller set: the text's words.
     counts = Counter(tokens)
     distinct = set(counts)
     shares = {language: sum(counts[t] for t in stopwords(language).intersection(distinct)) / len(tokens)
@@ -279,14 +277,16 @@ def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"."""
-    if weight(text) > limits.counter_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
+    """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"; a
+    pager's page numbers ("« Previous 1 2 Next »": its arrows are no labels)."""
+    if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # and no number: see below
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
-    labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text) if token]
+    labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s«»‹›<>←→]+", text) if token]
+    pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    longest = limits.nav_item_max_weight if pager else limits.counter_label_max_weight  # "Następna"
     # one label may stand without its number (a "share" button among the counters)
-    return (len(numbers) >= max(1, len(labels) - 1)
-            and all(weight(label) <= limits.counter_label_max_weight for label in labels))
+    return len(numbers) >= max(1, len(labels) - 1) and all(weight(label) <= longest for label in labels)
 
 
 def is_advertising(text: str, vocabulary: CleaningVocabulary) -> bool:
