@@ -407,6 +407,15 @@ LOADERS = {
      "the merge key << is not allowed"),
     ("entities.yml", "entities:\n  <<: {~: {type: company, name: Merged}}\n", 2, "the merge key << is not allowed"),
     ("articles.yml", 'articles:\n  a.txt:\n    original_url: "http://[::1"\n', 3, "not a web address"),
+    ("articles.yml", 'articles:\n  a.txt:\n    translated_from: {language: pt, url: "http://%zz/x"}\n', 3,
+     "not a web address"),
+    # Keys the data holds as one (invisible characters removed, Unicode composed): the first would be lost.
+    ("articles.yml", 'articles:\n  a.txt: {title_en: A}\n  "a.txt\\u202E": {title_en: B}\n', 3, "duplicate key 'a.txt'"),
+    ("articles.yml", 'articles:\n  "caf\\u00e9.txt": {title_en: A}\n  "cafe\\u0301.txt": {title_en: B}\n', 3,
+     "duplicate key"),
+    # A date in another script's digits ("٢٠٢٢"): a regular expression's \d takes it, the calendar not.
+    ("entities.yml", "entities:\n  a:\n    type: company\n    name: A\n    description: D\n    names: {en: [A]}\n"
+     "    events:\n      - {date: \"\u0662\u0660\u0662\u0662\", type: founded, description: D, sources: [a.txt]}\n", 8, "date"),
     # A pattern's end is the string's end, not a newline before it ($ in Python's re).
     ("articles.yml", 'articles:\n  a.txt:\n    original_url: "https://example.org/x\\n"\n', 3,
      "field 'articles.a.txt.original_url'"),
@@ -424,6 +433,8 @@ LOADERS = {
     # A repeat inside a repeat: forty x's would keep the build matching for longer than anyone waits.
     ("cleaning.yml", _chrome_first("'(x+x+)+y'"), _CHROME_LINE + 1, "a repeat inside a repeat"),
     ("cleaning.yml", _chrome_first("'(share||tweet)'"), _CHROME_LINE + 1, "matches an empty line"),
+    # Alternatives that can match the same text, repeated: as slow as a repeat inside a repeat.
+    ("cleaning.yml", _chrome_first("'(a|a)+b'"), _CHROME_LINE + 1, "alternatives inside a repeat"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name

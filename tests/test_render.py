@@ -291,17 +291,19 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
     [("zh-Hant", "Chinese (Traditional)"), ("zh-Hans", "Chinese (Simplified)"), ("zh", "Chinese"),
      ("de", "German"), ("gl", "Galician"), ("br", "Breton"), ("nb", "Norwegian Bokmål"), ("und", "Undetermined"),
      ("sr-Cyrl", "Serbian (Cyrillic)"), ("uz-Latn", "Uzbek (Latin)"),
+     ("pt-br", "Portuguese (Brazil)"), ("zh-hant", "Chinese (Traditional)"), ("es-419", "Spanish (Latin America)"),
      ("qq", "qq")],  # a code CLDR does not know is shown as it is
 )
 def test_languages_are_named_in_english(code, name):
     assert language_name(code) == name
 
 
-
 @pytest.mark.parametrize(("code", "attributes"), [
     ("ar", ' lang="ar" dir="rtl"'), ("he", ' lang="he" dir="rtl"'), ("fa", ' lang="fa" dir="rtl"'),
     ("ur", ' lang="ur" dir="rtl"'), ("en", ' lang="en"'), ("zh-Hans", ' lang="zh-Hans"'), ("sr-Cyrl", ' lang="sr-Cyrl"'),
-    ("und", ' lang="und"'),
+    ("und", ' lang="und"'), ("qq", ' lang="qq"'),
+    # a tag's subtags in any case, as BCP 47 allows (a curated `translated_from: {language: pt-br}`)
+    ("pt-br", ' lang="pt-br"'), ("zh-hant", ' lang="zh-hant"'), ("ar-eg", ' lang="ar-eg" dir="rtl"'),
 ])
 def test_a_language_written_right_to_left_is_set_right_to_left(code, attributes):
     assert str(language_attributes(code)) == attributes

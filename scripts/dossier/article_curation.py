@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Required, TypedDict
 
-from .curated_yaml import check_date, load_yaml, validate
+from .curated_yaml import check_date, load_yaml, validate, value_at
 from .records import BLOG_POST, NEWS_ARTICLE, ArticleKind
 from .web_addresses import is_web_address
 
@@ -104,9 +104,10 @@ def load_curation(path: Path, source_names: set[str]) -> dict[str, ArticleCurati
             raise document.error(["articles", name], "no such file under seeds/articles/")
         for field_path in (["published"], ["retrieved"], ["translated_from", "published"]):
             check_date(document, ["articles", name, *field_path])
-        original_url = entry.get("original_url")
-        if original_url and not is_web_address(original_url):
-            raise document.error(["articles", name, "original_url"], f"not a web address: {original_url!r}")
+        for field_path in (["original_url"], ["translated_from", "url"]):
+            address = value_at(entry, field_path)
+            if address and not is_web_address(address):
+                raise document.error(["articles", name, *field_path], f"not a web address: {address!r}")
         dropped = {line.strip() for line in entry.get("drop_lines", ())}
         for index, line in enumerate(entry.get("keep_lines", ())):
             if line.strip() in dropped:

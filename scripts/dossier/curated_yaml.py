@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .characters import plain_strings
+from .characters import plain_strings, plain_text
 
 
 class CurationError(Exception):
@@ -88,8 +88,8 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
                 raise yaml.constructor.ConstructorError(
                     None, None, f"a key must be text: {shown} (quote it if it is a name)", key_node.start_mark)
-            key = key_node.value
-            if key in seen:
+            key = plain_text(key_node.value)  # as the data will hold it: two keys that differ only in
+            if key in seen:  # invisible characters or Unicode form would be one, the first lost
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key '{key}'", key_node.start_mark
                 )
@@ -161,11 +161,16 @@ def validate(document: YamlDocument, schema: Mapping[str, object]) -> None:
         raise document.error(path, message)
 
 
+def value_at(data: Any, field_path: Iterable[str | int]) -> Any:
+    """The value at `field_path` in parsed YAML (keys of nested mappings), or None where the path stops."""
+    for key in field_path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
 def check_date(document: YamlDocument, field_path: list[str | int]) -> None:
     """The schema checks a date's form (YYYY-MM-DD); this, that it is a day of the calendar."""
-    value = document.data
-    for key in field_path:
-        value = value.get(key) if isinstance(value, dict) else None
+    value = value_at(document.data, field_path)
     if value is None:
         return
     try:
@@ -192,6 +197,9 @@ def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Itera
             if repeat_depth(pattern) > 1:
                 raise document.error([field, index], "a repeat inside a repeat, as in (a+)+: on some lines its "
                                      "matching takes exponential time, and the build would hang; rewrite it")
+            if repeats_alternatives(pattern):
+                raise document.error([field, index], "alternatives inside a repeat, as in (a|ab)+: where two of "
+                                     "them match the same text, matching takes exponential time; rewrite it")
         _compiles(document, [field], joined, patterns)
     return document.data
 
@@ -212,6 +220,23 @@ def _depth(node: object, depth: int) -> int:
     if isinstance(node, (sre_parser.SubPattern, list, tuple)):
         return max((_depth(child, depth) for child in node), default=depth)
     return depth
+
+
+def repeats_alternatives(pattern: str) -> bool:
+    """Whether an unbounded repeat holds alternatives ("(a|a)+b"): where two of them can match the same
+    text, a line that almost matches can take exponential time to fail, as with a repeat in a repeat."""
+    return _alternatives_repeated(sre_parser.parse(pattern), repeated=False)
+
+
+def _alternatives_repeated(node: object, repeated: bool) -> bool:
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:  # noqa: PLR2004 (an item: op, value)
+        _low, high, sub = node[1]
+        return _alternatives_repeated(sub, repeated or high == sre_constants.MAXREPEAT)
+    if isinstance(node, tuple) and len(node) == 2 and node[0] == sre_constants.BRANCH and repeated:  # noqa: PLR2004
+        return True
+    if isinstance(node, (sre_parser.SubPattern, list, tuple)):
+        return any(_alternatives_repeated(child, repeated) for child in node)
+    return False
 
 
 _REPEATS = frozenset({sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT})

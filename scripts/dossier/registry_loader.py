@@ -74,7 +74,7 @@ class EntitySpec(TypedDict, total=False):
     relations: list[RelationSpec]
 
 
-_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?\Z"
+_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z"  # ASCII digits: \d would take any script's ("٢٠٢٢")
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
 _TEXT = {"type": "string", "minLength": 1}

@@ -15,7 +15,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TypedDict
 
-from babel import Locale, localedata
+from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -51,6 +51,7 @@ LANGUAGE_NAMES = {
     "und": "Undetermined",
 }
 SCRIPT_LABELS = {TRADITIONAL: "繁體", SIMPLIFIED: "简体"}
+_SCRIPT_SUBTAG_LENGTH = 4  # "Cyrl", "Hant"; a region is two letters or three digits
 
 
 @cache
@@ -60,11 +61,14 @@ def language_name(code: str) -> str:
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
     english = Locale("en")
-    language, _, script = code.partition("-")
-    name = english.languages.get(language)
+    language, *subtags = code.split("-")
+    name = english.languages.get(language.lower())
     if not name:
         return code
-    return f"{name} ({english.scripts.get(script, script)})" if script else name
+    # A tag's subtags in any case: a script of four letters ("Cyrl"), else a region ("br", "419").
+    details = [english.scripts.get(part.title(), part) if len(part) == _SCRIPT_SUBTAG_LENGTH
+               else english.territories.get(part.upper(), part) for part in subtags]
+    return f"{name} ({', '.join(details)})" if details else name
 
 
 @cache
@@ -72,8 +76,10 @@ def language_attributes(code: str) -> Markup:
     """The attributes of an element whose text is in language `code`: its lang, and for a language written
     right to left (Arabic, Hebrew, Persian, Urdu: CLDR's character order) dir="rtl", so that its lines
     read and align from the right."""
-    locale = code.replace("-", "_")
-    rtl = localedata.exists(locale) and localedata.load(locale).get("character_order") == "right-to-left"
+    try:  # Babel reads a tag in any case ("pt-br", "zh-hant"); its data files are named in one
+        rtl = Locale.parse(code, sep="-").character_order == "right-to-left"
+    except (ValueError, UnknownLocaleError):  # a tag CLDR does not know: left to right, as most scripts
+        rtl = False
     return Markup(' lang="{}"{}').format(code, Markup(' dir="rtl"') if rtl else "")
 
 
