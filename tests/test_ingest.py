@@ -33,6 +33,13 @@ def test_newlines_are_unified_and_unicode_composed():
     assert removals == []
 
 
+def test_every_character_that_ends_a_line_ends_one():
+    # U+2028 and U+2029 (text saved from Word or a script), a form feed between a PDF's pages, NEL
+    text, removals = normalize_text("Headline\u2029First paragraph.\u2028Second line.\x0cNext page.\x85End.")
+    assert text.split("\n") == ["Headline", "First paragraph.", "Second line.", "Next page.", "End."]
+    assert removals == []
+
+
 def test_control_characters_are_removed_and_recorded_by_line():
     text, removals = normalize_text("clean line\nbad\x00li\x07ne")
     assert text == "clean line\nbadline"

@@ -307,3 +307,11 @@ def test_languages_are_named_in_english(code, name):
 ])
 def test_a_language_written_right_to_left_is_set_right_to_left(code, attributes):
     assert str(language_attributes(code)) == attributes
+
+
+def test_the_files_an_attention_item_names_are_shown_with_their_invisible_characters_written_out(corpus):
+    article = corpus.articles[0]
+    other = "seeds/articles/sub/rlo\u202egnp.txt"  # shows as "rlo" + "txt.png" reversed: another name
+    attention = (AttentionItem("shared_file_name", article.clean.source_file, article.id, other),)
+    page = render_site(replace(corpus, attention=attention), TEMPLATES).pages["report/attention/index.md"]
+    assert "\u202e" not in page and "sub/rlo\\u202egnp.txt" in page

@@ -47,11 +47,20 @@ REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")  # what a legacy encoding decides: ASCII reads alike in all of them
 
 
+# Every character Unicode ends a line with (Python's str.splitlines), as "\n": old Mac files end lines
+# with CR, text saved from Word or JavaScript with U+2028 and U+2029, from a PDF with a form feed between
+# pages. Removed as control characters instead, they would join two lines into one.
+_LINE_ENDS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+
+
+def unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").translate(_LINE_ENDS)
+
+
 def plain_text(text: str) -> str:
     """`text` composed (NFC), its newlines unified and its control characters (bidirectional ones
     included) removed: the form every string from any input takes before it reaches a record."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", text))
+    return REMOVED_CHARS.sub("", unicodedata.normalize("NFC", unify_newlines(text)))
 
 
 # A word: letters with the marks written on them (a Devanagari vowel sign, Arabic or Hebrew vowel points:

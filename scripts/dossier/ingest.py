@@ -16,7 +16,7 @@ import unicodedata
 
 import charset_normalizer
 
-from .characters import NON_ASCII, REMOVED_CHARS, WIDE, char_class
+from .characters import NON_ASCII, REMOVED_CHARS, WIDE, char_class, unify_newlines
 from .detect import language_letters, language_of
 from .plausibility import plausibility
 from .records import DecodedText, Rejection, Removal, SourceFile
@@ -218,8 +218,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def normalize_text(text: str) -> tuple[str, list[Removal]]:
     """Unify newlines, compose Unicode (NFC) and remove control characters (bidirectional ones included),
     recording where."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", unify_newlines(text))
     removals: list[Removal] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
