@@ -47,6 +47,9 @@ def test_the_real_registry_covers_the_field():
         (f"    relations:\n      - {{type: acquired by, target: amazn, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.relations.0.target", "unknown entity id 'amazn'"),
         ("    aliases: [亞馬遜]\n", 12, "entities.pillpack.aliases.0", "already belongs to entity 'amazon'"),
+        # One name to the linker, which reads text character by character in Simplified script (乾 → 干).
+        ("    aliases: [乾隆健康]\n  other:\n    type: company\n    name: Other\n    description: d\n"
+         "    names: {en: [Other], zh-Hans: [干隆健康]}\n", 17, "entities.other.names.zh-Hans.0", "already belongs to entity 'pillpack'"),
         (f"    events:\n      - {{date: 2018-13, type: acquired, description: d, sources: [{ARTICLE}]}}\n", 13,
          "entities.pillpack.events.0.date", "not a calendar date"),
         (f"    events:\n      - {{date: 18 June 2018, type: acquired, description: d, sources: [{ARTICLE}]}}\n", 13,
@@ -76,7 +79,7 @@ def test_the_real_registry_covers_the_field():
          "entities.pillpack.headquarters.city", "unknown field"),
         ("    overview: ''\n", 12, "entities.pillpack.overview", "should be non-empty"),
     ],
-    ids=["unknown relation target", "duplicate alias", "impossible date", "malformed date", "unknown source",
+    ids=["unknown relation target", "duplicate alias", "one name to the linker", "impossible date", "malformed date", "unknown source",
          "unknown relation type", "unknown context", "unambiguous name not its own", "a name of no letter",
          "a name of an invisible character", "unknown field", "not_name without the name",
          "not_name with the name inside a word", "not_name of another entity", "not_name that is the name",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .characters import HALFWIDTH_KANA, HANGUL, KANA, Ranges, char_class
-from .chinese import SIMPLIFIED, convert
+from .chinese import SIMPLIFIED, convert, simplify_chars
 
 _HIRAGANA, _KATAKANA, _KATAKANA_EXTENSIONS = KANA  # characters.KANA lists these three blocks, in this order
 # Latin letters and digits: ASCII, and the accented letters of Latin-1 Supplement and Latin Extended-A/B.
@@ -24,6 +24,12 @@ def match_key(name: str) -> str:
     """How a name is compared: in Simplified script, spacing unified (case is kept: "Haven" is not
     "haven")."""
     return re.sub(r"\s+", " ", convert(name, SIMPLIFIED)).strip()
+
+
+def link_key(name: str) -> str:
+    """The key the linker finds a name by: its match key, then each character in Simplified form, as the
+    text it is found in is read. Two names of one link key ("乾隆健康", "干隆健康") are one to the linker."""
+    return simplify_chars(match_key(name))
 
 
 def fold_case(text: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from .chinese import simplify_chars
-from .entity_names import fold_case, match_key, stands_alone
+from .entity_names import fold_case, link_key, match_key, stands_alone
 from .records import Article, Block, Inline, Mention
 from .registry import Registry
 from .sentences import ROUGH_BOUNDARY
@@ -60,7 +60,7 @@ class Linker:
         phrases: dict[str, set[str]] = defaultdict(set)
         for entity in registry.entities:
             wrong = {match_key(name) for name in entity.mistranslations}
-            keys = {form: simplify_chars(match_key(form)) for form in entity.surface_forms}
+            keys = {form: link_key(form) for form in entity.surface_forms}
             unambiguous = {keys[name] for name in entity.unambiguous}
             for form, key in keys.items():
                 full = any(other != key and other in key for other in keys.values())
@@ -68,7 +68,7 @@ class Linker:
                 mistranslation = key in wrong or match_key(form) in wrong
                 self._names.add_word(key, (len(key), entity.id, mistranslation, needs_context))
             for phrase in entity.not_names:
-                phrases[fold_case(simplify_chars(match_key(phrase)))].add(entity.id)
+                phrases[fold_case(link_key(phrase))].add(entity.id)
         for key, entities in phrases.items():
             self._not_names.add_word(key, (len(key), frozenset(entities)))
         if registry.entities:

@@ -11,7 +11,7 @@ from typing import Literal, Required, TypedDict
 
 from .chinese import TRADITIONAL, convert
 from .curated_yaml import YamlDocument, load_yaml, validate
-from .entity_names import fold_case, match_key, stands_alone
+from .entity_names import fold_case, link_key, stands_alone
 from .registry import (
     ENTITY_TYPES,
     LANGUAGES,
@@ -223,7 +223,7 @@ def _check_names_unique(document: YamlDocument, raw: dict[str, EntitySpec]) -> N
                    ("mistranslations", None, spec.get("mistranslations", []))]
         for field, language, names in fields:
             for n, name in enumerate(names):
-                key = match_key(name)
+                key = link_key(name)  # as the linker tells names apart
                 path: FieldPath = ["entities", entity_id, field, *([language] if language else []), n]
                 if not _WORD_CHAR.search(name):  # "." or "&" would link every full stop or ampersand
                     raise document.error(path, f"name '{name}' holds no letter or digit")
@@ -237,9 +237,9 @@ def _check_not_names(document: YamlDocument, raw: dict[str, EntitySpec]) -> None
     for entity_id, spec in raw.items():
         names = [name for names in spec["names"].values() for name in names]
         names += spec.get("aliases", []) + spec.get("mistranslations", [])
-        keys = {fold_case(match_key(name)) for name in names}
+        keys = {fold_case(link_key(name)) for name in names}
         for n, phrase in enumerate(spec.get("not_names", [])):
-            key = fold_case(match_key(phrase))
+            key = fold_case(link_key(phrase))
             field: FieldPath = ["entities", entity_id, "not_names", n]
             if key in keys:
                 raise document.error(field, f"'{phrase}' is one of the entity's own names")
