@@ -362,6 +362,16 @@ def test_two_files_given_one_id_are_both_accounted_for(tmp_path, monkeypatch):
     assert "collision--00000000 is already that of seeds/articles/a.txt" in corpus.outcomes[1].reason
 
 
+def test_the_curation_of_a_file_that_is_not_published_is_said_to_be_unused(tmp_path):
+    curation = "articles:\n  copy.txt: {title_en: A copy}\n  short.txt: {title_en: Too short}\n  a.txt: {title_en: Kept}\n"
+    write_seeds(tmp_path / "seeds", {"a.txt": ENGLISH_HAVEN.encode(), "copy.txt": ENGLISH_HAVEN.encode(),
+                                     "short.txt": b"Haven closes."}, curation)
+    reasons = {o.source_file: o.reason for o in build_corpus(Paths.for_project(tmp_path)).outcomes}
+    unused = "its entry in seeds/articles.yml is not used"
+    assert reasons["seeds/articles/copy.txt"].endswith(f"the same as seeds/articles/a.txt once cleaned; {unused}")
+    assert reasons["seeds/articles/short.txt"].endswith(unused) and reasons["seeds/articles/a.txt"] is None
+
+
 # --- curated YAML: malicious or malformed files fail fast, naming file and line ---------------------------
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -188,10 +189,22 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
             article_keys[text.source_file] = publish_keys[text.source_file]
             outcomes[text.source_file] = InputOutcome(text.source_file, text.sha256, "published", article=article_id)
         cache.prune()
-        ordered = tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order)
+        ordered = _unused_curation_noted(
+            tuple(outcomes[entry] if isinstance(entry, str) else entry for entry in inputs_in_order), curation)
         timings.phases["total"] = time.perf_counter() - started
         return Corpus(tuple(articles), ordered, cleaned, registry, timings, article_keys,
                       attention=needs_attention(found, registry, articles))
+
+
+def _unused_curation_noted(outcomes: tuple[InputOutcome, ...],
+                           curation: Mapping[str, object]) -> tuple[InputOutcome, ...]:
+    """A file not published whose name seeds/articles.yml curates, and no published file bears: its reason
+    says so, so that a curator's work is not lost unseen (a duplicate's curation belongs on its original)."""
+    published = {file_name(o.source_file) for o in outcomes if o.status == "published"}
+    unused = "its entry in seeds/articles.yml is not used"
+    return tuple(replace(o, reason=f"{o.reason}; {unused}" if o.reason else unused)
+                 if o.status != "published" and file_name(o.source_file) in curation
+                 and file_name(o.source_file) not in published else o for o in outcomes)
 
 
 _EMPTY_AFTER_CLEANING = "nothing of an article is left once page chrome, spam and debris are removed"
