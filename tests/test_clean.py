@@ -8,6 +8,7 @@ from dossier.clean import clean, looks_like_markdown
 from dossier.line_rules import (
     Lines,
     is_prose,
+    remove_consent_banners,
     remove_embedded_cards,
     remove_html_debris,
     remove_image_lines,
@@ -43,6 +44,40 @@ def test_html_debris_removes_tag_only_lines_and_keeps_lines_with_text(vocabulary
     remove_html_debris(lines, vocabulary)
     assert surviving(lines) == ["<b>bold</b> words stay"]
     assert [(r.rule, r.line_start, r.line_end) for r in lines.removals] == [("html_debris", 1, 2)]
+
+
+BANNER = ["Example.com uses cookies",
+          "We and our partners use cookies and similar techniques to improve the site, show ads and measure "
+          "how it is used. Click Accept to go on."]
+
+
+@pytest.mark.parametrize(("page", "left"), [
+    # A banner's title and text above its buttons: all of it goes, however long its paragraph.
+    ([*BANNER, "Accept all", "Manage settings", "Amazon buys PillPack", "The deal was announced on Thursday."],
+     ["Amazon buys PillPack", "The deal was announced on Thursday."]),
+    (["Zakenpost gebruikt cookies", "Akkoord", "Amazon koopt PillPack"], ["Amazon koopt PillPack"]),
+    (["Wir verwenden Cookies.", "Alle akzeptieren", "Einstellungen verwalten"], []),
+    (["Nous utilisons des cookies.", "Tout accepter", "Tout refuser"], []),
+    (["Мы используем файлы cookie.", "Принять все"], []),
+    # At the foot of the page: the article's last paragraph, though it speaks of subscribers, stays.
+    (["The company said subscribers would keep their prices.", "", "We use cookies.", "", "Accept"],
+     ["The company said subscribers would keep their prices."]),
+    # A how-to's subheadings named like settings are no buttons.
+    (["Einstellungen", "Open the app and choose the watch.", "Configurar"],
+     ["Einstellungen", "Open the app and choose the watch.", "Configurar"]),
+], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "at the foot", "settings subheadings"])
+def test_consent_banners_are_removed_with_their_text(vocabulary, page, left):
+    lines = lines_of("\n".join(page))
+    remove_consent_banners(lines, vocabulary)
+    assert surviving(lines) == left
+    assert {r.rule for r in lines.removals} <= {"consent_banner"}
+
+
+def test_a_consent_banner_above_the_headline_is_not_taken_for_the_articles_first_paragraph(vocabulary):
+    result = clean(decoded(page(*BANNER, "Accept all", "Example Health expands video visits across Ohio",
+                                *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == "Example Health expands video visits across Ohio"
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
 def test_keyword_stuffing_removes_keyword_lists_at_the_edges(vocabulary):

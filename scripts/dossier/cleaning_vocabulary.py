@@ -11,8 +11,8 @@ from .curated_yaml import load_validated
 NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
-_LISTS = ("chrome", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix", "related",
-          "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
+_LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
+          "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
           "about_prefix", "comments_header")
 SCHEMA = {
     "type": "object",
@@ -27,6 +27,8 @@ class CleaningVocabulary:
     """One compiled alternation per list of `seeds/cleaning.yml` (see its comments for each list)."""
 
     chrome: re.Pattern[str]
+    consent_button: re.Pattern[str]
+    cookie: re.Pattern[str]
     notice: re.Pattern[str]
     byline: re.Pattern[str]
     credit: re.Pattern[str]
@@ -48,7 +50,13 @@ class CleaningVocabulary:
     _notice_answers: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_chrome(self, line: str) -> bool:
-        return bool(self.chrome.fullmatch(line))
+        return bool(self.chrome.fullmatch(line) or self.consent_button.fullmatch(line))
+
+    def is_consent_button(self, line: str) -> bool:
+        return bool(self.consent_button.fullmatch(line))
+
+    def speaks_of_cookies(self, line: str) -> bool:
+        return bool(self.cookie.search(line))
 
     def is_article_end(self, line: str) -> bool:
         return bool(self.article_end.fullmatch(line))
@@ -72,7 +80,7 @@ class CleaningVocabulary:
         if answer is None:
             if len(answers) >= NOTICE_ANSWERS_KEPT:
                 answers.clear()
-            answer = answers[line] = bool(self.notice.search(line))
+            answer = answers[line] = bool(self.notice.search(line) or self.cookie.search(line))
         return answer
 
 

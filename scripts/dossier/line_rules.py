@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import FurnitureLabel
+from .furniture import FurnitureLabel, is_notice
 from .records import Removal
 from .sentences import CLOSERS, ROUGH_BOUNDARY, TERMINALS
 from .thresholds import CLEANING
 
 # What the line rules below remove, each named after its rule.
-LineRule = Literal["html_debris", "keyword_stuffing", "repeated_body", "page_chrome", "repeated_title",
-                   "embedded_card", "image_link"]
+LineRule = Literal["html_debris", "consent_banner", "keyword_stuffing", "repeated_body", "page_chrome",
+                   "repeated_title", "embedded_card", "image_link"]
 # Why a line was taken out: a line rule, or (plain text) the furniture signal that labelled it.
 RemovalKind = LineRule | FurnitureLabel
 
@@ -170,6 +170,25 @@ def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     lines.remove("page_chrome", sorted(chrome))
 
 
+def remove_consent_banners(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """A consent banner: its buttons ("Accept all", "Akkoord") and the few lines right above them that speak
+    of cookies, as long as a notice is (its paragraph reads like prose: above the headline, it would be
+    taken for the article's first)."""
+    kept = lines.kept_nonblank()
+    banner: set[int] = set()
+    for n, i in enumerate(kept):
+        if not vocabulary.is_consent_button(lines.text(i)):
+            continue
+        banner.add(i)
+        if n and kept[n - 1] in banner:
+            continue  # the banner's next button: its text was taken with the first
+        for above in reversed(kept[max(n - CLEANING.consent_banner_max_lines, 0) : n]):
+            if not (is_notice(lines.text(above), vocabulary) and vocabulary.speaks_of_cookies(lines.text(above))):
+                break
+            banner.add(above)
+    lines.remove("consent_banner", sorted(banner))
+
+
 def remove_repeated_title(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     """The headline printed twice at the top of the page: keep the first."""
     head = lines.kept_nonblank()[: CLEANING.repeated_title_head_lines]
@@ -209,11 +228,13 @@ def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 PLAIN_RULES: tuple[LineRuleFunction, ...] = (
     remove_html_debris,
+    remove_consent_banners,
     remove_keyword_stuffing,
     remove_repeated_body,
 )
 MARKDOWN_RULES: tuple[LineRuleFunction, ...] = (
     remove_html_debris,
+    remove_consent_banners,
     remove_keyword_stuffing,
     remove_embedded_cards,
     remove_image_lines,
