@@ -10,6 +10,7 @@ from dossier.line_rules import (
     is_prose,
     remove_consent_banners,
     remove_embedded_cards,
+    remove_front_matter,
     remove_html_debris,
     remove_image_lines,
     remove_keyword_stuffing,
@@ -44,6 +45,25 @@ def test_html_debris_removes_tag_only_lines_and_keeps_lines_with_text(vocabulary
     remove_html_debris(lines, vocabulary)
     assert surviving(lines) == ["<b>bold</b> words stay"]
     assert [(r.rule, r.line_start, r.line_end) for r in lines.removals] == [("html_debris", 1, 2)]
+
+
+FRONT_MATTER = ["---", 'title: "Amazon closes Care"', "author:", '  - "[[Dana Whitcomb]]"', "published: 2022-08-24",
+                "description: >-", "  Amazon will close its telehealth service.", "---"]
+
+
+@pytest.mark.parametrize(("page", "left"), [
+    ([*FRONT_MATTER, "# Amazon closes Care", "The service closes at the end of the year."],
+     ["# Amazon closes Care", "The service closes at the end of the year."]),
+    # A rule at the top of the page, over prose: no metadata block.
+    (["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."],
+     ["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."]),
+    # Never closed: the page's own text.
+    (["---", "title: x", *["note: y"] * 70], ["---", "title: x", *["note: y"] * 70]),
+], ids=["a clipper's block", "a rule over prose", "never closed"])
+def test_a_metadata_block_at_the_top_is_removed(vocabulary, page, left):
+    lines = lines_of("\n".join(page))
+    remove_front_matter(lines, vocabulary)
+    assert surviving(lines) == left
 
 
 BANNER = ["Example.com uses cookies",

@@ -13,6 +13,7 @@ from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
 from dossier.bylines import bio_name, byline_name, lead_byline, person_name, sign_off_name
 from dossier.chinese import convert
+from dossier.clean import clean
 from dossier.curated_yaml import CurationError
 from dossier.datelines import dateline
 from dossier.meta_lines import script_of
@@ -21,7 +22,7 @@ from dossier.normalize import normalize
 from dossier.outlets import names_agree, native_form, plain_word, rights_holder, site_name, source_name
 from dossier.page_facts import extract
 from dossier.page_layout import page
-from dossier.records import Block, CleanText, Detected, Inline, RemovedLine
+from dossier.records import Block, CleanText, DecodedText, Detected, Inline, RemovedLine
 from dossier.text_dates import date_order, english_order, find_dates
 
 # One paragraph of prose per language: long enough to read as the article's own text.
@@ -87,6 +88,17 @@ def make_page(language, head, foot=(), *, kept=(), source_file="seeds/articles/t
 def facts(language, head, foot=(), **kwargs):
     found = extract(make_page(language, head, foot, **kwargs), language)
     return found.published, found.author, found.publisher
+
+
+def test_a_saved_pages_metadata_block_gives_its_date_author_and_address(vocabulary):
+    text = "\n".join(["---", 'title: "Amazon closes Care"', 'source: "https://news.example.org/amazon-care"',
+                      "author:", '  - "[[Dana Whitcomb]]"', "published: 2022-08-24T09:30:00Z", "created: 2024-03-11",
+                      "tags:", '  - "clippings"', "---", "# Amazon closes Care", "", PROSE["en"], "", PROSE["en"]])
+    cleaned = clean(DecodedText("seeds/articles/care.md", "0" * 64, text, "utf-8"), vocabulary)
+    found = extract(cleaned, "en")
+    assert (found.published, found.author, found.original_url) == (
+        "2022-08-24", "Dana Whitcomb", "https://news.example.org/amazon-care")
+    assert cleaned.title == "Amazon closes Care" and not any("clippings" in b.text for b in cleaned.blocks)
 
 
 # --- one row per dateline or byline form, in each language ------------------------------------------------

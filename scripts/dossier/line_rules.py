@@ -19,8 +19,8 @@ from .sentences import CLOSERS, ROUGH_BOUNDARY, TERMINALS
 from .thresholds import CLEANING
 
 # What the line rules below remove, each named after its rule.
-LineRule = Literal["html_debris", "consent_banner", "keyword_stuffing", "repeated_body", "page_chrome",
-                   "repeated_title", "embedded_card", "image_link"]
+LineRule = Literal["front_matter", "html_debris", "consent_banner", "keyword_stuffing", "repeated_body",
+                   "page_chrome", "repeated_title", "embedded_card", "image_link"]
 # Why a line was taken out: a line rule, or (plain text) the furniture signal that labelled it.
 RemovalKind = LineRule | FurnitureLabel
 
@@ -170,6 +170,27 @@ def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     lines.remove("page_chrome", sorted(chrome))
 
 
+# A line of a metadata block: a field ("title: …", "author:"), one of a field's list items ("  - …") or
+# the continuation of a field's value.
+_FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s.*)?|\s*-\s.*|\s+\S.*")
+
+
+def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """A metadata block at the top of a saved page (YAML front matter, as Obsidian's web clipper, Jekyll and
+    Hugo write it): the lines from a first "---" to the next, each a field, a list item or a continuation.
+    The metadata stage reads its fields (page_facts.front_matter_fields)."""
+    raw = lines.raw
+    first = next((i for i, line in enumerate(raw) if line.strip()), None)
+    if first is None or raw[first].strip() != "---":
+        return
+    for end in range(first + 1, min(len(raw), first + CLEANING.front_matter_max_lines)):
+        if raw[end].strip() == "---":
+            lines.remove("front_matter", [i for i in range(first, end + 1) if lines.kept[i] and raw[i].strip()])
+            return
+        if raw[end].strip() and not _FRONT_MATTER_LINE.fullmatch(raw[end]):
+            return
+
+
 def remove_consent_banners(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     """A consent banner: its buttons ("Accept all", "Akkoord") and the few lines right above them that speak
     of cookies, as long as a notice is (its paragraph reads like prose: above the headline, it would be
@@ -227,12 +248,14 @@ def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 
 PLAIN_RULES: tuple[LineRuleFunction, ...] = (
+    remove_front_matter,
     remove_html_debris,
     remove_consent_banners,
     remove_keyword_stuffing,
     remove_repeated_body,
 )
 MARKDOWN_RULES: tuple[LineRuleFunction, ...] = (
+    remove_front_matter,
     remove_html_debris,
     remove_consent_banners,
     remove_keyword_stuffing,

@@ -7,6 +7,7 @@ The signals are in `datelines`, `bylines` and `outlets` (each named and tested; 
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -67,12 +68,54 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
     publisher = _publisher(layout, datelines, language, used, holders)
     if publisher and author and publisher == author:
         publisher = None
+    fields = front_matter_fields(clean)
     return Extracted(
-        published=_published(layout, datelines, language, order),
+        published=_field_date(fields) or _published(layout, datelines, language, order),
         publisher=publisher,
-        author=author,
-        original_url=_original_url(layout),
+        author=next((v for key in _AUTHOR_FIELDS for v in fields.get(key, ()) if person_name(v)), None) or author,
+        original_url=next((v for key in _ADDRESS_FIELDS for v in fields.get(key, ()) if is_web_address(v)), None)
+        or _original_url(layout),
     )
+
+
+# The fields of a saved page's metadata block that state its facts, by the names clippers and site
+# generators give them.
+_DATE_FIELDS = ("published", "date", "pubdate", "publish_date", "published_at", "date_published")
+_AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
+_ADDRESS_FIELDS = ("source", "url", "canonical", "canonical_url", "original_url", "link")
+_FIELD = re.compile(r"([A-Za-z_][\w -]{0,40}):\s*(.*)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
+
+
+def front_matter_fields(clean: CleanText) -> dict[str, list[str]]:
+    """The fields of the page's metadata block (the lines clean removed as front_matter), by lower-case
+    name: a field's value, or its list items ("author:" over "- [[Jane Doe]]"), without quotes or the
+    wiki-link brackets Obsidian puts around names."""
+    fields: dict[str, list[str]] = {}
+    key = None
+    for line in clean.removed_lines:
+        if line.rule != "front_matter":
+            continue
+        field = _FIELD.fullmatch(line.text)
+        item = line.text[2:] if line.text.startswith("- ") else None
+        if field:
+            key = field.group(1).strip().lower()
+            fields[key] = [field.group(2)] if field.group(2).strip() else []
+        elif item is not None and key is not None:
+            fields[key].append(item)
+    return {name: [v.strip().strip("\"'").removeprefix("[[").removesuffix("]]").strip() for v in values]
+            for name, values in fields.items()}
+
+
+def _field_date(fields: dict[str, list[str]]) -> str | None:
+    for value in (v for key in _DATE_FIELDS for v in fields.get(key, ())):
+        day = _ISO_DAY.match(value)
+        if day:
+            try:
+                return datetime.date.fromisoformat(day.group()).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def _dateline_byline(found: Dateline | None) -> str | None:

@@ -72,6 +72,7 @@ class CleaningThresholds:
     notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
     notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
     consent_banner_max_lines: int = 3  # a banner's title and text above its buttons
+    front_matter_max_lines: int = 60  # a saved page's metadata block (title, author, dates, tags) is shorter
     nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
     nav_min_items: int = 2  # a menu has at least two items between its separators…
     nav_min_items_any_weight: int = 3  # …and with three or more, the whole line may be of any weight
