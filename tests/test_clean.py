@@ -108,6 +108,16 @@ def test_keyword_stuffing_removes_keyword_lists_at_the_edges(vocabulary):
     assert surviving(lines) == [SENTENCE, f"{SENTENCE} Noch ein Satz."]
 
 
+def test_a_menu_at_the_top_is_left_to_the_locator_which_looks_for_the_headline_below_it(vocabulary):
+    menu = "Home | News | Internet | Mobile | Software | e-Health | Archive | Contact"
+    lines = lines_of(f"TechNews :: the technology news site\n{menu}\n{SENTENCE}")
+    remove_keyword_stuffing(lines, vocabulary)
+    assert menu in surviving(lines)  # a menu, not a spammer's keywords
+    result = clean(decoded(page("TechNews :: the technology news site", menu, "Google will close its health service",
+                                *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == "Google will close its health service"
+
+
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):
     quote = "“老婆有慢性乙肝,目前在老家湖北黃岡,疫情嚴重,到處封路,買不到藥,快要斷藥了,很著急!”……"
     lines = lines_of(f"{ZH_SENTENCE}\n{quote}\n{ZH_SENTENCE}")

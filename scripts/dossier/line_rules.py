@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import FurnitureLabel, is_notice
+from .furniture import FurnitureLabel, is_navigation, is_notice
 from .records import Removal
 from .sentences import CLOSERS, ROUGH_BOUNDARY, TERMINALS
 from .thresholds import CLEANING
@@ -118,6 +118,8 @@ def remove_keyword_stuffing(lines: Lines, vocabulary: CleaningVocabulary) -> Non
         line = lines.text(i)
         if is_prose(line) and (line.endswith(_SENTENCE_LIKE_ENDING) or ROUGH_BOUNDARY.search(line)):
             continue  # sentences, however many commas they hold
+        if is_navigation(line):
+            continue  # a menu: the locator labels it, and looks for the headline below it, not above
         items = [item.strip() for item in _LIST_SEPARATORS.split(line) if item.strip()]
         if (len(items) < limits.stuffing_min_items
                 or statistics.median(len(item) for item in items) > limits.stuffing_max_median_item_chars):
