@@ -118,6 +118,14 @@ def test_a_menu_at_the_top_is_left_to_the_locator_which_looks_for_the_headline_b
     assert result.title == "Google will close its health service"
 
 
+def test_the_walk_up_to_the_headline_passes_a_dateline_set_out_like_a_menu(vocabulary):
+    headline = "Amazon completes its purchase of the One Medical clinic chain"
+    standfirst = "The regulator did not sue to block the deal but said that its review of the purchase goes on"
+    result = clean(decoded(page("Home | News | Tech", headline, standfirst, "Thursday | 23.02.2023 | 07:41",
+                                *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline  # not the standfirst, the heaviest line above a walk that stopped short
+
+
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):
     quote = "“老婆有慢性乙肝,目前在老家湖北黃岡,疫情嚴重,到處封路,買不到藥,快要斷藥了,很著急!”……"
     lines = lines_of(f"{ZH_SENTENCE}\n{quote}\n{ZH_SENTENCE}")

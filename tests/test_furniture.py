@@ -125,6 +125,8 @@ def test_bylines(vocabulary, line, byline):
     ("Jengo la makao makuu ya Amazon mjini Seattle. (PICHA: MAKTABA)", True),
     ("The company said it would stop sharing photos. Photo apps were not affected, it added.", False),
     ("Source: Yes.", False),  # an interview's answer, not a credit
+    ("מרפאה של One Medical במנהטן | צילום: AP", True),  # a caption and its credit set apart by a bar
+    ("Prices | Photo apps will be cheaper", False),
 ])
 def test_credits(vocabulary, line, credit):
     assert furniture.is_credit(line, vocabulary) is credit
@@ -237,6 +239,8 @@ def test_counters(line, expected):
     ("ஃபேஸ்புக்", True),
     ("Абонирай се", True),
     ("Изпрати по имейл", True),
+    ("שלחו במייל", True),
+    ("Αποστολή με email", True),
     # A single everyday word is left to the article locator: it may be the article's own subheading
     # ("Search" in a story about search, "Cita", an appointment, in a how-to).
     ("Поиск", False),
