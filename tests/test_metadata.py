@@ -622,6 +622,11 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     # in scripts without capitals, after a marker: a few words
     ("நமது சிறப்பு நிருபர் க. செந்தில்குமார்", "க. செந்தில்குமார்"),
     ("लेखक: सुमन शर्मा", "सुमन शर्मा"),
+    ("نويسنده: سارا محمدي", "سارا محمدي"),  # Persian as a legacy code page writes it: the Arabic yeh
+    ("رپورٹ: عائشہ ملک", "عائشہ ملک"),
+    ("ავტორი: ნინო კვარაცხელია", "ნინო კვარაცხელია"),  # Georgian: capitals in Unicode, unused in names
+    ("Հեղինակ՝ Անի Հովհաննիսյան", "Անի Հովհաննիսյան"),  # Armenian sets the label apart with ՝
+    ("oprac. Marta Zielińska", "Marta Zielińska"),
     # the same words opening ordinary sentences, or naming a desk
     ("Door de nieuwe regels stijgen de kosten", None),
     ("Av alla patienter", None),

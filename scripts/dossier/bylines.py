@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .characters import CJK, HAN, HANGUL, HIRAGANA, WORD, char_class
+from .characters import CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
@@ -33,7 +33,12 @@ def _caseless_word(word: str) -> bool:
     ("க.")."""
     letters = word.removesuffix(".")
     return bool(WORD.fullmatch(letters)) and not CJK_CHAR.search(letters) and not any(
-        ch.isupper() or ch.islower() for ch in letters)
+        ch.isupper() or (ch.islower() and unicode_script(ch) not in _CAPITALS_UNUSED) for ch in letters)
+
+
+# Scripts whose letters Unicode gives capitals that their writers do not use: Georgian's Mtavruli (since
+# Unicode 11) is for titles set all in capitals, never a name's first letter.
+_CAPITALS_UNUSED = frozenset({"GEORGIAN"})
 
 
 def person_name(text: str) -> bool:
@@ -155,7 +160,7 @@ def _prefixes(part: str) -> Iterator[tuple[str, str]]:
             continue
         rest = part[len(marker):]
         latin = not CJK_CHAR.search(marker)
-        if latin and not re.match(r"\s*[:：]?\s+|\s*[:：]", rest):
+        if latin and not re.match(r"\s*[:：՝]?\s+|\s*[:：՝]", rest):  # ՝: Armenian sets a label apart with it
             continue  # "Bythe…", "Vondel": not the marker word
         if not latin and len(marker) == 1 and not re.match(r"\s*[|｜:：/／]|\s", rest):
             continue  # 文 opens many words; as a marker it stands apart ("文｜", "文：")
@@ -169,7 +174,7 @@ def opens_with_byline_marker(text: str) -> bool:
 
 def _after_prefix(part: str) -> str | None:
     for _marker, rest in _prefixes(part):
-        words = NAME_STOP.split(rest.lstrip(" :：|｜/／"), maxsplit=1)[0].split()
+        words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
         while words and is_role(words[-1]):
             words.pop()  # "记者 张三 报道": the name, not the verb
         if words:

@@ -30,6 +30,9 @@ class Vocabulary:
         "γράφει", "του", "της",  # el ("Της Μαρίας …": by Maria …)
         "מאת",  # he
         "بقلم",  # ar
+        "نویسنده", "نويسنده", "خبرنگار", "رپورٹ", "تحریر",  # fa (written with either yeh), ur
+        "oprac.", "opracowanie",  # pl: "compiled by"
+        "ავტორი", "Հեղինակ", "โดย", "ผู้เขียน",  # ka, hy, th
         "लेखक", "द्वारा",  # hi
         "de", "na", "ni", "nga", "deur", "gan", "eftir", "escrit per", "egilea",  # ro, sw, tl, sq, af, cy, is, ca, eu
         "piše", "napisao", "napisala", "пише", "пишува", "autorius", "autors",  # hr, bs, sr, mk, lt, lv
