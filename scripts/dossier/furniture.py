@@ -20,8 +20,9 @@ from typing import Literal, cast
 
 import stopwordsiso
 
-from .characters import HAN, HANGUL, KANA, WIDE, WORD, ascii_digits, char_class
+from .characters import HAN, HANGUL, KANA, WIDE, WORD, char_class
 from .cleaning_vocabulary import CleaningVocabulary
+from .date_shape import has_full_date
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
@@ -55,13 +56,6 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items w
 _SPACE = re.compile(r"[ \t\u3000]+")
 _HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_NUMERIC_DATE = re.compile(
-    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
-    r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
-_SMALL_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")  # a day: not part of a decimal ("2,1 milyar")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
@@ -209,24 +203,12 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
 
 
-def has_full_date(text: str) -> bool:
-    """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
-    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45), in any script's digits."""
-    text = ascii_digits(text)
-    if _NUMERIC_DATE.search(text):
-        return True
-    if not _YEAR.search(text):
-        return False
-    rest = _YEAR.sub(" ", text)
-    return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
-
-
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if weight(text) > limits.dateline_max_weight or not has_full_date(text):
         return False
-    # A sentence that mentions a date is prose: a dateline does not end with a full stop.
-    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight)
+    # A sentence with a date is prose: a dateline ends with no full stop, unless set out in parts ("… | 10:42 น.").
+    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and " | " not in text)
 
 
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

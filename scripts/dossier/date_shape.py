@@ -1,0 +1,32 @@
+"""Whether a line holds a full calendar date, by its shape alone (no parsing): the clean stage's test
+for a dateline. The metadata stage reads the date itself (text_dates, datelines)."""
+
+from __future__ import annotations
+
+import re
+
+from .characters import THAI, ascii_digits, char_class
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Thai and Lao pages count years in the Buddhist era (2565 is 2022): such a year counts in their script.
+_BUDDHIST_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?!\d)")
+_THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
+    r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+_SMALL_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")  # a day: not part of a decimal ("2,1 milyar")
+
+
+def has_full_date(text: str) -> bool:
+    """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
+    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45; 9 มิถุนายน 2565), in any script's digits."""
+    text = ascii_digits(text)
+    if _NUMERIC_DATE.search(text):
+        return True
+    year = _BUDDHIST_YEAR if _THAI_OR_LAO.search(text) else _YEAR
+    if not year.search(text):
+        return False
+    rest = year.sub(" ", text)
+    return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
