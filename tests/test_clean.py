@@ -126,6 +126,17 @@ def test_the_walk_up_to_the_headline_passes_a_dateline_set_out_like_a_menu(vocab
     assert result.title == headline  # not the standfirst, the heaviest line above a walk that stopped short
 
 
+def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):
+    headline = "Samsung's watch is cleared to detect sleep apnoea"
+    # a standfirst of few stopwords: not prose enough to open the article, so the walk starts under the copy
+    standfirst = ("Galaxy Watch: first smartwatch, FDA clearance, sleep apnoea detection, Samsung Health Monitor "
+                  "app, Korea, US, Europe rollout.")
+    result = clean(decoded(page("Home | News | Devices", headline, standfirst, headline, *RELEASE_BODY[:2])),
+                   vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == [standfirst, *RELEASE_BODY[:2]]
+
+
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):
     quote = "“老婆有慢性乙肝,目前在老家湖北黃岡,疫情嚴重,到處封路,買不到藥,快要斷藥了,很著急!”……"
     lines = lines_of(f"{ZH_SENTENCE}\n{quote}\n{ZH_SENTENCE}")

@@ -77,7 +77,8 @@ def test_datelines(line):
 
 @pytest.mark.parametrize("line", [*BODY, "Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190",
                                   "Google\t2019\tFitbit'i satın alma anlaşması imzaladı\t2,1 milyar dolar",
-                                  "Clinic 2565 opened on 9 June"])  # 2565 a year only in a Buddhist-era script
+                                  "Clinic 2565 opened on 9 June",  # 2565 a year only in a Buddhist-era script
+                                  "ตลาดโฆษณาไทยปี 2566 โตร้อยละ 5"])  # and there only with a day and a month
 def test_datelines_are_not_sentences_that_mention_a_date(line):
     assert not furniture.is_dateline(line)
 

@@ -94,7 +94,8 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     good = good_lines()
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
-    title = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
+    chosen = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
+    title = _first_copy(kept, texts, label, chosen)
     _label_captions(kept, texts, label, title, vocabulary, lines.raw)
     article_tail.label_boilerplate(kept, texts, label, good_lines(), vocabulary)
     article_tail.label_comments(kept, texts, label, good_lines(), vocabulary)
@@ -117,6 +118,18 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     for rule, indexes in sorted(by_rule.items()):
         lines.remove(rule, indexes)
     return title
+
+
+def _first_copy(kept: list[int], texts: dict[int, str], label: Labels, title: int | None) -> int | None:
+    """The headline where the page first prints it, a line or two above the line chosen (the page's own
+    headline over its standfirst, then the picture's alt text repeating it): what stands between is the
+    standfirst, not the masthead."""
+    if title is None:
+        return None
+    position = kept.index(title)
+    nearby = kept[max(position - CLEANING.repeated_headline_max_gap, 0) : position]
+    copies = [i for i in nearby if i not in label and " ".join(texts[i].split()) == " ".join(texts[title].split())]
+    return copies[0] if copies else title
 
 
 def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],

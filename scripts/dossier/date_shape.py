@@ -4,13 +4,15 @@ for a dateline. The metadata stage reads the date itself (text_dates, datelines)
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from babel import Locale
 
 from .characters import THAI, ascii_digits, char_class
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# Thai and Lao pages count years in the Buddhist era (2565 is 2022): such a year counts in their script.
-_BUDDHIST_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?!\d)")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
+_BUDDHIST_ERA_LANGUAGES = ("th", "lo")
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -21,12 +23,24 @@ _SMALL_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")  # a day: not par
 
 def has_full_date(text: str) -> bool:
     """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
-    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45; 9 มิถุนายน 2565), in any script's digits."""
+    time (Jan. 4, 2021; 16 novembre 2022 ore 09:45), in any script's digits; in Thai and Lao, a day and
+    month with a Buddhist-era year."""
     text = ascii_digits(text)
     if _NUMERIC_DATE.search(text):
         return True
-    year = _BUDDHIST_YEAR if _THAI_OR_LAO.search(text) else _YEAR
-    if not year.search(text):
+    if _THAI_OR_LAO.search(text) and _buddhist_era_date().search(text):
+        return True
+    if not _YEAR.search(text):
         return False
-    rest = year.sub(" ", text)
+    rest = _YEAR.sub(" ", text)
     return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
+
+
+@cache
+def _buddhist_era_date() -> re.Pattern[str]:
+    """A day, a month's name and a Buddhist-era year, as Thai and Lao pages date ("9 มิถุนายน 2565": 2565
+    is 2022). Only with the month's name (CLDR's, full or abbreviated): a bare 25xx is as often a count."""
+    months = {name for language in _BUDDHIST_ERA_LANGUAGES for width in ("wide", "abbreviated")
+              for name in Locale(language).months["format"][width].values()}
+    names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
+    return re.compile(rf"(?<!\d)\d{{1,2}}\s*(?:{names})\s*25\d{{2}}(?!\d)")

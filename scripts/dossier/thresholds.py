@@ -40,6 +40,7 @@ class CleaningThresholds:
     repeated_body_min_lines: int = 3  # one or two repeated lines are a pull quote or a refrain, not a copy
     repeated_body_min_chars: int = 200  # a repeated run this long is a second copy of the body
     repeated_title_head_lines: int = 6  # a headline printed twice stands among the page's first lines
+    repeated_headline_max_gap: int = 3  # lines between a headline and its copy under the standfirst
     card_max_lines: int = 8  # a link card's link, heading, teaser and site name: its closing is sought this far
     # clean: title and blocks
     title_max_chars: int = 200  # a first Markdown block this short is the title; longer is a paragraph
