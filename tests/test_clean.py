@@ -57,9 +57,12 @@ FRONT_MATTER = ["---", 'title: "Amazon closes Care"', "author:", '  - "[[Dana Wh
     # A rule at the top of the page, over prose: no metadata block.
     (["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."],
      ["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."]),
+    # Fields, but none a page's metadata holds: a block of the article between two rules.
+    (["---", "Key takeaways:", "- Amazon closes Care.", "- One Medical stays.", "---", "More text."],
+     ["---", "Key takeaways:", "- Amazon closes Care.", "- One Medical stays.", "---", "More text."]),
     # Never closed: the page's own text.
     (["---", "title: x", *["note: y"] * 70], ["---", "title: x", *["note: y"] * 70]),
-], ids=["a clipper's block", "a rule over prose", "never closed"])
+], ids=["a clipper's block", "a rule over prose", "no metadata field", "never closed"])
 def test_a_metadata_block_at_the_top_is_removed(vocabulary, page, left):
     lines = lines_of("\n".join(page))
     remove_front_matter(lines, vocabulary)
@@ -82,10 +85,14 @@ BANNER = ["Example.com uses cookies",
     # At the foot of the page: the article's last paragraph, though it speaks of subscribers, stays.
     (["The company said subscribers would keep their prices.", "", "We use cookies.", "", "Accept"],
      ["The company said subscribers would keep their prices."]),
+    # Buttons an article about banners lists, after the text that introduces them: the article's.
+    (["The new banner offers three buttons:", "Tout accepter", "Tout refuser", "Cookies were set anyway."],
+     ["The new banner offers three buttons:", "Tout accepter", "Tout refuser", "Cookies were set anyway."]),
     # A how-to's subheadings named like settings are no buttons.
     (["Einstellungen", "Open the app and choose the watch.", "Configurar"],
      ["Einstellungen", "Open the app and choose the watch.", "Configurar"]),
-], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "at the foot", "settings subheadings"])
+], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "at the foot", "a list in the text",
+        "settings subheadings"])
 def test_consent_banners_are_removed_with_their_text(vocabulary, page, left):
     lines = lines_of("\n".join(page))
     remove_consent_banners(lines, vocabulary)

@@ -83,6 +83,15 @@ def test_datelines_are_not_sentences_that_mention_a_date(line):
     assert not furniture.is_dateline(line)
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("ב' באדר תשפ\"ג | 23.02.2023 | 07:41", True),
+    ("Thursday | 23.02.2023 | 07:41", True),
+    ("الرئيسية | تقنية | صحة | 23/04/2024", False),  # a breadcrumb that ends in a date
+])
+def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
+    assert furniture.is_dateline_in_parts(line) is expected
+
+
 @pytest.mark.parametrize("line, byline", [
     ("By Jane Doe", True),
     ("Von Anna Schmidt, Korrespondentin", True),

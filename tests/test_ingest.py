@@ -33,10 +33,11 @@ def test_newlines_are_unified_and_unicode_composed():
     assert removals == []
 
 
-def test_every_character_that_ends_a_line_ends_one():
-    # U+2028 and U+2029 (text saved from Word or a script), a form feed between a PDF's pages, NEL
-    text, removals = normalize_text("Headline\u2029First paragraph.\u2028Second line.\x0cNext page.\x85End.")
-    assert text.split("\n") == ["Headline", "First paragraph.", "Second line.", "Next page.", "End."]
+def test_every_character_that_ends_a_line_or_a_paragraph_ends_one():
+    # U+2029 (a paragraph's end, from Word or a script), a form feed between a PDF's pages; a soft line break
+    # inside a paragraph (U+2028, Word's vertical tab) is a space, so the paragraph stays one line
+    text, removals = normalize_text("Headline\u2029First paragraph,\u2028its second line\x0bgoes on.\x0cNext page.")
+    assert text.split("\n") == ["Headline", "First paragraph, its second line goes on.", "Next page."]
     assert removals == []
 
 

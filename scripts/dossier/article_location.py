@@ -102,7 +102,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings)
-    article_tail.label_author_bios(kept, texts, label, good_lines())
+    article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary)
     if title is not None:
         for i in kept:
             if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):

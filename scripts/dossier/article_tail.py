@@ -74,24 +74,34 @@ def label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: 
         return
 
 
-def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, good: list[int]) -> None:
+def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                      vocabulary: CleaningVocabulary) -> None:
     """The author's bio at the foot of the article ("Dana Whitcomb covers Amazon for Meridian Wire."): the
-    last lines the article shows, each a sentence or two that opens with a name a byline on the page gives.
-    A reporter seldom names themselves in their own story; the page names them in its byline and its bio."""
+    last lines the article shows, each a sentence or two that opens with a name a byline on the page gives
+    and a bio's verb (is, covers, writes). A reporter seldom names themselves in their own story; an agency
+    named in a byline closes a story with other verbs ("Europa Press ha intentado …")."""
     names = {name for i in kept if label.get(i) == "byline" and (name := byline_name(texts[i]))}
     after = set(_after_prose_begins(kept, good))
     for i in reversed(kept):
         if i in label:
             continue
-        if i not in after or not any(_opens_with(name, texts[i]) for name in names) or not _is_bio_sized(texts[i]):
+        if i not in after or not _is_bio_sized(texts[i]) or not any(
+                vocabulary.opens_with_bio_verb(rest) for name in names if (rest := _after_name(name, texts[i]))):
             return
         label[i] = "author_bio"
 
 
-def _opens_with(name: str, text: str) -> bool:
-    """Whether `text` opens with `name` as a whole ("Dana Whitcomb covers", "Dana Whitcomb, who"), not with a
-    longer name that starts like it ("Dana Whitcombe")."""
-    return text.startswith(name) and text[len(name): len(name) + 1] in (" ", ",")
+_APPOSITIVE = re.compile(r",[^,]{1,60},\s*")  # ", a former nurse, "
+
+
+def _after_name(name: str, text: str) -> str:
+    """What follows `name` at the start of `text`, past an appositive ("Dana Whitcomb, a former nurse, covers"
+    → "covers …"); "" unless `text` opens with the whole name (not "Dana Whitcombe")."""
+    if not text.startswith(name) or text[len(name) : len(name) + 1] not in (" ", ","):
+        return ""
+    rest = text[len(name) :].lstrip()
+    appositive = _APPOSITIVE.match(rest)
+    return rest[appositive.end() :] if appositive else rest
 
 
 def _is_bio_sized(text: str) -> bool:

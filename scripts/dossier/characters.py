@@ -47,10 +47,12 @@ REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")  # what a legacy encoding decides: ASCII reads alike in all of them
 
 
-# Every character Unicode ends a line with (Python's str.splitlines), as "\n": old Mac files end lines
-# with CR, text saved from Word or JavaScript with U+2028 and U+2029, from a PDF with a form feed between
-# pages. Removed as control characters instead, they would join two lines into one.
-_LINE_ENDS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+# The characters that end a line or a paragraph, as "\n": old Mac files end lines with CR, text saved
+# from Word or a script ends paragraphs with U+2029, a PDF's text its pages with a form feed. A soft line
+# break inside a paragraph (Word's vertical tab, U+2028) is a space: the paragraph stays one line. Removed
+# as control characters instead, they would join two words or two lines into one. (NEL, U+0085, stays a
+# control character: in scraped text it is a cp1252 "…" read as Latin-1 far more often than a line end.)
+_LINE_ENDS = str.maketrans({**dict.fromkeys("\r\x0c\x1c\x1d\x1e\u2029", "\n"), **dict.fromkeys("\x0b\u2028", " ")})
 
 
 def unify_newlines(text: str) -> str:

@@ -13,7 +13,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
-          "about_prefix", "comments_header")
+          "about_prefix", "comments_header", "bio_verb")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -44,6 +44,7 @@ class CleaningVocabulary:
     article_end: re.Pattern[str]
     about_prefix: re.Pattern[str]
     comments_header: re.Pattern[str]
+    bio_verb: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -69,6 +70,11 @@ class CleaningVocabulary:
         found = self.about_prefix.match(line)
         name = line[found.end():].strip(" :") if found else ""
         return name if name[:1].isupper() else None
+
+    def opens_with_bio_verb(self, text: str) -> bool:
+        """Whether `text` opens with a verb a bio uses after the author's name ("covers", "ist")."""
+        words = text.split(maxsplit=2)
+        return any(self.bio_verb.fullmatch(" ".join(words[:n])) for n in (1, 2))  # "covers", "has covered"
 
     def has_spam_term(self, line: str) -> bool:
         return bool(self.spam_terms.search(line))

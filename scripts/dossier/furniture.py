@@ -67,6 +67,7 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
+_PAGER_ARROW = re.compile(r"[«»‹›<>←→]")
 WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 
 
@@ -211,6 +212,13 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and " | " not in text)
 
 
+def is_dateline_in_parts(text: str) -> bool:
+    """A dateline set out in parts between bars ("ב' באדר תשפ"ג | 23.02.2023 | 07:41"), its parts dates and
+    times: a breadcrumb that ends in a date ("Home | Tech | Health | 23/04/2024") has more parts without one."""
+    parts = [part for part in _NAV_SEPARATORS.split(text) if part.strip()]
+    return is_dateline(text) and sum(1 for part in parts if not _DIGIT.search(part)) <= 1
+
+
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
     e-mail address."""
@@ -265,7 +273,8 @@ def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s«»‹›<>←→]+", text) if token]
-    pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(
+        _PAGER_ARROW.search(text))  # "Scenarios 1 and 2" is a subheading
     longest = limits.nav_item_max_weight if pager else limits.counter_label_max_weight  # "Następna"
     # one label may stand without its number (a "share" button among the counters)
     return len(numbers) >= max(1, len(labels) - 1) and all(weight(label) <= longest for label in labels)

@@ -175,6 +175,10 @@ def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 # A line of a metadata block: a field ("title: …", "author:"), one of a field's list items ("  - …") or
 # the continuation of a field's value.
 _FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s.*)?|\s*-\s.*|\s+\S.*")
+# The fields that make it a page's metadata (a block of "Key takeaways:" and bullets between two rules is text).
+_FRONT_MATTER_FIELD = re.compile(r"(?:title|date|published|author|authors|source|url|canonical|tags|categories|"
+                                 r"description|created|updated|slug|layout|lang|language|site|image):(?:\s.*)?",
+                                 re.IGNORECASE)
 
 
 def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
@@ -187,7 +191,8 @@ def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
         return
     for end in range(first + 1, min(len(raw), first + CLEANING.front_matter_max_lines)):
         if raw[end].strip() == "---":
-            lines.remove("front_matter", [i for i in range(first, end + 1) if lines.kept[i] and raw[i].strip()])
+            if any(_FRONT_MATTER_FIELD.fullmatch(raw[i]) for i in range(first + 1, end)):
+                lines.remove("front_matter", [i for i in range(first, end + 1) if lines.kept[i] and raw[i].strip()])
             return
         if raw[end].strip() and not _FRONT_MATTER_LINE.fullmatch(raw[end]):
             return
@@ -198,9 +203,14 @@ def remove_consent_banners(lines: Lines, vocabulary: CleaningVocabulary) -> None
     of cookies, as long as a notice is (its paragraph reads like prose: above the headline, it would be
     taken for the article's first)."""
     kept = lines.kept_nonblank()
+    edge = CLEANING.consent_banner_edge_lines
     banner: set[int] = set()
+    listed: set[int] = set()  # buttons the text lists ("… three buttons:" over them)
     for n, i in enumerate(kept):
-        if not vocabulary.is_consent_button(lines.text(i)):
+        if not vocabulary.is_consent_button(lines.text(i)) or edge <= n < len(kept) - edge:
+            continue  # not a button, or one the article's text names ("Tout refuser") in its middle
+        if n and (kept[n - 1] in listed or lines.text(kept[n - 1]).rstrip().endswith((":", "："))):
+            listed.add(i)
             continue
         banner.add(i)
         if n and kept[n - 1] in banner:

@@ -73,6 +73,7 @@ class CleaningThresholds:
     notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
     notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
     consent_banner_max_lines: int = 3  # a banner's title and text above its buttons
+    consent_banner_edge_lines: int = 10  # a consent banner stands among the page's first or last lines
     front_matter_max_lines: int = 60  # a saved page's metadata block (title, author, dates, tags) is shorter
     nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
     nav_min_items: int = 2  # a menu has at least two items between its separators…
