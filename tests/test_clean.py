@@ -82,6 +82,7 @@ BANNER = ["Example.com uses cookies",
     (["Wir verwenden Cookies.", "Alle akzeptieren", "Einstellungen verwalten"], []),
     (["Nous utilisons des cookies.", "Tout accepter", "Tout refuser"], []),
     (["Мы используем файлы cookie.", "Принять все"], []),
+    (["Wir verwenden Cookies.", "Alle Cookies akzeptieren", "Nur notwendige Cookies"], []),
     # At the foot of the page: the article's last paragraph, though it speaks of subscribers, stays.
     (["The company said subscribers would keep their prices.", "", "We use cookies.", "", "Accept"],
      ["The company said subscribers would keep their prices."]),
@@ -91,7 +92,8 @@ BANNER = ["Example.com uses cookies",
     # A how-to's subheadings named like settings are no buttons.
     (["Einstellungen", "Open the app and choose the watch.", "Configurar"],
      ["Einstellungen", "Open the app and choose the watch.", "Configurar"]),
-], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "at the foot", "a list in the text",
+], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "German cookies", "at the foot",
+        "a list in the text",
         "settings subheadings"])
 def test_consent_banners_are_removed_with_their_text(vocabulary, page, left):
     lines = lines_of("\n".join(page))

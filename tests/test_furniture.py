@@ -140,6 +140,8 @@ def test_bylines(vocabulary, line, byline):
     ("Source: Yes.", False),  # an interview's answer, not a credit
     ("מרפאה של One Medical במנהטן | צילום: AP", True),  # a caption and its credit set apart by a bar
     ("Prices | Photo apps will be cheaper", False),
+    ("Apple Park in Cupertino. Photograph: David Ryder/Reuters", True),
+    ("A clinic in Seattle – Photo: AP", True),
 ])
 def test_credits(vocabulary, line, credit):
     assert furniture.is_credit(line, vocabulary) is credit
