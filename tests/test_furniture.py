@@ -68,6 +68,7 @@ def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     "Madrid - 14 nov 2019 - 13:05 CET",
     "١٢ مارس ٢٠٢٣، ١٠:٣٠",  # Arabic-Indic digits
     "2021-09-10 09:56:28 来源：示例网",
+    "7 de noviembre de 2023",  # the day four words from its year
     # a Buddhist-era year (2565 is 2022) in Thai; set out in parts, its "น." (o'clock) is no sentence's end
     "ข่าวประชาสัมพันธ์ | วันพฤหัสบดีที่ 9 มิถุนายน 2565 เวลา 10:42 น.",
 ])
@@ -78,7 +79,9 @@ def test_datelines(line):
 @pytest.mark.parametrize("line", [*BODY, "Warum 2023 ein Wendepunkt war", "Die Zahl der Praxen stieg auf 190",
                                   "Google\t2019\tFitbit'i satın alma anlaşması imzaladı\t2,1 milyar dolar",
                                   "Clinic 2565 opened on 9 June",  # 2565 a year only in a Buddhist-era script
-                                  "ตลาดโฆษณาไทยปี 2566 โตร้อยละ 5"])  # and there only with a day and a month
+                                  "ตลาดโฆษณาไทยปี 2566 โตร้อยละ 5",  # and there only with a day and a month
+                                  # a year and a number far apart: a headline, not a date
+                                  "Apple Event 2018 LIVE: the ECG comes to the Apple Watch Series 4"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):
     assert not furniture.is_dateline(line)
 

@@ -9,6 +9,7 @@ from functools import cache
 from babel import Locale
 
 from .characters import THAI, ascii_digits, char_class
+from .thresholds import CLEANING
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
@@ -32,8 +33,14 @@ def has_full_date(text: str) -> bool:
         return True
     if not _YEAR.search(text):
         return False
-    rest = _YEAR.sub(" ", text)
-    return bool(_SMALL_NUMBER.search(rest) or _CLOCK.search(rest))
+    if _CLOCK.search(_YEAR.sub(" ", text)):
+        return True
+    # The day stands a word or two from its year ("Jan. 4, 2021", "31 August 2023"), not across the line
+    # ("Apple Event 2018 LIVE: … Watch Series 4").
+    words = text.split()
+    near = CLEANING.date_day_max_words_from_year
+    return any(_SMALL_NUMBER.search(_YEAR.sub(" ", " ".join(words[max(n - near, 0) : n + near + 1])))
+               for n, word in enumerate(words) if _YEAR.search(word))
 
 
 @cache
