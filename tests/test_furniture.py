@@ -176,6 +176,10 @@ def test_credits(vocabulary, line, credit):
     ("Facebook, Twitter and WhatsApp all said on Monday that they would remove the posts", False),
     ("Facebook shares fell 5% after the report", False),
     ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
+    ("فیس بک پر شیئر کریں", True),  # Urdu: the platform written in its own script
+    ("सेयर गर्नुहोस्: Facebook Twitter Viber", True),  # Nepali
+    ("Chia sẻ qua Zalo", True),  # Vietnam's own messenger
+    ("Signal ended the trial early.", False),
 ])
 def test_share_bars(vocabulary, line, expected):
     assert furniture.is_share_bar(line, vocabulary) is expected
@@ -258,6 +262,7 @@ def test_counters(line, expected):
     ("Абонирай се", True),
     ("Изпрати по имейл", True),
     ("שלחו במייל", True),
+    ("واٹس ایپ", True),  # a platform's lone button, in Urdu script
     ("Αποστολή με email", True),
     # A single everyday word is left to the article locator: it may be the article's own subheading
     # ("Search" in a story about search, "Cita", an appointment, in a how-to).
