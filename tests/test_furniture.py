@@ -144,6 +144,7 @@ def test_bylines(vocabulary, line, byline):
     ("מרפאה של One Medical במנהטן | צילום: AP", True),  # a caption and its credit set apart by a bar
     ("Prices | Photo apps will be cheaper", False),
     ("Apple Park in Cupertino. Photograph: David Ryder/Reuters", True),
+    ("Amazon od lat szuka sposobu na wejście do branży. Fot. Shutterstock", True),
     ("A clinic in Seattle – Photo: AP", True),
 ])
 def test_credits(vocabulary, line, credit):
@@ -271,6 +272,7 @@ def test_counters(line, expected):
     ("Uppdatera", False),
     ("زمان مطالعه: ۴ دقیقه", True),
     ("分享至：", True),
+    ("Thẻ: Samsung Galaxy Watch Ngưng thở khi ngủ FDA", True),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Quote of the day: patients want lower prices.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
@@ -294,6 +296,7 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("Жарнама", True),
     ("Tangazo", True),
     ("বিজ্ঞাপন", True),
+    ("آگهي: دوره‌هاي آموزشي شبکه و امنيت", True),  # Persian, with the Arabic yeh of a legacy code page
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)
     ("Advertisers left the platform after the report.", False),
 ])
@@ -328,6 +331,8 @@ def test_advertising(vocabulary, line, expected):
     ("Тағы оқыңыз:", True, False),
     ("Oxu həmçinin: Azərbaycanda onlayn aptek xidmətlərinə tələbat artır", False, True),
     ("SOMA PIA: Huduma za afya kwa simu zaongezeka", False, True),
+    ("Přečtěte si také: Telemedicína po covidu", False, True),
+    ("यो पनि पढ्नुहोस्: अनलाइन परामर्शको अनुभव", False, True),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header
@@ -353,6 +358,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Los vecinos pueden enviar sus alegaciones por correo electrónico hasta el 30 de junio.", False),
     ("O boletim epidemiológico divulgado nesta sexta-feira registra 1.200 novos casos.", False),
     ("Forældre kan tilmelde deres børn til den nye skole fra 1. marts.", False),
+    ("کليه حقوق اين سايت متعلق به فن‌نيوز مي‌باشد.", True),  # Persian: "all rights of this site belong to …"
     ("The police said the suspect had used a fake email address to rent the van.", False),
     # a prompt for the reader's e-mail address (a newsletter's form), in any language
     ("Ange din e-postadress", True),
