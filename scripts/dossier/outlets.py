@@ -83,7 +83,8 @@ def source_name(text: str) -> str | None:
     return None
 
 
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
+# A copyright line's years, Gregorian or of the Buddhist era (Thai pages: © 2565).
+_YEARS = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?:\s*[-–]\s*(?:19|20|25)\d{2})?(?!\d)")
 
 
 def is_rights_line(text: str) -> bool:
@@ -107,7 +108,7 @@ def rights_holder(text: str) -> str | None:
 
 
 def _strip_legal_form(name: str) -> str:
-    name = name.strip(" .,-–")
+    name = name.strip(" .,-–。۔")  # ۔: Urdu's full stop
     changed = True
     while changed:
         changed = False
