@@ -47,6 +47,8 @@ def test_a_bio_in_another_language_by_its_byline(vocabulary):
     # Not at the foot: the story goes on below it.
     ("Dana Whitcomb covers health care for Meridian Wire.\n\n" + BODY[0].replace("Tuesday", "Monday"),
      "By Dana Whitcomb"),
-], ids=["no byline names it", "a longer name", "three sentences", "not at the foot"])
+    # A company bylines its own blog, and names itself in its text: its last paragraph is no bio.
+    ("Example Health is also working with two hospitals in Ohio on the same service.", "By Example Health"),
+], ids=["no byline names it", "a longer name", "three sentences", "not at the foot", "a company's own blog"])
 def test_a_closing_paragraph_is_kept(vocabulary, last, byline):
     assert shown(last, byline=byline, vocabulary=vocabulary) == [*BODY, *last.split("\n\n")]

@@ -57,12 +57,15 @@ FRONT_MATTER = ["---", 'title: "Amazon closes Care"', "author:", '  - "[[Dana Wh
     # A rule at the top of the page, over prose: no metadata block.
     (["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."],
      ["---", "Amazon said on Wednesday that it would close the service.", "---", "More text."]),
+    # An update box between two rules: one field-like line, capitalized, is no page's metadata.
+    (["---", "Updated: This story was updated with the company's comment.", "- A first change.", "---", "Text."],
+     ["---", "Updated: This story was updated with the company's comment.", "- A first change.", "---", "Text."]),
     # Fields, but none a page's metadata holds: a block of the article between two rules.
     (["---", "Key takeaways:", "- Amazon closes Care.", "- One Medical stays.", "---", "More text."],
      ["---", "Key takeaways:", "- Amazon closes Care.", "- One Medical stays.", "---", "More text."]),
     # Never closed: the page's own text.
     (["---", "title: x", *["note: y"] * 70], ["---", "title: x", *["note: y"] * 70]),
-], ids=["a clipper's block", "a rule over prose", "no metadata field", "never closed"])
+], ids=["a clipper's block", "a rule over prose", "an update box", "no metadata field", "never closed"])
 def test_a_metadata_block_at_the_top_is_removed(vocabulary, page, left):
     lines = lines_of("\n".join(page))
     remove_front_matter(lines, vocabulary)
@@ -83,16 +86,18 @@ BANNER = ["Example.com uses cookies",
     (["Nous utilisons des cookies.", "Tout accepter", "Tout refuser"], []),
     (["Мы используем файлы cookie.", "Принять все"], []),
     (["Wir verwenden Cookies.", "Alle Cookies akzeptieren", "Nur notwendige Cookies"], []),
-    # At the foot of the page: the article's last paragraph, though it speaks of subscribers, stays.
-    (["The company said subscribers would keep their prices.", "", "We use cookies.", "", "Accept"],
-     ["The company said subscribers would keep their prices."]),
+    (["이 사이트는 쿠키를 사용합니다.", "모두 동의"], []),
+    # At the foot of the page: the banner is one block; the article's last paragraph, set apart by a blank
+    # line, stays though it speaks of cookies.
+    (["Google said it no longer uses health data from cookies for ads.", "", "We use cookies.", "Accept"],
+     ["Google said it no longer uses health data from cookies for ads."]),
     # Buttons an article about banners lists, after the text that introduces them: the article's.
     (["The new banner offers three buttons:", "Tout accepter", "Tout refuser", "Cookies were set anyway."],
      ["The new banner offers three buttons:", "Tout accepter", "Tout refuser", "Cookies were set anyway."]),
     # A how-to's subheadings named like settings are no buttons.
     (["Einstellungen", "Open the app and choose the watch.", "Configurar"],
      ["Einstellungen", "Open the app and choose the watch.", "Configurar"]),
-], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "German cookies", "at the foot",
+], ids=["a banner above the article", "Dutch", "German", "French", "Russian", "German cookies", "Korean", "at the foot",
         "a list in the text",
         "settings subheadings"])
 def test_consent_banners_are_removed_with_their_text(vocabulary, page, left):
@@ -144,6 +149,20 @@ def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabul
                    vocabulary)
     assert result.title == headline
     assert [block.text for block in result.blocks] == [standfirst, *RELEASE_BODY[:2]]
+
+
+def test_a_top_bar_dated_in_parts_above_the_headline_is_the_sites(vocabulary):
+    headline = "Amazon completes its purchase of the One Medical clinic chain"
+    result = clean(decoded(page("Example News", "Technology and health news from the Pacific Northwest",
+                                "Friday | 07.06.2024 | 08:30", "Home | News | Tech", headline, *RELEASE_BODY[:2])),
+                   vocabulary)
+    assert result.title == headline
+
+
+def test_a_section_label_between_two_copies_of_the_headline_is_no_standfirst(vocabulary):
+    headline = "Amazon adds same-day delivery to its online pharmacy"
+    result = clean(decoded(page("Home | News | Health", headline, "PHARMACY", headline, *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline and "PHARMACY" not in [block.text for block in result.blocks]
 
 
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):

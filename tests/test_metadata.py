@@ -101,6 +101,14 @@ def test_a_saved_pages_metadata_block_gives_its_date_author_and_address(vocabula
     assert cleaned.title == "Amazon closes Care" and not any("clippings" in b.text for b in cleaned.blocks)
 
 
+def test_a_clippers_date_field_gives_way_to_the_pages_own_dateline(vocabulary):
+    # "date" is the day the page was saved; "published" would have been the article's
+    text = "\n".join(["---", 'title: "Amazon closes Care"', "date: 2024-11-02", "tags: [clippings]", "---",
+                      "# Amazon closes Care", "", "October 28, 2024", "", PROSE["en"], "", PROSE["en"]])
+    cleaned = clean(DecodedText("seeds/articles/care.md", "0" * 64, text, "utf-8"), vocabulary)
+    assert extract(cleaned, "en").published == "2024-10-28"
+
+
 # --- one row per dateline or byline form, in each language ------------------------------------------------
 
 FORMS = [

@@ -129,7 +129,10 @@ def _first_copy(kept: list[int], texts: dict[int, str], label: Labels, title: in
     position = kept.index(title)
     nearby = kept[max(position - CLEANING.repeated_headline_max_gap, 0) : position]
     copies = [i for i in nearby if i not in label and " ".join(texts[i].split()) == " ".join(texts[title].split())]
-    return copies[0] if copies else title
+    if not copies:
+        return title
+    between = [i for i in kept if copies[0] < i < title and i not in label]
+    return copies[0] if all(ends_like_sentence(texts[i]) for i in between) else title  # not over a section label
 
 
 def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],

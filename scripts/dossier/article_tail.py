@@ -82,13 +82,19 @@ def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, goo
     named in a byline closes a story with other verbs ("Europa Press ha intentado …")."""
     names = {name for i in kept if label.get(i) == "byline" and (name := byline_name(texts[i]))}
     after = set(_after_prose_begins(kept, good))
+    bios: list[int] = []
     for i in reversed(kept):
         if i in label:
             continue
         if i not in after or not _is_bio_sized(texts[i]) or not any(
                 vocabulary.opens_with_bio_verb(rest) for name in names if (rest := _after_name(name, texts[i]))):
-            return
-        label[i] = "author_bio"
+            break
+        bios.append(i)
+    # A company that bylines its own blog names itself in its text too ("… Google Health said …"): its last
+    # paragraph ("Google Health is also working …") is no bio.
+    if not any(name in texts[i] for name in names for i in good if i not in bios):
+        for i in bios:
+            label[i] = "author_bio"
 
 
 _APPOSITIVE = re.compile(r",[^,]{1,60},\s*")  # ", a former nurse, "

@@ -29,8 +29,10 @@ def has_full_date(text: str) -> bool:
     text = ascii_digits(text)
     if _NUMERIC_DATE.search(text):
         return True
-    if _THAI_OR_LAO.search(text) and _buddhist_era_date().search(text):
-        return True
+    if _THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(text)):
+        # Thai and Lao end no sentence with a full stop: a dateline is the date, or is set out with a bar or a
+        # time; "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567" ("the service starts on …") is a sentence.
+        return len(dated.group()) * 2 >= len(text.strip()) or "|" in text or bool(_CLOCK.search(text))
     if not _YEAR.search(text):
         return False
     if _CLOCK.search(_YEAR.sub(" ", text)):

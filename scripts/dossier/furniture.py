@@ -67,7 +67,7 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
-_PAGER_ARROW = re.compile(r"[«»‹›<>←→]")
+_PAGER_ARROW = re.compile(r"^[«‹<←]|[»›>→]$")  # at a pager's ends: "« Previous 1 2 Next »", not "Phase 1 → Phase 2"
 WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 
 
@@ -268,13 +268,13 @@ def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"; a
-    pager's page numbers ("« Previous 1 2 Next »": its arrows are no labels)."""
+    pager's page numbers ("« Previous 1 2 Next »": the arrows at its ends are no labels)."""
     if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # and no number: see below
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
-    labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s«»‹›<>←→]+", text) if token]
+    labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
     pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(
-        _PAGER_ARROW.search(text))  # "Scenarios 1 and 2" is a subheading
+        _PAGER_ARROW.search(text.strip()))  # "Scenarios 1 and 2" is a subheading
     longest = limits.nav_item_max_weight if pager else limits.counter_label_max_weight  # "Następna"
     # one label may stand without its number (a "share" button among the counters)
     return len(numbers) >= max(1, len(labels) - 1) and all(weight(label) <= longest for label in labels)

@@ -41,8 +41,9 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         run: list[int] = []  # bottom up
         bylines = [i for i in kept[:opening] if label.get(i) == "byline"]  # a site's header may print a date
         for i in reversed(kept[:opening]):
-            # A dateline set out with separators ("2 Adar | 23.02.2023 | 07:41") is no menu: walked past.
-            menu = label.get(i) == "navigation" and not furniture.is_dateline_in_parts(texts[i])
+            # A dateline set out with separators under the headline ("2 Adar | 23.02.2023 | 07:41") is no
+            # menu: walked past. Above a candidate, it is the site's top bar.
+            menu = label.get(i) == "navigation" and not (not run and furniture.is_dateline_in_parts(texts[i]))
             if menu or furniture.is_spaced_menu(texts[i]):
                 break
             # The nearest line above the byline and dateline is the headline even when it names a

@@ -175,10 +175,10 @@ def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 # A line of a metadata block: a field ("title: …", "author:"), one of a field's list items ("  - …") or
 # the continuation of a field's value.
 _FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s.*)?|\s*-\s.*|\s+\S.*")
-# The fields that make it a page's metadata (a block of "Key takeaways:" and bullets between two rules is text).
+# The fields that make it a page's metadata, in YAML's lower case (a box of "Key takeaways:" or "Updated:"
+# and bullets between two rules is the article's text).
 _FRONT_MATTER_FIELD = re.compile(r"(?:title|date|published|author|authors|source|url|canonical|tags|categories|"
-                                 r"description|created|updated|slug|layout|lang|language|site|image):(?:\s.*)?",
-                                 re.IGNORECASE)
+                                 r"description|created|updated|slug|layout|lang|language|site|image):(?:\s.*)?")
 
 
 def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
@@ -191,7 +191,8 @@ def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
         return
     for end in range(first + 1, min(len(raw), first + CLEANING.front_matter_max_lines)):
         if raw[end].strip() == "---":
-            if any(_FRONT_MATTER_FIELD.fullmatch(raw[i]) for i in range(first + 1, end)):
+            fields = sum(1 for i in range(first + 1, end) if _FRONT_MATTER_FIELD.fullmatch(raw[i]))
+            if fields >= CLEANING.front_matter_min_fields:
                 lines.remove("front_matter", [i for i in range(first, end + 1) if lines.kept[i] and raw[i].strip()])
             return
         if raw[end].strip() and not _FRONT_MATTER_LINE.fullmatch(raw[end]):
@@ -215,10 +216,13 @@ def remove_consent_banners(lines: Lines, vocabulary: CleaningVocabulary) -> None
         banner.add(i)
         if n and kept[n - 1] in banner:
             continue  # the banner's next button: its text was taken with the first
+        below = i
         for above in reversed(kept[max(n - CLEANING.consent_banner_max_lines, 0) : n]):
-            if not (is_notice(lines.text(above), vocabulary) and vocabulary.speaks_of_cookies(lines.text(above))):
-                break
+            if above != below - 1 or not (is_notice(lines.text(above), vocabulary)
+                                          and vocabulary.speaks_of_cookies(lines.text(above))):
+                break  # the banner is one block: a paragraph set apart by a blank line is the article's
             banner.add(above)
+            below = above
     lines.remove("consent_banner", sorted(banner))
 
 

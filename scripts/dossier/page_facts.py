@@ -70,7 +70,8 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
         publisher = None
     fields = front_matter_fields(clean)
     return Extracted(
-        published=_field_date(fields) or _published(layout, datelines, language, order),
+        published=_field_date(fields, _PUBLISHED_FIELDS) or _published(layout, datelines, language, order)
+        or _field_date(fields, ("date",)),
         publisher=publisher,
         author=next((v for key in _AUTHOR_FIELDS for v in fields.get(key, ()) if person_name(v)), None) or author,
         original_url=next((v for key in _ADDRESS_FIELDS for v in fields.get(key, ()) if is_web_address(v)), None)
@@ -80,7 +81,8 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
 
 # The fields of a saved page's metadata block that state its facts, by the names clippers and site
 # generators give them.
-_DATE_FIELDS = ("published", "date", "pubdate", "publish_date", "published_at", "date_published")
+# A clipper fills "date" with the day it saved the page: the page's own dateline comes before it.
+_PUBLISHED_FIELDS = ("published", "pubdate", "publish_date", "published_at", "date_published")
 _AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 _ADDRESS_FIELDS = ("source", "url", "canonical", "canonical_url", "original_url", "link")
 _FIELD = re.compile(r"([A-Za-z_][\w -]{0,40}):\s*(.*)")
@@ -107,8 +109,8 @@ def front_matter_fields(clean: CleanText) -> dict[str, list[str]]:
             for name, values in fields.items()}
 
 
-def _field_date(fields: dict[str, list[str]]) -> str | None:
-    for value in (v for key in _DATE_FIELDS for v in fields.get(key, ())):
+def _field_date(fields: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    for value in (v for key in names for v in fields.get(key, ())):
         day = _ISO_DAY.match(value)
         if day:
             try:
