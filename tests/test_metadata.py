@@ -678,6 +678,10 @@ def test_person_name(text, expected):
     ("Copyright (C) 2021 メディカル速報 All rights reserved.", "メディカル速報"),
     ("（C）テック日報", "テック日報"),
     ("版權所有 Copyright 2022 台灣新報 All Rights Reserved.", "台灣新報"),
+    ("כל הזכויות שמורות © ביזטק 2023", "ביזטק"),
+    ("© 2022 ٹیک نامہ۔ جملہ حقوق محفوظ ہیں", "ٹیک نامہ"),  # Urdu's full stop after the name
+    ("สงวนลิขสิทธิ์ © 2565 ไทยเทคนิวส์", "ไทยเทคนิวส์"),  # a Buddhist-era year
+    ("© 2023 ტექ ამბები. ყველა უფლება დაცულია", "ტექ ამბები"),
     ("© Riproduzione riservata", None),
     ("Riproduzione riservata ©", None),
     ("The company reported higher revenue.", None),
