@@ -6,16 +6,23 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
+from typing import get_args
 
 import markdown
 import pytest
 import yaml
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.utils.meta import get_data
 
 from dossier.article_html import render_blocks
+from dossier.block_parsing import RepairRule
+from dossier.characters import visible
 from dossier.front_matter import front_matter
+from dossier.furniture import FurnitureLabel
+from dossier.line_rules import LineRule
 from dossier.listings import Listings, pager_numbers
-from dossier.records import AttentionItem, Block, Inline, InputOutcome
+from dossier.records import AttentionItem, Block, Inline, InputOutcome, Removal, Repair
 from dossier.render import language_attributes, language_name, render_site
 from dossier.urls import relative
 
@@ -315,3 +322,17 @@ def test_the_files_an_attention_item_names_are_shown_with_their_invisible_charac
     attention = (AttentionItem("shared_file_name", article.clean.source_file, article.id, other),)
     page = render_site(replace(corpus, attention=attention), TEMPLATES).pages["report/attention/index.md"]
     assert "\u202e" not in page and "sub/rlo\\u202egnp.txt" in page
+
+
+def test_the_removal_report_explains_each_rule_it_names_and_only_those():
+    every = {*get_args(LineRule), *get_args(FurnitureLabel), "control_characters"}
+    removals = tuple(Removal(rule, n, n, 1) for n, rule in enumerate(sorted(every), 1))
+    repairs = tuple(Repair(rule, 1, 1) for rule in get_args(RepairRule))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True)
+    env.filters["visible"] = visible
+    clean = SimpleNamespace(source_file="seeds/articles/a.txt", kept_chars=1, removals=removals, repairs=repairs)
+    legend = env.get_template("_removed.html.j2").render(clean=clean).split('id="rules"')[1]
+    meanings = dict(re.findall(r"<dt><code>([^<]+)</code></dt><dd>([^<]*)</dd>", legend))
+    assert set(meanings) == every | set(get_args(RepairRule)) and all(meanings.values())
+    one = SimpleNamespace(source_file="seeds/articles/a.txt", kept_chars=1, removals=removals[:1], repairs=())
+    assert env.get_template("_removed.html.j2").render(clean=one).count("<dt>") == 1
