@@ -22,7 +22,7 @@ def _after_prose_begins(kept: list[int], good: list[int]) -> list[int]:
 
 
 def label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                       vocabulary: CleaningVocabulary) -> None:
+                      vocabulary: CleaningVocabulary) -> None:
     """A press release's boilerplate after its article: from its first end line (its end mark, forward-looking
     statements, contacts for the press) or "About <company>" header over a paragraph that opens with that
     name, everything is a notice. Only once the article's prose has begun (two of its lines)."""
@@ -59,7 +59,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                    vocabulary: CleaningVocabulary) -> None:
+                   vocabulary: CleaningVocabulary) -> None:
     """Readers' comments under the article: from a comments header on, once the article's prose has begun,
     when less prose follows it than stands above it (a comment count under the standfirst heads no
     comments: the article's prose follows it)."""

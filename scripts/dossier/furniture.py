@@ -269,7 +269,7 @@ def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"; a
     pager's page numbers ("« Previous 1 2 Next »": the arrows at its ends are no labels)."""
-    if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # and no number: see below
+    if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
