@@ -281,6 +281,7 @@ def test_counters(line, expected):
     ("زمان مطالعه: ۴ دقیقه", True),
     ("分享至：", True),
     ("Thẻ: Samsung Galaxy Watch Ngưng thở khi ngủ FDA", True),
+    ("यह पेज अपने आप अपडेट होता रहेगा", True),  # a live page's notice, in Hindi
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Quote of the day: patients want lower prices.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
