@@ -201,6 +201,8 @@ def test_build_report_page_lists_every_input_with_status_and_reason(fixture_site
     ("café.txt", "café.txt"),
     ("cafe\u0301.txt", "cafe\\u0301.txt"),  # the same name decomposed: it must not look the same
     ("spoof\u202etxt.jpg", "spoof\\u202etxt.jpg"),
+    ("col\u2028x.txt", "col\\u2028x.txt"),  # a line separator, or a space that is not the space: unseen
+    ("col\u00a0x.txt", "col\\u00a0x.txt"),
     ("नमस्ते.txt", "नमस्ते.txt"),  # marks that compose with nothing are the name's own
 ])
 def test_a_file_name_is_shown_so_that_two_names_never_look_alike(name, shown):

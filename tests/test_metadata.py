@@ -101,6 +101,16 @@ def test_a_saved_pages_metadata_block_gives_its_date_author_and_address(vocabula
     assert cleaned.title == "Amazon closes Care" and not any("clippings" in b.text for b in cleaned.blocks)
 
 
+def test_a_metadata_blocks_date_out_of_range_and_a_banners_button_state_nothing(vocabulary):
+    # a year no article of the field bears (it would stand first on the home page for good), and a consent
+    # banner's lines above the headline, which are no masthead
+    text = "\n".join(["---", "title: Amazon closes Care", "published: 9999-12-31", "---",
+                      "We use cookies to improve your experience on our site.", "Accept all", "Reject all",
+                      "Amazon closes Care", "", PROSE["en"], "", PROSE["en"]])
+    found = extract(clean(DecodedText("seeds/articles/care.txt", "0" * 64, text, "utf-8"), vocabulary), "en")
+    assert found.published is None and found.publisher is None
+
+
 def test_a_clippers_date_field_gives_way_to_the_pages_own_dateline(vocabulary):
     # "date" is the day the page was saved; "published" would have been the article's
     text = "\n".join(["---", 'title: "Amazon closes Care"', "date: 2024-11-02", "tags: [clippings]", "---",

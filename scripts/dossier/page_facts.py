@@ -86,7 +86,7 @@ _PUBLISHED_FIELDS = ("published", "pubdate", "publish_date", "published_at", "da
 _AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 _ADDRESS_FIELDS = ("source", "url", "canonical", "canonical_url", "original_url", "link")
 _FIELD = re.compile(r"([A-Za-z_][\w -]{0,40}):\s*(.*)")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
+_ISO_DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)")  # the years the text's own dates are read in
 
 
 def front_matter_fields(clean: CleanText) -> dict[str, list[str]]:

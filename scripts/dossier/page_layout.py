@@ -43,10 +43,16 @@ class Page:
     tail: tuple[PageLine, ...] = ()  # the page's last lines when they are not all foot (a notice kept as text)
 
 
+# Removed lines that state nothing about the page in its own words: a consent banner's buttons and text
+# ("Accept all" is no masthead) and a metadata block, whose fields page_facts reads by name.
+_NO_FACTS = frozenset({"consent_banner", "front_matter"})
+
+
 def page_lines(clean: CleanText) -> tuple[PageLine, ...]:
     """Blocks and removed lines in line order, with the headline where it stood. A clean stage that
     leaves bylines in the blocks is read the same way as one that removes them."""
-    lines = [PageLine(r.line, r.text.strip(), "removed") for r in clean.removed_lines if r.text.strip()]
+    lines = [PageLine(r.line, r.text.strip(), "removed") for r in clean.removed_lines
+             if r.text.strip() and r.rule not in _NO_FACTS]
     lines += [PageLine(b.line, b.text.strip(), "block") for b in clean.blocks if b.text.strip()]
     if clean.title and clean.title_line:
         lines.append(PageLine(clean.title_line, clean.title.strip(), "title"))

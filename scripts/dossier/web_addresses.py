@@ -8,12 +8,15 @@ from urllib.parse import urlsplit
 
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+MAX_ADDRESS_CHARS = 2048  # what browsers and servers take; a longer "address" in a scrape is a trap
 
 
 def is_web_address(url: str) -> bool:
     """An http(s) address a browser can open: a host, a port if any that is a number, escapes of two hex
-    digits, no space. Text from an article or a curated file ("http://[::1", "http://%zz/") is checked
-    before a page links it or a citation quotes it."""
+    digits, no space, no longer than browsers take. Text from an article or a curated file ("http://[::1",
+    "http://%zz/") is checked before a page links it or a citation quotes it."""
+    if len(url) > MAX_ADDRESS_CHARS:
+        return False
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (read for the error it raises on a port that is not a number)
