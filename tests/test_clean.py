@@ -165,6 +165,27 @@ def test_a_section_label_between_two_copies_of_the_headline_is_no_standfirst(voc
     assert result.title == headline and "PHARMACY" not in [block.text for block in result.blocks]
 
 
+WRAPPED_RELEASE = [
+    "Example Health | News Release",
+    "FOR IMMEDIATE RELEASE",
+    "Example Health Rolls Out Video Visits to All Its Clinics",
+    "PORTLAND, Ore. — March 12, 2024 — Example Health today announced that it has begun",
+    "offering video visits, the service it tested last year, to patients of its four hospitals, forty",
+    "clinics and two urgent care centres in Oregon and southwest Washington, starting with pri-",
+    "mary care and pediatrics.",
+    "The health system said the visits would be covered by the same plans as visits in person and that",
+    "patients could book them through its app or by phone, in English and in Spanish.",
+]
+
+
+def test_a_hard_wrapped_release_keeps_its_paragraphs_and_its_headline(vocabulary):
+    # a PDF's text: lines broken mid-sentence at the page's width, one opening with a dateline, one going
+    # on with a lower-case list of nouns
+    result = clean(decoded(page(*WRAPPED_RELEASE)), vocabulary)
+    assert result.title == "Example Health Rolls Out Video Visits to All Its Clinics"
+    assert [block.text for block in result.blocks] == WRAPPED_RELEASE[3:]
+
+
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):
     quote = "“老婆有慢性乙肝,目前在老家湖北黃岡,疫情嚴重,到處封路,買不到藥,快要斷藥了,很著急!”……"
     lines = lines_of(f"{ZH_SENTENCE}\n{quote}\n{ZH_SENTENCE}")

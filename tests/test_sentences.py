@@ -3,7 +3,7 @@
 import pytest
 
 from dossier import sentences as segmenting
-from dossier.sentences import WINDOW, ends_like_question, ends_like_sentence, pysbd_language, sentences
+from dossier.sentences import WINDOW, ends_like_question, ends_like_sentence, goes_on_below, pysbd_language, sentences
 
 CASES = [
     # German: ordinals and dates, abbreviations
@@ -130,3 +130,14 @@ def test_a_sentence_ends_with_its_scripts_own_full_stop_or_question_mark(text):
 ])
 def test_a_question_ends_with_a_question_mark_in_any_script(text, question):
     assert ends_like_question(text) is question
+
+
+@pytest.mark.parametrize(("text", "below", "goes_on"), [
+    ("to about 1,200 physicians, nurse practitioners and phy-", "sician assistants across its hospitals", True),
+    ("Cascade Valley Health today announced that it has begun", "deploying the tool across its clinics", True),
+    ("Amazon closes its clinics", "By Jane Doe", False),  # a headline over its byline
+    ("The service closes at the end of the year.", "then the next story", False),
+    ("Microsoft-ი და ჯანდაცვის სამინისტრო ელექტრონულ რეცეპტებს", "ჯანდაცვა", False),  # Georgian: no capitals used
+])
+def test_a_line_a_wrap_breaks_goes_on_in_the_line_below(text, below, goes_on):
+    assert goes_on_below(text, below) is goes_on

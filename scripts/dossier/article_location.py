@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from . import article_tail, furniture
 from .cleaning_vocabulary import CleaningVocabulary
@@ -77,14 +78,20 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
         if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
+    _unlabel_wrapped_prose(kept, texts, label)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
+
+    following = dict(pairwise(kept))
 
     @cache  # a line's shape does not change as its neighbours are labelled: judged once
     def is_prose(i: int) -> bool:
         # A notice's words in a short line outweigh its prose shape; a long paragraph that mentions a
-        # subscription or a newsletter is still the article's.
-        return furniture.is_good_prose(texts[i], language) and not furniture.is_notice(
+        # subscription or a newsletter is still the article's. A line a hard-wrapped paragraph (a PDF's
+        # text, an e-mail) breaks mid-sentence is prose too.
+        wrapped = (i + 1 == following.get(i) and i + 1 not in label  # not over a byline ("von Anna …")
+                   and furniture.is_wrapped_prose(texts[i], texts[i + 1], language))
+        return (furniture.is_good_prose(texts[i], language) or wrapped) and not furniture.is_notice(
             texts[i], vocabulary, max_weight=CLEANING.notice_prose_max_weight)
 
     def good_lines() -> list[int]:
@@ -217,6 +224,18 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
         if cells and any(furniture.table_cells(texts[j]) == cells for j in neighbours) \
                 and label.get(i) in ("navigation", "counter"):
             del label[i]
+
+
+def _unlabel_wrapped_prose(kept: list[int], texts: dict[int, str], label: Labels) -> None:
+    """A hard-wrapped paragraph (a PDF's text, an e-mail) breaks lines mid-sentence: its first line may open
+    with a dateline ("PORTLAND, Ore. — March 12, 2024 — Cascade Valley Health today announced that it has
+    begun"), and a line it goes on with may read as a lower-case keyword list. Neither is what it looks."""
+    for i, below in pairwise(kept):
+        if below == i + 1 and furniture.is_wrapped_prose(texts[i], texts[below], None):
+            if label.get(i) == "dateline":
+                del label[i]
+            if label.get(below) == "keyword_stuffing":
+                del label[below]
 
 
 def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .characters import CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
+from .characters import CAPITALS_UNUSED, CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
@@ -33,12 +33,7 @@ def _caseless_word(word: str) -> bool:
     ("க.")."""
     letters = word.removesuffix(".")
     return bool(WORD.fullmatch(letters)) and not CJK_CHAR.search(letters) and not any(
-        ch.isupper() or (ch.islower() and unicode_script(ch) not in _CAPITALS_UNUSED) for ch in letters)
-
-
-# Scripts whose letters Unicode gives capitals that their writers do not use: Georgian's Mtavruli (since
-# Unicode 11) is for titles set all in capitals, never a name's first letter.
-_CAPITALS_UNUSED = frozenset({"GEORGIAN"})
+        ch.isupper() or (ch.islower() and unicode_script(ch) not in CAPITALS_UNUSED) for ch in letters)
 
 
 def person_name(text: str) -> bool:

@@ -83,6 +83,11 @@ def _digit_table() -> dict[int, str]:
             if unicodedata.category(chr(code)) == "Nd"}
 
 
+# Scripts whose letters Unicode gives capitals that their writers do not use: Georgian's Mtavruli (since
+# Unicode 11) is for titles set all in capitals, never a name's first letter or a sentence's.
+CAPITALS_UNUSED = frozenset({"GEORGIAN"})
+
+
 def unicode_script(ch: str) -> str:
     """A character's script as the first word of its Unicode name ("LATIN", "CYRILLIC", "CJK"); "" for
     one without a name."""

@@ -23,7 +23,7 @@ import stopwordsiso
 from .characters import HAN, HANGUL, KANA, WIDE, WORD, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import has_full_date
-from .sentences import CLOSERS, ends_like_question, ends_like_sentence
+from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
 from .thresholds import CLEANING, CleaningThresholds
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
@@ -139,6 +139,13 @@ def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = 
         return False
     density = stopword_density(text, language)
     return density is None or density >= limits.good_min_stopwords
+
+
+def is_wrapped_prose(text: str, below: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
+    """A line of a hard-wrapped paragraph (a PDF's text, an e-mail) that the wrap breaks mid-sentence: long,
+    as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants")."""
+    return (weight(text) >= limits.wrapped_line_min_weight and not ends_like_sentence(text)
+            and (stopword_density(text, language) or 1) >= limits.good_min_stopwords and goes_on_below(text, below))
 
 
 _TABLE_CELL_SEPARATOR = re.compile(r"\||\t")

@@ -20,7 +20,10 @@ import re
 from functools import cache
 
 import pysbd
+import regex
 from pysbd.languages import LANGUAGE_CODES
+
+from .characters import CAPITALS_UNUSED, unicode_script
 
 # pysbd's languages by their ISO 639-1 code; a BCP 47 tag is looked up by its first subtag. Languages it
 # lacks: those ending sentences as English does use its rules; Korean ends them with . ! ? too.
@@ -53,6 +56,17 @@ _QUESTION_END = re.compile(f"[?？!！؟][{re.escape(CLOSERS)}]*$")
 _GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];[{re.escape(CLOSERS)}]*$")
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 _LONE_LETTER = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+# A line a wrap breaks mid-sentence goes on below it: a word split by a hyphen, or the next line opening in
+# lower case (not in Georgian, whose writers use no capitals).
+_GOES_ON = regex.compile(r"\p{L}-\n\p{Ll}|[\w,;]\n\p{Ll}")
+
+
+def goes_on_below(text: str, below: str) -> bool:
+    """Whether the sentence in `text` goes on in the line `below` ("… and phy-" / "sician assistants")."""
+    found = _GOES_ON.search(text[-2:] + "\n" + below[:1])
+    return found is not None and unicode_script(found.group()[-1]) not in CAPITALS_UNUSED
 
 
 def ends_like_sentence(text: str) -> bool:
