@@ -83,6 +83,7 @@ def test_datelines(line):
                                   "ตลาดโฆษณาไทยปี 2566 โตร้อยละ 5",  # and there only with a day and a month
                                   # a year and a number far apart: a headline, not a date
                                   "Apple Event 2018 LIVE: the ECG comes to the Apple Watch Series 4",
+                                  "[실시간] 갤럭시 언팩 2020…갤럭시 워치3에 혈압·심전도 측정 탑재",  # "Watch3": a name's number
                                   # Thai ends no sentence with a full stop: "the service starts on …"
                                   "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):

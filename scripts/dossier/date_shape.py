@@ -19,7 +19,8 @@ _NUMERIC_DATE = re.compile(
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
-_SMALL_NUMBER = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")  # a day: not part of a decimal ("2,1 milyar")
+# A day: not part of a decimal ("2,1 milyar"), nor of a name ("워치3", "Series 4" has its own word).
+_SMALL_NUMBER = re.compile(r"(?<![\d.,\w])\d{1,2}(?!\d|[.,]\d)")
 
 
 def has_full_date(text: str) -> bool:
