@@ -215,7 +215,8 @@ def test_bracketed_labels(line, expected):
     ("« Previous 1 2 Next »", True),
     ("« Попередня 1 2 3 Наступна »", True),
     ("Poprzednia strona 3 4", False),
-    ("Phase 1 → Phase 2 → Phase 3", False),  # arrows between steps, not at a pager's ends  # not numbered from 1: no pager, and its label is too long for a counter
+    ("Phase 1 → Phase 2 → Phase 3", False),  # arrows between steps, not at a pager's ends
+    ("2015: Nabız sensörü", False),  # a year and its words: a slide's heading  # not numbered from 1: no pager, and its label is too long for a counter
 ])
 def test_counters(line, expected):
     assert furniture.is_counter(line) is expected

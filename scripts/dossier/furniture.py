@@ -279,6 +279,8 @@ def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
+    if numbers and all(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):  # noqa: PLR2004 (a year's digits)
+        return False  # a year and its words: a slide's or a timeline's heading ("2015: Nabız sensörü")
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
     pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(
         _PAGER_ARROW.search(text.strip()))  # "Scenarios 1 and 2" is a subheading
