@@ -284,6 +284,16 @@ def test_counters(line, expected):
     ("分享至：", True),
     ("Thẻ: Samsung Galaxy Watch Ngưng thở khi ngủ FDA", True),
     ("यह पेज अपने आप अपडेट होता रहेगा", True),  # a live page's notice, in Hindi
+    ("Compartilhar", True),
+    ("‹ Önceki   Sonraki ›", True),  # a pager without numbers
+    ("« Précédent | Suivant »", True),
+    ("[Görsel: Apple Watch ekranında nabız bildirimi]", True),  # a picture's place, its description kept
+    ("■動画を再生（2分41秒）", True),  # a video player's controls
+    ("字幕 オン／オフ", True),
+    ("2,3 mil seguidores", True),  # a profile's follower count
+    ("The next step is previous work.", False),
+    ("Next", False),
+    ("Previous", False),
     ("Комментарии экспертов были осторожными, а рынок отреагировал спокойно.", False),
     ("Quote of the day: patients want lower prices.", False),
     ("Compartir este artículo con los pacientes fue la idea del hospital.", False),
