@@ -380,6 +380,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("O boletim epidemiológico divulgado nesta sexta-feira registra 1.200 novos casos.", False),
     ("Forældre kan tilmelde deres børn til den nye skole fra 1. marts.", False),
     ("کليه حقوق اين سايت متعلق به فن‌نيوز مي‌باشد.", True),  # Persian: "all rights of this site belong to …"
+    ("Kommentarfeltet er stengt for denne saken.", True),  # Norwegian: comments are closed
     ("The police said the suspect had used a fake email address to rent the van.", False),
     ("Em seu e-mail aos funcionários, o executivo disse que o serviço fecha em março.", False),
 ])
