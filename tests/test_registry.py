@@ -39,6 +39,7 @@ def test_the_real_registry_covers_the_field():
     assert "アマゾン川" in amazon.not_names
     assert registry.get("samsung-electronics").names["ko"] == ("삼성전자", "삼성")
     assert "甲骨文" in registry.get("oracle").names["zh-Hant"]
+    assert {"غوغل", "גוגל", "گوگل", "गूगल"} <= set(registry.get("google").aliases)  # scripts without a names field
 
 
 @pytest.mark.parametrize(
@@ -201,6 +202,13 @@ def test_not_names_must_hold_the_name_as_a_word(tmp_path, phrase):
         ("삼성전자", 0, 2, True),  # the end stays open (Korean particles and compounds)
         ("美 아마존", 2, 5, True),
         ("亚马逊河", 0, 3, True),  # no boundaries between Chinese characters
+        ("ソニーは", 0, 3, True),  # its length mark ends the katakana word
+        # the other scripts written with spaces: between non-letters
+        ("компания Гугл объявила", 9, 13, True),
+        ("Гуглом", 0, 4, False),  # a case ending: another word to the linker
+        ("أعلنت غوغل أمس", 6, 10, True),
+        ("कंपनी गूगल ने", 6, 10, True),
+        ("गूगली", 0, 4, False),  # a vowel sign continues the word
     ],
 )
 def test_stands_alone_per_script(text, start, end, alone):

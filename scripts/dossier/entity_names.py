@@ -5,8 +5,9 @@ validation and the link stage must agree on it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from .characters import HALFWIDTH_KANA, HANGUL, KANA, Ranges, char_class
+from .characters import HALFWIDTH_KANA, HANGUL, KANA, Ranges, char_class, unicode_script
 from .chinese import SIMPLIFIED, convert, simplify_chars
 
 _HIRAGANA, _KATAKANA, _KATAKANA_EXTENSIONS = KANA  # characters.KANA lists these three blocks, in this order
@@ -62,6 +63,21 @@ def _is_hangul(ch: str) -> bool:
     return bool(_HANGUL.match(ch))
 
 
+# Scripts whose words no space sets apart, and those the rules above judge on their own.
+_UNSPACED_OR_OWN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN",
+                              "LATIN"})
+
+
+def _is_spaced_letter(ch: str) -> bool:
+    """A letter of a script written with spaces between words, other than Latin (Cyrillic, Greek, Arabic …)."""
+    return ch.isalpha() and unicode_script(ch).split("-")[0] not in _UNSPACED_OR_OWN  # "KATAKANA-HIRAGANA" ー
+
+
+def _is_word_part(ch: str) -> bool:
+    """A letter, or a mark written on one (a Devanagari vowel sign): what continues a word."""
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
+
+
 def stands_alone(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands as a word of its own script, so may be a name there.
 
@@ -70,10 +86,17 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     on either side (アマゾン is not in a longer katakana word; the middle dot ・ separates words, so
     アマゾン・ジャパン holds アマゾン). Hangul: the name must begin a word, while its end stays open,
     since Korean attaches particles after a name (카카오는 holds 카카오, 온라인 does not hold 라인).
-    Chinese characters have no word boundaries: `not_names` and `context` guard those names."""
+    The other scripts written with spaces (Cyrillic, Greek, Arabic, Hebrew, Devanagari …): the name stands
+    between non-letters ("Амазон" is not in "Амазонка", the river), so a form with a prefix or a case
+    ending is not linked. Chinese characters, and the scripts written without spaces (Thai), have no word
+    boundaries: `not_names` and `context` guard those names."""
     first, last = text[start], text[end - 1]
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
+    if _is_spaced_letter(first) and before and _is_word_part(before):
+        return False
+    if _is_spaced_letter(last) and after and _is_word_part(after):
+        return False
     if _is_latin(first) and before and _is_latin(before):
         return False
     if _is_latin(last) and after and _is_latin(after):
