@@ -136,6 +136,7 @@ def test_a_question_ends_with_a_question_mark_in_any_script(text, question):
     ("to about 1,200 physicians, nurse practitioners and phy-", "sician assistants across its hospitals", True),
     ("Cascade Valley Health today announced that it has begun", "deploying the tool across its clinics", True),
     ("Amazon closes its clinics", "By Jane Doe", False),  # a headline over its byline
+    ("Apple Watch gets sleep apnoea alerts in its biggest update in years", "watchOS 11 will warn users.", False),
     ("The service closes at the end of the year.", "then the next story", False),
     ("Microsoft-ი და ჯანდაცვის სამინისტრო ელექტრონულ რეცეპტებს", "ჯანდაცვა", False),  # Georgian: no capitals used
 ])

@@ -20,6 +20,7 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
 from .line_rules import Lines
+from .line_shape import stopword_language, weight
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 
@@ -71,14 +72,14 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     marks as its headline (Markdown's first heading), taken at its word. See furniture.py."""
     kept = lines.kept_nonblank()
     texts = {i: lines.text(i) for i in kept}
-    language = furniture.stopword_language("\n".join(texts.values()))
+    language = stopword_language("\n".join(texts.values()))
     label: Labels = {}
     for i in kept:
         signal = None if i == headline else line_signal(texts[i], vocabulary, language)
         if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
-    _unlabel_wrapped_prose(kept, texts, label)
+    _unlabel_wrapped_prose(kept, texts, label, language)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
 
@@ -181,7 +182,7 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
                 label[i] = "notice"
         elif last_body is not None and i > last_body:
             label[i] = "notice" if notice else "after_article"
-        elif notice and furniture.weight(text) <= short:
+        elif notice and weight(text) <= short:
             label[i] = "notice"
     if last_body is None:
         return
@@ -226,12 +227,13 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
             del label[i]
 
 
-def _unlabel_wrapped_prose(kept: list[int], texts: dict[int, str], label: Labels) -> None:
+def _unlabel_wrapped_prose(kept: list[int], texts: dict[int, str], label: Labels, language: str | None) -> None:
     """A hard-wrapped paragraph (a PDF's text, an e-mail) breaks lines mid-sentence: its first line may open
     with a dateline ("PORTLAND, Ore. — March 12, 2024 — Cascade Valley Health today announced that it has
     begun"), and a line it goes on with may read as a lower-case keyword list. Neither is what it looks."""
     for i, below in pairwise(kept):
-        if below == i + 1 and furniture.is_wrapped_prose(texts[i], texts[below], None):
+        if below == i + 1 and label.get(below) != "byline" and furniture.is_wrapped_prose(texts[i], texts[below],
+                                                                                          language):
             if label.get(i) == "dateline":
                 del label[i]
             if label.get(below) == "keyword_stuffing":
@@ -262,7 +264,7 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
     if not headers:
         return
     count = len(kept)
-    weights = [furniture.weight(texts[i]) for i in kept]
+    weights = [weight(texts[i]) for i in kept]
     # Labelling items "related_list" never changes which lines qualify as items, so these hold throughout.
     is_item = [label.get(i) in (None, "related_list") and furniture.is_related_item(texts[i]) for i in kept]
     items_end = [count] * (count + 1)  # the first position from here on that is not an item
@@ -320,6 +322,6 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
         if not furniture.is_bare_credit(texts[i], vocabulary):
             continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
         text = texts[previous]
-        if (furniture.weight(text) <= limits.caption_max_weight
+        if (weight(text) <= limits.caption_max_weight
                 and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences):
             label[previous] = "caption"

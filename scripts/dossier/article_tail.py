@@ -10,6 +10,7 @@ from . import furniture
 from .bylines import byline_name
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
+from .line_shape import weight
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 
@@ -29,7 +30,7 @@ def label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, goo
     after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
         # A header, short and no sentence: "O Google anunciou …" opens a Portuguese paragraph, not "About".
-        header = (furniture.weight(texts[i]) <= CLEANING.about_header_max_weight
+        header = (weight(texts[i]) <= CLEANING.about_header_max_weight
                   and not ends_like_sentence(texts[i]))
         name = vocabulary.about_whom(texts[i]) if header else None
         opens_with_name = name is not None and n + 1 < len(after) and _same_name(name, texts[after[n + 1]])

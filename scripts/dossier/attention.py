@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
-from . import furniture
 from .characters import HAN, HANGUL, KATAKANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .entity_names import match_key
+from .line_shape import weight
 from .records import Article, ArticleAttention, AttentionItem, file_name
 from .registry import Registry
 from .sentences import ends_like_sentence
@@ -82,7 +82,7 @@ def furniture_kept(articles: Iterable[Article], vocabulary: CleaningVocabulary) 
     for article in articles:
         for block in article.clean.blocks:
             text = block.text.strip()
-            size = furniture.weight(text)
+            size = weight(text)
             short_label = (block.kind == "paragraph" and size <= ATTENTION.max_short_unended_weight
                            and not ends_like_sentence(text))
             notice = size <= CLEANING.short_line_weight and vocabulary.has_notice_words(text)

@@ -5,7 +5,7 @@ enough pages is furniture wherever it stands outside the run of prose."""
 
 from __future__ import annotations
 
-from .furniture import weight
+from .line_shape import weight
 from .sentences import ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 

@@ -14,15 +14,12 @@ inside it only what a signal names. Every threshold is in `thresholds.CleaningTh
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache, lru_cache
-from typing import Literal, cast
+from typing import Literal
 
-import stopwordsiso
-
-from .characters import HAN, HANGUL, KANA, WIDE, WORD, char_class
+from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import has_full_date
+from .line_shape import is_spaced, stopword_density, weight, words
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
 from .thresholds import CLEANING, CleaningThresholds
 
@@ -40,7 +37,6 @@ FurnitureLabel = Literal[
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
-_WIDE = re.compile(f"[{char_class(WIDE)}]")
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
 # its positions, a long run would be scanned again and again (quadratic). Where a match exists from
 # inside a run, one exists from its start, so the matches are the same.
@@ -67,61 +63,8 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
+_YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
 _PAGER_ARROW = re.compile(r"^[«‹<←]|[»›>→]$")  # at a pager's ends: "« Previous 1 2 Next »", not "Phase 1 → Phase 2"
-WEIGHTS_KEPT = 8192  # lines: a few articles' worth
-
-
-# --- line shape ---------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=WEIGHTS_KEPT)  # each signal weighs the same line again: a dozen times per line
-def weight(text: str) -> int:
-    """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
-    return len(text) if text.isascii() else len(text) + _WIDE.subn("", text)[1]  # subn: a count, not a list
-
-
-def is_spaced(text: str) -> bool:
-    """Written with spaces between words (most alphabetic scripts), unlike Chinese and Japanese."""
-    return _WIDE.subn("", text)[1] < len(text) * CLEANING.unspaced_max_wide_share
-
-
-def words(text: str) -> list[str]:
-    return cast(list[str], WORD.findall(text.lower()))  # regex ships no types
-
-
-# --- stopwords ----------------------------------------------------------------------------------------
-
-# Languages written with spaces whose stopword lists decide which one a text is in; CJK is told by
-# script, and its prose is recognized by punctuation instead.
-_STOPWORD_LANGUAGES = tuple(sorted(language for language in stopwordsiso.langs() if language not in ("zh", "ja", "th")))
-
-
-@cache
-def stopwords(language: str) -> frozenset[str]:
-    return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
-
-
-def stopword_language(text: str) -> str | None:
-    """The language whose stopwords cover the text best (None for unspaced text)."""
-    tokens = words(text[: CLEANING.stopword_sample_chars])[: CLEANING.stopword_sample_words]
-    if len(tokens) < CLEANING.stopword_min_words:
-        return None
-    # Each of the sixty lists met by a set intersection, which walks the smaller set: the text's words.
-    counts = Counter(tokens)
-    distinct = set(counts)
-    shares = {language: sum(counts[t] for t in stopwords(language).intersection(distinct)) / len(tokens)
-              for language in _STOPWORD_LANGUAGES}
-    best = max(sorted(shares), key=lambda language: shares[language])
-    # A list that covers almost nothing is not the text's language (one without a list here).
-    return best if shares[best] >= CLEANING.min_stopword_coverage else None
-
-
-def stopword_density(text: str, language: str | None) -> float | None:
-    """Share of the line's words that are stopwords of `language` (None: not measurable)."""
-    if language is None or not is_spaced(text):
-        return None
-    tokens = words(text)
-    return sum(1 for t in tokens if t in stopwords(language)) / len(tokens) if tokens else None
 
 
 # --- one line on its own ------------------------------------------------------------------------------
@@ -144,8 +87,9 @@ def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = 
 def is_wrapped_prose(text: str, below: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
     """A line of a hard-wrapped paragraph (a PDF's text, an e-mail) that the wrap breaks mid-sentence: long,
     as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants")."""
+    density = stopword_density(text, language)
     return (weight(text) >= limits.wrapped_line_min_weight and not ends_like_sentence(text)
-            and (stopword_density(text, language) or 1) >= limits.good_min_stopwords and goes_on_below(text, below))
+            and (density is None or density >= limits.good_min_stopwords) and goes_on_below(text, below))
 
 
 _TABLE_CELL_SEPARATOR = re.compile(r"\||\t")
@@ -279,7 +223,7 @@ def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
         return False
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
-    if numbers and all(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):  # noqa: PLR2004 (a year's digits)
+    if _YEAR_HEADING.match(text):
         return False  # a year and its words: a slide's or a timeline's heading ("2015: Nabız sensörü")
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
     pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(

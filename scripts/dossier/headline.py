@@ -8,6 +8,7 @@ import re
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
+from .line_shape import weight
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
@@ -75,7 +76,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         return run[0]
     candidates = [i for i in kept[:opening] if is_candidate(i)]
     if candidates:
-        return max(candidates, key=lambda i: (furniture.weight(texts[i]), -i))
+        return max(candidates, key=lambda i: (weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
 
 
@@ -93,8 +94,8 @@ def _is_kicker(first: str, second: str) -> bool:
     much shorter than the line under it, when that line is a headline: a standfirst of three sentences
     under a short headline leaves it the headline."""
     limits = CLEANING
-    return (furniture.weight(first) <= limits.kicker_max_weight
-            and furniture.weight(first) < limits.kicker_share_of_headline * furniture.weight(second)
+    return (weight(first) <= limits.kicker_max_weight
+            and weight(first) < limits.kicker_share_of_headline * weight(second)
             and len(ROUGH_BOUNDARY.findall(second)) <= limits.headline_max_sentences)
 
 
@@ -102,4 +103,4 @@ def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position:
     """A site's one-sentence tagline at the very top of the page, above the headline: the first line
     that is not furniture, and no longer than a tagline."""
     above = kept[:position]
-    return all(i in label for i in above) and furniture.weight(texts[kept[position]]) <= CLEANING.tagline_max_weight
+    return all(i in label for i in above) and weight(texts[kept[position]]) <= CLEANING.tagline_max_weight

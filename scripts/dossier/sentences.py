@@ -65,8 +65,11 @@ _GOES_ON = regex.compile(r"\p{L}-\n\p{Ll}|[\w,;]\n\p{Ll}")
 
 def goes_on_below(text: str, below: str) -> bool:
     """Whether the sentence in `text` goes on in the line `below` ("… and phy-" / "sician assistants")."""
-    found = _GOES_ON.search(text[-2:] + "\n" + below[:1])
-    return found is not None and unicode_script(found.group()[-1]) not in CAPITALS_UNUSED
+    first_word = below.split(maxsplit=1)[0] if below.strip() else ""
+    found = _GOES_ON.search(text[-2:] + "\n" + first_word[:1])
+    # A word with a capital inside ("watchOS", "eBay") is a name that opens a sentence, not one going on.
+    return (found is not None and first_word == first_word.lower()
+            and unicode_script(found.group()[-1]) not in CAPITALS_UNUSED)
 
 
 def ends_like_sentence(text: str) -> bool:
