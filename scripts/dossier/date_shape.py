@@ -19,7 +19,7 @@ _NUMERIC_DATE = re.compile(
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
-# A day: not part of a decimal ("2,1 milyar"), nor of a name ("워치3", "Series 4" has its own word).
+# A day: not part of a decimal ("2,1 milyar"), nor written onto a word ("워치3", Watch 3).
 _SMALL_NUMBER = re.compile(r"(?<![\d.,\w])\d{1,2}(?!\d|[.,]\d)")
 
 
