@@ -79,20 +79,20 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
         if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
-    _unlabel_wrapped_prose(kept, texts, label, language)
+    # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
+    wrapped = {i for i, below in pairwise(kept)
+               if below == i + 1 and furniture.is_wrapped_prose(texts[i], texts[below], language)}
+    _unlabel_wrapped_prose(texts, label, wrapped)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
-
-    following = dict(pairwise(kept))
 
     @cache  # a line's shape does not change as its neighbours are labelled: judged once
     def is_prose(i: int) -> bool:
         # A notice's words in a short line outweigh its prose shape; a long paragraph that mentions a
-        # subscription or a newsletter is still the article's. A line a hard-wrapped paragraph (a PDF's
-        # text, an e-mail) breaks mid-sentence is prose too.
-        wrapped = (i + 1 == following.get(i) and i + 1 not in label  # not over a byline ("von Anna …")
-                   and furniture.is_wrapped_prose(texts[i], texts[i + 1], language))
-        return (furniture.is_good_prose(texts[i], language) or wrapped) and not furniture.is_notice(
+        # subscription or a newsletter is still the article's. A wrapped line is prose too, but not over a
+        # byline ("von Anna …") or another labelled line.
+        prose = furniture.is_good_prose(texts[i], language) or (i in wrapped and i + 1 not in label)
+        return prose and not furniture.is_notice(
             texts[i], vocabulary, max_weight=CLEANING.notice_prose_max_weight)
 
     def good_lines() -> list[int]:
@@ -113,7 +113,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary)
     if title is not None:
         for i in kept:
-            if i != title and " ".join(texts[i].split()) == " ".join(texts[title].split()):
+            if i != title and _collapsed(texts[i]) == _collapsed(texts[title]):
                 label[i] = "repeated_title"
     for i in kept:
         if texts[i] in overrides.drop:
@@ -128,6 +128,11 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     return title
 
 
+def _collapsed(text: str) -> str:
+    """A line with its runs of spaces as one: how two copies of a headline are compared."""
+    return " ".join(text.split())
+
+
 def _first_copy(kept: list[int], texts: dict[int, str], label: Labels, title: int | None) -> int | None:
     """The headline where the page first prints it, a line or two above the line chosen (the page's own
     headline over its standfirst, then the picture's alt text repeating it): what stands between is the
@@ -136,7 +141,7 @@ def _first_copy(kept: list[int], texts: dict[int, str], label: Labels, title: in
         return None
     position = kept.index(title)
     nearby = kept[max(position - CLEANING.repeated_headline_max_gap, 0) : position]
-    copies = [i for i in nearby if i not in label and " ".join(texts[i].split()) == " ".join(texts[title].split())]
+    copies = [i for i in nearby if i not in label and _collapsed(texts[i]) == _collapsed(texts[title])]
     if not copies:
         return title
     between = [i for i in kept if copies[0] < i < title and i not in label]
@@ -227,17 +232,18 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
             del label[i]
 
 
-def _unlabel_wrapped_prose(kept: list[int], texts: dict[int, str], label: Labels, language: str | None) -> None:
+def _unlabel_wrapped_prose(texts: dict[int, str], label: Labels, wrapped: set[int]) -> None:
     """A hard-wrapped paragraph (a PDF's text, an e-mail) breaks lines mid-sentence: its first line may open
     with a dateline ("PORTLAND, Ore. — March 12, 2024 — Cascade Valley Health today announced that it has
-    begun"), and a line it goes on with may read as a lower-case keyword list. Neither is what it looks."""
-    for i, below in pairwise(kept):
-        if below == i + 1 and label.get(below) != "byline" and furniture.is_wrapped_prose(texts[i], texts[below],
-                                                                                          language):
-            if label.get(i) == "dateline":
-                del label[i]
-            if label.get(below) == "keyword_stuffing":
-                del label[below]
+    begun"), and a line it goes on with may read as a lower-case keyword list. Neither is what it looks.
+    `wrapped`: the lines that go on in the line below them."""
+    for i in sorted(wrapped):
+        if label.get(i + 1) == "byline":
+            continue
+        if label.get(i) == "dateline":
+            del label[i]
+        if label.get(i + 1) == "keyword_stuffing":
+            del label[i + 1]
 
 
 def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:
@@ -310,14 +316,14 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
     headline (a standfirst above a picture without a caption). Not a line that furniture removed before
     (a share bar) parts from the credit: that is a paragraph above the page's footer."""
     limits = CLEANING
-    headline = " ".join(texts[title].split()) if title is not None else None
+    headline = _collapsed(texts[title]) if title is not None else None
     for n, i in enumerate(kept[1:], start=1):
         previous, above = kept[n - 1], kept[n - 2] if n > 1 else None
         if label.get(i) != "photo_credit" or previous in label:
             continue
         if any(raw[between].strip() for between in range(previous + 1, i)):
             continue
-        if above is not None and (above == title or " ".join(texts[above].split()) == headline):
+        if above is not None and (above == title or _collapsed(texts[above]) == headline):
             continue
         if not furniture.is_bare_credit(texts[i], vocabulary):
             continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text

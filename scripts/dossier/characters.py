@@ -94,9 +94,6 @@ def unicode_script(ch: str) -> str:
     return unicodedata.name(ch, "").partition(" ")[0]
 
 
-_UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, formats, line and paragraph separators
-
-
 def visible(name: str) -> str:
     """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
     zero-width ones, line separators, any space but the space itself, which could make it pass for another
@@ -104,7 +101,7 @@ def visible(name: str) -> str:
     name written decomposed (é as e and a combining accent, as macOS saves names), its combining marks
     too: two files in one folder may be named é.txt in either form, and look the same."""
     decomposed = unicodedata.normalize("NFC", name) != name
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSEEN or (ch.isspace() and ch != " ") or (
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") or (ch.isspace() and ch != " ") or (
         decomposed and unicodedata.combining(ch)) else ch for ch in name)
 
 

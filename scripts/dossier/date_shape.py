@@ -13,7 +13,8 @@ from .thresholds import CLEANING
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
-_BUDDHIST_ERA_LANGUAGES = ("th", "lo")
+# The languages whose pages count years in the Buddhist era (2565 is 2022): text_dates reads them so too.
+BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -50,7 +51,7 @@ def has_full_date(text: str) -> bool:
 def _buddhist_era_date() -> re.Pattern[str]:
     """A day, a month's name and a Buddhist-era year, as Thai and Lao pages date ("9 มิถุนายน 2565": 2565
     is 2022). Only with the month's name (CLDR's, full or abbreviated): a bare 25xx is as often a count."""
-    months = {name for language in _BUDDHIST_ERA_LANGUAGES for width in ("wide", "abbreviated")
+    months = {name for language in sorted(BUDDHIST_ERA_LANGUAGES) for width in ("wide", "abbreviated")
               for name in Locale(language).months["format"][width].values()}
     names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
     return re.compile(rf"(?<!\d)\d{{1,2}}\s*(?:{names})\s*25\d{{2}}(?!\d)")

@@ -44,7 +44,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         for i in reversed(kept[:opening]):
             # A dateline set out with separators under the headline ("2 Adar | 23.02.2023 | 07:41") is no
             # menu: walked past. Above a candidate, it is the site's top bar.
-            menu = label.get(i) == "navigation" and not (not run and furniture.is_dateline_in_parts(texts[i]))
+            menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
             if menu or furniture.is_spaced_menu(texts[i]):
                 break
             # The nearest line above the byline and dateline is the headline even when it names a

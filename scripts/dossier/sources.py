@@ -75,20 +75,26 @@ def read_sources(paths: Paths, max_file_bytes: int = MAX_FILE_BYTES) -> list[Sou
 
 def _walk(directory: str, shown: str, paths: Paths, max_file_bytes: int,
           found: list[SourceFile | InputOutcome]) -> None:
-    """Depth first, each folder's entries sorted by name: the order of sorted paths. `shown`: the folder
-    as the report names it. (Paths as strings: a reload of 10,000 articles reads them all again.) A stack
+    """Every entry but folders read or refused, in the order of sorted paths. `shown`: the folder as the
+    report names it. (Paths as strings: a reload of 10,000 articles reads them all again.)"""
+    for entry, entry_shown in _entries(directory, shown, found):
+        found.append(_read_entry(entry.path, entry_shown, paths, max_file_bytes))
+
+
+def _entries(directory: str, shown: str,
+             found: list[SourceFile | InputOutcome]) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """The entries other than folders under `directory`, depth first, each folder's sorted by name, with
+    their names as the report shows them; a folder that cannot be listed is refused into `found`. A stack
     of listings, not recursion: a tree a thousand folders deep is read as any other."""
     listings = [_listing(directory, shown, found)]
     while listings:
         item = next(listings[-1], None)
         if item is None:
             listings.pop()
-            continue
-        entry, entry_shown = item
-        if _is_folder(entry):
-            listings.append(_listing(entry.path, entry_shown, found))
+        elif _is_folder(item[0]):
+            listings.append(_listing(item[0].path, item[1], found))
         else:
-            found.append(_read_entry(entry.path, entry_shown, paths, max_file_bytes))
+            yield item
 
 
 def _listing(directory: str, shown: str,
@@ -112,20 +118,9 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def file_count(folder: Path) -> int:
-    """How many entries other than folders lie under `folder`, at any depth (a folder that cannot be
-    listed counts none: reading the sources says why). A stack, not recursion (os.walk recurses)."""
-    count, folders = 0, [str(folder)]
-    while folders:
-        try:
-            with os.scandir(folders.pop()) as listing:
-                for entry in listing:
-                    if _is_folder(entry):
-                        folders.append(entry.path)
-                    else:
-                        count += 1
-        except OSError:
-            continue
-    return count
+    """How many entries other than folders lie under `folder`, at any depth, as reading the sources walks
+    them (a folder that cannot be listed counts none: reading the sources says why)."""
+    return sum(1 for _ in _entries(str(folder), "", []))
 
 
 def _read_entry(path: str, source_file: str, paths: Paths, max_file_bytes: int) -> SourceFile | InputOutcome:

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from .characters import ascii_digits
+from .date_shape import BUDDHIST_ERA_LANGUAGES
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
 
@@ -108,7 +109,7 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
     words before a year that dateparser, in the article's language, reads as one.
     """
     text = ascii_digits(text)  # "١٢ مارس ٢٠٢٣" as "12 مارس 2023", at the same offsets
-    if language.split("-")[0] in _BUDDHIST_ERA:
+    if language.split("-")[0] in BUDDHIST_ERA_LANGUAGES:
         text = _BUDDHIST_YEAR.sub(lambda year: str(int(year.group()) - _BUDDHIST_ERA_OFFSET), text)
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
@@ -152,9 +153,8 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
 
 
 _WORD = re.compile(r"\S+")
-# Thai and Lao pages count years in the Buddhist era: 2563 is 2020. Read as the Gregorian year, four digits
-# at the same offsets (2500-2599 are 1957-2056).
-_BUDDHIST_ERA = frozenset({"th", "lo"})
+# A Buddhist-era year (date_shape.BUDDHIST_ERA_LANGUAGES) is read as the Gregorian year, four digits at the
+# same offsets (2500-2599 are 1957-2056).
 _BUDDHIST_ERA_OFFSET = 543
 _BUDDHIST_YEAR = re.compile(r"(?<!\d)25\d{2}(?!\d)")
 
