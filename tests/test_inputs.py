@@ -447,6 +447,10 @@ LOADERS = {
     ("cleaning.yml", _chrome_first("'(share||tweet)'"), _CHROME_LINE + 1, "matches an empty line"),
     # Alternatives that can match the same text, repeated: as slow as a repeat inside a repeat.
     ("cleaning.yml", _chrome_first("'(a|a)+b'"), _CHROME_LINE + 1, "alternatives inside a repeat"),
+    # ... wherever in the pattern they stand: in a lookaround, a lazy repeat, a group inside a group.
+    ("cleaning.yml", _chrome_first("'x(?=(?:ab+)+)'"), _CHROME_LINE + 1, "a repeat inside a repeat"),
+    ("cleaning.yml", _chrome_first("'(?<!q)y(?:z(a+?))*?'"), _CHROME_LINE + 1, "a repeat inside a repeat"),
+    ("cleaning.yml", _chrome_first("'(?:x(?:ab|cd))*y'"), _CHROME_LINE + 1, "alternatives inside a repeat"),
 ])
 def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, file_name, text, line, message):
     path = tmp_path / file_name
@@ -457,3 +461,15 @@ def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, fil
     assert time.perf_counter() - started < 1
     assert str(error.value).startswith(f"{path}:{line}: "), error.value
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("pattern", [
+    "'(?:ab|cd){1,3}x'",  # alternatives under a bounded repeat: no backtracking to speak of
+    "'(?:share|tweet) [a-z]+'",  # alternatives beside a repeat, not inside it
+    "'[a-z0-9]+(?:-[a-z]{2,})?'",  # a character set repeated: one of its characters at each step
+    "'x+(?=y|z)'",  # a lookahead's alternatives after a repeat
+])
+def test_patterns_whose_repeats_cannot_backtrack_exponentially_load(tmp_path, pattern):
+    path = tmp_path / "cleaning.yml"
+    path.write_text(_chrome_first(pattern), encoding="utf-8")
+    assert LOADERS["cleaning.yml"](path).chrome.pattern.startswith(f"(?:{pattern.strip(chr(39))})|")

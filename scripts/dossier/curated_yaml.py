@@ -190,62 +190,63 @@ def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Itera
     for field in regex_fields:
         patterns = document.data.get(field, [])
         for index, pattern in enumerate(patterns):
-            _compiles(document, [field, index], joined, [pattern])
-            if re.fullmatch(pattern, "") is not None:
+            if _compiled(document, [field, index], joined, [pattern]).fullmatch("") is not None:
                 raise document.error([field, index], "matches an empty line (an empty alternative, as in a||b?): "
                                      "it would take lines it was never meant for")
-            if repeat_depth(pattern) > 1:
+            shape = repeat_shape(pattern)
+            if shape.depth > 1:
                 raise document.error([field, index], "a repeat inside a repeat, as in (a+)+: on some lines its "
                                      "matching takes exponential time, and the build would hang; rewrite it")
-            if repeats_alternatives(pattern):
+            if shape.holds_alternatives:
                 raise document.error([field, index], "alternatives inside a repeat, as in (a|ab)+: where two of "
                                      "them match the same text, matching takes exponential time; rewrite it")
-        _compiles(document, [field], joined, patterns)
+        _compiled(document, [field], joined, patterns)
     return document.data
 
 
-def repeat_depth(pattern: str) -> int:
-    """How deep unbounded repeats (+, *, {n,}) nest in `pattern` (its star height): above 1, a line that
-    almost matches can take exponential time to fail ("(x+x+)+y" on forty x's). Read from the parse tree
-    of Python's own regular-expression compiler."""
-    return _depth(sre_parser.parse(pattern), 0)
+@dataclass(frozen=True)
+class RepeatShape:
+    """What a pattern's unbounded repeats (+, *, {n,}) hold, read from the parse tree of Python's own
+    regular-expression compiler. Either below makes a line that almost matches take exponential time to
+    fail, and the build hang."""
+
+    depth: int  # how deep they nest (star height): "(x+x+)+y" on forty x's, at 2
+    holds_alternatives: bool  # "(a|a)+b": where two alternatives match the same text
 
 
-def _depth(node: object, depth: int) -> int:
-    """The deepest nesting of unbounded repeats in a parse tree's node (an item, a sequence of items, or
-    an operator's arguments), counted from `depth`."""
-    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:  # noqa: PLR2004 (an item: op, value)
+def repeat_shape(pattern: str) -> RepeatShape:
+    depth, alternatives = _shape(sre_parser.parse(pattern), depth=0)
+    return RepeatShape(depth, alternatives)
+
+
+def _shape(node: object, depth: int) -> tuple[int, bool]:
+    """The deepest nesting of unbounded repeats in a parse tree's node (an item, a sequence of items, or an
+    operator's arguments), counted from `depth`, and whether alternatives stand inside one of them."""
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in _LEAVES:  # noqa: PLR2004 (an item: op, value)
+        return depth, False  # a character, a set of them, an anchor: nothing nested (most of a tree's items)
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:  # noqa: PLR2004
         _low, high, sub = node[1]
-        return _depth(sub, depth + (high == sre_constants.MAXREPEAT))
+        return _shape(sub, depth + (high == sre_constants.MAXREPEAT))
+    alternatives = isinstance(node, tuple) and len(node) == 2 and node[0] == sre_constants.BRANCH and depth > 0  # noqa: PLR2004
+    deepest = depth
     if isinstance(node, (sre_parser.SubPattern, list, tuple)):
-        return max((_depth(child, depth) for child in node), default=depth)
-    return depth
-
-
-def repeats_alternatives(pattern: str) -> bool:
-    """Whether an unbounded repeat holds alternatives ("(a|a)+b"): where two of them can match the same
-    text, a line that almost matches can take exponential time to fail, as with a repeat in a repeat."""
-    return _alternatives_repeated(sre_parser.parse(pattern), repeated=False)
-
-
-def _alternatives_repeated(node: object, repeated: bool) -> bool:
-    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:  # noqa: PLR2004 (an item: op, value)
-        _low, high, sub = node[1]
-        return _alternatives_repeated(sub, repeated or high == sre_constants.MAXREPEAT)
-    if isinstance(node, tuple) and len(node) == 2 and node[0] == sre_constants.BRANCH and repeated:  # noqa: PLR2004
-        return True
-    if isinstance(node, (sre_parser.SubPattern, list, tuple)):
-        return any(_alternatives_repeated(child, repeated) for child in node)
-    return False
+        for child in node:
+            child_depth, child_alternatives = _shape(child, depth)
+            deepest = max(deepest, child_depth)
+            alternatives = alternatives or child_alternatives
+    return deepest, alternatives
 
 
 _REPEATS = frozenset({sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT})
+# The operators whose value holds no pattern: the walk need not go inside them.
+_LEAVES = frozenset({sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY, sre_constants.IN,
+                     sre_constants.AT, sre_constants.CATEGORY, sre_constants.GROUPREF})
 
 
-def _compiles(document: YamlDocument, field_path: list[str | int], joined: Callable[[list[str]], re.Pattern[str]],
-              patterns: list[str]) -> None:
+def _compiled(document: YamlDocument, field_path: list[str | int], joined: Callable[[list[str]], re.Pattern[str]],
+              patterns: list[str]) -> re.Pattern[str]:
     try:
-        joined(patterns)
+        return joined(patterns)
     except (re.error, OverflowError, RecursionError) as exc:  # a repeat count too large overflows
         what = "invalid regular expression" if len(patterns) == 1 else "these regular expressions cannot be joined"
         raise document.error(field_path, f"{what}: {exc}") from exc
