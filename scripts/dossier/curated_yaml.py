@@ -7,6 +7,7 @@ Every error names the file, the line and the field, so a maintainer can go strai
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -115,8 +116,12 @@ def load_yaml(path: Path) -> YamlDocument:
         raise CurationError(f"{path}:1: cannot be read as UTF-8 text: {exc}") from exc
     try:
         _check_shape(path, text)
-        root = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        loader = _UniqueKeyLoader(text)
+        try:  # parsed once: the node tree (which knows lines), then the data built from it
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -214,6 +219,9 @@ class RepeatShape:
     holds_alternatives: bool  # "(a|a)+b": where two alternatives match the same text
 
 
+# A pattern's shape is its string's alone: the vocabulary's patterns are walked once per process, not again
+# at each build a test process or a server runs (a cached pattern, as `re` caches compiled ones).
+@functools.lru_cache(maxsize=4096)
 def repeat_shape(pattern: str) -> RepeatShape:
     depth, alternatives = _shape(sre_parser.parse(pattern), depth=0)
     return RepeatShape(depth, alternatives)
