@@ -85,6 +85,8 @@ def test_datelines(line):
                                   # a year and a number far apart: a headline, not a date
                                   "Apple Event 2018 LIVE: the ECG comes to the Apple Watch Series 4",
                                   "[실시간] 갤럭시 언팩 2020…갤럭시 워치3에 혈압·심전도 측정 탑재",  # "Watch3": a name's number
+                                  "1. Google Health (2008–2012)",  # a numbered subheading: its years are a span
+                                  "3. Haven, 2018-2021",
                                   # Thai ends no sentence with a full stop: "the service starts on …"
                                   "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):
@@ -215,10 +217,12 @@ def test_bracketed_labels(line, expected):
     # a pager: page numbers from 1, its words as long as a menu item's, its arrows no labels
     ("« Previous 1 2 Next »", True),
     ("« Попередня 1 2 3 Наступна »", True),
-    ("Poprzednia strona 3 4", False),
+    ("Poprzednia strona 3 4", False),  # not numbered from 1: no pager, and its label is too long for a counter
     ("Phase 1 → Phase 2 → Phase 3", False),  # arrows between steps, not at a pager's ends
     ("2015: Nabız sensörü", False),  # a year and its words: a slide's heading
-    ("2041 lượt xem", True),  # a count that reads like a year is still a count  # not numbered from 1: no pager, and its label is too long for a counter
+    ("2041 lượt xem", True),  # a count that reads like a year is still a count
+    ("1. Google Health (2008–2012)", False),  # a numbered subheading; its years are a period
+    ("Amazon Care (2019–2022)", False),
 ])
 def test_counters(line, expected):
     assert furniture.is_counter(line) is expected

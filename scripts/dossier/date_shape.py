@@ -12,6 +12,9 @@ from .characters import THAI, ascii_digits, char_class
 from .thresholds import CLEANING
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A span of years ("(2008–2012)", "2019-2022"): a period, not a date's year, whatever number stands near it
+# ("1. Google Health (2008–2012)" is a numbered subheading).
+YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
 # The languages whose pages count years in the Buddhist era (2565 is 2022): text_dates reads them so too.
 BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})
@@ -35,6 +38,7 @@ def has_full_date(text: str) -> bool:
         # Thai and Lao end no sentence with a full stop: a dateline is the date, or is set out with a bar or a
         # time; "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567" ("the service starts on …") is a sentence.
         return len(dated.group()) * 2 >= len(text.strip()) or "|" in text or bool(_CLOCK.search(text))
+    text = YEAR_SPAN.sub(" ", text)
     if not _YEAR.search(text):
         return False
     if _CLOCK.search(_YEAR.sub(" ", text)):

@@ -18,7 +18,7 @@ from typing import Literal
 
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
-from .date_shape import has_full_date
+from .date_shape import YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
 from .thresholds import CLEANING, CleaningThresholds
@@ -64,6 +64,7 @@ _PERSON_NAME = re.compile(
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+\D")  # "1. Google Health": a numbered item or subheading, no count
 _PAGER_ARROW = re.compile(r"^[«‹<←]|[»›>→]$")  # at a pager's ends: "« Previous 1 2 Next »", not "Phase 1 → Phase 2"
 
 
@@ -222,9 +223,9 @@ def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     pager's page numbers ("« Previous 1 2 Next »": the arrows at its ends are no labels)."""
     if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
         return False
-    numbers = re.findall(r"\d[\d.,]*[万萬kK]?", text)
-    if _YEAR_HEADING.match(text):
+    if _YEAR_HEADING.match(text) or _LIST_NUMBER.match(text):
         return False  # a year and its words: a slide's or a timeline's heading ("2015: Nabız sensörü")
+    numbers = re.findall(r"\d[\d.,]*[万萬kK]?", YEAR_SPAN.sub(" ", text))  # "(2008–2012)": a period, no count
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
     pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(
         _PAGER_ARROW.search(text.strip()))  # "Scenarios 1 and 2" is a subheading
