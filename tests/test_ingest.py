@@ -239,9 +239,10 @@ def test_legacy_encodings_decode_a_headline_and_first_sentence_alone(language, e
     assert decode(short.encode(encoding))[0] == short
 
 
-# The Latin code pages always weighed beside cp1252 whose readings of one text may tie letter by letter:
-# the language tells them apart (below).
-LATIN_CODE_PAGES_TOLD_BY_LANGUAGE = frozenset({"cp1250", "cp1257"})
+# The code pages always weighed whose readings of one text may tie letter by letter: the Latin ones beside
+# cp1252, and those of the other alphabets (each byte of Hebrew's cp1255 is a letter in Cyrillic's cp1251 or
+# Greek's cp1253): the language tells them apart (below).
+CODE_PAGES_TOLD_BY_LANGUAGE = frozenset({"cp1250", "cp1257", "cp1251", "cp1253", "cp1255", "cp1256"})
 
 
 @pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{language}-{e}" for language, e, _ in LEGACY])
@@ -254,7 +255,7 @@ def test_the_right_reading_is_more_plausible_than_every_wrong_one(language, enco
             wrong = data.decode(other)
         except UnicodeDecodeError:
             continue
-        if wrong != text and other in LATIN_CODE_PAGES_TOLD_BY_LANGUAGE:
+        if wrong != text and other in CODE_PAGES_TOLD_BY_LANGUAGE:
             assert decode(data)[0] == text, other  # Portuguese ã is ă in cp1250: as plausible letter by letter
         elif wrong != text:
             assert plausibility(wrong, other) < right, other
@@ -285,6 +286,9 @@ SAME_SCRIPT = [
     ("hu", "iso-8859-2", HUNGARIAN),  # and its Hungarian one writes ő as õ
     ("ro", "cp1250", ROMANIAN),  # not ISO-8859-16, which writes ş as ș
     ("he", "cp1255", HEBREW),  # not Cyrillic letters, each of them Russian, in words that are not
+    # a right-to-left mark (cp1255's 0xFE, a Cyrillic letter in cp1251) before a date: typography, not debris
+    ("he", "cp1255", "\u200f23.04.2021 | " + HEBREW),
+    ("ar", "cp1256", "\u200f23.04.2021 | " + ARABIC),
 ]
 
 

@@ -105,7 +105,7 @@ def _binary_kind(data: bytes) -> str | None:
 # Windows code pages of Central Europe and the Baltics come before the ISO ones the detector ranks first
 # (ISO-8859-16 writes Romanian's ş as ș: equally Romanian, but not what a cp1250 file holds).
 COMMON_ENCODINGS = ("gb18030", "big5", "cp932", "cp949", "euc_jp", "big5hkscs", "cp1252", "iso-8859-15", "cp1250",
-                    "cp1257")
+                    "cp1257", "cp1251", "cp1253", "cp1255", "cp1256")
 
 
 def decode(data: bytes) -> tuple[str, str] | None:

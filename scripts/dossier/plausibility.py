@@ -127,6 +127,7 @@ def _char_at(text: str, index: int) -> str:
 # Punctuation and symbols of everyday Western typography; those that may stand inside a word.
 _COMMON_MARKS = frozenset("’‘“”„‚«»‹›–—…•·°€£¥¢§©®™×÷±¡¿¹²³¼½¾،؛؟")  # Arabic comma, semicolon, question mark
 _WORD_JOINERS = frozenset("’‘·‐‑")
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")  # left-to-right, right-to-left, Arabic letter mark
 _RARE_MARKS = frozenset("¤¦¨´¸¯¬¶\xad")  # Latin-1 symbols that prose hardly uses: where ISO-8859-15 has € œ Ž
 # CJK punctuation, full-width forms, circled numbers, the shapes and marks CJK pages use as bullets.
 _CJK_MARKS = _char_pattern(CJK_PUNCTUATION)
@@ -236,6 +237,8 @@ def _western(ch: str, script: Script, prev: str, nxt: str) -> float:
     before, after = _script(prev), _script(nxt)
     if not script and before in _MARKED_SCRIPTS and unicodedata.category(ch) in ("Mn", "Mc"):
         return 1.0  # a vowel or tone mark on the letter before it
+    if ch in _DIRECTION_MARKS:
+        return 1.0  # a right-to-left page's marks around a date or a Latin name
     if not script:
         inside_word = before in _ALPHABETS and after in _ALPHABETS
         if ch in _COMMON_MARKS:
