@@ -52,3 +52,20 @@ def test_a_bio_in_another_language_by_its_byline(vocabulary):
 ], ids=["no byline names it", "a longer name", "three sentences", "not at the foot", "a company's own blog"])
 def test_a_closing_paragraph_is_kept(vocabulary, last, byline):
     assert shown(last, byline=byline, vocabulary=vocabulary) == [*BODY, *last.split("\n\n")]
+
+
+
+@pytest.mark.parametrize("section", [
+    ["Über die Autorin", "Dr. Anna Schmidt ist Kardiologin in Lübeck.", "Sie schreibt alle zwei Wochen über Medizin."],
+    ["About the author:", "A former nurse, she has covered hospitals for twenty years."],
+    ["**作者简介**", "张明，资深医疗行业记者，长期关注互联网医疗。"],
+], ids=["German", "English, with a colon", "Chinese, in bold"])
+def test_a_bio_under_its_own_header_goes_whatever_it_says(vocabulary, section):
+    # The bio's lines need not open with the byline's name, nor with any name.
+    assert shown(*section, vocabulary=vocabulary) == BODY
+
+
+def test_a_bio_header_that_more_of_the_story_follows_heads_no_bio(vocabulary):
+    # More of the story below the header than above it: the header is the story's, not its tail's.
+    story = [paragraph.replace("Ohio", "Indiana") for paragraph in BODY] + [BODY[0].replace("Tuesday", "Monday")]
+    assert shown("About the author", *story, vocabulary=vocabulary)[-4:] == story

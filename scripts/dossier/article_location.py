@@ -107,6 +107,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     _label_captions(kept, texts, label, title, vocabulary, lines.raw)
     article_tail.label_boilerplate(kept, texts, label, good_lines(), vocabulary)
     article_tail.label_comments(kept, texts, label, good_lines(), vocabulary)
+    article_tail.label_bio_sections(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings)

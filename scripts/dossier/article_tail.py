@@ -5,11 +5,12 @@ line (furniture.Labels)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import furniture
 from .bylines import byline_name
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import Labels
+from .furniture import FurnitureLabel, Labels
 from .line_shape import weight
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
@@ -61,17 +62,31 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def label_comments(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                    vocabulary: CleaningVocabulary) -> None:
-    """Readers' comments under the article: from a comments header on, once the article's prose has begun,
-    when less prose follows it than stands above it (a comment count under the standfirst heads no
-    comments: the article's prose follows it)."""
+    """Readers' comments under the article, from a comments header on (`_label_section_under`)."""
+    _label_section_under(kept, texts, label, good, vocabulary, vocabulary.is_comments_header, "comments")
+
+
+def label_bio_sections(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                       vocabulary: CleaningVocabulary) -> None:
+    """The author's bio under its own header at the article's foot ("Über die Autorin", "About the
+    author"), from that header on (`_label_section_under`)."""
+    _label_section_under(kept, texts, label, good, vocabulary, vocabulary.is_bio_header, "author_bio")
+
+
+def _label_section_under(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                         vocabulary: CleaningVocabulary, is_header: Callable[[str], bool],
+                         section: FurnitureLabel) -> None:
+    """A section of the page's tail, from its header on, once the article's prose has begun, when less prose
+    follows the header than stands above it (a comment count under the standfirst heads no comments: the
+    article's prose follows it)."""
     after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
-        if not vocabulary.is_comments_header(texts[i]):
+        if not is_header(texts[i]):
             continue
         below = sum(1 for g in good if g > i)
         if below < len(good) - below:
             for j in after[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
-                label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else "comments")
+                label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else section)
         return
 
 

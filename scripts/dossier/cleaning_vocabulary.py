@@ -13,7 +13,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
-          "about_prefix", "comments_header", "bio_verb")
+          "about_prefix", "comments_header", "bio_verb", "bio_header")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -45,6 +45,7 @@ class CleaningVocabulary:
     about_prefix: re.Pattern[str]
     comments_header: re.Pattern[str]
     bio_verb: re.Pattern[str]
+    bio_header: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -64,6 +65,9 @@ class CleaningVocabulary:
 
     def is_comments_header(self, line: str) -> bool:
         return bool(self.comments_header.fullmatch(line))
+
+    def is_bio_header(self, line: str) -> bool:
+        return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))
 
     def about_whom(self, line: str) -> str | None:
         """The name an "About <name>" header names ("About Microsoft" → Microsoft), or None."""
