@@ -19,20 +19,18 @@ import gzip
 import http.server
 import json
 import mimetypes
-import os
-import shutil
 import sys
 import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the browser the tests find, as they find it
+from browsing import CHROMIUM, CHROMIUM_ARGUMENTS
+
 SUBPATH = "/bench/"
 QUIET_S = 0.5  # Playwright's "networkidle": no request for this long
 COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt", ".map"}  # as GitHub Pages does
-# A browser elsewhere (macOS, another distribution, a CI image): CHROMIUM=/path/to/chrome.
-CHROMIUM = os.environ.get("CHROMIUM") or next(
-    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -128,8 +126,7 @@ def measure(site: Path, query: str, timeout_s: float = 180.0) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
             context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             navigated = time.perf_counter()
