@@ -140,6 +140,24 @@ def test_the_walk_up_to_the_headline_passes_a_dateline_set_out_like_a_menu(vocab
     assert result.title == headline  # not the standfirst, the heaviest line above a walk that stopped short
 
 
+@pytest.mark.parametrize("buttons", ["Facebook   Twitter   WhatsApp   Telegram   E-mail", "가+ 가-"],
+                         ids=["share buttons spaced as a menu", "font-size buttons"])
+def test_the_walk_up_to_the_headline_passes_the_toolbar_under_the_byline(vocabulary, buttons):
+    headline = "Amazon completes its purchase of the One Medical clinic chain"
+    standfirst = "The regulator did not sue to block the deal but said that its review of the purchase goes on"
+    result = clean(decoded(page("Home > Tech > Health", headline, "By Dana Whitcomb", "23.02.2023 07:41", buttons,
+                                standfirst, *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline  # not the standfirst under the byline, the heaviest line of the page's top
+
+
+def test_a_dateline_beside_a_byline_set_out_in_parts_is_no_table_row(vocabulary):
+    # No headline on the page: nothing is taken for one, least of all the date.
+    result = clean(decoded(page("Home > Tech > Health", "Reporter: Rizky Pratama | Editor: Dewi Lestari",
+                                "Jumat, 22 Juli 2022 | 09:15 WIB", *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == ""
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
 def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):
     headline = "Samsung's watch is cleared to detect sleep apnoea"
     # a standfirst of few stopwords: not prose enough to open the article, so the walk starts under the copy

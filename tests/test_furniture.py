@@ -428,3 +428,26 @@ def test_person_names():
 
 def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     assert line_signal("Foto: Jeff Chiu / AP", vocabulary, "de") == "photo_credit"
+
+
+# The page's own wording for its buttons, teasers and bylines, in the forms pages write them.
+@pytest.mark.parametrize(("line", "signal"), [
+    ("Zobrazit v prohlížeči", "page_chrome"),  # a newsletter's "view in browser"
+    ("Ouça esta matéria", "page_chrome"),  # "listen to this story", as an imperative
+    ("Dela artikeln", "page_chrome"),  # "share the article", its article a suffix
+    ("Share this post", "page_chrome"),
+    ("Sao chép liên kết", "page_chrome"),  # "copy the link"
+    ("A- A+", "page_chrome"),  # font-size buttons
+    ("Story continues below advertisement", "advertising"),
+    ("Dalsza część artykułu pod reklamą", "advertising"),
+    ("Lea también: El nuevo plan de salud digital llega a Bogotá", "related_teaser"),
+    ("Läs även: Klockan som mäter blodtrycket", "related_teaser"),
+    ("Leia mais: Hospital adota prontuário eletrônico", "related_teaser"),
+    ("Por: María Fernanda Gómez", "byline"),  # the marker with a colon
+    ("كتبت: ليلى حسن", "byline"),  # "she wrote:"
+    ("Reporter: Budi Santoso", "byline"),
+    ("聞き手 山田花子", "byline"),  # "interviewer"
+    ("Beeld: ANP", "photo_credit"),
+])
+def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
+    assert line_signal(line, vocabulary, None) == signal

@@ -224,10 +224,13 @@ def _blank_line_groups(raw: list[str]) -> list[int]:
 
 def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -> None:
     """Adjacent lines with the same number of cell separators are a table's rows, not menus or
-    counters (a table is content; whether it stands inside the article is decided by position)."""
+    counters (a table is content; whether it stands inside the article is decided by position). A byline
+    set out in parts ("Reporter: … | Editor: …") is no row: the dateline beside it ("Jumat, 22 Juli 2022 |
+    09:15 WIB") stays what it is."""
     for n, i in enumerate(kept):
         cells = furniture.table_cells(texts[i])
-        neighbours = kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
+        neighbours = [j for j in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
+                      if label.get(j) not in ("byline", "dateline")]
         if cells and any(furniture.table_cells(texts[j]) == cells for j in neighbours) \
                 and label.get(i) in ("navigation", "counter"):
             del label[i]

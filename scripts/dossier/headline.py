@@ -45,7 +45,9 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             # A dateline set out with separators under the headline ("2 Adar | 23.02.2023 | 07:41") is no
             # menu: walked past. Above a candidate, it is the site's top bar.
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
-            if menu or furniture.is_spaced_menu(texts[i]):
+            # A row of share buttons spaced out as a menu is ("Facebook   Twitter   WhatsApp") is walked past.
+            spaced_menu = label.get(i) in (None, "navigation") and furniture.is_spaced_menu(texts[i])
+            if menu or spaced_menu:
                 break
             # The nearest line above the byline and dateline is the headline even when it names a
             # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
