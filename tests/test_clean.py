@@ -150,6 +150,14 @@ def test_the_walk_up_to_the_headline_passes_the_toolbar_under_the_byline(vocabul
     assert result.title == headline  # not the standfirst under the byline, the heaviest line of the page's top
 
 
+def test_the_walk_up_to_the_headline_passes_a_toolbar_of_unknown_words_under_the_byline(vocabulary):
+    headline = "Amazon completes its purchase of the One Medical clinic chain"
+    standfirst = "The regulator did not sue to block the deal but said that its review of the purchase goes on"
+    result = clean(decoded(page("Home > Tech > Health", headline, standfirst, "By Dana Whitcomb",
+                                "Compartí | Guardá | Escuchá la nota", *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline  # the buttons' row is no menu: the walk goes on past the byline
+
+
 def test_a_dateline_beside_a_byline_set_out_in_parts_is_no_table_row(vocabulary):
     # No headline on the page: nothing is taken for one, least of all the date.
     result = clean(decoded(page("Home > Tech > Health", "Reporter: Rizky Pratama | Editor: Dewi Lestari",

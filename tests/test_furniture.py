@@ -448,6 +448,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Reporter: Budi Santoso", "byline"),
     ("聞き手 山田花子", "byline"),  # "interviewer"
     ("Beeld: ANP", "photo_credit"),
+    ("שתפו בטוויטר | שתפו בוואטסאפ | העתק קישור", "share_bar"),  # a button that copies the link among them
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal

@@ -43,11 +43,13 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         bylines = [i for i in kept[:opening] if label.get(i) == "byline"]  # a site's header may print a date
         for i in reversed(kept[:opening]):
             # A dateline set out with separators under the headline ("2 Adar | 23.02.2023 | 07:41") is no
-            # menu: walked past. Above a candidate, it is the site's top bar.
+            # menu: walked past. Above a candidate, it is the site's top bar. Under the byline, before any
+            # candidate, a row set out as a menu is the article's toolbar ("Share | Tweet | Copy link",
+            # "Facebook   Twitter   WhatsApp"): walked past too.
+            toolbar = not run and any(byline < i for byline in bylines)
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
-            # A row of share buttons spaced out as a menu is ("Facebook   Twitter   WhatsApp") is walked past.
             spaced_menu = label.get(i) in (None, "navigation") and furniture.is_spaced_menu(texts[i])
-            if menu or spaced_menu:
+            if (menu or spaced_menu) and not toolbar:
                 break
             # The nearest line above the byline and dateline is the headline even when it names a
             # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
