@@ -297,6 +297,15 @@ def test_impossible_and_partial_dates_are_ignored():
     assert facts("en", ["# Clinic chain changes hands", "Listen to this article · 6 min"])[0] is None
 
 
+@pytest.mark.parametrize(("language", "line"), [
+    ("vi", "Thứ Sáu, 15/1/2021, 08:20 (GMT+7)"),  # Friday
+    ("id", "Jumat, 22 Juli 2022 | 09:15 WIB"),
+    ("pt", "Quarta-feira, 3 de março de 2021"),
+])
+def test_the_day_of_the_week_in_a_dateline_is_nobodys_name(language, line):
+    assert dateline(line, language).parts == ()
+
+
 def test_a_link_with_a_date_is_no_dateline():
     assert dateline("[18]https://example.org/report 检索于 2020/01/05 8:20 CEST", "zh-Hans") is None
 

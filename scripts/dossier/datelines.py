@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
 
 from .meta_lines import CJK_CHAR, URL_OR_EMAIL, digit_share, segments, width
 from .meta_vocabulary import VOCABULARY
@@ -53,25 +56,37 @@ def dateline(text: str, language: str = "und", order: DateOrder | None = None) -
         return None  # a sentence of CJK prose that mentions a date
     if width(" ".join(words)) > META_LINES.dateline_max_chars:
         return None
-    return Dateline(dates, tuple(_dateline_parts(rest)))
+    return Dateline(dates, tuple(_dateline_parts(rest, language)))
 
 
-def _dateline_parts(rest: str) -> list[str]:
-    """The remainder's parts, without marker words, labels, time zones and numbers: what may be a name
-    or an outlet. Parts of CJK text divided by single spaces are separate parts."""
+def _dateline_parts(rest: str, language: str) -> list[str]:
+    """The remainder's parts, without marker words, labels, days of the week, time zones and numbers: what
+    may be a name or an outlet. Parts of CJK text divided by single spaces are separate parts."""
+    days = _day_names(language)
     parts: list[str] = []
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
         for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
             if _opens_with(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos"
-            if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers:
-                continue
+            if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:
+                continue  # "Thứ Sáu" (Friday) reads as a name
             if digit_share(piece) >= META_LINES.max_digit_share or not re.search(r"\w", piece) \
-                    or re.fullmatch(r"[A-Z]{1,5}", piece):
-                continue  # an issue number, a time zone (CET, ET)
+                    or re.fullmatch(r"[A-Z]{1,5}([+-]\d{1,2}(:?\d{2})?)?", piece):
+                continue  # an issue number, a time zone (CET, ET, GMT+7)
             parts.append(piece)
     return parts
+
+
+@cache
+def _day_names(language: str) -> frozenset[str]:
+    """The language's names of the days of the week, full and short, as CLDR writes them (casefolded)."""
+    try:
+        days = Locale.parse(language, sep="-").days
+    except (ValueError, UnknownLocaleError):  # "und", or a tag CLDR does not know
+        return frozenset()
+    return frozenset(name.casefold() for context in days.values() for width in context.values()
+                     for name in width.values())
 
 
 def _opens_with(piece: str, markers: tuple[str, ...]) -> bool:
