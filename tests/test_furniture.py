@@ -447,6 +447,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("كتبت: ليلى حسن", "byline"),  # "she wrote:"
     ("Reporter: Budi Santoso", "byline"),
     ("聞き手 山田花子", "byline"),  # "interviewer"
+    ("Ein Gastbeitrag von Anna Schmidt", "byline"),  # an opinion piece names its kind first
     ("Beeld: ANP", "photo_credit"),
     ("שתפו בטוויטר | שתפו בוואטסאפ | העתק קישור", "share_bar"),  # a button that copies the link among them
 ])

@@ -654,6 +654,11 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("ავტორი: ნინო კვარაცხელია", "ნინო კვარაცხელია"),  # Georgian: capitals in Unicode, unused in names
     ("Հեղինակ՝ Անի Հովհաննիսյան", "Անի Հովհաննիսյան"),  # Armenian sets the label apart with ՝
     ("oprac. Marta Zielińska", "Marta Zielińska"),
+    ("كتبت: ليلى حسن", "ليلى حسن"),  # Arabic: "she wrote"
+    # an opinion piece names its kind first; an academic title is not the name
+    ("Eine Kolumne von Dr. Anna Schmidt", "Anna Schmidt"),
+    ("A column by Prof. Jane Doe", "Jane Doe"),
+    ("By Dr Who", "Dr Who"),  # a title and one word: all of the name there is
     # the same words opening ordinary sentences, or naming a desk
     ("Door de nieuwe regels stijgen de kosten", None),
     ("Av alla patienter", None),

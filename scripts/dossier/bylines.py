@@ -172,6 +172,8 @@ def _after_prefix(part: str) -> str | None:
         words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
         while words and is_role(words[-1]):
             words.pop()  # "记者 张三 报道": the name, not the verb
+        while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
+            words.pop(0)  # "Dr. Anna Schmidt": her name
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         name = " ".join(words)
