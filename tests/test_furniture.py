@@ -450,6 +450,14 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Ein Gastbeitrag von Anna Schmidt", "byline"),  # an opinion piece names its kind first
     ("Beeld: ANP", "photo_credit"),
     ("שתפו בטוויטר | שתפו בוואטסאפ | העתק קישור", "share_bar"),  # a button that copies the link among them
+    # a stamp relative to the reader's now, on the article or a comment
+    ("Updated 3 hours ago", "dateline"),
+    ("Aktualisiert vor 2 Stunden", "dateline"),
+    ("Uppdaterad igår 14.05", "dateline"),
+    ("آخر تحديث: منذ 5 دقائق", "dateline"),
+    ("2時間前", "dateline"),
+    ("jdoe_md 2 hours ago [–]", "dateline"),
+    ("Amazon said 3 hours ago that it would close the clinic.", None),  # a sentence that says one
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal

@@ -55,7 +55,7 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
         ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),  # before navigation: "Foto: X / AP"
         ("navigation", furniture.is_navigation),
         ("byline", lambda t: furniture.is_byline(t, vocabulary)),
-        ("dateline", furniture.is_dateline),
+        ("dateline", lambda t: furniture.is_dateline(t) or furniture.is_relative_dateline(t, vocabulary)),
         ("image_file_name", furniture.is_image_file_name),
         ("label", furniture.is_bracketed_label),
         ("tag_list", furniture.is_hashtag_list),

@@ -13,7 +13,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
-          "about_prefix", "comments_header", "bio_verb", "bio_header")
+          "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -46,6 +46,7 @@ class CleaningVocabulary:
     comments_header: re.Pattern[str]
     bio_verb: re.Pattern[str]
     bio_header: re.Pattern[str]
+    relative_time: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -65,6 +66,9 @@ class CleaningVocabulary:
 
     def is_comments_header(self, line: str) -> bool:
         return bool(self.comments_header.fullmatch(line))
+
+    def states_relative_time(self, line: str) -> bool:
+        return bool(self.relative_time.search(line))
 
     def is_bio_header(self, line: str) -> bool:
         return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))

@@ -164,6 +164,13 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and " | " not in text)
 
 
+def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
+    """A short line that stamps the article (or a comment) with a time relative to now: "Updated 3 hours
+    ago", "Uppdaterad i dag 09.12", "آخر تحديث: منذ 3 ساعات"; not a sentence that says one."""
+    return (weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
+            and vocabulary.states_relative_time(text))
+
+
 def is_dateline_in_parts(text: str) -> bool:
     """A dateline set out in parts between bars ("ב' באדר תשפ"ג | 23.02.2023 | 07:41"), its parts dates and
     times: a breadcrumb that ends in a date ("Home | Tech | Health | 23/04/2024") has more parts without one."""
