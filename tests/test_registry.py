@@ -209,6 +209,12 @@ def test_not_names_must_hold_the_name_as_a_word(tmp_path, phrase):
         ("أعلنت غوغل أمس", 6, 10, True),
         ("कंपनी गूगल ने", 6, 10, True),
         ("गूगली", 0, 4, False),  # a vowel sign continues the word
+        # Arabic and Hebrew write "and", "at", "for" onto the name: one or two such letters at a word's start
+        ("قالت أمازون وغوغل", 13, 17, True),  # و: and Google
+        ("وبغوغل", 2, 6, True),  # and with Google
+        ("עובדים במיקרוסופט", 8, 17, True),  # ב: at Microsoft
+        ("مغوغل", 1, 5, False),  # م is no proclitic: another word
+        ("أبغوغل", 2, 6, False),  # proclitics, but not at the word's start
     ],
 )
 def test_stands_alone_per_script(text, start, end, alone):

@@ -73,6 +73,23 @@ def _is_spaced_letter(ch: str) -> bool:
     return ch.isalpha() and unicode_script(ch).split("-")[0] not in _UNSPACED_OR_OWN  # "KATAKANA-HIRAGANA" ー
 
 
+# Arabic and Hebrew write a conjunction or a preposition onto the word it governs: "وأمازون" (and Amazon),
+# "لجيه بي مورغان" (for JPMorgan), "במיקרוסופט" (at Microsoft). One or two of these letters at a word's
+# start leave the name standing alone.
+_PROCLITICS = frozenset("وفبلك" "והבלמשכ")
+_MAX_PROCLITICS = 2
+
+
+def _after_proclitics(text: str, start: int) -> bool:
+    """Whether text[:start] ends in a word's start of one or two proclitic letters."""
+    for count in range(1, _MAX_PROCLITICS + 1):
+        lead = text[max(start - count, 0) : start]
+        at_word_start = start == count or not _is_word_part(text[start - count - 1])
+        if len(lead) == count and set(lead) <= _PROCLITICS and at_word_start:
+            return True
+    return False
+
+
 def _is_word_part(ch: str) -> bool:
     """A letter, or a mark written on one (a Devanagari vowel sign): what continues a word."""
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
@@ -87,13 +104,14 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     アマゾン・ジャパン holds アマゾン). Hangul: the name must begin a word, while its end stays open,
     since Korean attaches particles after a name (카카오는 holds 카카오, 온라인 does not hold 라인).
     The other scripts written with spaces (Cyrillic, Greek, Arabic, Hebrew, Devanagari …): the name stands
-    between non-letters ("Амазон" is not in "Амазонка", the river), so a form with a prefix or a case
-    ending is not linked. Chinese characters, and the scripts written without spaces (Thai), have no word
+    between non-letters ("Амазон" is not in "Амазонка", the river), so a form with a case ending is not
+    linked; in Arabic and Hebrew, a conjunction or preposition written onto the name may precede it.
+    Chinese characters, and the scripts written without spaces (Thai), have no word
     boundaries: `not_names` and `context` guard those names."""
     first, last = text[start], text[end - 1]
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if _is_spaced_letter(first) and before and _is_word_part(before):
+    if _is_spaced_letter(first) and before and _is_word_part(before) and not _after_proclitics(text, start):
         return False
     if _is_spaced_letter(last) and after and _is_word_part(after):
         return False
