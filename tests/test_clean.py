@@ -166,6 +166,15 @@ def test_a_dateline_beside_a_byline_set_out_in_parts_is_no_table_row(vocabulary)
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+def test_a_walk_stopped_by_a_short_heading_goes_again_from_the_byline(vocabulary):
+    # A report: its masthead spaced out wide, a heading over its first bullets that the walk cannot name.
+    headline = "Online pharmacies after the pandemic surge"
+    result = clean(decoded(page("NORTHWIND RESEARCH                                 Sector Brief",
+                                "Healthcare | Internet", headline, "15 June 2021", "Analyst: Wei Chen",
+                                "Key points", *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline  # not the masthead, the heaviest line above the prose
+
+
 def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):
     headline = "Samsung's watch is cleared to detect sleep apnoea"
     # a standfirst of few stopwords: not prose enough to open the article, so the walk starts under the copy

@@ -68,6 +68,11 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     run = run_above(opening)
     if not run and good and _is_tagline(kept, texts, label, opening):
         run = run_above(kept.index(good[1])) if len(good) > 1 else []
+    marks = [i for i in kept[:opening] if label.get(i) in ("byline", "dateline")]
+    if not run and marks:
+        # The walk up from the prose stopped at a line it cannot name ("Key points" over a report's first
+        # bullets): it goes again from the byline and dateline nearest the prose, as a headline stands over them.
+        run = run_above(kept.index(marks[-1]))
     # A section label over the headline ends the run: what stands above it is the masthead's.
     labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
     if labelled:
