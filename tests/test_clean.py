@@ -175,6 +175,15 @@ def test_a_walk_stopped_by_a_short_heading_goes_again_from_the_byline(vocabulary
     assert result.title == headline  # not the masthead, the heaviest line above the prose
 
 
+def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
+    headline = "Example Health opens video visits to all its members"
+    result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,
+                                "By Dana Whitcomb", *RELEASE_BODY[:2],
+                                "Translator's note: the dollar figures are converted at the day's rate")), vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
 def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):
     headline = "Samsung's watch is cleared to detect sleep apnoea"
     # a standfirst of few stopwords: not prose enough to open the article, so the walk starts under the copy
