@@ -31,6 +31,11 @@ def test_a_bio_that_opens_with_the_bylines_name_is_the_authors_bio(vocabulary, b
     assert shown(*bio, vocabulary=vocabulary) == BODY
 
 
+def test_a_bio_by_the_bare_name_a_byline_line_is(vocabulary):
+    bio = "Dana Whitcomb covers health care and retail for Meridian Wire."
+    assert shown(bio, byline="Dana Whitcomb\n\nPublished 12 March 2024", vocabulary=vocabulary) == BODY
+
+
 def test_a_bio_in_another_language_by_its_byline(vocabulary):
     bio = "Anna Schmidt ist Korrespondentin für Gesundheitspolitik in Berlin."
     assert shown(bio, byline="Von Anna Schmidt", vocabulary=vocabulary) == BODY

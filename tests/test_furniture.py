@@ -450,6 +450,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Ein Gastbeitrag von Anna Schmidt", "byline"),  # an opinion piece names its kind first
     ("Beeld: ANP", "photo_credit"),
     ("שתפו בטוויטר | שתפו בוואטסאפ | העתק קישור", "share_bar"),  # a button that copies the link among them
+    ("シェア はてブ LINEで送る", "share_bar"),  # Hatena's bookmark; "send by LINE"
     # a stamp relative to the reader's now, on the article or a comment
     ("Updated 3 hours ago", "dateline"),
     ("Aktualisiert vor 2 Stunden", "dateline"),

@@ -96,7 +96,9 @@ def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, goo
     last lines the article shows, each a sentence or two that opens with a name a byline on the page gives
     and a bio's verb (is, covers, writes). A reporter seldom names themselves in their own story; an agency
     named in a byline closes a story with other verbs ("Europa Press ha intentado …")."""
-    names = {name for i in kept if label.get(i) == "byline" and (name := byline_name(texts[i]))}
+    # A byline's name, or the bare name a byline line is ("Elin Sjöberg" over the dateline).
+    names = {name for i in kept if label.get(i) == "byline"
+             and (name := byline_name(texts[i]) or (texts[i] if furniture.is_person_name(texts[i]) else None))}
     after = set(_after_prose_begins(kept, good))
     bios: list[int] = []
     for i in reversed(kept):
