@@ -65,7 +65,9 @@ class CleaningVocabulary:
         return bool(self.article_end.fullmatch(line))
 
     def is_comments_header(self, line: str) -> bool:
-        return bool(self.comments_header.fullmatch(line))
+        """A comments header, alone or first among the thread's controls ("163 comments | sort: top | new")."""
+        first = _FIRST_PART.split(line, maxsplit=1)[0]
+        return bool(self.comments_header.fullmatch(line) or self.comments_header.fullmatch(first))
 
     def states_relative_time(self, line: str) -> bool:
         return bool(self.relative_time.search(line))
@@ -96,6 +98,9 @@ class CleaningVocabulary:
                 answers.clear()
             answer = answers[line] = bool(self.notice.search(line) or self.cookie.search(line))
         return answer
+
+
+_FIRST_PART = re.compile(r"\s[|·•]\s")  # the separators between a line's controls
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
