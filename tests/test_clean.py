@@ -344,8 +344,11 @@ RELEASE_BODY = [
       "Medicor disse ainda que os preços das consultas não vão mudar."],
      ["O Medicor anunciou hoje que vai abrir dez clínicas novas no interior do estado até ao fim do ano.",
       "Medicor disse ainda que os preços das consultas não vão mudar."]),
+    # a report's legal tail under its own header
+    (["Important disclosures", "This report was prepared for information only and is not an offer to buy or "
+      "sell any security."], []),
 ], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name",
-        "a longer word", "an article, not about"])
+        "a longer word", "an article, not about", "a report's disclosures"])
 def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
     texts = [block.text for block in result.blocks]
