@@ -83,9 +83,9 @@ _MAX_PROCLITICS = 2
 def _after_proclitics(text: str, start: int) -> bool:
     """Whether text[:start] ends in a word's start of one or two proclitic letters."""
     for count in range(1, _MAX_PROCLITICS + 1):
-        lead = text[max(start - count, 0) : start]
-        at_word_start = start == count or not _is_word_part(text[start - count - 1])
-        if len(lead) == count and set(lead) <= _PROCLITICS and at_word_start:
+        if count > start or text[start - count] not in _PROCLITICS:
+            return False
+        if start == count or not _is_word_part(text[start - count - 1]):
             return True
     return False
 
