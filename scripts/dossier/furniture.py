@@ -231,7 +231,7 @@ def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
         return False
     if _YEAR_HEADING.match(text) or _LIST_NUMBER.match(text):
-        return False  # a year and its words: a slide's or a timeline's heading ("2015: Nabız sensörü")
+        return False  # a slide's or a timeline's heading ("2015: Nabız sensörü"), a numbered item ("1. Google …")
     numbers = re.findall(r"\d[\d.,]*[万萬kK]?", YEAR_SPAN.sub(" ", text))  # "(2008–2012)": a period, no count
     labels = [token for token in re.split(r"[\d.,()（）万萬kK:：\s]+", text.strip("«»‹›<>←→ ")) if token]
     pager = numbers[:2] == ["1", "2"] and numbers == [str(n) for n in range(1, len(numbers) + 1)] and bool(
