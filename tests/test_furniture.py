@@ -459,6 +459,20 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("2時間前", "dateline"),
     ("jdoe_md 2 hours ago [–]", "dateline"),
     ("Amazon said 3 hours ago that it would close the clinic.", None),  # a sentence that says one
+    ("Actualitzat a les 10:05 h", "dateline"),  # an update's time without its date
+    # more languages: the ad's "continues below", an ad mark, a related list's header, bylines, a caption's
+    # credit, comments, reading time, tags
+    ("Pokračování článku pod reklamou", "advertising"),
+    ("ΔΙΑΦΗΜΙΣΗ", "advertising"),
+    ("Mohlo by vás zajímat", "related_list"),
+    ("Szerző: Kovács Anna", "byline"),
+    ("Γράφει η Μαρία Κωνσταντίνου", "byline"),
+    ("Teksti: Matti Virtanen", "byline"),
+    ("โดย สมชาย ใจดี", "byline"),
+    ("Potilas odottaa vastaanotolla. Kuva: Lehtikuva", "photo_credit"),
+    ("Pesakit menunggu di klinik. – Gambar AFP", "photo_credit"),
+    ("Vis kommentarer (12)", "page_chrome"),
+    ("पढ़ने का समय: 4 मिनट", "page_chrome"),
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal

@@ -655,6 +655,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Հեղինակ՝ Անի Հովհաննիսյան", "Անի Հովհաննիսյան"),  # Armenian sets the label apart with ՝
     ("oprac. Marta Zielińska", "Marta Zielińska"),
     ("كتبت: ليلى حسن", "ليلى حسن"),  # Arabic: "she wrote"
+    ("Γράφει ο Νίκος Παππάς", "Νίκος Παππάς"),  # Greek: "writes", the name with its article
+    ("Teksti: Matti Virtanen", "Matti Virtanen"),
+    ("लेखक के बारे में", None),  # "About the author": after the marker, words that are no name
     # an opinion piece names its kind first; an academic title is not the name
     ("Eine Kolumne von Dr. Anna Schmidt", "Anna Schmidt"),
     ("A column by Prof. Jane Doe", "Jane Doe"),

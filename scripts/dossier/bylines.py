@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .characters import CAPITALS_UNUSED, CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
+from .line_shape import any_languages_stopwords
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
@@ -94,8 +95,10 @@ def marked_name(text: str) -> bool:
         return True
     words = text.split()
     low, high = META_LINES.latin_name_words
-    if low <= len(words) <= high and all(_caseless_word(word) and not is_role(word) for word in words):
-        return True
+    function_words = any_languages_stopwords()
+    if low <= len(words) <= high and all(_caseless_word(word) and not is_role(word) and word not in function_words
+                                         for word in words):
+        return True  # not "के बारे में" ("about", after "लेखक": "About the author")
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars
     return (

@@ -45,6 +45,12 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
 
 
+@cache
+def any_languages_stopwords() -> frozenset[str]:
+    """Every language's stopwords at once: a word among them is a function word somewhere ("के", "में")."""
+    return frozenset().union(*(stopwords(language) for language in _STOPWORD_LANGUAGES))
+
+
 def stopword_language(text: str) -> str | None:
     """The language whose stopwords cover the text best (None for unspaced text)."""
     tokens = words(text[: CLEANING.stopword_sample_chars])[: CLEANING.stopword_sample_words]

@@ -27,12 +27,12 @@ class Vocabulary:
         "geschreven door", "door",  # nl
         "skrivet av", "skrevet af", "skrevet av", "av", "af", "forfatter",  # sv, da, no
         "przez", "autorka", "napisał", "napisała",  # pl
-        "napsal", "napsala", "kirjoittanut", "kirjoittaja", "szerző", "írta", "autori",  # cs, fi, hu, ro
+        "napsal", "napsala", "kirjoittanut", "kirjoittaja", "teksti", "szerző", "írta", "autori",  # cs, fi, hu, ro
         "yazan", "yazar", "muhabir",  # tr
         "oleh", "penulis", "pewarta",  # id, ms
         "tác giả", "viết bởi", "bởi", "bài",  # vi
         "автор", "авторы", "текст",  # ru, uk
-        "γράφει", "του", "της",  # el ("Της Μαρίας …": by Maria …)
+        "γράφει", "γράφει ο", "γράφει η", "γράφουν οι", "του", "της",  # el ("Της Μαρίας …": by Maria …)
         "מאת",  # he
         "بقلم", "كتبت",  # ar: "by", "she wrote" (not كتب: "he wrote" is also "books")
         "نویسنده", "نويسنده", "خبرنگار", "رپورٹ", "تحریر",  # fa (written with either yeh), ur
