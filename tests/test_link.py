@@ -232,6 +232,20 @@ def linked(small, *lines):
     return resolve_context((c for line in lines for c in linker.candidates(line)), registry)
 
 
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("sv", "Apples klocka och Amazons apotek", [("Apples", "apple"), ("Amazons", "amazon")]),  # genitive
+    ("fi", "Applen ja Amazonilla", [("Applen", "apple"), ("Amazonilla", "amazon")]),  # Finnish cases
+    ("cs", "akcie Amazonu", [("Amazonu", "amazon")]),
+    ("pl", "w Amazonie", [("Amazonie", "amazon")]),
+    ("pl", "nad Amazonką", []),  # the river: a longer word than any case ending makes
+    ("pt", "o rio Amazonas", []),  # Portuguese writes no case endings on names
+    ("en", "Amazons and Apples", []),  # nor does English: a plural is another word
+    ("sv", "Amazonas", []),  # an ending the language does not write
+])
+def test_a_name_with_its_languages_case_ending_is_the_name(small, language, text, expected):
+    assert [(text[c.start : c.end], c.entity) for c in small[1].candidates(text, language)] == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

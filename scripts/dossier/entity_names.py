@@ -95,6 +95,32 @@ def _is_word_part(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
+# The case endings a language writes onto a name in Latin letters: the Scandinavian, German and Dutch genitive
+# ("Googles"), Finnish cases ("Googlen", "Alphabetin", "Amazonilla"), West and South Slavic cases ("Amazonu",
+# "Amazonem", "Amazonie"). Closed lists: a longer word stays another word ("Amazonas", "Amazonka", the river).
+CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de", "nl"), ("s",)),
+    "fi": ("n", "in", "a", "ia", "ta", "ssa", "issa", "sta", "ista", "lla", "illa", "lta", "ilta", "lle", "ille",
+           "ksi", "iksi", "na", "ina"),
+    **dict.fromkeys(("cs", "sk"), ("u", "em", "om", "ovi")),
+    "pl": ("a", "u", "owi", "em", "ie"),
+    **dict.fromkeys(("hr", "sr", "bs", "sl"), ("a", "u", "om", "e")),
+}
+
+
+def word_end(text: str, start: int, end: int, language: str = "und") -> int | None:
+    """Where the word that holds the name text[start:end] ends: at `end` when the name stands alone
+    (`stands_alone`), or past one of `language`'s case endings ("Googles", "Amazonu"); None when the name
+    runs into another word."""
+    if stands_alone(text, start, end):
+        return end
+    for ending in CASE_ENDINGS.get(language.split("-")[0], ()):
+        stop = end + len(ending)
+        if _is_latin(text[end - 1]) and text[end:stop] == ending and stands_alone(text, start, stop):
+            return stop
+    return None
+
+
 def stands_alone(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands as a word of its own script, so may be a name there.
 

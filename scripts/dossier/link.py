@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from .chinese import simplify_chars
-from .entity_names import fold_case, link_key, match_key, stands_alone
+from .entity_names import fold_case, link_key, match_key, stands_alone, word_end
 from .records import Article, Block, Inline, Mention
 from .registry import Registry
 from .sentences import ROUGH_BOUNDARY
@@ -77,9 +77,10 @@ class Linker:
             self._not_names.make_automaton()
         self._has_not_names = bool(phrases)
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Leftmost-longest, non-overlapping name matches that stand as words, outside the phrases in
-        which they mean something else."""
+    def candidates(self, text: str, language: str = "und") -> list[Candidate]:
+        """Leftmost-longest, non-overlapping name matches that stand as words (with a case ending of
+        `language`, the text's, "Googles": the whole word), outside the phrases in which they mean
+        something else."""
         if not self.registry.entities or not text:
             return []
         normalized = simplify_chars(text.replace("\u00a0", " "))
@@ -87,10 +88,12 @@ class Linker:
         found = []
         for end, (length, entity, wrong, needs_context) in self._names.iter(normalized):
             start, stop = end - length + 1, end + 1
-            if not stands_alone(text, start, stop):
+            word_stop = word_end(text, start, stop, language)
+            if word_stop is None:
                 continue
             if any(s <= start and stop <= e for s, e in excluded.get(entity, ())):
                 continue
+            stop = word_stop
             found.append(Candidate(start, stop, entity, wrong, needs_context))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         chosen, covered_to = [], 0
@@ -116,7 +119,8 @@ class Linker:
 def link(article: Article, linker: Linker) -> Article:
     """The article with its mentions recorded and linked in every rendition."""
     renditions = article.normalized.renditions
-    found = {r.language: [[linker.candidates(i.text) for i in b.inlines] for b in r.blocks] for r in renditions}
+    found = {r.language: [[linker.candidates(i.text, r.language) for i in b.inlines] for b in r.blocks]
+             for r in renditions}
     own = renditions[0]
     allowed = resolve_context((c for block in found[own.language] for inline in block for c in inline),
                               linker.registry)
