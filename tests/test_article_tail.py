@@ -74,3 +74,10 @@ def test_a_bio_header_that_more_of_the_story_follows_heads_no_bio(vocabulary):
     # More of the story below the header than above it: the header is the story's, not its tail's.
     story = [paragraph.replace("Ohio", "Indiana") for paragraph in BODY] + [BODY[0].replace("Tuesday", "Monday")]
     assert shown("About the author", *story, vocabulary=vocabulary)[-4:] == story
+
+
+def test_an_about_the_author_section_that_goes_on_into_more_headings_is_the_articles(vocabulary):
+    # A book review's own section on the book's author, then its verdict: the review goes on.
+    section = ["About the author", "The author spent two decades at a newspaper before he wrote the book.",
+               "The verdict", "It remains the best account of how a health company can fool its investors."]
+    assert shown(*section, vocabulary=vocabulary)[-4:] == section

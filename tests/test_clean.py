@@ -170,7 +170,7 @@ def test_a_walk_stopped_by_a_short_heading_goes_again_from_the_byline(vocabulary
     # A report: its masthead spaced out wide, a heading over its first bullets that the walk cannot name.
     headline = "Online pharmacies after the pandemic surge"
     result = clean(decoded(page("NORTHWIND RESEARCH                                 Sector Brief",
-                                "Healthcare | Internet", headline, "15 June 2021", "Analyst: Wei Chen",
+                                "Healthcare | Internet", headline, "15 June 2021", "By Wei Chen",
                                 "Key points", *RELEASE_BODY[:2])), vocabulary)
     assert result.title == headline  # not the masthead, the heaviest line above the prose
 
@@ -182,6 +182,24 @@ def test_a_translations_original_title_and_translators_note_are_notices(vocabula
                                 "Translator's note: the dollar figures are converted at the day's rate")), vocabulary)
     assert result.title == headline
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
+def test_a_table_whose_rows_hold_dates_is_the_articles(vocabulary):
+    table = ["Was | Ab wann", "E-Rezept wird Pflicht | 1. Januar 2024", "Patientenakte für alle | 15. Januar 2025",
+             "Digitale Medikationsliste | mit der ePA"]
+    result = clean(decoded(page("Example Health opens video visits to all its members", "By Dana Whitcomb",
+                                RELEASE_BODY[0], *table, RELEASE_BODY[1])), vocabulary)
+    assert [block.text for block in result.blocks][1:-1] == table
+
+
+@pytest.mark.parametrize("last", [
+    "Google says it will send several warnings, months in advance, to each account's inbox before deleting it.",
+    "Vale la pena verla con su título original, que dice más que la traducción.",
+], ids=["an inbox", "an original title"])
+def test_a_last_paragraph_that_mentions_a_notices_word_is_the_articles(vocabulary, last):
+    result = clean(decoded(page("Example Health opens video visits to all its members", "By Dana Whitcomb",
+                                *RELEASE_BODY[:2], last)), vocabulary)
+    assert [block.text for block in result.blocks] == [*RELEASE_BODY[:2], last]
 
 
 def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):

@@ -473,6 +473,12 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Pesakit menunggu di klinik. – Gambar AFP", "photo_credit"),
     ("Vis kommentarer (12)", "page_chrome"),
     ("पढ़ने का समय: 4 मिनट", "page_chrome"),
+    # what those words open in the article itself
+    ("Reporter: Were you surprised by the deal?", None),  # an interview's question
+    ("取材に対し、同社は「提携先を増やしていく」と述べた。", None),  # "asked by this paper, the company said …"
+    ("A column by Warren Buffett, 46 years on", None),  # a subheading: a byline names its author only
+    ("잠들기 2시간 전 혈당 관리법", None),  # "2 hours before sleep": 전 is also "before"
+    ("حوارات الأمازون: نقاشات متواصلة منذ 5 أيام", None),  # a subheading that says "for 5 days"
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal

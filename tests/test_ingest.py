@@ -289,6 +289,9 @@ SAME_SCRIPT = [
     # a right-to-left mark (cp1255's 0xFE, a Cyrillic letter in cp1251) before a date: typography, not debris
     ("he", "cp1255", "\u200f23.04.2021 | " + HEBREW),
     ("ar", "cp1256", "\u200f23.04.2021 | " + ARABIC),
+    # Turkish ı and ş are cp1256's direction marks: inside a word, no typography
+    ("tr", "cp1254", "Instagram'a erişim engeli dokuz gün sonra kaldırıldı. Bakan, firmanın yasalara uyacağını "
+                     "söyledi ve erişimin bu sabah açıldığını duyurdu.\n"),
 ]
 
 

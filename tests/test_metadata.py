@@ -654,8 +654,8 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("ავტორი: ნინო კვარაცხელია", "ნინო კვარაცხელია"),  # Georgian: capitals in Unicode, unused in names
     ("Հեղինակ՝ Անի Հովհաննիսյան", "Անի Հովհաննիսյան"),  # Armenian sets the label apart with ՝
     ("oprac. Marta Zielińska", "Marta Zielińska"),
-    ("كتبت: ليلى حسن", "ليلى حسن"),  # Arabic: "she wrote"
     ("Γράφει ο Νίκος Παππάς", "Νίκος Παππάς"),  # Greek: "writes", the name with its article
+    ("A column by Warren Buffett, 46 years on", None),  # a subheading: an opinion's byline names only its author
     ("Teksti: Matti Virtanen", "Matti Virtanen"),
     ("लेखक के बारे में", None),  # "About the author": after the marker, words that are no name
     # an opinion piece names its kind first; an academic title is not the name

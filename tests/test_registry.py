@@ -65,7 +65,7 @@ def test_the_real_registry_covers_the_field():
         ("    aliases: ['\u200b']\n", 12, "entities.pillpack.aliases.0", "holds no letter or digit"),
         ("    colour: blue\n", 12, "entities.pillpack.colour", "unknown field"),
         ("    not_names: [pill box]\n", 12, "entities.pillpack.not_names.0", "holds none of the entity's names"),
-        ("    not_names: [PillPacks]\n", 12, "entities.pillpack.not_names.0", "holds none of the entity's names"),
+        ("    not_names: [PillPackage]\n", 12, "entities.pillpack.not_names.0", "holds none of the entity's names"),
         ("    not_names:\n      - PillPack box\n      - 亚马逊河\n", 14, "entities.pillpack.not_names.1",
          "holds none of the entity's names"),
         ("    not_names: [pillpack]\n", 12, "entities.pillpack.not_names.0", "is one of the entity's own names"),
@@ -171,7 +171,7 @@ def test_valid_not_names_load(tmp_path, phrases):
 
 @pytest.mark.parametrize(
     "phrase",
-    ["PillPacks box", "ピルパックス", "슈퍼필팩"],
+    ["PillPackage box", "ピルパックス", "슈퍼필팩"],  # no case ending makes "PillPackage"
     ids=["latin inside a word", "katakana inside a word", "hangul inside a word"],
 )
 def test_not_names_must_hold_the_name_as_a_word(tmp_path, phrase):
@@ -215,6 +215,9 @@ def test_not_names_must_hold_the_name_as_a_word(tmp_path, phrase):
         ("עובדים במיקרוסופט", 8, 17, True),  # ב: at Microsoft
         ("مغوغل", 1, 5, False),  # م is no proclitic: another word
         ("أبغوغل", 2, 6, False),  # proclitics, but not at the word's start
+        ("للغوغل", 2, 6, False),  # a preposition and the article: "for the …", no company's name
+        ("הגוגל", 1, 5, False),  # the article: "the …"
+        ("ובגוגל", 2, 6, True),  # a conjunction before a preposition: "and at Google"
     ],
 )
 def test_stands_alone_per_script(text, start, end, alone):

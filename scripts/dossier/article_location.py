@@ -223,16 +223,19 @@ def _blank_line_groups(raw: list[str]) -> list[int]:
 
 
 def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -> None:
-    """Adjacent lines with the same number of cell separators are a table's rows, not menus or
-    counters (a table is content; whether it stands inside the article is decided by position). A byline
+    """Adjacent lines with the same number of cell separators are a table's rows, not menus, counters or
+    datelines (a table is content; whether it stands inside the article is decided by position). A byline
     set out in parts ("Reporter: … | Editor: …") is no row: the dateline beside it ("Jumat, 22 Juli 2022 |
-    09:15 WIB") stays what it is."""
+    09:15 WIB") stays what it is; nor are two datelines in parts ("Published | …" over "Updated | …") a
+    table, unless a row without a date stands beside them ("E-Rezept wird Pflicht | 1. Januar 2024")."""
     for n, i in enumerate(kept):
         cells = furniture.table_cells(texts[i])
-        neighbours = [j for j in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
-                      if label.get(j) not in ("byline", "dateline")]
-        if cells and any(furniture.table_cells(texts[j]) == cells for j in neighbours) \
-                and label.get(i) in ("navigation", "counter"):
+        rows = [j for j in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
+                if label.get(j) != "byline" and furniture.table_cells(texts[j]) == cells]
+        if not cells or not rows:
+            continue
+        if label.get(i) in ("navigation", "counter") or (
+                label.get(i) == "dateline" and any(label.get(j) != "dateline" for j in rows)):
             del label[i]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from . import furniture
 from .bylines import byline_name
@@ -70,24 +71,34 @@ def label_bio_sections(kept: list[int], texts: dict[int, str], label: Labels, go
                        vocabulary: CleaningVocabulary) -> None:
     """The author's bio under its own header at the article's foot ("Über die Autorin", "About the
     author"), from that header on (`_label_section_under`)."""
-    _label_section_under(kept, texts, label, good, vocabulary, vocabulary.is_bio_header, "author_bio")
+    _label_section_under(kept, texts, label, good, vocabulary, vocabulary.is_bio_header, "author_bio",
+                         headed_once=True)
 
 
 def _label_section_under(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                          vocabulary: CleaningVocabulary, is_header: Callable[[str], bool],
-                         section: FurnitureLabel) -> None:
+                         section: FurnitureLabel, headed_once: bool = False) -> None:
     """A section of the page's tail, from its header on, once the article's prose has begun, when less prose
     follows the header than stands above it (a comment count under the standfirst heads no comments: the
-    article's prose follows it)."""
+    article's prose follows it). `headed_once`: no other heading over prose follows the header (a book
+    review's "About the author" section goes on into "The verdict")."""
     after = _after_prose_begins(kept, good)
     for n, i in enumerate(after):
         if not is_header(texts[i]):
             continue
         below = sum(1 for g in good if g > i)
-        if below < len(good) - below:
+        if below < len(good) - below and not (headed_once and _heading_over_prose(after[n + 1:], texts, good)):
             for j in after[n:]:  # what the lines say of themselves stands (the footer's copyright notice)
                 label.setdefault(j, "notice" if furniture.is_notice(texts[j], vocabulary) else section)
         return
+
+
+def _heading_over_prose(lines: list[int], texts: dict[int, str], good: list[int]) -> bool:
+    """Whether a heading (a line that is no prose and ends no sentence: "The verdict") stands right over a
+    prose line among `lines`."""
+    prose = set(good)
+    return any(i not in prose and not ends_like_sentence(texts[i]) and following in prose
+               for i, following in pairwise(lines))
 
 
 def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],

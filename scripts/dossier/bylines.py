@@ -121,7 +121,7 @@ def byline_name(text: str) -> str | None:
     if bracketed:
         return bracketed
     for part in [text, *segments_keeping_colons(text)]:  # the whole line first: "文|林一川"
-        name = _after_prefix(part) or _before_suffix(part)
+        name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
             return name
     return None
@@ -170,8 +170,9 @@ def opens_with_byline_marker(text: str) -> bool:
     return any(True for _ in _prefixes(text.strip()))
 
 
-def _after_prefix(part: str) -> str | None:
-    for _marker, rest in _prefixes(part):
+def _after_prefix(part: str, whole: bool = True) -> str | None:
+    """The name after a byline marker `part` opens with (`whole`: `part` is the whole line, not a segment)."""
+    for marker, rest in _prefixes(part):
         words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
         while words and is_role(words[-1]):
             words.pop()  # "记者 张三 报道": the name, not the verb
@@ -180,6 +181,8 @@ def _after_prefix(part: str) -> str | None:
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         name = " ".join(words)
+        if marker in VOCABULARY.opinion_prefixes and not (whole and rest.strip().endswith(name)):
+            continue  # a subheading that names someone ("A column by Warren Buffett, 46 years on")
         if name and marked_name(name):
             return name
     return None

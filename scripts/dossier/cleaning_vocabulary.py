@@ -69,9 +69,6 @@ class CleaningVocabulary:
         first = _FIRST_PART.split(line, maxsplit=1)[0]
         return bool(self.comments_header.fullmatch(line) or self.comments_header.fullmatch(first))
 
-    def states_relative_time(self, line: str) -> bool:
-        return bool(self.relative_time.search(line))
-
     def is_bio_header(self, line: str) -> bool:
         return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))
 

@@ -74,20 +74,23 @@ def _is_spaced_letter(ch: str) -> bool:
 
 
 # Arabic and Hebrew write a conjunction or a preposition onto the word it governs: "وأمازون" (and Amazon),
-# "لجيه بي مورغان" (for JPMorgan), "במיקרוסופט" (at Microsoft). One or two of these letters at a word's
-# start leave the name standing alone.
-_PROCLITICS = frozenset("وفبلك" "והבלמשכ")
-_MAX_PROCLITICS = 2
+# "لجيه بي مورغان" (for JPMorgan), "במיקרוסופט" (at Microsoft), a conjunction before a preposition
+# ("وبأمازون", and at Amazon). Not the article: "האמזון", "للأمازون" (the Amazon, the river) name no company.
+_PREPOSITIONS = frozenset("بلك" "בלמכ")
+_CONJUNCTIONS = frozenset("وف" "וש")
 
 
 def _after_proclitics(text: str, start: int) -> bool:
-    """Whether text[:start] ends in a word's start of one or two proclitic letters."""
-    for count in range(1, _MAX_PROCLITICS + 1):
-        if count > start or text[start - count] not in _PROCLITICS:
-            return False
-        if start == count or not _is_word_part(text[start - count - 1]):
-            return True
-    return False
+    """Whether text[:start] ends in a word's start of a conjunction or a preposition, or of a conjunction
+    before a preposition."""
+    def word_starts_at(position: int) -> bool:
+        return position == 0 or not _is_word_part(text[position - 1])
+
+    if start == 0 or text[start - 1] not in _PREPOSITIONS | _CONJUNCTIONS:
+        return False
+    return word_starts_at(start - 1) or (
+        start >= 2 and text[start - 1] in _PREPOSITIONS and text[start - 2] in _CONJUNCTIONS  # noqa: PLR2004
+        and word_starts_at(start - 2))
 
 
 def _is_word_part(ch: str) -> bool:

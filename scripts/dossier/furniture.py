@@ -167,8 +167,11 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that stamps the article (or a comment) with a time relative to now: "Updated 3 hours
     ago", "Uppdaterad i dag 09.12", "آخر تحديث: منذ 3 ساعات"; not a sentence that says one."""
-    return (weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
-            and vocabulary.states_relative_time(text))
+    stamp = vocabulary.relative_time.search(text)
+    others = len((text[: stamp.start()] + " " + text[stamp.end() :]).split()) if stamp else 0
+    # Little else on the line: a marker, a name ("Updated", "jdoe"); a subheading says more around it.
+    return (stamp is not None and weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
+            and others <= limits.relative_dateline_max_other_words)
 
 
 def is_dateline_in_parts(text: str) -> bool:
@@ -181,9 +184,9 @@ def is_dateline_in_parts(text: str) -> bool:
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
     e-mail address."""
-    if weight(text) > limits.byline_max_weight or (
+    if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
             _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
-        return False  # "Door Google is nog niet gereageerd." is a sentence, not a byline
+        return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
     return bool(vocabulary.byline.search(text) or _EMAIL.search(text))
 
 

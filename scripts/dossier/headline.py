@@ -43,13 +43,12 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         bylines = [i for i in kept[:opening] if label.get(i) == "byline"]  # a site's header may print a date
         for i in reversed(kept[:opening]):
             # A dateline set out with separators under the headline ("2 Adar | 23.02.2023 | 07:41") is no
-            # menu: walked past. Above a candidate, it is the site's top bar. Under the byline, before any
-            # candidate, a row set out as a menu is the article's toolbar ("Share | Tweet | Copy link",
-            # "Facebook   Twitter   WhatsApp"): walked past too.
-            toolbar = not run and any(byline < i for byline in bylines)
+            # menu: walked past. Above a candidate, it is the site's top bar. Under the byline, a row set out
+            # as a menu is the article's toolbar ("Share | Tweet | Copy link", "Facebook   Twitter   WhatsApp"),
+            # over the standfirst or the prose: walked past too.
+            toolbar = any(byline < i for byline in bylines)
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
-            spaced_menu = label.get(i) in (None, "navigation") and furniture.is_spaced_menu(texts[i])
-            if (menu or spaced_menu) and not toolbar:
+            if (menu or furniture.is_spaced_menu(texts[i])) and not toolbar:
                 break
             # The nearest line above the byline and dateline is the headline even when it names a
             # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
@@ -69,9 +68,10 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if not run and good and _is_tagline(kept, texts, label, opening):
         run = run_above(kept.index(good[1])) if len(good) > 1 else []
     marks = [i for i in kept[:opening] if label.get(i) in ("byline", "dateline")]
-    if not run and marks:
+    if not run and marks and not any(is_candidate(i) for i in kept[kept.index(marks[-1]) + 1 : opening]):
         # The walk up from the prose stopped at a line it cannot name ("Key points" over a report's first
-        # bullets): it goes again from the byline and dateline nearest the prose, as a headline stands over them.
+        # bullets), and no headline stands under the byline: it goes again from the byline and dateline
+        # nearest the prose, as a headline stands over them.
         run = run_above(kept.index(marks[-1]))
     # A section label over the headline ends the run: what stands above it is the masthead's.
     labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]

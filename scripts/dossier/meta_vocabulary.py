@@ -7,17 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# An opinion piece names its kind before its author: "Eine Kolumne von …", "A column by …".
+_OPINION_PREFIXES = (
+    "a column by", "column by", "an opinion by", "opinion by", "analysis by", "an analysis by", "commentary by",
+    "eine kolumne von", "ein kommentar von", "ein gastbeitrag von", "eine analyse von", "une chronique de",
+    "une tribune de", "una columna de", "una tribuna de", "un commento di", "un'analisi di", "uma coluna de",
+    "een column van",
+)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
     # Words that open a byline: the name follows. Latin ones are matched as whole words, case-insensitively;
     # a one-character CJK marker (文) needs a separator after it, longer ones (記者) may run into the name.
     byline_prefixes: tuple[str, ...] = (
-        # An opinion piece names its kind before its author: "Eine Kolumne von …", "A column by …".
-        "a column by", "column by", "an opinion by", "opinion by", "analysis by", "an analysis by", "commentary by",
-        "eine kolumne von", "ein kommentar von", "ein gastbeitrag von", "eine analyse von", "une chronique de",
-        "une tribune de", "una columna de", "una tribuna de", "un commento di", "un'analisi di", "uma coluna de",
-        "een column van",
+        *_OPINION_PREFIXES,
         "written by", "text by", "words by", "story by", "reporting by", "reported by", "posted by", "by",
         "author", "reporter",
         "von", "text", "autor", "autorin",  # de (autor: also pl, cs, pt, es)
@@ -34,7 +38,7 @@ class Vocabulary:
         "автор", "авторы", "текст",  # ru, uk
         "γράφει", "γράφει ο", "γράφει η", "γράφουν οι", "του", "της",  # el ("Της Μαρίας …": by Maria …)
         "מאת",  # he
-        "بقلم", "كتبت",  # ar: "by", "she wrote" (not كتب: "he wrote" is also "books")
+        "بقلم",  # ar: "by" ("كتبت:", she wrote, is a byline only with its colon: cleaning.yml)
         "نویسنده", "نويسنده", "خبرنگار", "رپورٹ", "تحریر",  # fa (written with either yeh), ur
         "oprac.", "opracowanie",  # pl: "compiled by"
         "ავტორი", "Հեղինակ", "โดย", "ผู้เขียน",  # ka, hy, th
@@ -46,6 +50,9 @@ class Vocabulary:
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
         "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글",
     )
+    # Of those, the ones that name an opinion piece's kind: only the author's name may follow them ("A column by
+    # Warren Buffett, 46 years on" is a subheading).
+    opinion_prefixes: tuple[str, ...] = _OPINION_PREFIXES
     # Academic titles before a name in a byline ("Von Dr. Anna Schmidt"): the author is the name.
     honorifics: tuple[str, ...] = ("dr.", "dr", "prof.", "prof", "med.", "dipl.-ing.", "mag.", "ing.", "drs.", "ir.",
                                    "dott.", "dott.ssa", "doç.", "д-р", "проф.")

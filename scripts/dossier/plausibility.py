@@ -237,8 +237,8 @@ def _western(ch: str, script: Script, prev: str, nxt: str) -> float:
     before, after = _script(prev), _script(nxt)
     if not script and before in _MARKED_SCRIPTS and unicodedata.category(ch) in ("Mn", "Mc"):
         return 1.0  # a vowel or tone mark on the letter before it
-    if ch in _DIRECTION_MARKS:
-        return 1.0  # a right-to-left page's marks around a date or a Latin name
+    if ch in _DIRECTION_MARKS:  # a right-to-left page's marks around a date or a Latin name, never inside a word
+        return 0.0 if before in _ALPHABETS and after in _ALPHABETS else 1.0
     if not script:
         inside_word = before in _ALPHABETS and after in _ALPHABETS
         if ch in _COMMON_MARKS:

@@ -11,7 +11,7 @@ from typing import Literal, Required, TypedDict
 
 from .chinese import TRADITIONAL, convert
 from .curated_yaml import YamlDocument, load_yaml, validate
-from .entity_names import fold_case, link_key, stands_alone
+from .entity_names import CASE_ENDINGS, fold_case, link_key, word_end
 from .registry import (
     ENTITY_TYPES,
     LANGUAGES,
@@ -248,9 +248,11 @@ def _check_not_names(document: YamlDocument, raw: dict[str, EntitySpec]) -> None
 
 
 def _holds_word(phrase: str, name: str) -> bool:
+    """Whether `name` stands in `phrase` as a word, or with a case ending some language writes onto it
+    ("Amazonin sademetsä", the Amazon rainforest in Finnish)."""
     start = phrase.find(name)
     while start >= 0:
-        if stands_alone(phrase, start, start + len(name)):
+        if any(word_end(phrase, start, start + len(name), language) is not None for language in ("und", *CASE_ENDINGS)):
             return True
         start = phrase.find(name, start + 1)
     return False
