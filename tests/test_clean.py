@@ -202,6 +202,15 @@ def test_a_last_paragraph_that_mentions_a_notices_word_is_the_articles(vocabular
     assert [block.text for block in result.blocks] == [*RELEASE_BODY[:2], last]
 
 
+@pytest.mark.parametrize("last", ["The company has not said whether it will try again",
+                                  "国内の医療IT各社も、その動向を注視している"], ids=["spaced", "unspaced"])
+def test_the_articles_last_sentence_without_its_full_stop_is_the_articles(vocabulary, last):
+    result = clean(decoded(page("Example Health opens video visits to all its members", "By Dana Whitcomb",
+                                *RELEASE_BODY[:2], last, "Related", "Example Health names a new chief",
+                                "Share on Facebook")), vocabulary)
+    assert [block.text for block in result.blocks] == [*RELEASE_BODY[:2], last]
+
+
 def test_a_headline_printed_again_under_its_standfirst_is_the_first_copy(vocabulary):
     headline = "Samsung's watch is cleared to detect sleep apnoea"
     # a standfirst of few stopwords: not prose enough to open the article, so the walk starts under the copy

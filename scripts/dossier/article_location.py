@@ -110,7 +110,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     article_tail.label_bio_sections(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
-    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings)
+    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings, language)
     article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary)
     if title is not None:
         for i in kept:
@@ -165,10 +165,12 @@ def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: L
 
 
 def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
-                           good: list[int], vocabulary: CleaningVocabulary, headings: set[int]) -> None:
+                           good: list[int], vocabulary: CleaningVocabulary, headings: set[int],
+                           language: str | None) -> None:
     """The article runs from its first to its last good prose line. Above the headline everything is
     furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
-    after the run, all but the closing sentences that follow it directly."""
+    after the run, all but the closing sentences that follow it directly (the first of them may lack its
+    full stop: "For now, the hospitals say nothing changes for patients")."""
     first_body = next((i for i in good if title is None or i > title), None)
     last_body = good[-1] if good else None
     short = CLEANING.short_line_weight
@@ -205,7 +207,8 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         # A short closing sentence, or a list, still belongs to the article; so does a last heading the
         # page marks ("## Conclusion") over one.
         subheading = i in headings and label.get(i) == "after_article" and n + 1 < len(tail) and closing(tail[n + 1])
-        if not (closing(i) or subheading):
+        unended = n == 0 and label.get(i) == "after_article" and furniture.is_unended_prose(texts[i], language)
+        if not (closing(i) or subheading or unended):
             break
         del label[i]
 

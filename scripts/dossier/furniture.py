@@ -63,6 +63,7 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
+_CJK_COMMA = re.compile("[、，]")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+\D")  # "1. Google Health": a numbered item or subheading, no count
 _PAGER_ARROW = re.compile(r"^[«‹<←]|[»›>→]$")  # at a pager's ends: "« Previous 1 2 Next »", not "Phase 1 → Phase 2"
@@ -83,6 +84,18 @@ def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = 
         return False
     density = stopword_density(text, language)
     return density is None or density >= limits.good_min_stopwords
+
+
+def is_unended_prose(text: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
+    """A sentence that lacks only its full stop ("Amazon no ha aclarado si volverá a intentarlo"): a sentence's
+    weight and, in a spaced language, its words and stopwords; in an unspaced one, a clause set off by a
+    comma ("…も、その動向を注視している")."""
+    if weight(text) < limits.good_min_weight_unspaced or ends_like_sentence(text):
+        return False
+    density = stopword_density(text, language)
+    if density is None:
+        return not is_spaced(text) and bool(_CJK_COMMA.search(text))
+    return len(words(text)) >= limits.unended_sentence_min_words and density >= limits.good_min_stopwords
 
 
 def is_wrapped_prose(text: str, below: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
