@@ -184,6 +184,13 @@ def test_a_translations_original_title_and_translators_note_are_notices(vocabula
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+def test_a_byline_and_a_toolbar_set_out_in_parts_are_no_table(vocabulary):
+    result = clean(decoded(page("Example Health opens video visits to all its members",
+                                "박지훈 기자 | 입력 2020.04.20 14:32 | 수정 2020.04.20 16:05", "댓글 0 | 글씨크기 | 공유하기",
+                                *RELEASE_BODY[:2])), vocabulary)
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
 def test_a_table_whose_rows_hold_dates_is_the_articles(vocabulary):
     table = ["Was | Ab wann", "E-Rezept wird Pflicht | 1. Januar 2024", "Patientenakte für alle | 15. Januar 2025",
              "Digitale Medikationsliste | mit der ePA"]

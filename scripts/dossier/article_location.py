@@ -226,20 +226,26 @@ def _blank_line_groups(raw: list[str]) -> list[int]:
 
 
 def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -> None:
-    """Adjacent lines with the same number of cell separators are a table's rows, not menus, counters or
-    datelines (a table is content; whether it stands inside the article is decided by position). A byline
-    set out in parts ("Reporter: … | Editor: …") is no row: the dateline beside it ("Jumat, 22 Juli 2022 |
-    09:15 WIB") stays what it is; nor are two datelines in parts ("Published | …" over "Updated | …") a
-    table, unless a row without a date stands beside them ("E-Rezept wird Pflicht | 1. Januar 2024")."""
+    """Three or more adjacent lines with the same number of cell separators are a table's rows, not menus,
+    counters or datelines (a table is content; whether it stands inside the article is decided by
+    position). Two such lines are a byline and a toolbar set out in parts ("박지훈 기자 | 입력 … | 수정 …" over
+    "댓글 0 | 글씨크기 | 공유하기"), a byline and a dateline: each stays what it is; so does a byline in a
+    table. A dated row is the table's when a row without a date stands in it ("E-Rezept wird Pflicht |
+    1. Januar 2024"), not when every row is a dateline ("Published | …" over "Updated | …")."""
+    runs: list[list[int]] = []
     for n, i in enumerate(kept):
         cells = furniture.table_cells(texts[i])
-        rows = [j for j in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]
-                if label.get(j) != "byline" and furniture.table_cells(texts[j]) == cells]
-        if not cells or not rows:
+        if cells and n and runs and furniture.table_cells(texts[kept[n - 1]]) == cells and runs[-1][-1] == kept[n - 1]:
+            runs[-1].append(i)
+        elif cells:
+            runs.append([i])
+    for rows in runs:
+        if len(rows) < CLEANING.table_min_rows:
             continue
-        if label.get(i) in ("navigation", "counter") or (
-                label.get(i) == "dateline" and any(label.get(j) != "dateline" for j in rows)):
-            del label[i]
+        undated = any(label.get(j) != "dateline" for j in rows)
+        for i in rows:
+            if label.get(i) in ("navigation", "counter") or (label.get(i) == "dateline" and undated):
+                del label[i]
 
 
 def _unlabel_wrapped_prose(texts: dict[int, str], label: Labels, wrapped: set[int]) -> None:

@@ -64,6 +64,7 @@ class CleaningThresholds:
     good_min_weight_unspaced: int = 30  # a CJK sentence of 15 characters, ended with 。！？
     good_unended_weight: int = 160  # heavier than this, a line is prose even without an ending (cut off)
     unended_sentence_min_words: int = 6  # the article's last sentence without its full stop has this many words
+    table_min_rows: int = 3  # a table set out with bars or tabs: a header and two rows at least
     wrapped_line_min_weight: int = 60  # a hard-wrapped paragraph's lines (a PDF's, an e-mail's) are this long
     good_min_stopwords: float = 0.12  # jusText's idea: prose in a spaced language is full of stopwords
     min_stopword_coverage: float = 0.15  # below this, no stopword list fits the text: density unmeasured
