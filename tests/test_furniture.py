@@ -479,6 +479,16 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("A column by Warren Buffett, 46 years on", None),  # a subheading: a byline names its author only
     ("잠들기 2시간 전 혈당 관리법", None),  # "2 hours before sleep": 전 is also "before"
     ("حوارات الأمازون: نقاشات متواصلة منذ 5 أيام", None),  # a subheading that says "for 5 days"
+    # Chinese and Japanese portals' toolbars and marks
+    ("正在阅读：某健康平台完成新一轮融资", "page_chrome"),  # "now reading: …"
+    ("【字号 大 中 小】 【打印】 【关闭】", "page_chrome"),
+    ("字号：大 中 小 打印 分享到：微博 微信", "page_chrome"),
+    ("[图片] clinic_0817.jpg", "page_chrome"),
+    ("【限时】开户即送行情，点击领取>>", "advertising"),
+    ("Crédit photo : Reuters", "photo_credit"),
+    ("Annonce — Mutuelle santé : comparez les offres", "advertising"),
+    ("シェア ツイート ブックマーク この記事のURLをコピー", "share_bar"),
+    ("２．２０１８年に買収した薬局が基盤", None),  # a numbered subheading: "2018年" is no date's year alone
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal

@@ -298,6 +298,7 @@ def test_impossible_and_partial_dates_are_ignored():
 
 
 @pytest.mark.parametrize(("language", "line"), [
+    ("zh-Hant", "2018年5月4日 下午3:15"),  # "in the afternoon": no name
     ("vi", "Thứ Sáu, 15/1/2021, 08:20 (GMT+7)"),  # Friday
     ("id", "Jumat, 22 Juli 2022 | 09:15 WIB"),
     ("pt", "Quarta-feira, 3 de março de 2021"),

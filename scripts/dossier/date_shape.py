@@ -11,7 +11,9 @@ from babel import Locale
 from .characters import THAI, ascii_digits, char_class
 from .thresholds import CLEANING
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A year, not one written as a CJK year ("2018年"): a CJK date marks its day too ("20日"), which _NUMERIC_DATE
+# reads; beside "2018年", a number is an item's ("２．２０１８年に買収した…").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d|\s*年)")
 # A span of years ("(2008–2012)", "2019-2022"): a period, not a date's year, whatever number stands near it
 # ("1. Google Health (2008–2012)" is a numbered subheading).
 YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")

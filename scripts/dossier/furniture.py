@@ -132,8 +132,8 @@ def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThre
     left = vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text))
     if weight(re.sub(r"[\W\d_]+", "", left)) > limits.share_bar_max_other_weight:
         return False
-    if verbs:
-        return platforms >= 1
+    if verbs:  # with a platform, or a row of buttons alone ("シェア ツイート ブックマーク URLをコピー")
+        return platforms >= 1 or verbs >= limits.share_bar_min_verbs_alone
     return platforms >= limits.share_bar_min_platforms and not vocabulary.share_joiner.search(left)
 
 

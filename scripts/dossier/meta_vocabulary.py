@@ -68,7 +68,8 @@ class Vocabulary:
         "biên tập viên", "phóng viên",
         "التحرير", "تحرير", "محرر", "مراسل", "فريق", "رئيس", "מערכת", "כתב", "כתבת", "עורך", "עורכת",
         "编辑", "編輯", "责任编辑", "責任編輯", "编辑部", "編輯部", "编集部", "編集部", "记者", "記者", "本报记者",
-        "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "기자", "편집", "에디터", "特派員",
+        "本報記者", "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "编译", "編譯", "기자", "편집",
+        "에디터", "特派員",
     )
     # Labels beside a dateline that are neither a name nor an outlet ("原创" on a reposted article).
     labels: tuple[str, ...] = (
@@ -91,7 +92,8 @@ class Vocabulary:
     # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
     date_fillers: tuple[str, ...] = (
         "uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de", "om", "kl", "klo", "saat",
-        "pukul", "o", "godz", "в", "lúc", "ngày",
+        "pukul", "o", "godz", "в", "lúc", "ngày", "上午", "下午", "中午", "凌晨", "早上", "晚上", "午前", "午後",
+        "오전", "오후",
     )
     # Words that say a date is a later revision, not the publication.
     update_markers: tuple[str, ...] = (

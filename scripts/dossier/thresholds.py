@@ -109,6 +109,7 @@ class CleaningThresholds:
     share_bar_button_weight: int = 30  # a longer bar holds this much per platform ("Compartir en Facebook")
     share_bar_max_buttons: int = 8  # and no bar has more buttons than this
     share_bar_min_platforms: int = 2  # two platforms named make a share bar even without a verb
+    share_bar_min_verbs_alone: int = 3  # three buttons' verbs (share, tweet, copy the link) make one without a platform
     share_bar_max_other_weight: int = 12  # besides the buttons' words, a preposition or a font-size widget
     hashtag_list_min_tags: int = 2  # one hashtag may stand in a sentence; two on a line are a tag list
     spam_min_words: int = 6  # fewer lower-case words may be a line cut off mid-sentence
