@@ -184,6 +184,23 @@ def test_a_translations_original_title_and_translators_note_are_notices(vocabula
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+def test_a_mastheads_byline_far_above_makes_no_toolbar_of_the_menu(vocabulary):
+    # A one-writer newsletter: its name, "by …", its tagline, its menu; the headline below.
+    headline = "Amazon is shutting down its fitness band and the app that came with it"
+    result = clean(decoded(page("The Wearable Letter", "by Clara Voss",
+                                "Notes on the devices that watch our health, every Thursday",
+                                "Home | Archive | About | Subscribe", headline, *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline
+
+
+def test_a_comments_row_in_a_fact_box_heads_no_comments(vocabulary):
+    box = ["Rule | Click to cancel", "Comments | More than 16,000", "In force | 180 days after publication"]
+    result = clean(decoded(page("Example Health opens video visits to all its members", "By Dana Whitcomb",
+                                RELEASE_BODY[0], *box, RELEASE_BODY[1])), vocabulary)
+    shown = [block.text for block in result.blocks]
+    assert box[2] in shown and shown[-1] == RELEASE_BODY[1]  # the article goes on (the row naming comments may go)
+
+
 def test_a_byline_and_a_toolbar_set_out_in_parts_are_no_table(vocabulary):
     result = clean(decoded(page("Example Health opens video visits to all its members",
                                 "박지훈 기자 | 입력 2020.04.20 14:32 | 수정 2020.04.20 16:05", "댓글 0 | 글씨크기 | 공유하기",
@@ -381,8 +398,13 @@ RELEASE_BODY = [
     # a report's legal tail under its own header
     (["Important disclosures", "This report was prepared for information only and is not an offer to buy or "
       "sell any security."], []),
+    # a guide's own subheading that names a legal matter ends nothing (the bare word is a notice's)
+    (["Disclaimer", "A seller who hides a defect that they knew about remains liable for it, whatever the "
+      "contract says about the warranty."],
+     ["A seller who hides a defect that they knew about remains liable for it, whatever the "
+      "contract says about the warranty."]),
 ], ids=["about and contacts", "forward-looking statements", "a subheading", "another language", "a declined name",
-        "a longer word", "an article, not about", "a report's disclosures"])
+        "a longer word", "an article, not about", "a report's disclosures", "a guide's legal subheading"])
 def test_a_press_releases_boilerplate_after_its_article_is_notice(vocabulary, tail, kept):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, *tail)), vocabulary)
     texts = [block.text for block in result.blocks]

@@ -479,6 +479,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("A column by Warren Buffett, 46 years on", None),  # a subheading: a byline names its author only
     ("잠들기 2시간 전 혈당 관리법", None),  # "2 hours before sleep": 전 is also "before"
     ("حوارات الأمازون: نقاشات متواصلة منذ 5 أيام", None),  # a subheading that says "for 5 days"
+    ("Há 5 dias sem luz", None),  # "five days without power": more after the time than a mark
     # Chinese and Japanese portals' toolbars and marks
     ("正在阅读：某健康平台完成新一轮融资", "page_chrome"),  # "now reading: …"
     ("【字号 大 中 小】 【打印】 【关闭】", "page_chrome"),

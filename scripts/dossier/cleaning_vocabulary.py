@@ -65,9 +65,11 @@ class CleaningVocabulary:
         return bool(self.article_end.fullmatch(line))
 
     def is_comments_header(self, line: str) -> bool:
-        """A comments header, alone or first among the thread's controls ("163 comments | sort: top | new")."""
+        """A comments header, alone or, with its count, first among the thread's controls ("163 comments | sort:
+        top | new"; "Comments | More than 16,000" is a table's row)."""
         first = _FIRST_PART.split(line, maxsplit=1)[0]
-        return bool(self.comments_header.fullmatch(line) or self.comments_header.fullmatch(first))
+        counted = bool(_DIGIT.search(first)) and bool(self.comments_header.fullmatch(first))
+        return counted or bool(self.comments_header.fullmatch(line))
 
     def is_bio_header(self, line: str) -> bool:
         return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))
@@ -98,6 +100,7 @@ class CleaningVocabulary:
 
 
 _FIRST_PART = re.compile(r"\s[|·•]\s")  # the separators between a line's controls
+_DIGIT = re.compile(r"\d")
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:

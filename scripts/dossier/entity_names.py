@@ -99,15 +99,13 @@ def _is_word_part(ch: str) -> bool:
 
 
 # The case endings a language writes onto a name in Latin letters: the Scandinavian, German and Dutch genitive
-# ("Googles"), Finnish cases ("Googlen", "Alphabetin", "Amazonilla"), West and South Slavic cases ("Amazonu",
-# "Amazonem", "Amazonie"). Closed lists: a longer word stays another word ("Amazonas", "Amazonka", the river).
+# ("Googles"), West Slavic cases ("Amazonu", "Amazonem", "Amazonie"). Closed lists: a longer word stays another
+# word ("Amazonas", "Amazonka", the river). Not Finnish nor the South Slavic languages, whose declined forms of
+# "Amazon" name the river as often as the company ("Amazonin alueella", "rijeka Amazona").
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de", "nl"), ("s",)),
-    "fi": ("n", "in", "a", "ia", "ta", "ssa", "issa", "sta", "ista", "lla", "illa", "lta", "ilta", "lle", "ille",
-           "ksi", "iksi", "na", "ina"),
     **dict.fromkeys(("cs", "sk"), ("u", "em", "om", "ovi")),
     "pl": ("a", "u", "owi", "em", "ie"),
-    **dict.fromkeys(("hr", "sr", "bs", "sl"), ("a", "u", "om", "e")),
 }
 
 

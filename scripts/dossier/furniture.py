@@ -181,10 +181,14 @@ def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: Clea
     """A short line that stamps the article (or a comment) with a time relative to now: "Updated 3 hours
     ago", "Uppdaterad i dag 09.12", "آخر تحديث: منذ 3 ساعات"; not a sentence that says one."""
     stamp = vocabulary.relative_time.search(text)
-    others = len((text[: stamp.start()] + " " + text[stamp.end() :]).split()) if stamp else 0
-    # Little else on the line: a marker, a name ("Updated", "jdoe"); a subheading says more around it.
-    return (stamp is not None and weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
-            and others <= limits.relative_dateline_max_other_words)
+    if stamp is None:
+        return False
+    before, after = text[: stamp.start()].split(), text[stamp.end() :].split()
+    # Little else on the line: a marker, a name before it ("Updated", "jdoe"), a mark after it ("[–]", "h"); a
+    # subheading says more around it ("Há 5 dias sem luz").
+    return (weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
+            and len(before) + len(after) <= limits.relative_dateline_max_other_words
+            and len(after) <= limits.relative_dateline_max_words_after)
 
 
 def is_dateline_in_parts(text: str) -> bool:

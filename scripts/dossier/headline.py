@@ -46,7 +46,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             # menu: walked past. Above a candidate, it is the site's top bar. Under the byline, a row set out
             # as a menu is the article's toolbar ("Share | Tweet | Copy link", "Facebook   Twitter   WhatsApp"),
             # over the standfirst or the prose: walked past too.
-            toolbar = any(byline < i for byline in bylines)
+            toolbar = _under_byline(kept, label, i)
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
             if (menu or furniture.is_spaced_menu(texts[i])) and not toolbar:
                 break
@@ -87,6 +87,20 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if candidates:
         return max(candidates, key=lambda i: (weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
+
+
+_TOOLBAR_LABELS = frozenset({"share_bar", "page_chrome", "counter", "navigation", "advertising"})
+
+
+def _under_byline(kept: list[int], label: Labels, line: int) -> bool:
+    """Whether `line` stands in the byline's block: over it, past other buttons and counters, a byline or a
+    dateline (not a masthead's "by …" far above, over a tagline)."""
+    for i in reversed(kept[: kept.index(line)]):
+        if label.get(i) in ("byline", "dateline"):
+            return True
+        if label.get(i) not in _TOOLBAR_LABELS:
+            return False
+    return False
 
 
 def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from .chinese import simplify_chars
-from .entity_names import fold_case, link_key, match_key, stands_alone, word_end
+from .entity_names import fold_case, link_key, match_key, word_end
 from .records import Article, Block, Inline, Mention
 from .registry import Registry
 from .sentences import ROUGH_BOUNDARY
@@ -84,11 +84,12 @@ class Linker:
         if not self.registry.entities or not text:
             return []
         normalized = simplify_chars(text.replace("\u00a0", " "))
-        excluded = self._not_name_spans(text, normalized)
+        excluded = self._not_name_spans(text, normalized, language)
         found = []
         for end, (length, entity, wrong, needs_context) in self._names.iter(normalized):
             start, stop = end - length + 1, end + 1
-            word_stop = word_end(text, start, stop, language)
+            # A name the registry guards with context is a common word: declined, it is that word ("Havens").
+            word_stop = word_end(text, start, stop, "und" if needs_context else language)
             if word_stop is None:
                 continue
             if any(s <= start and stop <= e for s, e in excluded.get(entity, ())):
@@ -103,14 +104,14 @@ class Linker:
                 covered_to = candidate.end
         return chosen
 
-    def _not_name_spans(self, text: str, normalized: str) -> dict[str, list[tuple[int, int]]]:
-        """Where each entity's `not_names` phrases stand in the text, by entity."""
+    def _not_name_spans(self, text: str, normalized: str, language: str) -> dict[str, list[tuple[int, int]]]:
+        """Where each entity's `not_names` phrases stand in the text (declined too: "Paris Hiltons"), by entity."""
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not self._has_not_names:
             return spans
         for end, (length, entities) in self._not_names.iter(fold_case(normalized)):
             start, stop = end - length + 1, end + 1
-            if stands_alone(text, start, stop):
+            if word_end(text, start, stop, language) is not None:
                 for entity in entities:
                     spans[entity].append((start, stop))
         return spans

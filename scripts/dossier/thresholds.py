@@ -89,6 +89,7 @@ class CleaningThresholds:
     spaced_menu_min_items_unspaced: int = 6  # …and six of them: a headline may set four or five phrases apart
     dateline_max_weight: int = 100  # a dateline holds a date, a time, a place, maybe a name: no more
     relative_dateline_max_other_words: int = 2  # "Updated 3 hours ago", "jdoe 2 hours ago [–]": beside the time
+    relative_dateline_max_words_after: int = 1  # and after it, a mark at most ("[–]", "h")
     date_day_max_words_from_year: int = 4  # "7 de noviembre de 2023": a day is this near its year
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence
