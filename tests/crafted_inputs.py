@@ -88,6 +88,10 @@ CRAFTED: dict[str, tuple[Callable[[int], str], int]] = {
     "bylines and datelines": (
         lambda n: HEADLINE + "".join(f"By Jane Doe {_number(i)}\n2{i % 10} January 2023\n" for i in range(n)) + "\n" + PROSE
         + ARTICLE_END, 250),
+    # a byline over thousands of toolbar rows: the walk up to the headline passes each row once
+    "toolbar rows under a byline": (
+        lambda n: HEADLINE + "By Jane Doe\n" + "".join(f"Share | Tweet | Copy link {_number(i)}\n" for i in range(n))
+        + "\n" + PROSE + ARTICLE_END, 250),
     "short prose lines": (lambda n: HEADLINE + "".join(f"The clinic closed in city {_number(i)}.\n" for i in range(n))
                           + "\n" + ARTICLE_END, 500),
     "Chinese without punctuation": (lambda n: "亚马逊关闭诊所\n\n" + "亚马逊医疗服务" * n + "。\n\n" + "阿里健康表示将继续投资。" * 20,

@@ -38,6 +38,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         site_name = _SITE_NAME_SEPARATOR.split(texts[i])[0].strip()
         return not any(site_name in notice for notice in edge_notices)
 
+    in_byline_block = _byline_block(kept, label)
+
     def run_above(opening: int) -> list[int]:
         run: list[int] = []  # bottom up
         bylines = [i for i in kept[:opening] if label.get(i) == "byline"]  # a site's header may print a date
@@ -46,7 +48,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             # menu: walked past. Above a candidate, it is the site's top bar. Under the byline, a row set out
             # as a menu is the article's toolbar ("Share | Tweet | Copy link", "Facebook   Twitter   WhatsApp"),
             # over the standfirst or the prose: walked past too.
-            toolbar = _under_byline(kept, label, i)
+            toolbar = i in in_byline_block
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
             if (menu or furniture.is_spaced_menu(texts[i])) and not toolbar:
                 break
@@ -92,15 +94,19 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
 _TOOLBAR_LABELS = frozenset({"share_bar", "page_chrome", "counter", "navigation", "advertising"})
 
 
-def _under_byline(kept: list[int], label: Labels, line: int) -> bool:
-    """Whether `line` stands in the byline's block: over it, past other buttons and counters, a byline or a
-    dateline (not a masthead's "by …" far above, over a tagline)."""
-    for i in reversed(kept[: kept.index(line)]):
+def _byline_block(kept: list[int], label: Labels) -> set[int]:
+    """The lines that stand in a byline's block: over each, past other buttons and counters, a byline or a
+    dateline (not a masthead's "by …" far above, over a tagline). One pass down the page."""
+    block: set[int] = set()
+    inside = False
+    for i in kept:
+        if inside:
+            block.add(i)
         if label.get(i) in ("byline", "dateline"):
-            return True
-        if label.get(i) not in _TOOLBAR_LABELS:
-            return False
-    return False
+            inside = True
+        elif label.get(i) not in _TOOLBAR_LABELS:
+            inside = False
+    return block
 
 
 def _is_question_headline(kept: list[int], texts: dict[int, str], label: Labels, first_good: int) -> bool:
