@@ -180,14 +180,16 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that stamps the article (or a comment) with a time relative to now: "Updated 3 hours
     ago", "Uppdaterad i dag 09.12", "آخر تحديث: منذ 3 ساعات"; not a sentence that says one."""
+    # Every stamp holds a number; a line too heavy for a dateline, or a sentence, needs no search.
+    if weight(text) > limits.dateline_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
+        return False
     stamp = vocabulary.relative_time.search(text)
     if stamp is None:
         return False
     before, after = text[: stamp.start()].split(), text[stamp.end() :].split()
     # Little else on the line: a marker, a name before it ("Updated", "jdoe"), a mark after it ("[–]", "h"); a
     # subheading says more around it ("Há 5 dias sem luz").
-    return (weight(text) <= limits.dateline_max_weight and not ends_like_sentence(text)
-            and len(before) + len(after) <= limits.relative_dateline_max_other_words
+    return (len(before) + len(after) <= limits.relative_dateline_max_other_words
             and len(after) <= limits.relative_dateline_max_words_after)
 
 
