@@ -242,6 +242,7 @@ def linked(small, *lines):
     ("pl", "nad Amazonką", []),  # the river: a longer word than any case ending makes
     ("pt", "o rio Amazonas", []),  # Portuguese writes no case endings on names
     ("en", "Amazons and Apples", []),  # nor does English: a plural is another word
+    ("nl", "Amazons apotheek", []),  # nor Dutch, whose loanwords take a plural in -s ("Nuances")
     ("sv", "Amazonas", []),  # an ending the language does not write
 ])
 def test_a_name_with_its_languages_case_ending_is_the_name(small, language, text, expected):

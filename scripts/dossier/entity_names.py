@@ -98,12 +98,13 @@ def _is_word_part(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
-# The case endings a language writes onto a name in Latin letters: the Scandinavian, German and Dutch genitive
+# The case endings a language writes onto a name in Latin letters: the Scandinavian and German genitive
 # ("Googles"), West Slavic cases ("Amazonu", "Amazonem", "Amazonie"). Closed lists: a longer word stays another
 # word ("Amazonas", "Amazonka", the river). Not Finnish nor the South Slavic languages, whose declined forms of
-# "Amazon" name the river as often as the company ("Amazonin alueella", "rijeka Amazona").
+# "Amazon" name the river as often as the company ("Amazonin alueella", "rijeka Amazona"); not Dutch, whose
+# loanwords take a plural in -s ("Nuances").
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de", "nl"), ("s",)),
+    **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de"), ("s",)),
     **dict.fromkeys(("cs", "sk"), ("u", "em", "om", "ovi")),
     "pl": ("a", "u", "owi", "em", "ie"),
 }
