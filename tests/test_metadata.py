@@ -658,6 +658,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Γράφει ο Νίκος Παππάς", "Νίκος Παππάς"),  # Greek: "writes", the name with its article
     ("A column by Warren Buffett, 46 years on", None),  # a subheading: an opinion's byline names only its author
     ("Teksti: Matti Virtanen", "Matti Virtanen"),
+    ("【本報記者 陳家豪 報道】", "陳家豪"),  # a byline in brackets on its own line
     ("लेखक के बारे में", None),  # "About the author": after the marker, words that are no name
     # an opinion piece names its kind first; an academic title is not the name
     ("Eine Kolumne von Dr. Anna Schmidt", "Anna Schmidt"),

@@ -111,15 +111,21 @@ def marked_name(text: str) -> bool:
 _BRACKETED = re.compile(r"[【\[［(（]\s*[^＝=】\]］)）]{1,20}\s*[＝=]\s*([^＝=】\]］)）]{2,30})\s*[】\]］)）]")
 
 
+_ENCLOSED = re.compile(r"[【〔\[［(（]([^【】〔〕\[\]［］()（）]{2,40})[】〕\]］)）]")
+
+
 def byline_name(text: str) -> str | None:
     """The name a byline gives, if `text` is one: "Von Katharina Wendt, 21.07.2022" → Katharina Wendt;
-    "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】"."""
+    "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】",
+    "【本報記者 鄧卓恒 報道】"."""
     text = text.strip()
     if width(text) > META_LINES.meta_line_max_chars:
         return None
     bracketed = _bracketed_name(text)
     if bracketed:
         return bracketed
+    enclosed = _ENCLOSED.fullmatch(text)
+    text = enclosed.group(1).strip() if enclosed else text  # "【本報記者 鄧卓恒 報道】": the byline inside
     for part in [text, *segments_keeping_colons(text)]:  # the whole line first: "文|林一川"
         name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
