@@ -490,6 +490,16 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Annonce — Mutuelle santé : comparez les offres", "advertising"),
     ("シェア ツイート ブックマーク この記事のURLをコピー", "share_bar"),
     ("２．２０１８年に買収した薬局が基盤", None),  # a numbered subheading: "2018年" is no date's year alone
+    # publishing platforms' buttons, tabs and lines: a blog's, a podcast's, a forum's, a wiki's
+    ("Follow", "page_chrome"),
+    ("Listen on Spotify", "page_chrome"),
+    ("More from Jane Doe", "page_chrome"),
+    ("Seguir pregunta", "page_chrome"),
+    ("Read Edit View history", "page_chrome"),
+    ("From Examplepedia, the free encyclopedia", "page_chrome"),
+    ("^ a b Doe, J. (2018). \"A health venture\". Example Review.", "page_chrome"),  # a wiki's reference
+    ("Written by Jane Doe", "byline"),
+    ("Categories: 2018 establishments | Health care companies", "page_chrome"),
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal
