@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from . import article_tail, furniture
 from .cleaning_vocabulary import CleaningVocabulary
@@ -232,15 +232,9 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
     "댓글 0 | 글씨크기 | 공유하기"), a byline and a dateline: each stays what it is; so does a byline in a
     table. A dated row is the table's when a row without a date stands in it ("E-Rezept wird Pflicht |
     1. Januar 2024"), not when every row is a dateline ("Published | …" over "Updated | …")."""
-    runs: list[list[int]] = []
-    for n, i in enumerate(kept):
-        cells = furniture.table_cells(texts[i])
-        if cells and n and runs and furniture.table_cells(texts[kept[n - 1]]) == cells and runs[-1][-1] == kept[n - 1]:
-            runs[-1].append(i)
-        elif cells:
-            runs.append([i])
-    for rows in runs:
-        if len(rows) < CLEANING.table_min_rows:
+    for cells, run in groupby(kept, key=lambda i: furniture.table_cells(texts[i])):
+        rows = list(run)
+        if not cells or len(rows) < CLEANING.table_min_rows:
             continue
         undated = any(label.get(j) != "dateline" for j in rows)
         for i in rows:

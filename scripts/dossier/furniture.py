@@ -250,7 +250,7 @@ def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"; a
     pager's page numbers ("« Previous 1 2 Next »": the arrows at its ends are no labels)."""
-    if weight(text) > limits.counter_max_weight or ends_like_sentence(text):  # a line of no number: none below
+    if weight(text) > limits.counter_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
         return False
     if _YEAR_HEADING.match(text) or _LIST_NUMBER.match(text):
         return False  # a slide's or a timeline's heading ("2015: Nabız sensörü"), a numbered item ("1. Google …")
