@@ -156,17 +156,26 @@ def lead_byline(text: str) -> str | None:
     return byline_name(found.group(1)) if found else None
 
 
+# Each byline marker with its case-folded form ("της" folds to "τησ", as "Της" does) and whether it is
+# written in a script with spaces between words; folded once, as a line is tested against all of them.
+_MARKERS = tuple((marker, marker.casefold(), not CJK_CHAR.search(marker)) for marker in VOCABULARY.byline_prefixes)
+_FOLDED_MARKERS = tuple(folded for _, folded, _ in _MARKERS)
+_WORD_MARKER_END = re.compile(r"\s*[:：՝]?\s+|\s*[:：՝]")  # ՝: Armenian sets a label apart with it
+_CJK_MARKER_END = re.compile(r"\s*[|｜:：/／]|\s")
+
+
 def _prefixes(part: str) -> Iterator[tuple[str, str]]:
     """The byline markers `part` opens with, and the text after each."""
     folded = part.casefold()
-    for marker in VOCABULARY.byline_prefixes:
-        if not folded.startswith(marker.casefold()):  # "της" folds to "τησ", as "Της" does
+    if not folded.startswith(_FOLDED_MARKERS):  # most lines open with none: one test for all of them
+        return
+    for marker, folded_marker, spaced in _MARKERS:
+        if not folded.startswith(folded_marker):
             continue
         rest = part[len(marker):]
-        latin = not CJK_CHAR.search(marker)
-        if latin and not re.match(r"\s*[:：՝]?\s+|\s*[:：՝]", rest):  # ՝: Armenian sets a label apart with it
+        if spaced and not _WORD_MARKER_END.match(rest):
             continue  # "Bythe…", "Vondel": not the marker word
-        if not latin and len(marker) == 1 and not re.match(r"\s*[|｜:：/／]|\s", rest):
+        if not spaced and len(marker) == 1 and not _CJK_MARKER_END.match(rest):
             continue  # 文 opens many words; as a marker it stands apart ("文｜", "文：")
         yield marker, rest
 
@@ -208,6 +217,8 @@ def _without_glued_role(word: str) -> str:
 def _before_suffix(part: str) -> str | None:
     words = part.split()
     for n, word in enumerate(words):
+        if not word.endswith(VOCABULARY.byline_suffixes):  # most words end with none: one test for all
+            continue
         for suffix in VOCABULARY.byline_suffixes:
             if word == suffix and n >= 1:
                 name = words[n - 1]
