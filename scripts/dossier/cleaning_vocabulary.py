@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .curated_yaml import load_validated
+from .line_patterns import LinePatterns
 
 NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -14,6 +16,8 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
           "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time")
+# The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
+_INDEXED = ("chrome", "consent_button")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -26,8 +30,8 @@ SCHEMA = {
 class CleaningVocabulary:
     """One compiled alternation per list of `seeds/cleaning.yml` (see its comments for each list)."""
 
-    chrome: re.Pattern[str]
-    consent_button: re.Pattern[str]
+    chrome: LinePatterns
+    consent_button: LinePatterns
     cookie: re.Pattern[str]
     notice: re.Pattern[str]
     byline: re.Pattern[str]
@@ -53,10 +57,10 @@ class CleaningVocabulary:
     _notice_answers: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_chrome(self, line: str) -> bool:
-        return bool(self.chrome.fullmatch(line) or self.consent_button.fullmatch(line))
+        return self.chrome.fullmatch(line) or self.consent_button.fullmatch(line)
 
     def is_consent_button(self, line: str) -> bool:
-        return bool(self.consent_button.fullmatch(line))
+        return self.consent_button.fullmatch(line)
 
     def speaks_of_cookies(self, line: str) -> bool:
         return bool(self.cookie.search(line))
@@ -109,4 +113,6 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 def load_vocabulary(path: Path) -> CleaningVocabulary:
     data = load_validated(path, SCHEMA, regex_fields=_LISTS, joined=_alternation)
-    return CleaningVocabulary(**{f.name: _alternation(data[f.name]) for f in fields(CleaningVocabulary) if f.init})
+    compiled: dict[str, Any] = {name: LinePatterns.of(data[name]) if name in _INDEXED else _alternation(data[name])
+                                for name in (f.name for f in fields(CleaningVocabulary) if f.init)}
+    return CleaningVocabulary(**compiled)
