@@ -167,21 +167,34 @@ HOSTILE = r"Costs {rise} 100% & more \end{document} #1 $5 a_b ^c ~d }"
 
 def test_bibtex_keeps_text_from_the_inputs_as_text():
     assert bibtex_escape(HOSTILE) == (
-        r"Costs \{rise\} 100\% \& more \textbackslash{}end\{document\} \#1 \$5 a\_b \^{}c \~{}d \}"
+        r"Costs \textbraceleft{}rise\textbraceright{} 100\% \& more \textbackslash{}end\textbraceleft{}document"
+        r"\textbraceright{} \#1 \$5 a\_b \^{}c \~{}d \textbraceright{}"
     )
     article = make_article(title=HOSTILE, title_en=HOSTILE, publisher=HOSTILE, author=HOSTILE,
                            original_url="https://a.example/p?q={x}\\y#top",
                            translated_from=Translation("en", title=HOSTILE, publisher=HOSTILE, translator=HOSTILE))
     bibtex = cite(article).bibtex
     assert r"\end{document}" not in bibtex and "100% " not in bibtex
-    unescaped = re.sub(r"\\[{}]", "", bibtex)
     depth = 0
-    for ch in unescaped:  # every brace the entry opens, it closes, in order
+    for ch in bibtex:  # every brace the entry opens, it closes, in order (BibTeX counts "\{" too)
         depth += {"{": 1, "}": -1}.get(ch, 0)
         assert depth >= 0
     assert depth == 0
     # In the note, a typeset field, \url is inside another command: % and # escaped, or TeX reads a comment.
     assert r"\url{https://a.example/p?q=\%7Bx\%7D\%5Cy\#top}" in bibtex
+
+
+@pytest.mark.parametrize("title", ['Amazon opens clinics} @misc(forged, author = "Jane Forger", year = 1999)',
+                                   "Amazon clinics {expand"])
+def test_a_brace_in_a_title_neither_ends_its_field_nor_opens_one(title):
+    bibtex = cite(make_article(title=title)).bibtex
+    depths, depth = [], 0
+    for ch in bibtex:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        depths.append(depth)
+    assert depth == 0
+    assert all(d > 0 for d in depths[bibtex.index("{"):-1])  # one entry, closed by its last brace alone
+    assert [n for n, ch in enumerate(bibtex) if ch == "@" and depths[n] == 0] == [0]  # no entry of the title's
 
 
 @pytest.mark.parametrize(("author", "field"), [

@@ -224,10 +224,13 @@ def _list(*items: str | None) -> str:
 
 
 def bibtex_escape(value: str | None) -> str:
-    """BibTeX-safe text: braces and TeX specials escaped, so text from the inputs stays text."""
+    """BibTeX-safe text: braces and TeX specials escaped, so text from the inputs stays text. A brace is
+    written as a command, not as \\{: BibTeX pairs braces whatever stands before them, and one "}" in a
+    title would end its field there (and what follows it, "@misc(…)", be read as an entry of its own)."""
     if value is None:
         return ""
-    specials = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+    specials = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+                "&": r"\&", "#": r"\#",
                 "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
     return "".join(specials.get(ch, ch) for ch in _text(value))
 
