@@ -4,6 +4,7 @@ import pytest
 
 from dossier.article_location import LineOverrides
 from dossier.block_parsing import autolink, markdown_shown
+from dossier.characters import REMOVED_CHARS
 from dossier.clean import clean, looks_like_markdown
 from dossier.line_rules import (
     Lines,
@@ -646,6 +647,17 @@ def test_markdown_keeps_its_structure_and_marks_its_headline(vocabulary, markdow
     assert result.source_format == "markdown" and result.title == title
     assert [text for text in kept if text not in texts] == [], texts
     assert set(MARKDOWN_BODY) <= set(texts) and "=========" not in texts
+
+def test_markdown_references_resolve_to_no_character_ingest_removes(vocabulary):
+    # "&#x202E;" is the right-to-left override ingest removes from the raw text: resolved, it is removed too.
+    spoof = "Amazon Care invoice &#x202E;fdp.exe&#x202C; leaks"
+    result = clean(decoded("\n\n".join([*MARKDOWN_SIGNS, f"# {spoof}", f"{MARKDOWN_BODY[0]} &#xFEFF;&#13;&#12;{spoof}",
+                                          *MARKDOWN_BODY[1:]])), vocabulary)
+    assert result.title == "Amazon Care invoice fdp.exe leaks"
+    texts = [inline.text for block in result.blocks for inline in block.inlines]
+    assert not REMOVED_CHARS.search(result.title + "".join(texts)) and "\r" not in "".join(texts)
+    assert any("fdp.exe leaks" in text for text in texts)
+
 
 @pytest.mark.parametrize(("line", "shown"), [
     ("* [Business](https://example.org/business/)", "* Business"),  # a list item keeps its bullet

@@ -13,7 +13,7 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .characters import WIDE, char_class
+from .characters import WIDE, char_class, plain_text
 from .line_rules import BULLET, Lines, is_prose
 from .records import Block, Inline, Removal, Repair
 from .sentences import ends_like_sentence
@@ -59,7 +59,13 @@ def markdown_text(line: str) -> str:
     escapes resolved ("# AT&amp;T buys \\*Acme\\*" is "AT&T buys *Acme*")."""
     inline = next((token for token in _MARKDOWN.parse(line) if token.type == "inline"), None)
     children = inline.children or [] if inline else []
-    return "".join(child.content for child in children if child.type in ("text", "code_inline")).strip()
+    return _resolved("".join(child.content for child in children if child.type in ("text", "code_inline"))).strip()
+
+
+def _resolved(text: str) -> str:
+    """Text markdown-it resolved from references and escapes, in the form every string from the inputs
+    takes (`plain_text`), on its line: "&#x202E;" is the override ingest removes, "&#13;" a line end."""
+    return plain_text(text).replace("\n", " ")
 
 
 def fenced_lines(raw: list[str]) -> set[int]:
@@ -250,7 +256,7 @@ def _inlines(children: list[Token], line: int, removals: list[Removal], repairs:
         elif kind == "image":
             removals.append(Removal("image_link", line, line, len(child.content or "")))
         elif kind in ("text", "code_inline", "softbreak", "hardbreak", "html_inline"):
-            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, child.content)
+            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind) or _resolved(child.content)
             inline = Inline(text, strong=strong > 0, em=em > 0, code=kind == "code_inline")
             (link.parts if link is not None else result).append(inline)
     return tuple(_merge(result))
