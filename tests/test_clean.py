@@ -632,6 +632,10 @@ MARKDOWN_SIGNS = ["![Videosprechstunde](https://example.org/bild.jpg)", "[Starts
       "```\n# Home > Settings > API\nif a > b: x = 1\n```", GERMAN_PARAGRAPHS[1], "```\nimport requests\n```",
       "[Auf Facebook teilen](https://www.facebook.com/sharer/)"],
      "Krankenkasse veröffentlicht ihre Schnittstelle", ["# Home > Settings > API\nif a > b: x = 1", "import requests"]),
+    # ... markup in it too, line by line: no line rule reads it as a scrape's debris
+    ([*MARKDOWN_SIGNS, "# Krankenkasse veröffentlicht ihr Buchungsformular", GERMAN_PARAGRAPHS[0],
+      "```html\n<div class=\"booking\">\n<p>Termin buchen</p>\n</div>\n<br>\n```", GERMAN_PARAGRAPHS[1]],
+     "Krankenkasse veröffentlicht ihr Buchungsformular", ['<div class="booking">\n<p>Termin buchen</p>\n</div>\n<br>']),
     # a list that closes the article is the article's
     (["# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY, "- Kardiologie\n- Dermatologie",
       "[Auf Facebook teilen](https://www.facebook.com/sharer/)"],
@@ -640,7 +644,8 @@ MARKDOWN_SIGNS = ["![Videosprechstunde](https://example.org/bild.jpg)", "[Starts
     ([*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus", *MARKDOWN_BODY,
       "• Kardiologie und Innere Medizin\n• Dermatologie am Wochenende", "Teilen", "Drucken"],
      "Krankenkasse weitet Videosprechstunde aus", ["• Kardiologie und Innere Medizin • Dermatologie am Wochenende"]),
-], ids=["a logo's heading", "entities and escapes", "setext", "code", "a closing list", "a closing list of bullets"])
+], ids=["a logo's heading", "entities and escapes", "setext", "code", "markup in code", "a closing list",
+        "a closing list of bullets"])
 def test_markdown_keeps_its_structure_and_marks_its_headline(vocabulary, markdown, title, kept):
     result = clean(decoded("\n\n".join(markdown)), vocabulary)
     texts = [b.text for b in result.blocks]

@@ -10,6 +10,8 @@ with raw HTML off, plain text by its paragraph shape).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .article_location import NO_OVERRIDES, LineOverrides, locate_article
 from .block_parsing import (
@@ -61,17 +63,21 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
                 and _longest_block(decoded.text) <= CLEANING.markdown_block_max_chars
                 and parses_whole(decoded.text))
     lines = Lines.of(decoded.text, decoded.removals)
-    for rule in MARKDOWN_RULES if markdown else PLAIN_RULES:
-        rule(lines, vocabulary)
     if markdown:
+        fenced = fenced_lines(lines.raw)
+        with _set_aside(lines, fenced):  # code is the article's own, whatever it looks like ("<div>", "</p>")
+            for rule in MARKDOWN_RULES:
+                rule(lines, vocabulary)
         shown = [markdown_shown(line) for line in lines.raw]
-        title_index = _locate_in_markdown(lines, shown, vocabulary, overrides, shared)
+        title_index = _locate_in_markdown(lines, shown, fenced, vocabulary, overrides, shared)
         title = markdown_text(lines.raw[title_index]) if title_index is not None else ""
         blocks, removals, repairs = markdown_blocks(lines)
         title_line = title_index + 1 if title_index is not None else 0
         if title_index is None:
             title, title_line, blocks = _split_title(blocks)
     else:
+        for rule in PLAIN_RULES:
+            rule(lines, vocabulary)
         shown = lines.raw
         title_index = locate_article(lines, vocabulary, overrides, shared)
         title = lines.text(title_index) if title_index is not None else ""
@@ -98,30 +104,37 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     )
 
 
-def _locate_in_markdown(lines: Lines, shown: list[str], vocabulary: CleaningVocabulary, overrides: LineOverrides,
-                        shared: frozenset[str]) -> int | None:
+def _locate_in_markdown(lines: Lines, shown: list[str], fenced: set[int], vocabulary: CleaningVocabulary,
+                        overrides: LineOverrides, shared: frozenset[str]) -> int | None:
     """`locate_article` on a Markdown page, each line judged by what a reader sees of it (`shown`); code
-    is not judged (it is the article's own, whatever it looks like), nor the underlines of setext
-    headings, which go with their heading. The headline's line (and its underline) is taken out of the
-    lines; its index is returned."""
-    fenced = fenced_lines(lines.raw)
+    (the `fenced` lines) is not judged, nor the underlines of setext headings, which go with their
+    heading. The headline's line (and its underline) is taken out of the lines; its index is returned."""
     underlines = setext_underlines(lines.raw, fenced)
-    hidden = [i for i in sorted(fenced | set(underlines.values())) if lines.kept[i]]
-    for i in hidden:
-        lines.kept[i] = False
     lines.shown = shown
     try:
-        title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines, underlines))
+        with _set_aside(lines, fenced | set(underlines.values())):
+            title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines, underlines))
     finally:
         lines.shown = None
-        for i in hidden:
-            lines.kept[i] = True
     if title_index is not None:
         lines.kept[title_index] = False
     for heading, underline in underlines.items():
         if not lines.kept[heading]:
             lines.kept[underline] = False  # the underline of a heading taken out (the headline, furniture)
     return title_index
+
+
+@contextmanager
+def _set_aside(lines: Lines, indexes: set[int]) -> Iterator[None]:
+    """The kept lines at `indexes` out of sight of what runs inside, kept again after it."""
+    hidden = [i for i in sorted(indexes) if lines.kept[i]]
+    for i in hidden:
+        lines.kept[i] = False
+    try:
+        yield
+    finally:
+        for i in hidden:
+            lines.kept[i] = True
 
 
 def _marked_headline(lines: Lines, underlines: dict[int, int]) -> int | None:
