@@ -470,6 +470,20 @@ def test_autolink_links_only_http_urls():
     ]
 
 
+@pytest.mark.parametrize("address", ["https://evil.example:99999/x", "https://evil.example/%zz/",
+                                     "https://bank.example@evil.example/login"])
+def test_an_address_no_browser_opens_is_not_linked_in_text(address):
+    assert [i.href for i in autolink(f"see {address} today")] == [None]
+
+
+# (markdown-it itself writes a stray "%" as "%25": "/%zz/" is linked as the address "/%25zz/")
+@pytest.mark.parametrize("address", ["https://evil.example:99999/x", "https://bank.example@evil.example/login"])
+def test_an_address_no_browser_opens_is_not_linked_in_markdown(vocabulary, address):
+    result = clean(decoded("\n\n".join([*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus",
+                                          f"{MARKDOWN_BODY[0]} [Quelle]({address})", *MARKDOWN_BODY[1:]])), vocabulary)
+    assert [i.href for block in result.blocks for i in block.inlines if i.href] == []
+
+
 # --- whole pages: where the article is ---------------------------------------------------------------
 
 

@@ -16,6 +16,9 @@ from dossier.web_addresses import is_web_address
     ("https://example.org/a b", False),
     ("https://example.org/" + "a" * 2000, True),
     ("https://example.org/" + "a" * 3000, False),  # longer than browsers take: a scrape's trap
+    ("https://bank.example@other.example/", False),  # the host is other.example: a spoof
+    ('https://example.org/fm"><script>x</script>', False),
+    ("https://example.org/a\\b", False),
 ])
 def test_a_web_address_is_one_a_browser_can_open(url, web):
     assert is_web_address(url) is web

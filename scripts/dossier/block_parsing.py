@@ -18,6 +18,7 @@ from .line_rules import BULLET, Lines, is_prose
 from .records import Block, Inline, Removal, Repair
 from .sentences import ends_like_sentence
 from .thresholds import CLEANING
+from .web_addresses import is_web_address
 
 RepairRule = Literal["empty_link_text", "garbled_url_text"]
 Container = Literal["bullet_list", "ordered_list", "blockquote"]
@@ -135,6 +136,8 @@ def autolink(text: str) -> list[Inline]:
     inlines: list[Inline] = []
     position = 0
     for match in _URL.finditer(text):
+        if not is_web_address(match.group()):
+            continue  # "https://example.org:99999/": spelled as an address, not one a reader can open
         if match.start() > position:
             inlines.append(Inline(text[position : match.start()]))
         inlines.append(Inline(match.group(), href=match.group()))
@@ -266,8 +269,8 @@ def _finish_link(link: _OpenLink, line: int, repairs: list[Repair]) -> list[Inli
     """A link's text with its href, repaired where the scrape garbled it, dropped where unsafe."""
     href, parts = link.href, link.parts
     text = "".join(part.text for part in parts)
-    if not href.startswith(_SAFE_SCHEMES):
-        return parts  # a relative file that is not in the scrape, or a scheme we do not follow
+    if not href.startswith(_SAFE_SCHEMES) or (not href.startswith("mailto:") and not is_web_address(href)):
+        return parts  # a relative file not in the scrape, a scheme we do not follow, an address no browser opens
     if not text.strip():
         repairs.append(_repair("empty_link_text", line, len(href)))
         return [Inline(href, href=href)]
