@@ -204,6 +204,11 @@ def test_build_report_page_lists_every_input_with_status_and_reason(fixture_site
     ("col\u2028x.txt", "col\\u2028x.txt"),  # a line separator, or a space that is not the space: unseen
     ("col\u00a0x.txt", "col\\u00a0x.txt"),
     ("नमस्ते.txt", "नमस्ते.txt"),  # marks that compose with nothing are the name's own
+    ("report\u034f.txt", "report\\u034f.txt"),  # drawn as nothing: a grapheme joiner, a Hangul filler, ...
+    ("report\u3164.txt", "report\\u3164.txt"),
+    ("report\ufe0f.txt", "report\\ufe0f.txt"),
+    ("report\u2800.txt", "report\\u2800.txt"),  # the braille blank
+    ("note\\u202e.txt", "note\\\\u202e.txt"),  # a backslash in the name is not an escape of ours
 ])
 def test_a_file_name_is_shown_so_that_two_names_never_look_alike(name, shown):
     assert visible(name) == shown
@@ -461,6 +466,14 @@ def test_malicious_or_malformed_yaml_fails_fast_with_file_and_line(tmp_path, fil
     assert time.perf_counter() - started < 1
     assert str(error.value).startswith(f"{path}:{line}: "), error.value
     assert message in str(error.value)
+
+
+def test_a_curated_file_saved_in_another_encoding_is_refused_at_the_line_of_its_first_foreign_byte(tmp_path):
+    path = tmp_path / "articles.yml"
+    path.write_bytes("articles:\n  a.txt:\n    title_en: Clinique réouverte\n".encode("latin-1"))
+    with pytest.raises(CurationError) as error:
+        LOADERS["articles.yml"](path)
+    assert str(error.value).startswith(f"{path}:3: cannot be read as UTF-8 text")
 
 
 @pytest.mark.parametrize("pattern", [

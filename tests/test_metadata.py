@@ -873,6 +873,9 @@ def test_004_english_headline_marks_a_translation(articles):
 def test_article_ids_are_url_safe():
     assert article_id("seeds/articles/000_8c560dd54438cdbd.txt") == "000_8c560dd54438cdbd"
     assert re.fullmatch(r"uber-uns-2--[0-9a-f]{8}", article_id("seeds/articles/Über uns (2).TXT"))  # see test_inputs
+    # A character drawn as nothing (a grapheme joiner, a Hangul filler) is not kept in an address.
+    for name in ("report\u034f.md", "report\u3164.md", "report\ufe0f.md"):
+        assert re.fullmatch(r"report--[0-9a-f]{8}", article_id(f"seeds/articles/{name}")), article_id(name)
 
 
 # --- curation: optional, validated, errors name file, line and field ---------------------------------------

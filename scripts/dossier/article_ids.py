@@ -7,6 +7,8 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
+from .characters import is_unseen
+
 # A file directly in seeds/articles/ whose name is already a slug and ends in .txt: its id is the slug.
 _PLAIN_NAME = re.compile(r"seeds/articles/([a-z0-9_]+(?:-[a-z0-9_]+)*)\.txt")
 _SLUG_MAX_CHARS = 48  # with the hash, an id stays well within a file name's 255 bytes
@@ -30,7 +32,9 @@ def article_id(source_file: str) -> str:
 
 def _slug_char(ch: str) -> str:
     """A letter, digit or mark as it stands (a Latin letter without its accent: Ü → u); anything else a
-    hyphen."""
+    hyphen, as is a character drawn as nothing (a Hangul filler is a letter, a grapheme joiner a mark)."""
+    if is_unseen(ch):
+        return "-"
     base = unicodedata.normalize("NFKD", ch)[0]
     if base.isascii():
         return base if base.isalnum() or base == "_" else "-"

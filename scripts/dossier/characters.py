@@ -94,15 +94,27 @@ def unicode_script(ch: str) -> str:
     return unicodedata.name(ch, "").partition(" ")[0]
 
 
+# A backslash that would read as one of `visible`'s escapes; what shows as nothing, or as a blank.
+_ESCAPE_LOOKALIKE = re.compile(r"\\(?=u[0-9a-fA-F]{4})")
+_DRAWN_AS_NOTHING = regex.compile(r"[\p{Default_Ignorable_Code_Point}\u2800]")
+
+
 def visible(name: str) -> str:
     """A file's name as a maintainer must see it: its invisible characters (controls, bidirectional and
-    zero-width ones, line separators, any space but the space itself, which could make it pass for another
-    name) written out as escapes ("\\u202e"); in a
-    name written decomposed (é as e and a combining accent, as macOS saves names), its combining marks
-    too: two files in one folder may be named é.txt in either form, and look the same."""
+    zero-width ones, line separators, any space but the space itself, the characters Unicode says to draw
+    as nothing, such as variation selectors and the Hangul fillers, and the braille blank) written out as
+    escapes ("\\u202e"), and a backslash doubled where it would read as one of those escapes
+    ("note\\u202e.txt" is a name of its own); in a name written decomposed (é as e and a combining accent,
+    as macOS saves names), its combining marks too: two files in one folder may be named é.txt in either
+    form, and look the same."""
     decomposed = unicodedata.normalize("NFC", name) != name
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") or (ch.isspace() and ch != " ") or (
-        decomposed and unicodedata.combining(ch)) else ch for ch in name)
+    return "".join(f"\\u{ord(ch):04x}" if is_unseen(ch) or (decomposed and unicodedata.combining(ch)) else ch
+                   for ch in _ESCAPE_LOOKALIKE.sub(r"\\\\", name))
+
+
+def is_unseen(ch: str) -> bool:
+    """A character that shows as nothing, or as a space that is not the space."""
+    return unicodedata.category(ch) in ("Cc", "Cf") or (ch.isspace() and ch != " ") or bool(_DRAWN_AS_NOTHING.match(ch))
 
 
 def plain_strings(data: Any) -> Any:

@@ -111,9 +111,13 @@ MAX_DEPTH = 20
 
 def load_yaml(path: Path) -> YamlDocument:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CurationError(f"{path}:1: cannot be read as UTF-8 text: {exc}") from exc
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise CurationError(f"{path}:1: cannot be read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:  # at the line of the first byte that is not UTF-8 (a file saved as Latin-1)
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CurationError(f"{path}:{line}: cannot be read as UTF-8 text: {exc}") from exc
     try:
         _check_shape(path, text)
         loader = _UniqueKeyLoader(text)
