@@ -476,6 +476,19 @@ def test_an_address_no_browser_opens_is_not_linked_in_text(address):
     assert [i.href for i in autolink(f"see {address} today")] == [None]
 
 
+def test_links_by_reference_keep_their_targets_when_the_definitions_stand_among_the_furniture(vocabulary):
+    # html2text and markdownify write links by reference, their targets at the page's end, under its footer.
+    body = [f"{MARKDOWN_BODY[0]} Laut dem [Ärzteblatt][2] ist das neu.", *MARKDOWN_BODY[1:]]
+    page = [*MARKDOWN_SIGNS, "# Krankenkasse weitet Videosprechstunde aus", *body, "## Meistgelesen",
+            "1. [Bahn streicht Verbindungen][3]\n2. [Mieten steigen weiter][4]", "© Rheinbote 2024",
+            "   [2]: https://www.aerzteblatt.example/x\n   [3]: https://rheinbote.example/a\n   [4]: https://rheinbote.example/b"]
+    result = clean(decoded("\n\n".join(page)), vocabulary)
+    first = next(block for block in result.blocks if "Ärzteblatt" in block.text)
+    assert "[Ärzteblatt][2]" not in first.text
+    assert [inline.href for inline in first.inlines if inline.href] == ["https://www.aerzteblatt.example/x"]
+    assert not any("https://" in block.text for block in result.blocks)
+
+
 # (markdown-it itself writes a stray "%" as "%25": "/%zz/" is linked as the address "/%25zz/")
 @pytest.mark.parametrize("address", ["https://evil.example:99999/x", "https://bank.example@evil.example/login"])
 def test_an_address_no_browser_opens_is_not_linked_in_markdown(vocabulary, address):
@@ -682,6 +695,8 @@ def test_markdown_references_resolve_to_no_character_ingest_removes(vocabulary):
     ("* [Business](https://example.org/business/)", "* Business"),  # a list item keeps its bullet
     ("[![Logo](https://example.org/logo.svg)](https://example.org/) The Wire", " The Wire"),
     ("**Read more:** [Amazon names a chief](https://example.org/x)", "Read more: Amazon names a chief"),
+    ("Par [Camille Roussel][11] | Publié le 12 novembre 2019", "Par Camille Roussel | Publié le 12 novembre 2019"),
+    ("[![Logo][1]][2] [Partager][3]", " Partager"),  # by reference, as html2text writes them
     ("## More from Business ##", "More from Business"),
     ("> 原文：<https://example.org/original>", "原文：https://example.org/original"),
     ("1. First item", "1. First item"),

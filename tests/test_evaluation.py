@@ -53,6 +53,19 @@ def test_a_page_cleaned_as_its_gold_says_scores_full_marks(tmp_path):
     assert scores["page.txt"].problems == []
 
 
+def test_a_markdown_pages_gold_lines_are_compared_as_a_reader_sees_them(tmp_path):
+    linked = PARAGRAPHS[1].replace("PillPack", "[PillPack][1]")
+    page = "\n\n".join(["# Amazon to close its Amazon Care service", f"**{PARAGRAPHS[0]}**",
+                         "By [Jane Doe](/authors/jane) · March 3, 2022", linked, "[1]: https://example.org/pillpack"])
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "page.md").write_text(page, encoding="utf-8")
+    gold = {**GOLD, "body": [f"**{PARAGRAPHS[0]}**", linked],
+            "drop": ["By [Jane Doe](/authors/jane) · March 3, 2022", "[1]: https://example.org/pillpack"]}
+    (tmp_path / "gold.json").write_text(json.dumps({"page.md": gold}), encoding="utf-8")
+    scores, total = evaluate(tmp_path, ROOT)
+    assert (total.body_kept, total.body_total, total.furniture_shown) == (2, 2, 0), scores["page.md"].problems
+
+
 def test_each_measure_counts_what_the_page_gets_wrong(tmp_path):
     wrong = {**GOLD, "title": "Another headline", "language": "de",
              "body": [*PARAGRAPHS, "A paragraph the page does not have."],

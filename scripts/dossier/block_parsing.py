@@ -36,15 +36,18 @@ _WHITESPACE = re.compile(r"\s")
 _LINE_MARKERS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")  # a setext heading's: the line above is the heading
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+# Inline ("[text](/x)") or by reference ("[text][3]", "[text][]", as html2text and markdownify write them,
+# the "[3]: https://…" lines at the page's end): a reference's label is a word, never "[text](/x)" itself.
+_REFERENCE = r"\[[^\[\]\s]{0,40}\](?!\()"
+_IMAGE = re.compile(rf"!\[[^\[\]\n]*\](?:\([^()\s]*\)|{_REFERENCE})")
+_LINK = re.compile(rf"\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|{_REFERENCE})")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 
 
 def markdown_shown(line: str) -> str:
     """The text a reader sees of one line of Markdown: "* [Business](/business/)" is "Business",
-    "**Read more:** [Headline](/x)" is "Read more: Headline", "## More from Business" is "More from
+    "**Read more:** [Headline][12]" is "Read more: Headline", "## More from Business" is "More from
     Business". The clean stage judges a Markdown page's lines by it, as it judges plain text."""
     text = _LINE_MARKERS.sub("", _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", _IMAGE.sub("", line))))
     if line.lstrip().startswith("#"):  # "## Title ##": the closing hashes, apart from the title
@@ -157,6 +160,9 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False, "maxNesting": 100})
 _TEXT_TOKENS = frozenset({"inline", "heading_open", "fence", "code_block", "hr"})
 _HAS_TEXT = re.compile(r"\w")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:")  # "[1]: https://…": a link's target, not text
+# ... one whole on its line: the label, the target, perhaps a title in quotes or brackets.
+_WHOLE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?[^\s<>]+>?"
+                               r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*$""")
 # A container is opened by marks before a line's text (">", a bullet, "1.", indentation): each adds at
 # most one level of nesting per character, so a line needs this many of them to near markdown-it's limit.
 _CONTAINER_MARKS = " >*+-0123456789.)"
@@ -188,9 +194,16 @@ def parses_whole(text: str) -> bool:
 
 
 def markdown_blocks(lines: Lines) -> tuple[list[Block], list[Removal], list[Repair]]:
-    """Parse the surviving lines as Markdown (raw HTML shown as text, never passed through)."""
-    source = "\n".join(line if kept else "" for line, kept in zip(lines.raw, lines.kept, strict=True))
-    tokens = _MARKDOWN.parse(source)
+    """Parse the surviving lines as Markdown (raw HTML shown as text, never passed through). The page's
+    reference definitions ("[12]: https://…", at its end, where the furniture is) go to the parser too,
+    removed or not: they show nothing, and the article's links by reference ("[Journal][12]") need them."""
+    source: list[str] = []
+    after_text = False  # a definition right after a line of text would be read as more of that text
+    for text, kept in zip(lines.raw, lines.kept, strict=True):
+        definition = bool(_WHOLE_DEFINITION.match(text)) and (kept or not after_text)
+        source.append(text if kept or definition else "")
+        after_text = bool(source[-1].strip()) and not definition
+    tokens = _MARKDOWN.parse("\n".join(source))
     blocks: list[Block] = []
     removals: list[Removal] = []
     repairs: list[Repair] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
 
+from .block_parsing import markdown_shown
 from .pipeline import build_corpus
 from .records import Article, Corpus, file_name
 from .registry import Registry
@@ -131,6 +132,8 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
         return score
 
     shown = page_lines(article)
+    if article.clean.source_format == "markdown":  # a gold line as written ("**Lead**", "## Heading"): its text
+        body = [_norm(markdown_shown(line)) for line in gold["body"]]
     for line in body:
         # A list item is shown as one, its marker drawn by the page rather than written in the text.
         if any(line in unit or _LIST_MARKER.sub("", line) in unit for unit in shown):
@@ -141,7 +144,8 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
 
     unavoidable = {_norm(gold["title"])} | set(body)
     as_metadata = {_norm(str(article.publisher.value or "")), _norm(str(article.author.value or ""))}
-    for line in map(_norm, gold["drop"]):
+    drops = gold["drop"] if article.clean.source_format != "markdown" else map(markdown_shown, gold["drop"])
+    for line in map(_norm, drops):
         if line in as_metadata or any(line in part for part in unavoidable):
             continue
         if any(line in unit for unit in shown):
