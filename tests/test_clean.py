@@ -1,5 +1,7 @@
 """clean: each named rule on its own, whole pages located line by line, then the five seeds end to end."""
 
+import textwrap
+
 import pytest
 
 from dossier.article_location import LineOverrides
@@ -176,6 +178,20 @@ def test_a_walk_stopped_by_a_short_heading_goes_again_from_the_byline(vocabulary
     assert result.title == headline  # not the masthead, the heaviest line above the prose
 
 
+def test_a_page_dumped_as_wrapped_text_keeps_its_paragraphs_whole(vocabulary):
+    # As a text browser prints a page (w3m, lynx): 72 columns, German nouns opening wrapped lines, a
+    # paragraph after a "related" list, the byline in parts with the reading time.
+    headline = "Krankenkasse weitet Videosprechstunde auf alle Länder aus"
+    paragraphs = [textwrap.wrap(paragraph, 72) for paragraph in GERMAN_PARAGRAPHS]
+    text = page("Startseite > Gesundheit", "", headline, "", "12.04.2021, 16:48 Uhr · Von Sabine Krämer · Lesezeit: 3 Min.",
+                "", *paragraphs[0], "", *paragraphs[1], "", *paragraphs[2], "", "Mehr zum Thema",
+                "  * Telemedizin boomt in der Pandemie", "  * Praxen suchen Nachfolger", "", *paragraphs[3], "",
+                "Impressum · Datenschutz · Kontakt")
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == GERMAN_PARAGRAPHS
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,
@@ -279,7 +295,9 @@ def test_a_hard_wrapped_release_keeps_its_paragraphs_and_its_headline(vocabulary
     # on with a lower-case list of nouns
     result = clean(decoded(page(*WRAPPED_RELEASE)), vocabulary)
     assert result.title == "Example Health Rolls Out Video Visits to All Its Clinics"
-    assert [block.text for block in result.blocks] == WRAPPED_RELEASE[3:]
+    # each paragraph one block again, as written ("pri-" over "mary": the hyphen is the text's own)
+    assert [block.text for block in result.blocks] == [" ".join(WRAPPED_RELEASE[3:7]).replace("pri- ", "pri-"),
+                                                       " ".join(WRAPPED_RELEASE[7:])]
 
 
 def test_keyword_stuffing_keeps_chinese_sentences_full_of_commas(vocabulary):

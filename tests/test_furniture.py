@@ -73,6 +73,7 @@ def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     "15 มีนาคม 2567",
     # a Buddhist-era year (2565 is 2022) in Thai; set out in parts, its "น." (o'clock) is no sentence's end
     "ข่าวประชาสัมพันธ์ | วันพฤหัสบดีที่ 9 มิถุนายน 2565 เวลา 10:42 น.",
+    "12.04.2021, 16:48 Uhr · Von Sabine Krämer · Lesezeit: 3 Min.",  # its last part's abbreviation ends no sentence
 ])
 def test_datelines(line):
     assert furniture.is_dateline(line)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby, pairwise
+from itertools import groupby
 
 from . import article_tail, furniture
 from .cleaning_vocabulary import CleaningVocabulary
@@ -80,8 +80,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
-    wrapped = {i for i, below in pairwise(kept)
-               if below == i + 1 and furniture.is_wrapped_prose(texts[i], texts[below], language)}
+    wrapped = furniture.wrapped_lines(kept, texts, language)
     _unlabel_wrapped_prose(texts, label, wrapped)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)

@@ -7,6 +7,7 @@ raw HTML off, and its inline rules repair links the scrape garbled and drop imag
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -102,12 +103,22 @@ def setext_underlines(raw: list[str], fenced: set[int]) -> dict[int, int]:
 # --- plain text -------------------------------------------------------------------------------------
 
 
-def plain_blocks(lines: Lines) -> list[Block]:
-    """One block per line of the article (the headline is taken out before): bullets become list items,
+def plain_blocks(lines: Lines, wrapped: AbstractSet[int] = frozenset()) -> list[Block]:
+    """One block per line of the article (the headline is taken out before), the lines of a hard-wrapped
+    paragraph (`wrapped`: each goes on in the line under it) joined into one: bullets become list items,
     short unpunctuated lines between prose become subheadings; everything else is a paragraph. Nothing
     is interpreted as markup."""
-    kept = lines.kept_nonblank()
-    texts = [lines.text(i) for i in kept]
+    kept: list[int] = []  # each block's first line
+    texts: list[str] = []
+    last = -1  # the line the last block ends on
+    for i in lines.kept_nonblank():
+        text = lines.text(i)
+        if last in wrapped and i == last + 1 and not BULLET.match(text):
+            texts[-1] = _joined(texts[-1], text)
+        else:
+            kept.append(i)
+            texts.append(text)
+        last = i
     blocks = []
     for n, (i, text) in enumerate(zip(kept, texts, strict=True)):
         if BULLET.match(text):
@@ -117,6 +128,14 @@ def plain_blocks(lines: Lines) -> list[Block]:
         else:
             blocks.append(Block("paragraph", tuple(autolink(text)), i + 1))
     return blocks
+
+
+def _joined(text: str, below: str) -> str:
+    """Two lines of a wrapped paragraph as one: a space between them, none after a hyphen ("Tech-" over
+    "Konzerne") or between two characters of a script written without spaces."""
+    if text.endswith("-") or (_WIDE.match(text[-1]) and _WIDE.match(below[0])):
+        return text + below
+    return f"{text} {below}"
 
 
 def _is_subheading(texts: list[str], n: int) -> bool:

@@ -24,7 +24,9 @@ from .block_parsing import (
     setext_underlines,
 )
 from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import wrapped_lines
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines
+from .line_shape import stopword_language
 from .records import Block, CleanText, DecodedText, RemovedLine
 from .sentences import ROUGH_BOUNDARY
 from .thresholds import CLEANING
@@ -84,7 +86,10 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         title_line = title_index + 1 if title_index is not None else 0
         if title_index is not None:
             lines.kept[title_index] = False
-        blocks, removals, repairs = plain_blocks(lines), [], []
+        kept = lines.kept_nonblank()
+        texts = {i: lines.text(i) for i in kept}
+        wrapped = wrapped_lines(kept, texts, stopword_language("\n".join(texts.values())))
+        blocks, removals, repairs = plain_blocks(lines, wrapped), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(
         RemovedLine(number, shown[number - 1].strip(), rule)

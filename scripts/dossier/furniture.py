@@ -14,12 +14,14 @@ inside it only what a signal names. Every threshold is in `thresholds.CleaningTh
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from itertools import pairwise
 from typing import Literal
 
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import YEAR_SPAN, has_full_date
-from .line_shape import is_spaced, stopword_density, weight, words
+from .line_shape import is_spaced, stopword_density, weight, words, wrap_width
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
 from .thresholds import CLEANING, CleaningThresholds
 
@@ -98,12 +100,25 @@ def is_unended_prose(text: str, language: str | None, limits: CleaningThresholds
     return len(words(text)) >= limits.unended_sentence_min_words and density >= limits.good_min_stopwords
 
 
-def is_wrapped_prose(text: str, below: str, language: str | None, limits: CleaningThresholds = CLEANING) -> bool:
+def is_wrapped_prose(text: str, below: str, language: str | None, width: int | None = None,
+                     limits: CleaningThresholds = CLEANING) -> bool:
     """A line of a hard-wrapped paragraph (a PDF's text, an e-mail) that the wrap breaks mid-sentence: long,
-    as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants")."""
+    as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants"),
+    or, on a page wrapped at `width` (line_shape.wrap_width), broken where the next word would pass it
+    ("… Amazon betreibt mit" over "Amazon Care einen …": a German noun, a name, go on in capitals)."""
     density = stopword_density(text, language)
+    next_word = below.split(maxsplit=1)[0] if below.strip() else ""
+    at_width = width is not None and len(text) <= width <= len(text) + len(next_word) and bool(words(text))
     return (weight(text) >= limits.wrapped_line_min_weight and not ends_like_sentence(text)
-            and (density is None or density >= limits.good_min_stopwords) and goes_on_below(text, below))
+            and (density is None or density >= limits.good_min_stopwords) and (at_width or goes_on_below(text, below)))
+
+
+def wrapped_lines(kept: list[int], texts: Mapping[int, str], language: str | None) -> set[int]:
+    """The kept lines that a hard-wrapped paragraph breaks mid-sentence, each going on in the line right
+    under it, judged on the width the page is wrapped at, if it is (line_shape.wrap_width)."""
+    adjacent = [(i, below) for i, below in pairwise(kept) if below == i + 1]
+    width = wrap_width((texts[i], texts[below]) for i, below in adjacent)
+    return {i for i, below in adjacent if is_wrapped_prose(texts[i], texts[below], language, width)}
 
 
 _TABLE_CELL_SEPARATOR = re.compile(r"\||\t")
@@ -173,8 +188,10 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if weight(text) > limits.dateline_max_weight or not has_full_date(text):
         return False
-    # A sentence with a date is prose: a dateline ends with no full stop, unless set out in parts ("… | 10:42 น.").
-    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and " | " not in text)
+    # A sentence with a date is prose: a dateline ends with no full stop, unless set out in parts ("… | 10:42 น.",
+    # "12.04.2021 · Von Sabine Krämer · Lesezeit: 3 Min.").
+    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight
+                and not _NAV_SEPARATORS.search(text))
 
 
 def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

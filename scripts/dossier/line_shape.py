@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import cast
 
@@ -22,6 +23,21 @@ WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
     return len(text) if text.isascii() else len(text) + _WIDE.subn("", text)[1]  # subn: a count, not a list
+
+
+def wrap_width(pairs: Iterable[tuple[str, str]]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (a lynx or w3m dump, an e-mail, a PDF's text), if it was:
+    a word wrap breaks a line where its next word would pass the width, so a long line followed by
+    another was broken at a width W with len(line) <= W <= len(line) + len(next word). The W most of a
+    page's long lines agree on; None for a page whose paragraphs stand each on a line of its own (its
+    lines' lengths agree on none). `pairs`: each line with the line under it."""
+    spans = [(len(text), len(text) + len(below.split(maxsplit=1)[0])) for text, below in pairs
+             if weight(text) >= CLEANING.wrapped_line_min_weight and below.strip()]
+    if len(spans) < CLEANING.wrap_min_lines:
+        return None
+    fits = Counter(width for low, high in spans for width in range(low, high + 1))
+    width, count = max(sorted(fits.items()), key=lambda item: item[1])  # sorted: the narrowest of equals
+    return width if count >= CLEANING.wrap_min_share * len(spans) else None
 
 
 def is_spaced(text: str) -> bool:
