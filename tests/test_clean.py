@@ -952,6 +952,18 @@ def test_a_chinese_page_with_a_dateline_labels_and_an_advertisement(vocabulary):
     assert rules["hospital"] == "image_file_name"
 
 
+def test_a_portals_repost_its_original_title_font_sizes_and_recommendations(vocabulary):
+    # A portal reposting a paper's article: the paper's own headline under "原标题：", the font-size
+    # buttons without their label, the portal's recommendations after the article.
+    headline = "本市首批互联网医院上线 复诊开方送药一站完成"
+    text = page("首页 新闻 财经 科技", "", headline, "2024年03月18日 10:20  示例晚报", "微博 微信 分享", "评论",
+                "大 中 小", "　　原标题：互联网医院来了：复诊开方送药在家就能完成", *ZH_PARAGRAPHS, "热门推荐",
+                "互联网医院如何监管？专家解读新规", "医保线上支付试点扩大到十个城市", "三甲医院排队时间缩短一半")
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert [b.text for b in result.blocks] == ZH_PARAGRAPHS
+
+
 def test_a_page_without_a_headline_gets_none(vocabulary):
     text = page("Startseite > Gesundheit", "03.05.2024", *GERMAN_PARAGRAPHS, "© 2024 Rheinbote")
     result = clean(decoded(text), vocabulary)

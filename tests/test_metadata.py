@@ -170,6 +170,9 @@ FORMS = [
      ("2021-09-10", None, "中国健康商报网")),
     ("zh-Hans", ["# 连锁诊所易主", "2023年1月25日 来源：南方快讯 作者：王小明"], [],
      ("2023-01-25", "王小明", "南方快讯")),
+    # a business outlet's name after the date (…财经) on a portal that reposts it, the portal's own rights below
+    ("zh-Hans", ["# 连锁诊所易主", "2018年05月04日 10:12  鹭江财经"], ["新浪公司 版权所有"],
+     ("2018-05-04", None, "鹭江财经")),
     ("zh-Hans", ["# 连锁诊所易主", "文｜李华", "2022-05-06 08:00"], ["© 2022 新医视界 保留所有权利"],
      ("2022-05-06", "李华", "新医视界")),
     ("zh-Hans", ["# 连锁诊所易主", "原创 林晓 健康产业周刊 2021-06-01 09:00 发表于上海"], [],
@@ -683,6 +686,9 @@ def test_byline_name(text, expected):
     ("(Reuters) - The company said", None),
     ("【编者按】本文介绍", None),
     ("[사진=의료재단 제공] 회사는", None),
+    ("鹭江财经讯（记者 陈思远）5月4日，平安好医生正式挂牌", "陈思远"),  # after a dispatch's opening
+    ("新华社北京5月4日电（记者 张晓明）国家卫健委", "张晓明"),
+    ("平安好医生（01833.HK）正式在香港挂牌", None),  # a bracket after a name, not a dispatch
 ])
 def test_lead_byline(text, expected):
     assert lead_byline(text) == expected

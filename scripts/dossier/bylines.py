@@ -142,13 +142,16 @@ def _bracketed_name(text: str, at_start: bool = False) -> str | None:
     return _before_suffix(inside) or (inside if person_name(inside) else None)
 
 
-_LEAD_BRACKET = re.compile(r"\s*[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
+# A Chinese dispatch's opening, before the reporter's bracket: "本报讯", "鹭江财经讯", "新华社北京5月4日电".
+_LEAD_BRACKET = re.compile(r"\s*(?:[^\s〔【\[［(（。，,]{1,24}?[讯訊电電]\s*)?"
+                           r"[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
 
 
 def lead_byline(text: str) -> str | None:
     """A byline that opens a paragraph in brackets: "[헬스경제=김민수 기자] 카카오가 …",
     "【ワシントン＝山田太郎】米…", or any byline (a marker and a name, a name and a role word) between
-    brackets at the paragraph's start ("〔記者王小明／台北報導〕…", "(Por Ana Ruiz) …")."""
+    brackets at the paragraph's start ("〔記者王小明／台北報導〕…", "(Por Ana Ruiz) …"), perhaps after a Chinese
+    dispatch's opening ("本报讯（记者 陈思远）…")."""
     bracketed = _bracketed_name(text, at_start=True)
     if bracketed:
         return bracketed
