@@ -143,8 +143,8 @@ def test_the_walk_up_to_the_headline_passes_a_dateline_set_out_like_a_menu(vocab
     assert result.title == headline  # not the standfirst, the heaviest line above a walk that stopped short
 
 
-@pytest.mark.parametrize("buttons", ["Facebook   Twitter   WhatsApp   Telegram   E-mail", "가+ 가-"],
-                         ids=["share buttons spaced as a menu", "font-size buttons"])
+@pytest.mark.parametrize("buttons", ["Facebook   Twitter   WhatsApp   Telegram   E-mail", "가+ 가-", "본문 요약봇"],
+                         ids=["share buttons spaced as a menu", "font-size buttons", "a portal's summary button"])
 def test_the_walk_up_to_the_headline_passes_the_toolbar_under_the_byline(vocabulary, buttons):
     headline = "Amazon completes its purchase of the One Medical clinic chain"
     standfirst = "The regulator did not sue to block the deal but said that its review of the purchase goes on"
