@@ -964,6 +964,17 @@ def test_a_portals_repost_its_original_title_font_sizes_and_recommendations(voca
     assert [b.text for b in result.blocks] == ZH_PARAGRAPHS
 
 
+def test_two_chinese_sentences_over_a_photo_credit_are_a_paragraph_not_its_caption(vocabulary):
+    # An official account's post: its topic tag with the count of its posts, a credit under a paragraph.
+    headline = "十年长跑，互联网医院离上市还有多远？"
+    text = page(headline, "2021-07-03 08:00", "收录于话题", "#互联网医疗 23个", "", ZH_PARAGRAPHS[0],
+                ZH_PARAGRAPHS[1] + "次年，平台更名，意在从“挂号”走向“看病”。", "图片来源：示例官网",
+                ZH_PARAGRAPHS[2])
+    result = clean(decoded(text), vocabulary)
+    assert [b.text for b in result.blocks] == [ZH_PARAGRAPHS[0], ZH_PARAGRAPHS[1] + "次年，平台更名，意在从“挂号”走向“看病”。",
+                                               ZH_PARAGRAPHS[2]]
+
+
 def test_a_page_without_a_headline_gets_none(vocabulary):
     text = page("Startseite > Gesundheit", "03.05.2024", *GERMAN_PARAGRAPHS, "© 2024 Rheinbote")
     result = clean(decoded(text), vocabulary)

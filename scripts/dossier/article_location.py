@@ -20,7 +20,7 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
 from .line_rules import Lines
-from .line_shape import stopword_language, weight
+from .line_shape import is_spaced, stopword_language, weight
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 
@@ -337,6 +337,6 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
         if not furniture.is_bare_credit(texts[i], vocabulary):
             continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
         text = texts[previous]
-        if (weight(text) <= limits.caption_max_weight
-                and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences):
+        longest = limits.caption_max_weight if is_spaced(text) else limits.caption_max_weight_unspaced
+        if weight(text) <= longest and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences:
             label[previous] = "caption"
