@@ -192,6 +192,43 @@ def test_a_page_dumped_as_wrapped_text_keeps_its_paragraphs_whole(vocabulary):
     assert [block.text for block in result.blocks] == GERMAN_PARAGRAPHS
 
 
+LYNX_PARAGRAPHS = [
+    "Amazon will shut down Amazon Care, the hybrid virtual and in-home primary care service it built for its "
+    "own workers and later sold to other companies, at the end of the year.",
+    "The closure does not affect the online pharmacy, which grew out of PillPack, the start-up the company "
+    "bought in 2018, or Haven, a health venture with two banks that was wound up in 2021.",
+    "Analysts said the lesson was that a slick app is not enough for big employers, who want in-person care "
+    "wherever their people are.",
+]
+
+
+def lynx_dump(paragraphs: list[str]) -> list[str]:
+    """As `lynx -dump` prints a page: indented, wrapped at 76 columns, each link numbered before its text."""
+    wrapped = [["   " + line for line in textwrap.wrap(paragraph, 73)] + [""] for paragraph in paragraphs]
+    return [line for lines in wrapped for line in lines]
+
+
+def test_a_text_browsers_dump_is_read_without_the_numbers_of_its_links(vocabulary):
+    paragraphs = [LYNX_PARAGRAPHS[0].replace("Amazon Care,", "[14]Amazon Care,"), *LYNX_PARAGRAPHS[1:],
+                  "Dana Whitcomb covers health care and technology for The Example Ledger. Reach her at "
+                  "[18]dwhitcomb@example.org."]
+    text = page("   [2]Skip to content", "   [4]News [5]Business [6]Tech", "",
+                "Amazon is shutting down Amazon Care, its virtual and in-home clinic service", "",
+                "   By [11]Dana Whitcomb", "   Aug. 24, 2022 at 5:41 p.m. PDT", "",
+                "   [12]Share on Facebook [13]Share on Twitter", "", *lynx_dump(paragraphs), "References", "",
+                *(f"  {n:2}. https://example.org/{n}" for n in (2, 4, 5, 6, 11, 12, 13, 14, 18)))
+    result = clean(decoded(text), vocabulary)
+    assert result.title == "Amazon is shutting down Amazon Care, its virtual and in-home clinic service"
+    assert [block.text for block in result.blocks] == LYNX_PARAGRAPHS  # "… wound up in" / "2021.": one paragraph
+
+
+def test_numbers_in_brackets_are_the_texts_own_without_a_list_of_addresses(vocabulary):
+    paragraphs = [f"{paragraph} [{n}]" for n, paragraph in enumerate(RELEASE_BODY[:2], start=1)]
+    result = clean(decoded(page("Example Health opens video visits to all its members", *paragraphs,
+                                "[1] Company filing, 2024.")), vocabulary)
+    assert [block.text for block in result.blocks][:2] == paragraphs
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

@@ -43,6 +43,8 @@ def test_a_text_wrapped_at_one_width_is_told_by_where_its_lines_break():
 
 def test_a_text_of_one_paragraph_a_line_is_wrapped_at_no_width():
     assert wrap_width(pairs([FRENCH * n for n in (1, 2, 3, 1, 2)] + [FRENCH])) is None
+    # paragraphs of about one length, a line each: longer than any width text is wrapped at
+    assert wrap_width(pairs([FRENCH * 2 + "." * (n % 2) for n in range(7)])) is None
     headlines = ["Amazon adds video visits to its Prime membership in the US", "Alibaba Health widens its pharmacy",
                  "Ping An Good Doctor reports a loss for the first half of the year", "Verily raises $1 billion",
                  "One Medical opens four new clinics in Chicago and Boston this month"]

@@ -80,7 +80,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
-    wrapped = furniture.wrapped_lines(kept, texts, language)
+    wrapped = furniture.wrapped_lines(kept, texts, language, lines.raw)
     _unlabel_wrapped_prose(texts, label, wrapped)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
@@ -110,7 +110,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings, language)
-    article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary)
+    article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary, wrapped)
     if title is not None:
         for i in kept:
             if i != title and _collapsed(texts[i]) == _collapsed(texts[title]):
@@ -241,17 +241,23 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
                 del label[i]
 
 
+# What the end of a wrapped sentence may look like on its own line: "2021." a count, "and phy-" / "sician
+# assistants, nurses" a keyword list, "March 12, 2024." a dateline.
+_SHAPES_OF_A_WRAPPED_END = frozenset({"keyword_stuffing", "counter", "page_chrome", "dateline"})
+
+
 def _unlabel_wrapped_prose(texts: dict[int, str], label: Labels, wrapped: set[int]) -> None:
     """A hard-wrapped paragraph (a PDF's text, an e-mail) breaks lines mid-sentence: its first line may open
     with a dateline ("PORTLAND, Ore. — March 12, 2024 — Cascade Valley Health today announced that it has
-    begun"), and a line it goes on with may read as a lower-case keyword list. Neither is what it looks.
+    begun"), and a line it goes on with may read as a lower-case keyword list, or a count ("2021."). None is
+    what it looks.
     `wrapped`: the lines that go on in the line below them."""
     for i in sorted(wrapped):
         if label.get(i + 1) == "byline":
             continue
         if label.get(i) == "dateline":
             del label[i]
-        if label.get(i + 1) == "keyword_stuffing":
+        if label.get(i + 1) in _SHAPES_OF_A_WRAPPED_END:
             del label[i + 1]
 
 

@@ -102,28 +102,39 @@ def _heading_over_prose(lines: list[int], texts: dict[int, str], good: list[int]
 
 
 def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                      vocabulary: CleaningVocabulary) -> None:
+                      vocabulary: CleaningVocabulary, wrapped: set[int]) -> None:
     """The author's bio at the foot of the article ("Dana Whitcomb covers Amazon for Meridian Wire."): the
-    last lines the article shows, each a sentence or two that opens with a name a byline on the page gives
-    and a bio's verb (is, covers, writes). A reporter seldom names themselves in their own story; an agency
-    named in a byline closes a story with other verbs ("Europa Press ha intentado …")."""
+    last paragraphs the article shows (`wrapped`: the lines that go on in the line under them), each a
+    sentence or two that opens with a name a byline on the page gives and a bio's verb (is, covers,
+    writes). A reporter seldom names themselves in their own story; an agency named in a byline closes a
+    story with other verbs ("Europa Press ha intentado …")."""
     # A byline's name, or the bare name a byline line is ("Elin Sjöberg" over the dateline).
     names = {name for i in kept if label.get(i) == "byline"
              and (name := byline_name(texts[i]) or (texts[i] if furniture.is_person_name(texts[i]) else None))}
     after = set(_after_prose_begins(kept, good))
     bios: list[int] = []
-    for i in reversed(kept):
-        if i in label:
-            continue
-        if i not in after or not _is_bio_sized(texts[i]) or not any(
-                vocabulary.opens_with_bio_verb(rest) for name in names if (rest := _after_name(name, texts[i]))):
+    for paragraph in reversed(_paragraphs([i for i in kept if i not in label], wrapped)):
+        text = " ".join(texts[i] for i in paragraph)
+        if paragraph[0] not in after or not _is_bio_sized(text) or not any(
+                vocabulary.opens_with_bio_verb(rest) for name in names if (rest := _after_name(name, text))):
             break
-        bios.append(i)
+        bios.extend(paragraph)
     # A company that bylines its own blog names itself in its text too ("… Google Health said …"): its last
     # paragraph ("Google Health is also working …") is no bio.
     if not any(name in texts[i] for name in names for i in good if i not in bios):
         for i in bios:
             label[i] = "author_bio"
+
+
+def _paragraphs(lines: list[int], wrapped: set[int]) -> list[list[int]]:
+    """The lines by paragraph: a line that goes on in the line right under it (`wrapped`) is one with it."""
+    paragraphs: list[list[int]] = []
+    for i in lines:
+        if paragraphs and paragraphs[-1][-1] in wrapped and paragraphs[-1][-1] + 1 == i:
+            paragraphs[-1].append(i)
+        else:
+            paragraphs.append([i])
+    return paragraphs
 
 
 _APPOSITIVE = re.compile(r",[^,]{1,60},\s*")  # ", a former nurse, "

@@ -25,7 +25,7 @@ from .block_parsing import (
 )
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import wrapped_lines
-from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines
+from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines, without_link_numbers
 from .line_shape import stopword_language
 from .records import Block, CleanText, DecodedText, RemovedLine
 from .sentences import ROUGH_BOUNDARY
@@ -78,9 +78,10 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         if title_index is None:
             title, title_line, blocks = _split_title(blocks)
     else:
+        lines.shown = without_link_numbers(lines.raw)  # a text browser's dump, read as its reader saw the page
         for rule in PLAIN_RULES:
             rule(lines, vocabulary)
-        shown = lines.raw
+        shown = lines.shown or lines.raw
         title_index = locate_article(lines, vocabulary, overrides, shared)
         title = lines.text(title_index) if title_index is not None else ""
         title_line = title_index + 1 if title_index is not None else 0
@@ -88,7 +89,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
             lines.kept[title_index] = False
         kept = lines.kept_nonblank()
         texts = {i: lines.text(i) for i in kept}
-        wrapped = wrapped_lines(kept, texts, stopword_language("\n".join(texts.values())))
+        wrapped = wrapped_lines(kept, texts, stopword_language("\n".join(texts.values())), lines.raw)
         blocks, removals, repairs = plain_blocks(lines, wrapped), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(

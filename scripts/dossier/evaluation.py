@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from .block_parsing import markdown_shown
+from .line_rules import without_link_numbers
 from .pipeline import build_corpus
 from .records import Article, Corpus, file_name
 from .registry import Registry
@@ -113,6 +114,17 @@ def entity_ids_named(registry: Registry, name: str) -> set[str]:
     }
 
 
+def as_a_reader_sees(gold: Gold, source_format: str) -> tuple[list[str], list[str]]:
+    """The gold's body and drop lines as a reader of the page sees them (the page shows them so): a
+    Markdown line's text ("**Lead**", "## Heading"), a text browser's dump without its links' numbers."""
+    written = [*gold["body"], *gold["drop"]]
+    if source_format == "markdown":
+        seen = [markdown_shown(line) for line in written]
+    else:
+        seen = without_link_numbers(written) or written
+    return seen[: len(gold["body"])], seen[len(gold["body"]) :]
+
+
 def score_article(article: Article | None, gold: Gold, registry: Registry) -> Score:
     """One file's measures; `article` is None when the file was not published."""
     score = Score(language_total=1)
@@ -132,8 +144,8 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
         return score
 
     shown = page_lines(article)
-    if article.clean.source_format == "markdown":  # a gold line as written ("**Lead**", "## Heading"): its text
-        body = [_norm(markdown_shown(line)) for line in gold["body"]]
+    seen_body, seen_drops = as_a_reader_sees(gold, article.clean.source_format)
+    body = [_norm(line) for line in seen_body]
     for line in body:
         # A list item is shown as one, its marker drawn by the page rather than written in the text.
         if any(line in unit or _LIST_MARKER.sub("", line) in unit for unit in shown):
@@ -144,8 +156,7 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
 
     unavoidable = {_norm(gold["title"])} | set(body)
     as_metadata = {_norm(str(article.publisher.value or "")), _norm(str(article.author.value or ""))}
-    drops = gold["drop"] if article.clean.source_format != "markdown" else map(markdown_shown, gold["drop"])
-    for line in map(_norm, drops):
+    for line in map(_norm, seen_drops):
         if line in as_metadata or any(line in part for part in unavoidable):
             continue
         if any(line in unit for unit in shown):

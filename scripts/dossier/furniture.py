@@ -21,7 +21,7 @@ from typing import Literal
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import YEAR_SPAN, has_full_date
-from .line_shape import is_spaced, stopword_density, weight, words, wrap_width
+from .line_shape import is_spaced, stopword_density, weight, words, wrap_span, wrap_width
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
 from .thresholds import CLEANING, CleaningThresholds
 
@@ -100,25 +100,30 @@ def is_unended_prose(text: str, language: str | None, limits: CleaningThresholds
     return len(words(text)) >= limits.unended_sentence_min_words and density >= limits.good_min_stopwords
 
 
-def is_wrapped_prose(text: str, below: str, language: str | None, width: int | None = None,
+def is_wrapped_prose(text: str, below: str, language: str | None, at_width: bool = False,
                      limits: CleaningThresholds = CLEANING) -> bool:
     """A line of a hard-wrapped paragraph (a PDF's text, an e-mail) that the wrap breaks mid-sentence: long,
     as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants"),
-    or, on a page wrapped at `width` (line_shape.wrap_width), broken where the next word would pass it
-    ("… Amazon betreibt mit" over "Amazon Care einen …": a German noun, a name, go on in capitals)."""
+    or, on a page wrapped at one width, broken `at_width` wherever in the sentence ("… Amazon betreibt mit"
+    over "Amazon Care einen …": a German noun, a name, go on in capitals; "… The Example Ledger." over
+    "Reach her at …")."""
     density = stopword_density(text, language)
-    next_word = below.split(maxsplit=1)[0] if below.strip() else ""
-    at_width = width is not None and len(text) <= width <= len(text) + len(next_word) and bool(words(text))
-    return (weight(text) >= limits.wrapped_line_min_weight and not ends_like_sentence(text)
-            and (density is None or density >= limits.good_min_stopwords) and (at_width or goes_on_below(text, below)))
+    if weight(text) < limits.wrapped_line_min_weight or (density is not None and density < limits.good_min_stopwords):
+        return False
+    if at_width and words(text):
+        return True
+    return not ends_like_sentence(text) and goes_on_below(text, below)
 
 
-def wrapped_lines(kept: list[int], texts: Mapping[int, str], language: str | None) -> set[int]:
-    """The kept lines that a hard-wrapped paragraph breaks mid-sentence, each going on in the line right
-    under it, judged on the width the page is wrapped at, if it is (line_shape.wrap_width)."""
+def wrapped_lines(kept: list[int], texts: Mapping[int, str], language: str | None, written: list[str]) -> set[int]:
+    """The kept lines that a hard-wrapped paragraph breaks, each going on in the line right under it, judged
+    on the width the page is wrapped at, if it is (line_shape.wrap_width), measured on all its lines as
+    `written` (a text browser counts the numbers of its links in the width)."""
     adjacent = [(i, below) for i, below in pairwise(kept) if below == i + 1]
-    width = wrap_width((texts[i], texts[below]) for i, below in adjacent)
-    return {i for i, below in adjacent if is_wrapped_prose(texts[i], texts[below], language, width)}
+    width = wrap_width((line.rstrip(), below) for line, below in pairwise(written) if line.strip())
+    at_width = {i for i, below in adjacent if width is not None
+                and (span := wrap_span(written[i].rstrip(), written[below]))[0] <= width <= span[1]}
+    return {i for i, below in adjacent if is_wrapped_prose(texts[i], texts[below], language, i in at_width)}
 
 
 _TABLE_CELL_SEPARATOR = re.compile(r"\||\t")

@@ -20,13 +20,14 @@ from .thresholds import CLEANING
 
 # What the line rules below remove, each named after its rule.
 LineRule = Literal["front_matter", "html_debris", "consent_banner", "keyword_stuffing", "repeated_body",
-                   "page_chrome", "repeated_title", "embedded_card", "image_link"]
+                   "page_chrome", "repeated_title", "embedded_card", "image_link", "link_addresses"]
 # Why a line was taken out: a line rule, or (plain text) the furniture signal that labelled it.
 RemovalKind = LineRule | FurnitureLabel
 
 # A line that ends like a sentence, or like a clause that goes on (";", ":"). Headlines, tags, bylines and
 # buttons do not.
 _SENTENCE_LIKE_ENDING = tuple(TERMINALS + CLOSERS + ";；:：")
+_DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
 _LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
@@ -91,6 +92,30 @@ class Lines:
     def _record(self, rule: RemovalKind, run: list[int]) -> None:
         chars = sum(len(self.text(i)) for i in run)
         self.removals.append(Removal(rule, run[0] + 1, run[-1] + 1, chars))
+
+
+# A text browser's dump (lynx -dump) numbers each link in the text ("[14]Amazon Care") and lists the
+# addresses at the end ("  14. https://amazon.care/", under "References").
+_LINK_NUMBER = re.compile(r"\[(\d{1,4})\]")
+_NUMBERED_ADDRESS = re.compile(r"^\s*(\d{1,4})\.\s+(?:https?|ftp|file|mailto):\S+\s*$")
+
+
+def _numbered_links(raw: list[str]) -> set[str]:
+    """The numbers of the links a text browser's dump lists at its end and numbers in its text; none for
+    a text that lists no links so, or whose brackets do not number them (a reference "[1]" of its own)."""
+    listed = {found.group(1) for line in raw if (found := _NUMBERED_ADDRESS.match(line))}
+    marks = sum(1 for line in raw for number in _LINK_NUMBER.findall(line) if number in listed)
+    return listed if min(len(listed), marks) >= CLEANING.link_numbers_min else set()
+
+
+def without_link_numbers(raw: list[str]) -> list[str] | None:
+    """A text browser's dump as a reader of the page saw it: each line without the numbers of its links
+    ("By [11]Megan Holloway" is "By Megan Holloway"); None for any other text."""
+    listed = _numbered_links(raw)
+    if not listed:
+        return None
+    return [_LINK_NUMBER.sub(lambda found: "" if found.group(1) in listed else found.group(), line) for line in raw]
+
 
 
 LineRuleFunction = Callable[[Lines, CleaningVocabulary], None]
@@ -256,6 +281,23 @@ def remove_embedded_cards(lines: Lines, vocabulary: CleaningVocabulary) -> None:
                 break
 
 
+def remove_link_addresses(lines: Lines, vocabulary: CleaningVocabulary) -> None:
+    """A text browser's list of the page's link addresses ("References", "  14. https://amazon.care/"), when
+    its text numbers its links: what the links point to, not what the page says. Its headers ("References",
+    "Visible links", "Hidden links:") go with it: the short lines without a digit over and among them."""
+    if not _numbered_links(lines.raw):
+        return
+    kept = lines.kept_nonblank()
+    listed = [n for n, i in enumerate(kept) if _NUMBERED_ADDRESS.match(lines.raw[i])]
+    start = listed[0] - 1 if listed[0] and _is_list_header(lines.text(kept[listed[0] - 1])) else listed[0]
+    lines.remove("link_addresses", [i for i in kept[start : listed[-1] + 1]
+                                    if _NUMBERED_ADDRESS.match(lines.raw[i]) or _is_list_header(lines.text(i))])
+
+
+def _is_list_header(text: str) -> bool:
+    return len(text.split()) <= 2 and not _DIGIT.search(text)  # noqa: PLR2004 ("Hidden links:")
+
+
 def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     """Markdown lines that are only images: the files are not in the scrape, and the site loads
     nothing from other hosts."""
@@ -265,6 +307,7 @@ def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 PLAIN_RULES: tuple[LineRuleFunction, ...] = (
     remove_front_matter,
+    remove_link_addresses,
     remove_html_debris,
     remove_consent_banners,
     remove_keyword_stuffing,

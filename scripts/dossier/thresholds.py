@@ -66,8 +66,10 @@ class CleaningThresholds:
     unended_sentence_min_words: int = 6  # the article's last sentence without its full stop has this many words
     table_min_rows: int = 3  # a table set out with bars or tabs: a header and two rows at least
     wrapped_line_min_weight: int = 60  # a hard-wrapped paragraph's lines (a PDF's, an e-mail's) are this long
-    wrap_min_lines: int = 4  # a text is hard-wrapped at one width when this many long lines at least ...
-    wrap_min_share: float = 0.6  # ... and this share of them end where a word would have passed that width
+    link_numbers_min: int = 3  # a text browser's dump: this many links numbered in the text and listed at its end
+    wrap_min_lines: int = 6  # a text is hard-wrapped at one width when this many long lines at least ...
+    wrap_min_share: float = 0.6  # ... and this share of them end where a word would have passed that width,
+    wrap_max_width: int = 140  # ... no wider than a terminal, an e-mail or a PDF's column (paragraphs are longer)
     good_min_stopwords: float = 0.12  # jusText's idea: prose in a spaced language is full of stopwords
     min_stopword_coverage: float = 0.15  # below this, no stopword list fits the text: density unmeasured
     stopword_sample_words: int = 800  # enough words to tell the language; keeps this linear and cheap
