@@ -298,6 +298,10 @@ def test_counters(line, expected):
     ("■動画を再生（2分41秒）", True),  # a video player's controls
     ("字幕 オン／オフ", True),
     ("2,3 mil seguidores", True),  # a profile's follower count
+    ("Copy Link copied", True),  # a button with the state it shows once clicked
+    ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),
+    ("Continue reading your article with an MSJ membership", True),
+    ("Continue reading the report, the agency said, before it closed the case.", False),
     ("The next step is previous work.", False),
     ("Next", False),
     ("Previous", False),
@@ -361,6 +365,8 @@ def test_advertising(vocabulary, line, expected):
     ("SOMA PIA: Huduma za afya kwa simu zaongezeka", False, True),
     ("Přečtěte si také: Telemedicína po covidu", False, True),
     ("यो पनि पढ्नुहोस्: अनलाइन परामर्शको अनुभव", False, True),
+    ("Also Read: E-pharmacy orders double during lockdown", False, True),
+    ("热门推荐", True, False),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header
@@ -378,6 +384,8 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("© 2021 Örnek Gazete. Tüm hakları saklıdır.", True),
     ("Google News'te takip et", True),
     ("Polis şüpheliyi iki saat takip etti.", False),  # "followed": no notice
+    ("Catch all the Business News, Market News, Breaking News Events and Latest News Updates on Example Mint.",
+     True),
     ("Подписка подорожала третий раз за год.", False),  # "the subscription", a noun of the news
     ("Hon slutade prenumerera på tidningen förra året.", False),
     ("Biblioteket sender et nyhedsbrev til sine lånere hver måned, og det blev læst af over 5.000 i januar.", False),

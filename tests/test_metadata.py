@@ -241,9 +241,9 @@ FORMS = [
      ("2022-07-21", None, None)),
     ("en", ["# Clinic chain changes hands", "June 16, 2022 9:12 AM · Updated 3 hours ago"], [],
      ("2022-06-16", None, None)),
-    # an update marker before a time and its date: that date is the update's
+    # an update marker before a time and its date: that date is the update's, the only one the page gives
     ("en", ["# Clinic chain changes hands", "By Jane Doe", "Updated 10:32 AM March 12, 2024"], [],
-     (None, "Jane Doe", None)),
+     ("2024-03-12", "Jane Doe", None)),
     # a relative update time, the marker inside a longer word ("update" in "Updated"), no separator
     ("en", ["# Clinic chain changes hands", "March 10, 2024 Updated 3 hours ago"], [], ("2024-03-10", None, None)),
     # a byline's dateline that names an agency too beats the site's today
@@ -314,8 +314,10 @@ def test_a_link_with_a_date_is_no_dateline():
     assert dateline("[18]https://example.org/report 检索于 2020/01/05 8:20 CEST", "zh-Hans") is None
 
 
-def test_only_an_update_date_is_no_publication_date():
-    assert facts("en", ["# Clinic chain changes hands", "Updated March 9, 2020"])[0] is None
+def test_a_page_that_gives_only_the_date_it_was_updated_is_dated_by_it():
+    assert facts("en", ["# Clinic chain changes hands", "Updated March 9, 2020"])[0] == "2020-03-09"
+    assert facts("en", ["# Clinic chain changes hands", "Updated March 9, 2020", "Published March 8, 2020"])[0] \
+        == "2020-03-08"
 
 
 @pytest.mark.parametrize(("language", "head", "foot"), [
