@@ -229,6 +229,19 @@ def test_numbers_in_brackets_are_the_texts_own_without_a_list_of_addresses(vocab
     assert [block.text for block in result.blocks][:2] == paragraphs
 
 
+def test_a_summary_in_bullets_under_the_headline_is_no_headline(vocabulary):
+    headline = "Example Health opens video visits to all its members"
+    bullets = ["• Members can book a visit in the app or by phone from Monday",
+               "• The service was tested in two counties for six months"]
+    result = clean(decoded(page("Business / Companies", "+ FOLLOW", headline, *bullets,
+                                "Business | By Dana Whitcomb in Columbus | Published: 6:30pm, 8 Dec, 2020",
+                                "Why you can trust The Example Ledger", "", *RELEASE_BODY[:2], "The clinic in Columbus",
+                                "Image Credits: Example Health", RELEASE_BODY[3])), vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == [*(b.removeprefix("• ") for b in bullets), *RELEASE_BODY[:2],
+                                                       RELEASE_BODY[3]]
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

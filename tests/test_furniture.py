@@ -74,6 +74,8 @@ def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     # a Buddhist-era year (2565 is 2022) in Thai; set out in parts, its "น." (o'clock) is no sentence's end
     "ข่าวประชาสัมพันธ์ | วันพฤหัสบดีที่ 9 มิถุนายน 2565 เวลา 10:42 น.",
     "12.04.2021, 16:48 Uhr · Von Sabine Krämer · Lesezeit: 3 Min.",  # its last part's abbreviation ends no sentence
+    # in parts, longer: the section, the byline and its place, two dates
+    "Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020 | Updated: 9:12pm, 8 Dec, 2020",
 ])
 def test_datelines(line):
     assert furniture.is_dateline(line)
@@ -299,6 +301,7 @@ def test_counters(line, expected):
     ("字幕 オン／オフ", True),
     ("2,3 mil seguidores", True),  # a profile's follower count
     ("Copy Link copied", True),  # a button with the state it shows once clicked
+    ("Why you can trust The Example Ledger", True),
     ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),
     ("Continue reading your article with an MSJ membership", True),
     ("Continue reading the report, the agency said, before it closed the case.", False),

@@ -192,6 +192,11 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     """The name after a byline marker `part` opens with (`whole`: `part` is the whole line, not a segment)."""
     for marker, rest in _prefixes(part):
         words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
+        # A name ends at a word in lower case that is no particle of one ("Iris Cheung in Hong Kong"), in a
+        # script that writes names with capitals (Georgian's letters are all lower case).
+        words = words[: next((n for n, word in enumerate(words) if n and word.islower()
+                              and unicode_script(word[0]) not in CAPITALS_UNUSED
+                              and word not in VOCABULARY.name_particles), len(words))]
         while words and is_role(words[-1]):
             words.pop()  # "记者 张三 报道": the name, not the verb
         while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)

@@ -191,12 +191,13 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
-    if weight(text) > limits.dateline_max_weight or not has_full_date(text):
+    in_parts = bool(_NAV_SEPARATORS.search(text))
+    if weight(text) > (limits.dateline_in_parts_max_weight if in_parts else limits.dateline_max_weight) \
+            or not has_full_date(text):
         return False
     # A sentence with a date is prose: a dateline ends with no full stop, unless set out in parts ("… | 10:42 น.",
     # "12.04.2021 · Von Sabine Krämer · Lesezeit: 3 Min.").
-    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight
-                and not _NAV_SEPARATORS.search(text))
+    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and not in_parts)
 
 
 def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

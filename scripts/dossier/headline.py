@@ -8,6 +8,7 @@ import re
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
+from .line_rules import BULLET
 from .line_shape import weight
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
@@ -31,7 +32,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
 
     def is_candidate(i: int) -> bool:
-        if i in label or i in notice_lines or furniture.is_spaced_menu(texts[i]):
+        if i in label or i in notice_lines or furniture.is_spaced_menu(texts[i]) or BULLET.match(texts[i]):
             return False
         if not furniture.is_headline_shaped(texts[i]):
             return False
@@ -59,6 +60,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
                               and furniture.is_headline_shaped(texts[i]) and not (bylines and bylines[0] < i))
             if is_candidate(i) or nearest_notice:
                 run.append(i)
+            elif not run and BULLET.match(texts[i]):
+                continue  # a summary in bullets under the headline ("• Shares closed at HK$110 …")
             elif i not in label and (run or i not in notice_lines):
                 break  # the walk passes notices under the headline, nothing else it cannot name
         if len(run) > 1 and run[0] in notice_lines:

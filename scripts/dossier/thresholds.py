@@ -92,6 +92,7 @@ class CleaningThresholds:
     spaced_menu_item_max_weight: int = 16  # in Chinese and Japanese, of a few characters each (CJK count twice)
     spaced_menu_min_items_unspaced: int = 6  # …and six of them: a headline may set four or five phrases apart
     dateline_max_weight: int = 100  # a dateline holds a date, a time, a place, maybe a name: no more
+    dateline_in_parts_max_weight: int = 160  # set out in parts: the section, the byline, the place, two dates
     relative_dateline_max_other_words: int = 2  # "Updated 3 hours ago", "jdoe 2 hours ago [–]": beside the time
     relative_dateline_max_words_after: int = 1  # and after it, a mark at most ("[–]", "h")
     date_day_max_words_from_year: int = 4  # "7 de noviembre de 2023": a day is this near its year
