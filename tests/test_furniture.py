@@ -183,6 +183,7 @@ def test_credits(vocabulary, line, credit):
     ("Deli na Twitterju", True),  # any short case ending on a platform's name
     ("Facebook Twitter WhatsApp", True),
     # a question, a phrase: the article's own lines
+    ("Share on X", True),  # the platform by its letter, after "on"
     ("Vil Facebook dele dataene?", False),
     ("Sdílet data s Facebookem?", False),
     ("En del av Facebook", False),
@@ -302,6 +303,7 @@ def test_counters(line, expected):
     ("2,3 mil seguidores", True),  # a profile's follower count
     ("Copy Link copied", True),  # a button with the state it shows once clicked
     ("Why you can trust The Example Ledger", True),
+    ("Join our WhatsApp Channel", True), ("Show key events only", True),
     ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),
     ("Continue reading your article with an MSJ membership", True),
     ("Continue reading the report, the agency said, before it closed the case.", False),
@@ -370,6 +372,7 @@ def test_advertising(vocabulary, line, expected):
     ("यो पनि पढ्नुहोस्: अनलाइन परामर्शको अनुभव", False, True),
     ("Also Read: E-pharmacy orders double during lockdown", False, True),
     ("热门推荐", True, False),
+    ("Key events", True, False),  # a live blog's list of its main updates
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header

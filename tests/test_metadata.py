@@ -246,6 +246,9 @@ FORMS = [
      ("2024-03-12", "Jane Doe", None)),
     # a relative update time, the marker inside a longer word ("update" in "Updated"), no separator
     ("en", ["# Clinic chain changes hands", "March 10, 2024 Updated 3 hours ago"], [], ("2024-03-10", None, None)),
+    # a name beside the article's dateline beats the masthead's beside the site's today
+    ("en", ["Naira Example", "Monday, March 7, 2022", "# Clinic chain changes hands", "Chidinma Okafor", "March 5, 2022"],
+     [], ("2022-03-05", "Chidinma Okafor", "Naira Example")),
     # a byline's dateline that names an agency too beats the site's today
     ("en", ["Wednesday, March 13, 2024", "# Clinic chain changes hands", "By Jane Doe, Reuters | March 12, 2024"],
      [], ("2024-03-12", "Jane Doe", None)),

@@ -175,13 +175,15 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
 def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
             holders: list[str]) -> tuple[str | None, PageLine | None]:
     """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
-    dateline (unless the copyright line says it is the outlet's); else a name inside a dateline; else a
-    byline in the foot; else the late signals of `_late_author`."""
+    dateline, one under the headline first (a name beside the site's today above it is the masthead's),
+    unless the copyright line says it is the outlet's; else a name inside a dateline; else a byline in
+    the foot; else the late signals of `_late_author`."""
     if bylines:
         return bylines[0][1], bylines[0][0]
     lines = list(layout.lines)
     position = _first_positions(lines)  # lines.index per dateline: quadratic
-    for line, _found in datelines:
+    headline = next((line.number for line in lines if line.kind == "title"), None)
+    for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
             if neighbour and neighbour.kind != "title" and not neighbour.prose and person_name(neighbour.text) \
