@@ -304,6 +304,9 @@ def test_counters(line, expected):
     ("Copy Link copied", True),  # a button with the state it shows once clicked
     ("Why you can trust The Example Ledger", True),
     ("Join our WhatsApp Channel", True), ("Show key events only", True),
+    ("Larger text size", True), ("License this article", True), ("Loading", True),
+    ("Click to share on Facebook (Opens in new window)", True),
+    ("Loading the lorries took the whole night, the driver said.", False),
     ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),
     ("Continue reading your article with an MSJ membership", True),
     ("Continue reading the report, the agency said, before it closed the case.", False),
@@ -373,6 +376,7 @@ def test_advertising(vocabulary, line, expected):
     ("Also Read: E-pharmacy orders double during lockdown", False, True),
     ("热门推荐", True, False),
     ("Key events", True, False),  # a live blog's list of its main updates
+    ("Most Viewed in Business", True, False), ("READ MORE ON APPLE", True, False),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header

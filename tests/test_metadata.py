@@ -11,7 +11,7 @@ import pytest
 
 from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
-from dossier.bylines import bio_name, byline_name, lead_byline, person_name, sign_off_name
+from dossier.bylines import bio_name, byline_name, lead_byline, name_line, person_name, sign_off_name
 from dossier.chinese import convert
 from dossier.clean import clean
 from dossier.curated_yaml import CurationError
@@ -246,6 +246,11 @@ FORMS = [
      ("2024-03-12", "Jane Doe", None)),
     # a relative update time, the marker inside a longer word ("update" in "Updated"), no separator
     ("en", ["# Clinic chain changes hands", "March 10, 2024 Updated 3 hours ago"], [], ("2024-03-10", None, None)),
+    # a name line beside the dateline that gives the person's role after the name, with or without a comma
+    ("en", ["# Clinic chain changes hands", "Harriet Ashdown Health policy editor", "Wed 10 Jul 2019 06.00 BST"], [],
+     ("2019-07-10", "Harriet Ashdown", None)),
+    ("en", ["# Clinic chain changes hands", "Danny Reeve, Consumer Tech Reporter", "Published: 19:42, 7 Sep 2022"], [],
+     ("2022-09-07", "Danny Reeve", None)),
     # a name beside the article's dateline beats the masthead's beside the site's today
     ("en", ["Naira Example", "Monday, March 7, 2022", "# Clinic chain changes hands", "Chidinma Okafor", "March 5, 2022"],
      [], ("2022-03-05", "Chidinma Okafor", "Naira Example")),
@@ -700,6 +705,18 @@ def test_byline_name(text, expected):
 ])
 def test_lead_byline(text, expected):
     assert lead_byline(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Javier Ortega", "Javier Ortega"),
+    ("Danny Reeve, Consumer Tech Reporter", "Danny Reeve"),
+    ("Harriet Ashdown Health policy editor", "Harriet Ashdown"),
+    ("Consumer Tech Reporter", None),
+    ("Danny Reeve, who covers consumer tech", None),  # no role word at the end
+    ("Amazon Care closes its doors for good", None),
+])
+def test_name_line(text, expected):
+    assert name_line(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

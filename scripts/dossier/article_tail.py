@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from . import furniture
-from .bylines import byline_name
+from .bylines import byline_name, name_line
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .line_shape import weight
@@ -110,7 +110,8 @@ def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, goo
     story with other verbs ("Europa Press ha intentado …")."""
     # A byline's name, or the bare name a byline line is ("Elin Sjöberg" over the dateline).
     names = {name for i in kept if label.get(i) == "byline"
-             and (name := byline_name(texts[i]) or (texts[i] if furniture.is_person_name(texts[i]) else None))}
+             and (name := byline_name(texts[i]) or name_line(texts[i])
+                  or (texts[i] if furniture.is_person_name(texts[i]) else None))}
     after = set(_after_prose_begins(kept, good))
     bios: list[int] = []
     for paragraph in reversed(_paragraphs([i for i in kept if i not in label], wrapped)):

@@ -239,6 +239,28 @@ def _before_suffix(part: str) -> str | None:
     return None
 
 
+def name_line(text: str) -> str | None:
+    """The name a line of a name gives: the line, when it is a person's name; the name, when it gives the
+    person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health policy editor":
+    two or three words of a name, then a few words that end in a role word)."""
+    if person_name(text):
+        return text.strip()
+    head, comma, role = text.partition(",")
+    if comma and person_name(head) and _is_role_phrase(role):
+        return head.strip()
+    words = text.split()
+    for size in (2, 3):  # "Harriet Ashdown" before "Harriet Ashdown Health"; the role in two words at least
+        name = " ".join(words[:size])
+        if len(words) > size + 1 and person_name(name) and _is_role_phrase(" ".join(words[size:])):
+            return name
+    return None
+
+
+def _is_role_phrase(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= META_LINES.role_phrase_max_words and is_role(words[-1])
+
+
 def bio_name(line: str, following: str) -> str | None:
     """The author a name line and the bio under it give: a line that is only a person's name, followed
     by a paragraph that opens with that name ("Jane Doe" / "Jane Doe covers health policy for …")."""

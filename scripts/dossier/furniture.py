@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 from typing import Literal
 
+from .bylines import name_line
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import YEAR_SPAN, has_full_date
@@ -330,8 +331,9 @@ def is_keyword_spam(text: str, language: str | None, limits: CleaningThresholds 
 
 
 def is_person_name(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """A bare name ("Javier Ortega", "何清"): only furniture beside a byline or dateline."""
-    if _CJK_NAME.match(text):
+    """A bare name ("Javier Ortega", "何清"), perhaps with the person's role ("Danny Reeve, Consumer Tech
+    Reporter"): only furniture beside a byline or dateline."""
+    if _CJK_NAME.match(text) or name_line(text):
         return True
     return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not _DIGIT.search(text)
 

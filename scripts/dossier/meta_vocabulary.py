@@ -62,7 +62,8 @@ class Vocabulary:
     )
     # Words that are roles or desks, never a person's name.
     role_words: tuple[str, ...] = (
-        "staff", "reporter", "correspondent", "editor", "editors", "newsroom", "desk", "redaktion",
+        "staff", "reporter", "correspondent", "editor", "editors", "writer", "columnist", "journalist", "newsroom",
+        "desk", "redaktion",
         "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "redactie",
         "redaktionen", "redakcja", "redaksi", "redaktör", "muhabir", "editör", "toimitus", "редакция", "корреспондент",
         "biên tập viên", "phóng viên",

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bylines import bio_name, byline_name, lead_byline, opens_with_byline_marker, person_name, sign_off_name
+from .bylines import bio_name, byline_name, lead_byline, name_line, opens_with_byline_marker, person_name, sign_off_name
 from .datelines import Dateline, dateline
 from .meta_lines import has_cjk, is_prose, script_of, segments_keeping_colons
 from .outlets import (
@@ -186,10 +186,11 @@ def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLin
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
-            if neighbour and neighbour.kind != "title" and not neighbour.prose and person_name(neighbour.text) \
-                    and not opens_with_byline_marker(neighbour.text) \
-                    and not any(names_agree(neighbour.text, holder) for holder in holders):
-                return neighbour.text, neighbour
+            if not neighbour or neighbour.kind == "title" or neighbour.prose:
+                continue
+            name = name_line(neighbour.text)
+            if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
+                return name, neighbour
     for _line, found in datelines:
         for part in found.parts:
             if person_name(part) and not opens_with_byline_marker(part):

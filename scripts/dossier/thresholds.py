@@ -165,6 +165,7 @@ class MetaLineThresholds:
     meta_line_max_chars: int = 140  # bylines, datelines, copyright lines are short
     max_digit_share: float = 0.4  # a part this much digits is an issue number or a count, never a name
     latin_name_words: tuple[int, int] = (2, 6)
+    role_phrase_max_words: int = 4  # a role after a name: "Consumer Tech Reporter", "Health policy editor"
     latin_name_max_chars: int = 50
     han_name_chars: tuple[int, int] = (2, 4)  # Chinese personal names
     transliterated_name_max_chars: int = 12  # a foreign name in Han, its parts joined by a dot (拉里·埃里森)
