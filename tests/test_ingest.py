@@ -242,7 +242,7 @@ def test_legacy_encodings_decode_a_headline_and_first_sentence_alone(language, e
 # The code pages always weighed whose readings of one text may tie letter by letter: the Latin ones beside
 # cp1252, and those of the other alphabets (each byte of Hebrew's cp1255 is a letter in Cyrillic's cp1251 or
 # Greek's cp1253): the language tells them apart (below).
-CODE_PAGES_TOLD_BY_LANGUAGE = frozenset({"cp1250", "cp1257", "cp1251", "cp1253", "cp1255", "cp1256"})
+CODE_PAGES_TOLD_BY_LANGUAGE = frozenset({"cp1250", "iso-8859-2", "cp1257", "cp1251", "cp1253", "cp1255", "cp1256"})
 
 
 @pytest.mark.parametrize("language, encoding, text", LEGACY, ids=[f"{language}-{e}" for language, e, _ in LEGACY])
@@ -272,6 +272,10 @@ HUNGARIAN = ("A kormány kedden jóváhagyta a reformot, amely javítja a vidék
              "szerint jövőre több orvos érkezik az egészségügyi központokba, és rövidülnek a várólisták.\n")
 ROMANIAN = ("Guvernul a aprobat marţi reforma care ar trebui să îmbunătăţească asistenţa medicală din zonele "
             "rurale. Potrivit ministrului, centrele de sănătate vor primi anul viitor mai mulţi medici.\n")
+SLOVENIAN = ("Britansko podjetje za umetno inteligenco, ki je v lasti Alphabeta, se umika iz neposrednega dela z "
+             "bolnišnicami. Kritiki opozarjajo, da se bodo podatki pacientov znašli pri Googlu, čeprav je podjetje "
+             "obljubilo drugače. Šest bolnišnic bo moralo pogodbe preurediti, odločitev pa bodo preverili tudi "
+             "pooblaščenci za varstvo podatkov.\n")
 HEBREW = ("הממשלה אישרה ביום שלישי את הרפורמה שאמורה לשפר את שירותי הבריאות באזורים הכפריים. לדברי השר, "
           "מרכזי הבריאות יקבלו בשנה הבאה יותר רופאים והתורים יתקצרו.\n")
 SAME_SCRIPT = [
@@ -284,6 +288,10 @@ SAME_SCRIPT = [
     ("cs", "iso-8859-2", CZECH),
     ("lt", "cp1257", LITHUANIAN),  # stopwords-iso's Lithuanian list is itself cp1257 read as cp1252
     ("hu", "iso-8859-2", HUNGARIAN),  # and its Hungarian one writes ő as õ
+    # ISO-8859-2's š and ž are cp1250's ą and ľ: a page with neither in cp1250's own places (no byte from
+    # 0x80 to 0x9F) is read both ways, and the detector may not propose ISO-8859-2 at all
+    ("sl", "iso-8859-2", SLOVENIAN),
+    ("hr", "iso-8859-2", SLOVENIAN.replace("podjetje", "tvrtka")),
     ("ro", "cp1250", ROMANIAN),  # not ISO-8859-16, which writes ş as ș
     ("he", "cp1255", HEBREW),  # not Cyrillic letters, each of them Russian, in words that are not
     # a right-to-left mark (cp1255's 0xFE, a Cyrillic letter in cp1251) before a date: typography, not debris

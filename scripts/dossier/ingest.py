@@ -103,11 +103,13 @@ def _binary_kind(data: bytes) -> str | None:
 # cp1252 and ISO-8859-15 give for a file that holds neither € nor œ) the earlier one wins. Supersets stand
 # for their base: GB18030 reads GBK and GB2312, cp932 Shift_JIS, cp949 EUC-KR, Big5-HKSCS Big5. The
 # Windows code pages of Central Europe and the Baltics come before the ISO ones the detector ranks first
-# (ISO-8859-16 writes Romanian's ş as ș: equally Romanian, but not what a cp1250 file holds). Those of the other
-# alphabets (Cyrillic, Greek, Hebrew, Arabic) too: the detector may propose none for a short page that opens
-# with a direction mark, and their readings of one file tie letter by letter, for the language to tell apart.
+# (ISO-8859-16 writes Romanian's ş as ș: equally Romanian, but not what a cp1250 file holds); ISO-8859-2
+# follows cp1250, whose ą and ľ are its š and ž (the detector may not propose it at all: the language's
+# letters tell the two readings apart). Those of the other alphabets (Cyrillic, Greek, Hebrew, Arabic) too:
+# the detector may propose none for a short page that opens with a direction mark, and their readings of
+# one file tie letter by letter, for the language to tell apart.
 COMMON_ENCODINGS = ("gb18030", "big5", "cp932", "cp949", "euc_jp", "big5hkscs", "cp1252", "iso-8859-15", "cp1250",
-                    "cp1257", "cp1251", "cp1253", "cp1255", "cp1256")
+                    "iso-8859-2", "cp1257", "cp1251", "cp1253", "cp1255", "cp1256")
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
