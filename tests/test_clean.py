@@ -242,6 +242,30 @@ def test_a_summary_in_bullets_under_the_headline_is_no_headline(vocabulary):
                                                        RELEASE_BODY[3]]
 
 
+def test_a_wrapped_page_keeps_apart_what_is_not_one_paragraph(vocabulary):
+    # An e-mail wrapped at 72: a button right under a paragraph's last line, its full stop near the width.
+    lines = ["Die Krankenkasse hat am Dienstag angekündigt, dass sie ihre digitale Sprechstunde",
+             "im kommenden Jahr auf alle Bundesländer ausweiten will, nachdem ein Pilotversuch",
+             "in Bayern gut angenommen wurde und die Versicherten zufrieden waren, sagte sie.", "Read Full Story"]
+    wrapped = [line for paragraph in GERMAN_PARAGRAPHS[1:] for line in [*textwrap.wrap(paragraph, 82), ""]]
+    result = clean(decoded(page("Krankenkasse weitet Videosprechstunde aus", "", *wrapped, *lines)), vocabulary)
+    assert "Read Full Story" not in [block.text for block in result.blocks][-1]
+    # A headline the text browser centred over two lines, the second indented further.
+    headline = ["  Krankenkasse weitet ihre Videosprechstunde auf alle Bundesländer aus, die sie",
+                "                    nach einem Pilotversuch in Bayern erprobt hat"]
+    wrapped = [line for paragraph in GERMAN_PARAGRAPHS for line in [*textwrap.wrap(paragraph, 72), ""]]
+    result = clean(decoded(page(*headline, "", *wrapped)), vocabulary)
+    assert result.title == headline[0].strip()
+    assert [block.text for block in result.blocks][-len(GERMAN_PARAGRAPHS):] == GERMAN_PARAGRAPHS
+    # Paragraphs of Chinese a line each, one under the other: no words for a wrap to keep whole.
+    chinese = [*ZH_PARAGRAPHS, "医院方面表示，线上复诊目前只面向已在医院就诊过的慢性病患者，首诊仍需到院完成，以保证医疗安全。",
+               "不少患者认为，在家就能拿到处方和药品节省了大量时间，但也有老年人反映操作流程过于复杂，希望能有人工客服帮助。",
+               "市卫生健康委表示，下一步将把更多社区卫生服务中心纳入平台，并研究将线上诊疗费用纳入医保报销范围的具体办法。",
+               "专家建议，平台应尽快建立统一的电子处方标准，方便患者在不同医院之间转诊，同时加强对个人健康数据的保护。"]
+    result = clean(decoded(page("本市首批互联网医院上线 复诊开方送药一站完成", *chinese)), vocabulary)
+    assert [block.text for block in result.blocks] == chinese
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,
@@ -427,6 +451,8 @@ def test_prose_and_markdown_shapes():
     assert looks_like_markdown("# Amazon &amp; One Medical\n\nThe deal closed.", named_markdown=True)
     assert not looks_like_markdown("# Amazon &amp; One Medical\n\nThe deal closed.")
     assert not looks_like_markdown("- a list\n- and nothing else", named_markdown=True)
+    # as html2text writes links, by reference, and indents its lists
+    assert looks_like_markdown("# Title\n\nSee [the filing][3].\n\n  * [Home][1]\n\n   [3]: https://a.example/f")
 
 
 RELEASE_BODY = [

@@ -90,6 +90,9 @@ def test_datelines(line):
                                   "[실시간] 갤럭시 언팩 2020…갤럭시 워치3에 혈압·심전도 측정 탑재",  # "Watch3": a name's number
                                   "1. Google Health (2008–2012)",  # a numbered subheading: its years are a span
                                   "3. Haven, 2018-2021",
+                                  # guillemets are no separators of a dateline's parts: a sentence with a date
+                                  "Le 24 août 2022, Amazon a annoncé la fermeture d'un service jugé « pas assez complet ».",
+                                  "Die EU-Kommission hatte am 17. Dezember 2020 grünes Licht gegeben, unter «Auflagen».",
                                   # Thai ends no sentence with a full stop: "the service starts on …"
                                   "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567"])
 def test_datelines_are_not_sentences_that_mention_a_date(line):
@@ -376,6 +379,7 @@ def test_advertising(vocabulary, line, expected):
     ("Also Read: E-pharmacy orders double during lockdown", False, True),
     ("热门推荐", True, False),
     ("Key events", True, False),  # a live blog's list of its main updates
+    ("Key moments", False, False),  # a timeline's subheading
     ("Most Viewed in Business", True, False), ("READ MORE ON APPLE", True, False),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):

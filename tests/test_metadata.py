@@ -313,6 +313,7 @@ def test_impossible_and_partial_dates_are_ignored():
     ("vi", "Thứ Sáu, 15/1/2021, 08:20 (GMT+7)"),  # Friday
     ("id", "Jumat, 22 Juli 2022 | 09:15 WIB"),
     ("pt", "Quarta-feira, 3 de março de 2021"),
+    ("en", "Updated: 14 Aug 2020, 10:42 PM IST"),  # the time's "PM" and its zone
 ])
 def test_the_day_of_the_week_in_a_dateline_is_nobodys_name(language, line):
     assert dateline(line, language).parts == ()
@@ -320,6 +321,11 @@ def test_the_day_of_the_week_in_a_dateline_is_nobodys_name(language, line):
 
 def test_a_link_with_a_date_is_no_dateline():
     assert dateline("[18]https://example.org/report 检索于 2020/01/05 8:20 CEST", "zh-Hans") is None
+
+
+def test_a_banner_that_says_when_a_policy_was_updated_dates_no_article():
+    assert facts("en", ["We updated our Privacy Policy on Jan. 5, 2022. Learn more", "# Clinic chain changes hands",
+                        "By Jane Doe", "2 hours ago"])[0] is None
 
 
 def test_a_page_that_gives_only_the_date_it_was_updated_is_dated_by_it():
@@ -702,6 +708,7 @@ def test_byline_name(text, expected):
     ("鹭江财经讯（记者 陈思远）5月4日，平安好医生正式挂牌", "陈思远"),  # after a dispatch's opening
     ("新华社北京5月4日电（记者 张晓明）国家卫健委", "张晓明"),
     ("平安好医生（01833.HK）正式在香港挂牌", None),  # a bracket after a name, not a dispatch
+    ("本报讯（记者 周晓东 通讯员 李婷婷）6月17日，", "周晓东"),  # the reporter, not the correspondent with him
 ])
 def test_lead_byline(text, expected):
     assert lead_byline(text) == expected

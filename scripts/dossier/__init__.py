@@ -5,8 +5,8 @@ The stages, each a function from the typed records in `records` to the next:
 1. ingest (`sources` reads `seeds/articles/` safely; `ingest` decodes, weighing encodings by
    `plausibility`);
 2. clean (`clean`, with `article_location`, `line_rules`, `block_parsing`, the signals of `furniture`
-   and the vocabulary `cleaning_vocabulary` loads, its whole-line lists indexed by `line_patterns`), then
-   duplicates (`dedupe`);
+   and the vocabulary `cleaning_vocabulary` loads, its whole-line lists indexed by `line_patterns`;
+   hard-wrapped text read by `wrapping`), then duplicates (`dedupe`);
 3. detect (`detect`: language and Chinese script);
 4. normalize (`normalize`: every Chinese article in both scripts, through `chinese`);
 5. metadata (`metadata`: what `page_facts` reads on the zones of `page_layout`, from the signals of

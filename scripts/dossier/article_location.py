@@ -23,6 +23,7 @@ from .line_rules import Lines
 from .line_shape import is_spaced, stopword_language, weight
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
+from .wrapping import unlabel_wrapped_prose, wrapped_lines
 
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
@@ -80,8 +81,8 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
-    wrapped = furniture.wrapped_lines(kept, texts, language, lines.raw)
-    _unlabel_wrapped_prose(texts, label, wrapped)
+    wrapped = wrapped_lines(kept, texts, language, lines.raw)
+    unlabel_wrapped_prose(texts, label, wrapped)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
 
@@ -241,26 +242,6 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
                 del label[i]
 
 
-# What the end of a wrapped sentence may look like on its own line: "2021." a count, "and phy-" / "sician
-# assistants, nurses" a keyword list, "March 12, 2024." a dateline.
-_SHAPES_OF_A_WRAPPED_END = frozenset({"keyword_stuffing", "counter", "page_chrome", "dateline"})
-
-
-def _unlabel_wrapped_prose(texts: dict[int, str], label: Labels, wrapped: set[int]) -> None:
-    """A hard-wrapped paragraph (a PDF's text, an e-mail) breaks lines mid-sentence: its first line may open
-    with a dateline ("PORTLAND, Ore. — March 12, 2024 — Cascade Valley Health today announced that it has
-    begun"), and a line it goes on with may read as a lower-case keyword list, or a count ("2021."). None is
-    what it looks.
-    `wrapped`: the lines that go on in the line below them."""
-    for i in sorted(wrapped):
-        if label.get(i + 1) == "byline":
-            continue
-        if label.get(i) == "dateline":
-            del label[i]
-        if label.get(i + 1) in _SHAPES_OF_A_WRAPPED_END:
-            del label[i + 1]
-
-
 def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:
     """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line."""
     for n, i in enumerate(kept):
@@ -343,6 +324,8 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
         if not furniture.is_bare_credit(texts[i], vocabulary):
             continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
         text = texts[previous]
-        longest = limits.caption_max_weight if is_spaced(text) else limits.caption_max_weight_unspaced
-        if weight(text) <= longest and len(ROUGH_BOUNDARY.findall(text)) <= limits.caption_max_sentences:
+        sentences = len(ROUGH_BOUNDARY.findall(text))  # in CJK, two sentences are a caption only when short
+        short = sentences > 1 and not is_spaced(text)
+        longest = limits.caption_max_weight_unspaced if short else limits.caption_max_weight
+        if weight(text) <= longest and sentences <= limits.caption_max_sentences:
             label[previous] = "caption"

@@ -197,8 +197,9 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         words = words[: next((n for n, word in enumerate(words) if n and word.islower()
                               and unicode_script(word[0]) not in CAPITALS_UNUSED
                               and word not in VOCABULARY.name_particles), len(words))]
+        words = words[: next((n for n, word in enumerate(words) if n and is_role(word)), len(words))]
         while words and is_role(words[-1]):
-            words.pop()  # "记者 张三 报道": the name, not the verb
+            words.pop()  # "记者 张三 报道": the name, not the verb; "记者 周晓东 通讯员 李婷婷": the reporter
         while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
             words.pop(0)  # "Dr. Anna Schmidt": her name
         if words:

@@ -24,20 +24,21 @@ from .block_parsing import (
     setext_underlines,
 )
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import wrapped_lines
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines, without_link_numbers
 from .line_shape import stopword_language
 from .records import Block, CleanText, DecodedText, RemovedLine
 from .sentences import ROUGH_BOUNDARY
 from .thresholds import CLEANING
+from .wrapping import wrapped_lines
 
 # Markdown's signals: a heading, a link, an image, a list item, a quote. No "[" inside a link's text or
 # target: each "[" then starts a scan that ends before the next one, so the search is linear (with "["
 # allowed, `[a](` and a long run of letters took quadratic time).
 _HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
-_LINK = re.compile(r"\[[^\[\]\n]*\]\([\w./-][^)\s\[]*\)")
+_LINK = re.compile(r"\[[^\[\]\n]*\]\([\w./-][^)\s\[]*\)|\[[^\[\]\n]+\]\[[^\[\]\s]{0,40}\]|^ {0,3}\[[^\[\]\n]+\]: \S",
+                   re.MULTILINE)  # inline, by reference ("[text][3]"), a reference's definition ("[3]: https://…")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\s\[]+\)")
-_LIST_MARKER = re.compile(r"^(?:\*|-|\d+\.)\s{1,4}\S", re.MULTILINE)
+_LIST_MARKER = re.compile(r"^ {0,3}(?:\*|-|\d+\.)\s{1,4}\S", re.MULTILINE)
 _QUOTE = re.compile(r"^> \S", re.MULTILINE)
 
 

@@ -16,6 +16,7 @@ from .meta_vocabulary import VOCABULARY
 from .text_dates import DateOrder, FoundDate, find_dates
 from .thresholds import META_LINES
 
+_MERIDIEM = re.compile(r"^[AaPp]\.?[Mm]\.?(?:\s+|$)")  # "PM IST", left of "10:42 PM IST" once its time is out
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:h時시]\s?\d{2}(?:\s?[:：]\d{2})?(?:\s?[分분])?(?!\d)")
 
 
@@ -66,7 +67,7 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     parts: list[str] = []
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
-        for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
+        for piece in (_MERIDIEM.sub("", raw.strip(" ·・•-–—|")) for raw in pieces):  # "PM IST": a time zone
             if _opens_with(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:

@@ -168,7 +168,7 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
         score.untitled_said = int(not title)
         if title:
             score.problems.append(f"title invented: {title[:70]}")
-    elif title == _norm(gold["title"]):
+    elif title in {_norm(gold["title"]), _norm(markdown_shown(gold["title"]))}:
         score.title_right = 1
     else:
         score.problems.append(f"title: {title[:60]!r} (gold {gold['title'][:60]!r})")

@@ -14,16 +14,14 @@ inside it only what a signal names. Every threshold is in `thresholds.CleaningTh
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from itertools import pairwise
 from typing import Literal
 
 from .bylines import name_line
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import YEAR_SPAN, has_full_date
-from .line_shape import is_spaced, stopword_density, weight, words, wrap_span, wrap_width
-from .sentences import CLOSERS, ends_like_question, ends_like_sentence, goes_on_below
+from .line_shape import is_spaced, stopword_density, weight, words
+from .sentences import CLOSERS, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
@@ -46,6 +44,7 @@ _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
 # "/" and "·" only between spaces.
 _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")
+_PARTS = re.compile(r"\s[|｜·•]\s")  # a dateline's parts between bars or dots ("Published …"), never « » or >
 # A character every separator holds: a line without one (most prose) is not scanned for separators at
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
@@ -99,32 +98,6 @@ def is_unended_prose(text: str, language: str | None, limits: CleaningThresholds
     if density is None:
         return not is_spaced(text) and bool(_CJK_COMMA.search(text))
     return len(words(text)) >= limits.unended_sentence_min_words and density >= limits.good_min_stopwords
-
-
-def is_wrapped_prose(text: str, below: str, language: str | None, at_width: bool = False,
-                     limits: CleaningThresholds = CLEANING) -> bool:
-    """A line of a hard-wrapped paragraph (a PDF's text, an e-mail) that the wrap breaks mid-sentence: long,
-    as full of stopwords as prose, and going on in the line below it ("… and phy-" over "sician assistants"),
-    or, on a page wrapped at one width, broken `at_width` wherever in the sentence ("… Amazon betreibt mit"
-    over "Amazon Care einen …": a German noun, a name, go on in capitals; "… The Example Ledger." over
-    "Reach her at …")."""
-    density = stopword_density(text, language)
-    if weight(text) < limits.wrapped_line_min_weight or (density is not None and density < limits.good_min_stopwords):
-        return False
-    if at_width and words(text):
-        return True
-    return not ends_like_sentence(text) and goes_on_below(text, below)
-
-
-def wrapped_lines(kept: list[int], texts: Mapping[int, str], language: str | None, written: list[str]) -> set[int]:
-    """The kept lines that a hard-wrapped paragraph breaks, each going on in the line right under it, judged
-    on the width the page is wrapped at, if it is (line_shape.wrap_width), measured on all its lines as
-    `written` (a text browser counts the numbers of its links in the width)."""
-    adjacent = [(i, below) for i, below in pairwise(kept) if below == i + 1]
-    width = wrap_width((line.rstrip(), below) for line, below in pairwise(written) if line.strip())
-    at_width = {i for i, below in adjacent if width is not None
-                and (span := wrap_span(written[i].rstrip(), written[below]))[0] <= width <= span[1]}
-    return {i for i, below in adjacent if is_wrapped_prose(texts[i], texts[below], language, i in at_width)}
 
 
 _TABLE_CELL_SEPARATOR = re.compile(r"\||\t")
@@ -192,7 +165,7 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
-    in_parts = bool(_NAV_SEPARATORS.search(text))
+    in_parts = bool(_PARTS.search(text))
     if weight(text) > (limits.dateline_in_parts_max_weight if in_parts else limits.dateline_max_weight) \
             or not has_full_date(text):
         return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import cast
 
@@ -23,28 +22,6 @@ WEIGHTS_KEPT = 8192  # lines: a few articles' worth
 def weight(text: str) -> int:
     """Visible length, with wide (CJK) characters counted twice: a CJK character carries about a word."""
     return len(text) if text.isascii() else len(text) + _WIDE.subn("", text)[1]  # subn: a count, not a list
-
-
-def wrap_width(pairs: Iterable[tuple[str, str]]) -> int | None:
-    """The width a hard-wrapped text was wrapped at (a lynx or w3m dump, an e-mail, a PDF's text), if it was:
-    a word wrap breaks a line where its next word would pass the width (`wrap_span`). The width most of a
-    page's long lines agree on; None for a page whose paragraphs stand each on a line of its own (its
-    lines' lengths agree on none). `pairs`: each line as written, with the line under it."""
-    spans = [wrap_span(text, below) for text, below in pairs
-             if CLEANING.wrapped_line_min_weight <= weight(text) and len(text) <= CLEANING.wrap_max_width
-             and below.strip()]
-    if len(spans) < CLEANING.wrap_min_lines:
-        return None
-    fits = Counter(width for low, high in spans for width in range(low, high + 1))
-    width, count = max(sorted(fits.items()), key=lambda item: item[1])  # sorted: the narrowest of equals
-    return width if count >= CLEANING.wrap_min_share * len(spans) else None
-
-
-def wrap_span(text: str, below: str) -> tuple[int, int]:
-    """The widths a wrap may have broken `text` at, with `below` under it: from the line's length to its
-    length with the next word (len(line) <= width <= len(line) + len(next word))."""
-    next_word = below.split(maxsplit=1)[0] if below.strip() else ""
-    return len(text), len(text) + len(next_word)
 
 
 def is_spaced(text: str) -> bool:

@@ -137,8 +137,8 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
     """The first publication date of the head's datelines, one under the headline first when it is a bare
     date or a byline's (a date above may be the site's today, printed in its header; a date under it
     with other words, a photo's or an event's, is no better); failing that, a bare date in the foot or the
-    wire's in its opening; failing those, the date the page says it was updated ("Updated: 14 Aug 2020"),
-    the one it gives."""
+    wire's in its opening; failing those, the date the article's dateline says it was updated ("Updated:
+    14 Aug 2020"), the one it gives (not a banner's "We updated our policy on …" above the headline)."""
     headline = next((line.number for line in layout.lines if line.kind == "title"), None)
 
     def articles_own(dated: tuple[PageLine, Dateline]) -> bool:
@@ -153,7 +153,8 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
         bare = dateline(line.text, language, order)
         if bare and bare.published and not bare.parts:
             return bare.published.isoformat()
-    updated = next((date.value.isoformat() for _line, found in datelines for date in found.dates), None)
+    updated = next((date.value.isoformat() for line, found in datelines if articles_own((line, found))
+                    for date in found.dates), None)
     return _lead_date(layout, headline, language, order) or updated
 
 

@@ -99,7 +99,7 @@ class CleaningThresholds:
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence
     caption_max_weight: int = 180  # a credit's caption, or a caption carrying its credit, is this short
-    caption_max_weight_unspaced: int = 100  # in CJK, 50 characters: two sentences that long are a paragraph
+    caption_max_weight_unspaced: int = 100  # in CJK, two sentences longer than 50 characters are a paragraph
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
     headline_min_weight: int = 12  # shorter is a label or a section name
