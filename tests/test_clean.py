@@ -1040,6 +1040,14 @@ def test_a_portals_repost_its_original_title_font_sizes_and_recommendations(voca
     assert [b.text for b in result.blocks] == ZH_PARAGRAPHS
 
 
+def test_one_long_japanese_sentence_over_a_photo_credit_is_its_caption(vocabulary):
+    caption = "ニューヨーク州内にあるワン・メディカルの診療所。会員制で、予約から受診まで専用アプリで完結するのが特徴だ"
+    body = ["米アマゾン・ドット・コムは、会員制の診療所を運営するワン・メディカルの買収を完了したと発表した。買収額は約39億ドル。",
+            "同社は今後、プライム会員向けに割引料金で診療サービスを提供する方針で、米国内の医療市場での存在感を高める考えだ。"]
+    text = page("アマゾン、ワン・メディカル買収を完了", "2023年2月23日 9時15分", body[0], caption, "写真：ロイター", body[1])
+    assert [b.text for b in clean(decoded(text), vocabulary).blocks] == body
+
+
 def test_two_chinese_sentences_over_a_photo_credit_are_a_paragraph_not_its_caption(vocabulary):
     # An official account's post: its topic tag with the count of its posts, a credit under a paragraph.
     headline = "十年长跑，互联网医院离上市还有多远？"
