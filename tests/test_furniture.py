@@ -163,6 +163,7 @@ def test_bylines(vocabulary, line, byline):
     ("Así es la clínica de Amazon One Medical en Miami | FOTOS: un recorrido por dentro", False),  # a headline
     ("© FedHealth Watch 2024", False),  # a copyright line, its year anywhere
     ("สงวนลิขสิทธิ์ © 2567 ไทยเทคนิวส์", False),
+    ("Լուսանկարը՝ Reuters", True), ("រូបថត៖ AFP", True), ("Nuotr. „Facebook“", True),
 ])
 def test_credits(vocabulary, line, credit):
     assert furniture.is_credit(line, vocabulary) is credit
@@ -341,6 +342,7 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("বিজ্ঞাপন", True),
     ("آگهي: دوره‌هاي آموزشي شبکه و امنيت", True),  # Persian, with the Arabic yeh of a legacy code page
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)
+    ("Oglasno sporočilo", True), ("რეკლამა", True), ("Գովազդ", True),
     ("Advertisers left the platform after the report.", False),
 ])
 def test_advertising(vocabulary, line, expected):
@@ -380,6 +382,9 @@ def test_advertising(vocabulary, line, expected):
     ("热门推荐", True, False),
     ("Key events", True, False),  # a live blog's list of its main updates
     ("Key moments", False, False),  # a timeline's subheading
+    ("Preberite tudi: Umetna inteligenca prepozna očesne bolezni", False, True),
+    ("Сондай-ақ оқыңыз: Қазақстанда телемедицина", False, True),
+    ("Կարդացեք նաև՝ Ինչու են տեխնոլոգիական հսկաները", False, True),
     ("Most Viewed in Business", True, False), ("READ MORE ON APPLE", True, False),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):

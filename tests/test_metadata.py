@@ -688,6 +688,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Av alla patienter", None),
     ("Oleh karena itu", None),
     ("By Jane Doe in New York", "Jane Doe"),  # the place after the name
+    ("Аутор: Милош Јовановић", "Милош Јовановић"),
     ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),  # a script whose letters are all lower case
     ("Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020", "Iris Cheung"),
     ("Penulis: Tim Redaksi", None),

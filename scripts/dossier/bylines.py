@@ -86,19 +86,23 @@ def _cjk_person(text: str) -> bool:
     return False
 
 
+def caseless_name(text: str) -> bool:
+    """In a script without capitals (Hebrew, Arabic, the Indic scripts), where a name has no shape of its
+    own, a few words none of which is a function word or a role ("ثنا ملک", not "के बारे में", "about")."""
+    words = text.split()
+    low, high = META_LINES.latin_name_words
+    function_words = any_languages_stopwords()
+    return low <= len(words) <= high and all(_caseless_word(word) and not is_role(word) and word not in function_words
+                                             for word in words)
+
+
 def marked_name(text: str) -> bool:
     """What may follow an explicit byline marker: a person's name, or (in CJK) any short name, since
     the marker already says it is the writer ("文｜動脈網" names an agency as the author); in a script
     without capitals (Hebrew, Arabic), where a name has no shape of its own, a few words."""
     text = text.strip()
-    if person_name(text) or (text.isupper() and person_name(text.title())):  # "By JOHN SMITH"
+    if person_name(text) or (text.isupper() and person_name(text.title())) or caseless_name(text):  # "By JOHN SMITH"
         return True
-    words = text.split()
-    low, high = META_LINES.latin_name_words
-    function_words = any_languages_stopwords()
-    if low <= len(words) <= high and all(_caseless_word(word) and not is_role(word) and word not in function_words
-                                         for word in words):
-        return True  # not "के बारे में" ("about", after "लेखक": "About the author")
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars
     return (
@@ -244,7 +248,7 @@ def name_line(text: str) -> str | None:
     """The name a line of a name gives: the line, when it is a person's name; the name, when it gives the
     person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health policy editor":
     two or three words of a name, then a few words that end in a role word)."""
-    if person_name(text):
+    if person_name(text):  # (words of a script without capitals are a name only after a byline's marker)
         return text.strip()
     head, comma, role = text.partition(",")
     if comma and person_name(head) and _is_role_phrase(role):

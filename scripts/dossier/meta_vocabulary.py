@@ -45,6 +45,7 @@ class Vocabulary:
         "लेखक", "द्वारा",  # hi
         "de", "na", "ni", "nga", "deur", "gan", "eftir", "escrit per", "egilea",  # ro, sw, tl, sq, af, cy, is, ca, eu
         "piše", "napisao", "napisala", "пише", "пишува", "autorius", "autors",  # hr, bs, sr, mk, lt, lv
+        "аутор", "ауторка", "autorica", "avtor", "avtorica",  # sr, hr, sl
         "நமது சிறப்பு நிருபர்", "நமது நிருபர்", "சிறப்பு நிருபர்", "நிருபர்",  # ta: "our (special) correspondent"
         "নিজস্ব প্রতিবেদক", "প্রতিবেদক",  # bn: "own correspondent"
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
