@@ -262,7 +262,7 @@ def test_hostile_title_and_entity_name_are_shown_as_text(hostile_visit):
     assert HOSTILE_ENTITY in page.eval_on_selector_all("a.entity", "links => links.map(a => a.textContent)")
     # The page's address written over the citations' own placeholder, the publisher's same words kept.
     text, bibtex = page.inner_text(".citation-text code"), page.inner_text(".citation-bibtex code")
-    assert HOSTILE_PUBLISHER in text and r"Example \{dossier page\} Wire" in bibtex, (text, bibtex)
+    assert HOSTILE_PUBLISHER in text and r"Example \textbraceleft{}dossier page\textbraceright{} Wire" in bibtex, (text, bibtex)
     assert text.count(hostile_visit.base + "articles/hostile/") == bibtex.count(hostile_visit.base) == 1
 
     page = hostile_visit.open("entities/evil/")
