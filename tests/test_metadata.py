@@ -689,6 +689,8 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Oleh karena itu", None),
     ("By Jane Doe in New York", "Jane Doe"),  # the place after the name
     ("Аутор: Милош Јовановић", "Милош Јовановић"),
+    ("纵面新闻记者 | 林思远", "林思远"), ("潮涌新闻记者 沈嘉禾", "沈嘉禾"),  # the outlet's reporter
+    ("字号", None), ("关注", None),
     ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),  # a script whose letters are all lower case
     ("Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020", "Iris Cheung"),
     ("Penulis: Tim Redaksi", None),
@@ -710,6 +712,10 @@ def test_byline_name(text, expected):
     ("新华社北京5月4日电（记者 张晓明）国家卫健委", "张晓明"),
     ("平安好医生（01833.HK）正式在香港挂牌", None),  # a bracket after a name, not a dispatch
     ("本报讯（记者 周晓东 通讯员 李婷婷）6月17日，", "周晓东"),  # the reporter, not the correspondent with him
+    ("【文/瞭望者网 齐晗 编辑/周鹏】当地时间1月10日，", "齐晗"),  # the outlet's name before the writer's
+    ("（寶島社記者沈佩瑜台北30日電）衛生福利部修正", "沈佩瑜"),  # an agency's dispatch: reporter, place, day
+    ("（中央社記者王明台北5日電）行政院今天", "王明"),
+    ("〔編譯張孟儒∕綜合報導〕美國電商巨擘亞馬遜", "張孟儒"),
 ])
 def test_lead_byline(text, expected):
     assert lead_byline(text) == expected

@@ -134,7 +134,11 @@ def byline_name(text: str) -> str | None:
         name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
             return name
-    return None
+    outlet_role = _OUTLET_ROLE.match(text)  # "纵面新闻记者 | 林思远", "潮涌新闻记者 沈嘉禾": the outlet's reporter
+    return outlet_role.group(1) if outlet_role and person_name(outlet_role.group(1)) else None
+
+
+_OUTLET_ROLE = re.compile(r"^\S{2,12}?(?:记者|記者|编辑|編輯|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
 
 
 def _bracketed_name(text: str, at_start: bool = False) -> str | None:
@@ -151,6 +155,11 @@ _LEAD_BRACKET = re.compile(r"\s*(?:[^\s〔【\[［(（。，,]{1,24}?[讯訊电�
                            r"[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
 
 
+# A news agency's dispatch in brackets: "（寶島社記者沈佩瑜台北30日電）" — the reporter, a place, the day. A Chinese
+# name is of three characters mostly, two in a shorter run (the place's two or three come after it).
+_AGENCY_DISPATCH = re.compile(r"\s*[（(][^（）()]{0,12}?(?:記者|记者)\s*([^\s（）()\d]{4,8}?)\d{1,2}日[電电][）)]")
+
+
 def lead_byline(text: str) -> str | None:
     """A byline that opens a paragraph in brackets: "[헬스경제=김민수 기자] 카카오가 …",
     "【ワシントン＝山田太郎】米…", or any byline (a marker and a name, a name and a role word) between
@@ -159,6 +168,11 @@ def lead_byline(text: str) -> str | None:
     bracketed = _bracketed_name(text, at_start=True)
     if bracketed:
         return bracketed
+    dispatch = _AGENCY_DISPATCH.match(text)
+    if dispatch:
+        run = dispatch.group(1)  # the name and the place together
+        name = run[:3] if len(run) >= 5 else run[:2]  # noqa: PLR2004 (a name of three, or two, before the place)
+        return name if person_name(name) else None
     found = _LEAD_BRACKET.match(text)
     return byline_name(found.group(1)) if found else None
 
@@ -206,6 +220,8 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
             words.pop()  # "记者 张三 报道": the name, not the verb; "记者 周晓东 通讯员 李婷婷": the reporter
         while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
             words.pop(0)  # "Dr. Anna Schmidt": her name
+        while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
+            words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         name = " ".join(words)

@@ -16,7 +16,7 @@ CJK_CHAR = re.compile(f"[{char_class(CJK)}]")
 URL_OR_EMAIL = re.compile(r"https?://|www\.|\S@\S")
 # Where a name stops in the text after a byline marker: a separator, a digit (a date, a time), a bracket.
 NAME_STOP = re.compile(
-    r"\s*(?:[,，、|｜·•–—/／(（\[【<＜:：;；]|\s-\s|\u3000|\s{2,}|\s(?=\d)|(?<=[^\W\d_])(?=\d))"
+    r"\s*(?:[,，、|｜·•–—/／∕(（\[【<＜:：;；]|\s-\s|\u3000|\s{2,}|\s(?=\d)|(?<=[^\W\d_])(?=\d))"
 )
 _SEPARATORS = re.compile(
     r"\s*(?:[|｜•–—,，、;；/／()（）\[\]【】「」『』<>＜＞«»]|\s[·・-]\s|\u3000|\s{2,})\s*"

@@ -49,7 +49,7 @@ class Vocabulary:
         "நமது சிறப்பு நிருபர்", "நமது நிருபர்", "சிறப்பு நிருபர்", "நிருபர்",  # ta: "our (special) correspondent"
         "নিজস্ব প্রতিবেদক", "প্রতিবেদক",  # bn: "own correspondent"
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
-        "执笔", "執筆", "筆者", "取材・文", "文・写真", "文字", "文", "글",
+        "执笔", "執筆", "筆者", "取材・文", "文・写真", "编译", "編譯", "文字", "文", "글",
     )
     # Of those, the ones that name an opinion piece's kind: only the author's name may follow them ("A column by
     # Warren Buffett, 46 years on" is a subheading).
@@ -77,6 +77,8 @@ class Vocabulary:
     # Labels beside a dateline that are neither a name nor an outlet ("原创" on a reposted article).
     labels: tuple[str, ...] = (
         "原创", "原創", "转载", "轉載", "独家", "獨家", "推荐", "推薦", "置顶", "置頂", "头条", "頭條",
+        "字号", "字號", "字级", "字級", "字体", "字體",  # the font-size buttons' label
+        "关注", "關注", "订阅", "訂閱", "来源于", "來源於",  # a follow button; "from" before a source
     )
     # Words that introduce the source outlet ("来源：X").
     source_markers: tuple[str, ...] = (
