@@ -308,7 +308,7 @@ def test_counters(line, expected):
     ("Copy Link copied", True),  # a button with the state it shows once clicked
     ("Why you can trust The Example Ledger", True),
     ("Join our WhatsApp Channel", True), ("Show key events only", True),
-    ("Larger text size", True), ("License this article", True), ("Loading", True),
+    ("Larger text size", True), ("License this article", True), ("Loading", True), ("关注", True), ("+ 关注", True),
     ("Click to share on Facebook (Opens in new window)", True),
     ("Loading the lorries took the whole night, the driver said.", False),
     ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),
