@@ -323,6 +323,17 @@ def test_a_link_with_a_date_is_no_dateline():
     assert dateline("[18]https://example.org/report 检索于 2020/01/05 8:20 CEST", "zh-Hans") is None
 
 
+@pytest.mark.parametrize(("language", "line", "published", "parts"), [
+    ("fr", "Par Camille Roussel | Publié le 12 novembre 2019 à 18h42 | Mis à jour le 13 novembre 2019 à 09h15",
+     "2019-11-12", ("Par Camille Roussel",)),
+    ("en", "Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020 | Updated: 9:12pm, 8 Dec, 2020",
+     "2020-12-08", ("Business", "By Iris Cheung in Hong Kong")),
+])
+def test_a_dateline_set_out_in_parts_is_read_part_by_part(language, line, published, parts):
+    found = dateline(line, language)
+    assert (found.published.isoformat(), found.parts) == (published, parts)
+
+
 def test_a_banner_that_says_when_a_policy_was_updated_dates_no_article():
     assert facts("en", ["We updated our Privacy Policy on Jan. 5, 2022. Learn more", "# Clinic chain changes hands",
                         "By Jane Doe", "2 hours ago"])[0] is None

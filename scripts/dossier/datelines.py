@@ -52,12 +52,36 @@ def dateline(text: str, language: str = "und", order: DateOrder | None = None) -
     words = [word for word in re.split(r"[\s|｜·•–—,，;；()（）]+", rest) if re.search(r"\w", word)]
     cjk_chars = len(CJK_CHAR.findall(rest))
     if len(words) > META_LINES.dateline_max_words and cjk_chars == 0:
-        return None
+        return _in_parts(text, language, order)
     if re.search(r"[，。！？；]", rest):
         return None  # a sentence of CJK prose that mentions a date
     if width(" ".join(words)) > META_LINES.dateline_max_chars:
         return None
     return Dateline(dates, tuple(_dateline_parts(rest, language)))
+
+
+_PARTS = re.compile(r"\s[|｜·•]\s")
+
+
+def _in_parts(text: str, language: str, order: DateOrder | None) -> Dateline | None:
+    """A line set out in parts between bars or dots, each of them short, some of them dates: "Par Camille
+    Roussel | Publié le 12 novembre 2019 à 18h42 | Mis à jour le 13 novembre 2019" says more than one
+    dateline's remainder holds, but each part says one thing."""
+    pieces = [piece.strip() for piece in _PARTS.split(text) if piece.strip()]
+    if len(pieces) < 2:  # noqa: PLR2004 (parts, not one)
+        return None
+    dates: list[FoundDate] = []
+    parts: list[str] = []
+    for piece in pieces:
+        found = dateline(piece, language, order)  # a piece holds no separator: no deeper than this
+        if found:
+            dates.extend(found.dates)
+            parts.extend(found.parts)
+        elif width(piece) <= META_LINES.dateline_max_chars:
+            parts.append(piece)  # a byline ("Par Camille Roussel"), a section, a place
+        else:
+            return None
+    return Dateline(tuple(dates), tuple(parts)) if dates else None
 
 
 def _dateline_parts(rest: str, language: str) -> list[str]:
