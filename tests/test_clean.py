@@ -216,10 +216,23 @@ def test_a_text_browsers_dump_is_read_without_the_numbers_of_its_links(vocabular
                 "Amazon is shutting down Amazon Care, its virtual and in-home clinic service", "",
                 "   By [11]Dana Whitcomb", "   Aug. 24, 2022 at 5:41 p.m. PDT", "",
                 "   [12]Share on Facebook [13]Share on Twitter", "", *lynx_dump(paragraphs), "References", "",
-                *(f"  {n:2}. https://example.org/{n}" for n in (2, 4, 5, 6, 11, 12, 13, 14, 18)))
+                *(f"  {n:2}. https://example.org/{n}" for n in range(1, 19)))  # lynx numbers every link
     result = clean(decoded(text), vocabulary)
     assert result.title == "Amazon is shutting down Amazon Care, its virtual and in-home clinic service"
     assert [block.text for block in result.blocks] == LYNX_PARAGRAPHS  # "… wound up in" / "2021.": one paragraph
+
+
+def test_a_dumps_list_of_addresses_is_its_last_run_not_the_articles_own(vocabulary):
+    sources = ["Sources", "1. https://example.org/filing"]
+    text = page("   [2]Skip to content", "   [4]News", "",
+                "Amazon is shutting down Amazon Care, its virtual and in-home clinic service", "",
+                *lynx_dump([LYNX_PARAGRAPHS[0].replace("Amazon Care,", "[14]Amazon Care,"), *LYNX_PARAGRAPHS[1:],
+                            LYNX_PARAGRAPHS[1].replace("The closure", "The decision")]),
+                *sources, "", "Background", "", "References", "",
+                *(f"  {n:2}. https://example.org/{n}" for n in range(1, 15)))
+    shown = [block.text for block in clean(decoded(text), vocabulary).blocks]
+    assert shown[: len(LYNX_PARAGRAPHS)] == LYNX_PARAGRAPHS
+    assert "1. https://example.org/filing" in " ".join(shown) and "Sources" in shown
 
 
 def test_numbers_in_brackets_are_the_texts_own_without_a_list_of_addresses(vocabulary):

@@ -188,6 +188,7 @@ def test_credits(vocabulary, line, credit):
     ("Facebook Twitter WhatsApp", True),
     # a question, a phrase: the article's own lines
     ("Share on X", True),  # the platform by its letter, after "on"
+    ("Tweet on x-ray", False),
     ("Vil Facebook dele dataene?", False),
     ("Sdílet data s Facebookem?", False),
     ("En del av Facebook", False),
@@ -405,6 +406,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Polis şüpheliyi iki saat takip etti.", False),  # "followed": no notice
     ("Catch all the Business News, Market News, Breaking News Events and Latest News Updates on Example Mint.",
      True),
+    ("Viewers tuned in to catch the latest news on the merger, which had been rumoured for weeks.", False),
     ("Подписка подорожала третий раз за год.", False),  # "the subscription", a noun of the news
     ("Hon slutade prenumerera på tidningen förra året.", False),
     ("Biblioteket sender et nyhedsbrev til sine lånere hver måned, og det blev læst af over 5.000 i januar.", False),

@@ -334,6 +334,14 @@ def test_a_dateline_set_out_in_parts_is_read_part_by_part(language, line, publis
     assert (found.published.isoformat(), found.parts) == (published, parts)
 
 
+def test_a_prefix_like_a_times_meridiem_is_left_to_its_part():
+    assert dateline("PM Modi | March 12, 2024", "en").parts == ("PM Modi",)
+
+
+def test_the_editor_in_charge_at_the_foot_is_no_author():
+    assert facts("zh-Hans", ["# 连锁诊所易主", "2023-01-25 08:00"], ["责任编辑：王伟"])[1] is None
+
+
 def test_a_banner_that_says_when_a_policy_was_updated_dates_no_article():
     assert facts("en", ["We updated our Privacy Policy on Jan. 5, 2022. Learn more", "# Clinic chain changes hands",
                         "By Jane Doe", "2 hours ago"])[0] is None
@@ -727,6 +735,8 @@ def test_byline_name(text, expected):
     ("（寶島社記者沈佩瑜台北30日電）衛生福利部修正", "沈佩瑜"),  # an agency's dispatch: reporter, place, day
     ("（中央社記者王明台北5日電）行政院今天", "王明"),
     ("〔編譯張孟儒∕綜合報導〕美國電商巨擘亞馬遜", "張孟儒"),
+    ("（中央社記者王明高雄市5日電）行政院今天", "王明"),  # a place of three characters
+    ("（中央社記者沈佩瑜30日電）行政院今天", None),  # no place the name can be told from
 ])
 def test_lead_byline(text, expected):
     assert lead_byline(text) == expected
@@ -738,6 +748,8 @@ def test_lead_byline(text, expected):
     ("Harriet Ashdown Health policy editor", "Harriet Ashdown"),
     ("Consumer Tech Reporter", None),
     ("Danny Reeve, who covers consumer tech", None),  # no role word at the end
+    ("Amazon Fires Its Health Editor", None),  # a headline in title case: no role in lower case
+    ("Trump Fires Fox News Columnist", None),
     ("Amazon Care closes its doors for good", None),
 ])
 def test_name_line(text, expected):

@@ -67,10 +67,13 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
 
 
 def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: LineOverrides = NO_OVERRIDES,
-                   shared: frozenset[str] = frozenset(), headline: int | None = None) -> int | None:
+                   shared: frozenset[str] = frozenset(), headline: int | None = None,
+                   markdown: bool = False) -> int | None:
     """Classify every kept line of a scrape, kill the furniture (each removal named after its signal)
     and return the index of the headline (None: the page has none); `headline`: the line the page itself
-    marks as its headline (Markdown's first heading), taken at its word. See furniture.py."""
+    marks as its headline (Markdown's first heading), taken at its word; `markdown`: the page is Markdown, its
+    headings marked as such. The lines a hard-wrapped paragraph goes on below are kept on `lines.wrapped`, for
+    the blocks. See furniture.py."""
     kept = lines.kept_nonblank()
     texts = {i: lines.text(i) for i in kept}
     language = stopword_language("\n".join(texts.values()))
@@ -81,7 +84,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
-    wrapped = wrapped_lines(kept, texts, language, lines.raw)
+    wrapped = lines.wrapped = wrapped_lines(kept, texts, language, lines.raw)
     unlabel_wrapped_prose(texts, label, wrapped)
     _label_names_beside_bylines(kept, texts, label)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
@@ -109,7 +112,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     article_tail.label_comments(kept, texts, label, good_lines(), vocabulary)
     article_tail.label_bio_sections(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
-    headings = {i for i in kept if lines.shown is not None and _MARKDOWN_HEADING.match(lines.raw[i])}
+    headings = {i for i in kept if markdown and _MARKDOWN_HEADING.match(lines.raw[i])}
     _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings, language)
     article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary, wrapped)
     if title is not None:
@@ -325,7 +328,7 @@ def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title
             continue  # the credit carries its own caption ("▲ … (사진=…)"): the line above is text
         text = texts[previous]
         sentences = len(ROUGH_BOUNDARY.findall(text))  # in CJK, two sentences are a caption only when short
-        short = sentences > 1 and not is_spaced(text)
-        longest = limits.caption_max_weight_unspaced if short else limits.caption_max_weight
+        several_unspaced_sentences = sentences > 1 and not is_spaced(text)
+        longest = limits.caption_max_weight_unspaced if several_unspaced_sentences else limits.caption_max_weight
         if weight(text) <= longest and sentences <= limits.caption_max_sentences:
             label[previous] = "caption"

@@ -113,13 +113,13 @@ def label_author_bios(kept: list[int], texts: dict[int, str], label: Labels, goo
              and (name := byline_name(texts[i]) or name_line(texts[i])
                   or (texts[i] if furniture.is_person_name(texts[i]) else None))}
     after = set(_after_prose_begins(kept, good))
-    bios: list[int] = []
+    bios: set[int] = set()
     for paragraph in reversed(_paragraphs([i for i in kept if i not in label], wrapped)):
         text = " ".join(texts[i] for i in paragraph)
         if paragraph[0] not in after or not _is_bio_sized(text) or not any(
                 vocabulary.opens_with_bio_verb(rest) for name in names if (rest := _after_name(name, text))):
             break
-        bios.extend(paragraph)
+        bios.update(paragraph)
     # A company that bylines its own blog names itself in its text too ("… Google Health said …"): its last
     # paragraph ("Google Health is also working …") is no bio.
     if not any(name in texts[i] for name in names for i in good if i not in bios):

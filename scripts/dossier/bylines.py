@@ -86,7 +86,7 @@ def _cjk_person(text: str) -> bool:
     return False
 
 
-def caseless_name(text: str) -> bool:
+def _caseless_name(text: str) -> bool:
     """In a script without capitals (Hebrew, Arabic, the Indic scripts), where a name has no shape of its
     own, a few words none of which is a function word or a role ("ثنا ملک", not "के बारे में", "about")."""
     words = text.split()
@@ -101,8 +101,8 @@ def marked_name(text: str) -> bool:
     the marker already says it is the writer ("文｜動脈網" names an agency as the author); in a script
     without capitals (Hebrew, Arabic), where a name has no shape of its own, a few words."""
     text = text.strip()
-    if person_name(text) or (text.isupper() and person_name(text.title())) or caseless_name(text):  # "By JOHN SMITH"
-        return True
+    if person_name(text) or (text.isupper() and person_name(text.title())) or _caseless_name(text):
+        return True  # (in capitals: "By JOHN SMITH")
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars
     return (
@@ -134,11 +134,13 @@ def byline_name(text: str) -> str | None:
         name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
             return name
-    outlet_role = _OUTLET_ROLE.match(text)  # "纵面新闻记者 | 林思远", "潮涌新闻记者 沈嘉禾": the outlet's reporter
-    return outlet_role.group(1) if outlet_role and person_name(outlet_role.group(1)) else None
+    found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "潮涌新闻记者 沈嘉禾": the outlet's reporter
+    if found and found.group(1).endswith(VOCABULARY.outlet_endings) and person_name(found.group(2)):
+        return found.group(2)
+    return None
 
 
-_OUTLET_ROLE = re.compile(r"^\S{2,12}?(?:记者|記者|编辑|編輯|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
+_OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
 
 
 def _bracketed_name(text: str, at_start: bool = False) -> str | None:
@@ -155,9 +157,8 @@ _LEAD_BRACKET = re.compile(r"\s*(?:[^\s〔【\[［(（。，,]{1,24}?[讯訊电�
                            r"[〔【\[［(（]([^〔〕【】\[\]［］()（）]{2,30})[〕】\]］)）]")
 
 
-# A news agency's dispatch in brackets: "（寶島社記者沈佩瑜台北30日電）" — the reporter, a place, the day. A Chinese
-# name is of three characters mostly, two in a shorter run (the place's two or three come after it).
-_AGENCY_DISPATCH = re.compile(r"\s*[（(][^（）()]{0,12}?(?:記者|记者)\s*([^\s（）()\d]{4,8}?)\d{1,2}日[電电][）)]")
+# A news agency's dispatch in brackets: "（寶島社記者沈佩瑜台北30日電）" — the reporter, then a place, then the day.
+_AGENCY_DISPATCH = re.compile(r"\s*[（(][^（）()]{0,12}?(?:記者|记者)\s*([^\s（）()\d]{2,8}?)\d{1,2}日[電电][）)]")
 
 
 def lead_byline(text: str) -> str | None:
@@ -169,10 +170,11 @@ def lead_byline(text: str) -> str | None:
     if bracketed:
         return bracketed
     dispatch = _AGENCY_DISPATCH.match(text)
-    if dispatch:
-        run = dispatch.group(1)  # the name and the place together
-        name = run[:3] if len(run) >= 5 else run[:2]  # noqa: PLR2004 (a name of three, or two, before the place)
-        return name if person_name(name) else None
+    if dispatch:  # the name and the place run together: the place is told by name, else no name is sure
+        run = dispatch.group(1)
+        place = max((place for place in VOCABULARY.dispatch_places if run.endswith(place)), key=len, default="")
+        name = run[: len(run) - len(place)]
+        return name if place and person_name(name) else None
     found = _LEAD_BRACKET.match(text)
     return byline_name(found.group(1)) if found else None
 
@@ -215,9 +217,8 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         words = words[: next((n for n, word in enumerate(words) if n and word.islower()
                               and unicode_script(word[0]) not in CAPITALS_UNUSED
                               and word not in VOCABULARY.name_particles), len(words))]
-        words = words[: next((n for n, word in enumerate(words) if n and is_role(word)), len(words))]
-        while words and is_role(words[-1]):
-            words.pop()  # "记者 张三 报道": the name, not the verb; "记者 周晓东 通讯员 李婷婷": the reporter
+        # The name ends at a role word: "记者 张三 报道" (the verb), "记者 周晓东 通讯员 李婷婷" (the reporter)
+        words = words[: next((n for n, word in enumerate(words) if is_role(word)), len(words))]
         while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
             words.pop(0)  # "Dr. Anna Schmidt": her name
         while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
@@ -270,9 +271,12 @@ def name_line(text: str) -> str | None:
     if comma and person_name(head) and _is_role_phrase(role):
         return head.strip()
     words = text.split()
-    for size in (2, 3):  # "Harriet Ashdown" before "Harriet Ashdown Health"; the role in two words at least
-        name = " ".join(words[:size])
-        if len(words) > size + 1 and person_name(name) and _is_role_phrase(" ".join(words[size:])):
+    for size in (2, 3):  # "Harriet Ashdown" before "Harriet Ashdown Health"
+        name, role_words = " ".join(words[:size]), words[size:]
+        # Without a comma, a role of two words at least, one in lower case: "Amazon Fires Its Health Editor"
+        # is a headline in title case.
+        if len(role_words) > 1 and any(word.islower() for word in role_words) and person_name(name) \
+                and _is_role_phrase(" ".join(role_words)):
             return name
     return None
 

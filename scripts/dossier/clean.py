@@ -25,11 +25,9 @@ from .block_parsing import (
 )
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines, without_link_numbers
-from .line_shape import stopword_language
 from .records import Block, CleanText, DecodedText, RemovedLine
 from .sentences import ROUGH_BOUNDARY
 from .thresholds import CLEANING
-from .wrapping import wrapped_lines
 
 # Markdown's signals: a heading, a link, an image, a list item, a quote. No "[" inside a link's text or
 # target: each "[" then starts a scan that ends before the next one, so the search is linear (with "["
@@ -88,10 +86,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         title_line = title_index + 1 if title_index is not None else 0
         if title_index is not None:
             lines.kept[title_index] = False
-        kept = lines.kept_nonblank()
-        texts = {i: lines.text(i) for i in kept}
-        wrapped = wrapped_lines(kept, texts, stopword_language("\n".join(texts.values())), lines.raw)
-        blocks, removals, repairs = plain_blocks(lines, wrapped), [], []
+        blocks, removals, repairs = plain_blocks(lines, lines.wrapped), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(
         RemovedLine(number, shown[number - 1].strip(), rule)
@@ -120,7 +115,8 @@ def _locate_in_markdown(lines: Lines, shown: list[str], fenced: set[int], vocabu
     lines.shown = shown
     try:
         with _set_aside(lines, fenced | set(underlines.values())):
-            title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines, underlines))
+            title_index = locate_article(lines, vocabulary, overrides, shared, _marked_headline(lines, underlines),
+                                         markdown=True)
     finally:
         lines.shown = None
     if title_index is not None:

@@ -28,7 +28,8 @@ SCHEMA = {
 
 @dataclass(frozen=True)
 class CleaningVocabulary:
-    """One compiled alternation per list of `seeds/cleaning.yml` (see its comments for each list)."""
+    """Each list of `seeds/cleaning.yml` compiled (see its comments for each list): one alternation, or, for
+    the lists a whole line is tested against, its patterns indexed by what a line may open with."""
 
     chrome: LinePatterns
     consent_button: LinePatterns

@@ -17,6 +17,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d|\s*年)")
 # A span of years ("(2008–2012)", "2019-2022"): a period, not a date's year, whatever number stands near it
 # ("1. Google Health (2008–2012)" is a numbered subheading).
 YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
+# A dateline's parts stand between bars or dots with spaces around them ("By … | Published …"), never « » or >.
+DATELINE_PARTS = re.compile(r"\s[|｜·•]\s")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
 # The languages whose pages count years in the Buddhist era (2565 is 2022): text_dates reads them so too.
 BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})

@@ -11,13 +11,14 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
+from .date_shape import DATELINE_PARTS
 from .meta_lines import CJK_CHAR, URL_OR_EMAIL, digit_share, segments, width
 from .meta_vocabulary import VOCABULARY
 from .text_dates import DateOrder, FoundDate, find_dates
 from .thresholds import META_LINES
 
-_MERIDIEM = re.compile(r"^[AaPp]\.?[Mm]\.?(?:\s+|$)")  # "PM IST", left of "10:42 PM IST" once its time is out
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:h時시]\s?\d{2}(?:\s?[:：]\d{2})?(?:\s?[分분])?(?!\d)")
+# A time, with its "PM" ("10:42 PM IST": the zone is left, and dropped as one).
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s?[:h時시]\s?\d{2}(?:\s?[:：]\d{2})?(?:\s?[分분])?(?:\s?[AaPp]\.?[Mm]\b\.?)?(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,11 @@ def dateline(text: str, language: str = "und", order: DateOrder | None = None) -
     return Dateline(dates, tuple(_dateline_parts(rest, language)))
 
 
-_PARTS = re.compile(r"\s[|｜·•]\s")
-
-
 def _in_parts(text: str, language: str, order: DateOrder | None) -> Dateline | None:
     """A line set out in parts between bars or dots, each of them short, some of them dates: "Par Camille
     Roussel | Publié le 12 novembre 2019 à 18h42 | Mis à jour le 13 novembre 2019" says more than one
     dateline's remainder holds, but each part says one thing."""
-    pieces = [piece.strip() for piece in _PARTS.split(text) if piece.strip()]
+    pieces = [piece.strip() for piece in DATELINE_PARTS.split(text) if piece.strip()]
     if len(pieces) < 2:  # noqa: PLR2004 (parts, not one)
         return None
     dates: list[FoundDate] = []
@@ -91,7 +89,7 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     parts: list[str] = []
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
-        for piece in (_MERIDIEM.sub("", raw.strip(" ·・•-–—|")) for raw in pieces):  # "PM IST": a time zone
+        for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
             if _opens_with(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:

@@ -19,7 +19,7 @@ from typing import Literal
 from .bylines import name_line
 from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
-from .date_shape import YEAR_SPAN, has_full_date
+from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
@@ -44,7 +44,6 @@ _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
 # "/" and "·" only between spaces.
 _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")
-_PARTS = re.compile(r"\s[|｜·•]\s")  # a dateline's parts between bars or dots ("Published …"), never « » or >
 # A character every separator holds: a line without one (most prose) is not scanned for separators at
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
@@ -165,7 +164,7 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
-    in_parts = bool(_PARTS.search(text))
+    in_parts = bool(DATELINE_PARTS.search(text))
     if weight(text) > (limits.dateline_in_parts_max_weight if in_parts else limits.dateline_max_weight) \
             or not has_full_date(text):
         return False

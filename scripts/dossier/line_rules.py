@@ -51,7 +51,10 @@ class Lines:
     kept: list[bool]  # per line: not removed (yet)
     removals: list[Removal] = field(default_factory=list)
     removed_by: dict[int, RemovalKind] = field(default_factory=dict)  # 1-based line -> what took it
-    shown: list[str] | None = None  # per line, what a reader sees of it (Markdown without its syntax)
+    # per line, what a reader sees of it (Markdown without its syntax, a text browser's dump without its
+    # links' numbers)
+    shown: list[str] | None = None
+    wrapped: set[int] = field(default_factory=set)  # the lines a hard-wrapped paragraph goes on below (wrapping)
 
     @classmethod
     def of(cls, text: str, removals: tuple[Removal, ...] = ()) -> Lines:
@@ -115,7 +118,6 @@ def without_link_numbers(raw: list[str]) -> list[str] | None:
     if not listed:
         return None
     return [_LINK_NUMBER.sub(lambda found: "" if found.group(1) in listed else found.group(), line) for line in raw]
-
 
 
 LineRuleFunction = Callable[[Lines, CleaningVocabulary], None]
@@ -288,14 +290,28 @@ def remove_link_addresses(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     if not _numbered_links(lines.raw):
         return
     kept = lines.kept_nonblank()
-    listed = [n for n, i in enumerate(kept) if _NUMBERED_ADDRESS.match(lines.raw[i])]
-    start = listed[0] - 1 if listed[0] and _is_list_header(lines.text(kept[listed[0] - 1])) else listed[0]
-    lines.remove("link_addresses", [i for i in kept[start : listed[-1] + 1]
-                                    if _NUMBERED_ADDRESS.match(lines.raw[i]) or _is_list_header(lines.text(i))])
+    numbers = [int(found.group(1)) if (found := _NUMBERED_ADDRESS.match(lines.raw[i])) else None for i in kept]
+    end = max((n for n, number in enumerate(numbers) if number is not None), default=None)
+    if end is None:
+        return
+    # Up from the last address, the browser's numbers one by one down to 1 (an article's own "1. https://…"
+    # stands above them), with the headers over and among them ("References", "Hidden links:").
+    start, expected = end, (numbers[end] or 0) - 1
+    for n in range(end - 1, -1, -1):
+        header = numbers[n] is None and _is_list_header(lines.text(kept[n]))
+        if numbers[n] == expected > 0:
+            start, expected = n, expected - 1
+        elif header and (expected == 0 or (n and numbers[n - 1] == expected)):
+            start = n
+        else:
+            break
+        if expected == 0 and start == n and header:
+            break  # the list's own header
+    lines.remove("link_addresses", kept[start : end + 1])
 
 
 def _is_list_header(text: str) -> bool:
-    return len(text.split()) <= 2 and not _DIGIT.search(text)  # noqa: PLR2004 ("Hidden links:")
+    return len(text.split()) <= CLEANING.link_list_header_max_words and not _DIGIT.search(text)  # "Hidden links:"
 
 
 def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:

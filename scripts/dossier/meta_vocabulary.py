@@ -80,6 +80,14 @@ class Vocabulary:
         "字号", "字號", "字级", "字級", "字体", "字體",  # the font-size buttons' label
         "关注", "關注", "订阅", "訂閱", "来源于", "來源於",  # a follow button; "from" before a source
     )
+    # The places a Chinese agency's dispatch names after its reporter ("記者沈佩瑜台北30日電"): the cities of
+    # Taiwan, the mainland, Hong Kong and the capitals its correspondents write from.
+    dispatch_places: tuple[str, ...] = (
+        "台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "高雄市", "新竹", "基隆", "嘉義",
+        "花蓮", "宜蘭", "屏東", "台東", "臺東", "北京", "上海", "廣州", "广州", "深圳", "杭州", "香港", "澳門", "澳门",
+        "東京", "东京", "首爾", "首尔", "華盛頓", "华盛顿", "紐約", "纽约", "舊金山", "旧金山", "倫敦", "伦敦", "巴黎",
+        "柏林",
+    )
     # Words that introduce the source outlet ("来源：X").
     source_markers: tuple[str, ...] = (
         "来源", "來源", "稿源", "出处", "出處", "出典", "출처", "source", "quelle", "fuente", "fonte", "bron",

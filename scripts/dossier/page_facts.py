@@ -139,7 +139,7 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
     with other words, a photo's or an event's, is no better); failing that, a bare date in the foot or the
     wire's in its opening; failing those, the date the article's dateline says it was updated ("Updated:
     14 Aug 2020"), the one it gives (not a banner's "We updated our policy on …" above the headline)."""
-    headline = next((line.number for line in layout.lines if line.kind == "title"), None)
+    headline = _headline_number(layout)
 
     def articles_own(dated: tuple[PageLine, Dateline]) -> bool:
         line, found = dated
@@ -173,6 +173,10 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
     return found.published.isoformat() if found and found.published else None
 
 
+def _headline_number(layout: Page) -> int | None:
+    return next((line.number for line in layout.lines if line.kind == "title"), None)
+
+
 def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
             holders: list[str]) -> tuple[str | None, PageLine | None]:
     """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
@@ -183,7 +187,7 @@ def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLin
         return bylines[0][1], bylines[0][0]
     lines = list(layout.lines)
     position = _first_positions(lines)  # lines.index per dateline: quadratic
-    headline = next((line.number for line in lines if line.kind == "title"), None)
+    headline = _headline_number(layout)
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):

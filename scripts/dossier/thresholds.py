@@ -67,6 +67,7 @@ class CleaningThresholds:
     table_min_rows: int = 3  # a table set out with bars or tabs: a header and two rows at least
     wrapped_line_min_weight: int = 60  # a hard-wrapped paragraph's lines (a PDF's, an e-mail's) are this long
     link_numbers_min: int = 3  # a text browser's dump: this many links numbered in the text and listed at its end
+    link_list_header_max_words: int = 2  # the headers in its list of addresses: "References", "Hidden links:"
     wrap_min_lines: int = 6  # a text is hard-wrapped at one width when this many long lines at least ...
     wrap_min_share: float = 0.6  # ... and this share of them end where a word would have passed that width,
     wrap_max_width: int = 140  # ... no wider than a terminal, an e-mail or a PDF's column (paragraphs are longer)

@@ -58,9 +58,8 @@ def is_wrapped_prose(text: str, below: str, language: str | None, at_width: bool
 
 def wrapped_lines(kept: list[int], texts: Mapping[int, str], language: str | None, written: list[str]) -> set[int]:
     """The kept lines that a hard-wrapped paragraph breaks, each going on in the line right under it (not
-    indented further), judged
-    on the width the page is wrapped at, if it is (`wrap_width`), measured on all its lines as
-    `written` (a text browser counts the numbers of its links in the width)."""
+    indented further), judged on the width the page is wrapped at, if it is (`wrap_width`), measured on all
+    its lines as `written` (a text browser counts the numbers of its links in the width)."""
     adjacent = [(i, below) for i, below in pairwise(kept)
                 if below == i + 1 and _indent(written[below]) <= _indent(written[i])]
     width = wrap_width((line.rstrip(), below) for line, below in pairwise(written) if line.strip())
