@@ -279,6 +279,17 @@ def test_a_wrapped_page_keeps_apart_what_is_not_one_paragraph(vocabulary):
     assert [block.text for block in result.blocks] == chinese
 
 
+@pytest.mark.parametrize("tab", ["{} - by Dana Whitcomb - The Clinic Letter", "(1) {} | Proflink"])
+def test_the_pages_title_over_the_page_names_its_headline(vocabulary, tab):
+    # A newsletter's headline over a subtitle that reads as one; a network's post, the author's own headline
+    # under their name.
+    headline = "Online doctors get their moment"
+    subtitle = "Three platforms opened their clinics for free this month and the question is who keeps the patients"
+    text = page(tab.format(headline), "The Clinic Letter", "Subscribe", headline, subtitle, "Dana Whitcomb",
+                "Chief Medical Officer at Example Health | Internal Medicine", "Feb 12, 2020", *RELEASE_BODY[:2])
+    assert clean(decoded(text), vocabulary).title == headline
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

@@ -78,6 +78,11 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         # bullets), and no headline stands under the byline: it goes again from the byline and dateline
         # nearest the prose, as a headline stands over them.
         run = run_above(kept.index(marks[-1]))
+    # The page's title, as a browser's tab shows it over the page ("Headline - by Author - Site"), names the
+    # headline among the lines above the prose: over a standfirst, over the author's own headline.
+    titled = _page_titled(kept, texts, [i for i in kept[1:opening] if is_candidate(i)])
+    if titled is not None:
+        return titled
     # A section label over the headline ends the run: what stands above it is the masthead's.
     labelled = [n for n in range(1, len(run)) if _is_kicker(texts[run[n - 1]], texts[run[n]])]
     if labelled:
@@ -92,6 +97,18 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if candidates:
         return max(candidates, key=lambda i: (weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
+
+
+_TAB_COUNT = re.compile(r"^\(\d+\)\s+")  # "(1) Headline | Site": a tab's count of notifications
+
+
+def _page_titled(kept: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
+    """The candidate the page's first line names as the page's title, when that line is a title with the
+    site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse")."""
+    if not kept or not _SITE_NAME_SEPARATOR.search(texts[kept[0]]):
+        return None
+    title = _TAB_COUNT.sub("", _SITE_NAME_SEPARATOR.split(texts[kept[0]])[0]).strip()
+    return next((i for i in candidates if texts[i].strip() == title), None)
 
 
 _TOOLBAR_LABELS = frozenset({"share_bar", "page_chrome", "counter", "navigation", "advertising"})
