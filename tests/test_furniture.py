@@ -90,6 +90,7 @@ def test_datelines(line):
                                   "[실시간] 갤럭시 언팩 2020…갤럭시 워치3에 혈압·심전도 측정 탑재",  # "Watch3": a name's number
                                   "1. Google Health (2008–2012)",  # a numbered subheading: its years are a span
                                   "3. Haven, 2018-2021",
+                                  "■新規予約は3月10日で停止",  # a subheading marked as one, that says a date
                                   # guillemets are no separators of a dateline's parts: a sentence with a date
                                   "Le 24 août 2022, Amazon a annoncé la fermeture d'un service jugé « pas assez complet ».",
                                   "Die EU-Kommission hatte am 17. Dezember 2020 grünes Licht gegeben, unter «Auflagen».",
@@ -310,6 +311,7 @@ def test_counters(line, expected):
     ("Why you can trust The Example Ledger", True),
     ("Join our WhatsApp Channel", True), ("Show key events only", True),
     ("Larger text size", True), ("License this article", True), ("Loading", True), ("关注", True), ("+ 关注", True),
+    ("ブックマーク", True), ("動画を再生する", True), ("全画面表示", True), ("글자크기조정", True), ("가", True),
     ("Click to share on Facebook (Opens in new window)", True),
     ("Loading the lorries took the whole night, the driver said.", False),
     ("Read Full Story", True), ("Listen to article", True), ("Share Via", True), ("大 中 小", True),

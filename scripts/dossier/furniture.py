@@ -64,6 +64,7 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
+_SUBHEADING_MARK = re.compile(r"^[■□◆◇●○▶▷★☆◎]")  # the marks CJK pages open subheadings and bullets with
 _CJK_COMMA = re.compile("[、，]")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+\D")  # "1. Google Health": a numbered item or subheading, no count
@@ -164,6 +165,8 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
+    if _SUBHEADING_MARK.match(text):
+        return False  # "■新規予約は3月10日で停止": a subheading that says a date
     in_parts = bool(DATELINE_PARTS.search(text))
     if weight(text) > (limits.dateline_in_parts_max_weight if in_parts else limits.dateline_max_weight) \
             or not has_full_date(text):
