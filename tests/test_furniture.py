@@ -313,6 +313,7 @@ def test_counters(line, expected):
     ("Larger text size", True), ("License this article", True), ("Loading", True), ("关注", True), ("+ 关注", True),
     ("ブックマーク", True), ("動画を再生する", True), ("全画面表示", True), ("글자크기조정", True), ("가", True),
     ("Ouvir o texto", True), ("Ajouter à vos sélections", True), ("3' di lettura", True),
+    ("次のページ ワン・メディカル買収は「本命」なのか", True), ("画像", True),
     ("Kommentare lesen (186 Beiträge)", True), ("Commenter la décision revient au ministre.", False),
     ("Click to share on Facebook (Opens in new window)", True),
     ("Loading the lorries took the whole night, the driver said.", False),
@@ -391,7 +392,7 @@ def test_advertising(vocabulary, line, expected):
     ("Сондай-ақ оқыңыз: Қазақстанда телемедицина", False, True),
     ("Կարդացեք նաև՝ Ինչու են տեխնոլոգիական հսկաները", False, True),
     ("Most Viewed in Business", True, False), ("READ MORE ON APPLE", True, False),
-    ("Te recomendamos", True, False), ("Weitere Artikel", True, False),
+    ("Te recomendamos", True, False), ("Weitere Artikel", True, False), ("この連載の記事", True, False),
 ])
 def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     assert furniture.is_related_header(line, vocabulary) is header
