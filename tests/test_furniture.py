@@ -166,6 +166,8 @@ def test_bylines(vocabulary, line, byline):
     ("สงวนลิขสิทธิ์ © 2567 ไทยเทคนิวส์", False),
     ("Լուսանկարը՝ Reuters", True), ("រូបថត៖ AFP", True), ("Nuotr. „Facebook“", True),
     ("ワン・メディカルの診療所（米サンフランシスコ）＝ロイター", True),  # the agency after "＝"
+    ("GETTY IMAGES", True), ("EFE", True), ("REUTERS/Stephen Lam", True), ("Foto Johannes Eisele/AFP", True),
+    ("The AP reported the deal on Monday.", False),
     ("【写真】ベリリーの本社（米カリフォルニア州）", True),
     ("애플워치에서 심전도 앱을 실행한 화면. /애플 제공", True), ("서비스 소개 화면. 네이버 제공", True),
     ("회사는 고객에게 무료 상담 서비스를 제공", False),  # a clause that ends in "provide"
@@ -316,7 +318,7 @@ def test_counters(line, expected):
     ("Join our WhatsApp Channel", True), ("Show key events only", True),
     ("Larger text size", True), ("License this article", True), ("Loading", True), ("关注", True), ("+ 关注", True),
     ("ブックマーク", True), ("動画を再生する", True), ("全画面表示", True), ("글자크기조정", True), ("가", True),
-    ("Ouvir o texto", True), ("Ajouter à vos sélections", True), ("3' di lettura", True),
+    ("Ouvir o texto", True), ("Ajouter à vos sélections", True), ("3' di lettura", True), ("ascolta articolo", True),
     ("次のページ ワン・メディカル買収は「本命」なのか", True), ("画像", True), ("いいね！", True), ("보도자료", True),
     ("Kommentare lesen (186 Beiträge)", True), ("Commenter la décision revient au ministre.", False),
     ("Click to share on Facebook (Opens in new window)", True),
