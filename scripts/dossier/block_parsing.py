@@ -7,7 +7,6 @@ raw HTML off, and its inline rules repair links the scrape garbled and drop imag
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,9 +38,9 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")  # a setext heading's: the line above is the heading
 # Inline ("[text](/x)") or by reference ("[text][3]", "[text][]", as html2text and markdownify write them,
 # the "[3]: https://…" lines at the page's end): a reference's label is a word, never "[text](/x)" itself.
-_REFERENCE = r"\[[^\[\]\s]{0,40}\](?!\()"
-_IMAGE = re.compile(rf"!\[[^\[\]\n]*\](?:\([^()\s]*\)|{_REFERENCE})")
-_LINK = re.compile(rf"\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|{_REFERENCE})")
+REFERENCE_LABEL = r"\[[^\[\]\s]{0,40}\](?!\()"
+_IMAGE = re.compile(rf"!\[[^\[\]\n]*\](?:\([^()\s]*\)|{REFERENCE_LABEL})")
+_LINK = re.compile(rf"\[([^\[\]\n]*)\](?:\([^()\s]*(?:\s+\"[^\"\n]*\")?\)|{REFERENCE_LABEL})")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 
@@ -103,9 +102,9 @@ def setext_underlines(raw: list[str], fenced: set[int]) -> dict[int, int]:
 # --- plain text -------------------------------------------------------------------------------------
 
 
-def plain_blocks(lines: Lines, wrapped: AbstractSet[int] = frozenset()) -> list[Block]:
+def plain_blocks(lines: Lines) -> list[Block]:
     """One block per line of the article (the headline is taken out before), the lines of a hard-wrapped
-    paragraph (`wrapped`: each goes on in the line under it) joined into one: bullets become list items,
+    paragraph (`lines.wrapped`: each goes on in the line under it) joined into one: bullets become list items,
     short unpunctuated lines between prose become subheadings; everything else is a paragraph. Nothing
     is interpreted as markup."""
     kept: list[int] = []  # each block's first line
@@ -113,7 +112,7 @@ def plain_blocks(lines: Lines, wrapped: AbstractSet[int] = frozenset()) -> list[
     last = -1  # the line the last block ends on
     for i in lines.kept_nonblank():
         text = lines.text(i)
-        if last in wrapped and i == last + 1 and not BULLET.match(text):
+        if last in lines.wrapped and i == last + 1 and not BULLET.match(text):
             texts[-1] = _joined(texts[-1], text)
         else:
             kept.append(i)

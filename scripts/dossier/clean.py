@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from .article_location import NO_OVERRIDES, LineOverrides, locate_article
 from .block_parsing import (
+    REFERENCE_LABEL,
     fenced_lines,
     markdown_blocks,
     markdown_shown,
@@ -33,7 +34,7 @@ from .thresholds import CLEANING
 # target: each "[" then starts a scan that ends before the next one, so the search is linear (with "["
 # allowed, `[a](` and a long run of letters took quadratic time).
 _HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
-_LINK = re.compile(r"\[[^\[\]\n]*\]\([\w./-][^)\s\[]*\)|\[[^\[\]\n]+\]\[[^\[\]\s]{0,40}\]|^ {0,3}\[[^\[\]\n]+\]: \S",
+_LINK = re.compile(rf"\[[^\[\]\n]*\]\([\w./-][^)\s\[]*\)|\[[^\[\]\n]+\]{REFERENCE_LABEL}|^ {{0,3}}\[[^\[\]\n]+\]: \S",
                    re.MULTILINE)  # inline, by reference ("[text][3]"), a reference's definition ("[3]: https://…")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\s\[]+\)")
 _LIST_MARKER = re.compile(r"^ {0,3}(?:\*|-|\d+\.)\s{1,4}\S", re.MULTILINE)
@@ -86,7 +87,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         title_line = title_index + 1 if title_index is not None else 0
         if title_index is not None:
             lines.kept[title_index] = False
-        blocks, removals, repairs = plain_blocks(lines, lines.wrapped), [], []
+        blocks, removals, repairs = plain_blocks(lines), [], []
     kept_chars = len(title) + sum(len(block.text) for block in blocks)
     removed_lines = tuple(
         RemovedLine(number, shown[number - 1].strip(), rule)
