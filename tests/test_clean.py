@@ -169,6 +169,16 @@ def test_a_dateline_beside_a_byline_set_out_in_parts_is_no_table_row(vocabulary)
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+def test_a_name_over_a_dateline_set_out_in_parts_is_the_byline(vocabulary):
+    # A tech blog's byline: the writer's name and handle, then the time and the date between bullets.
+    headline = "Amazon completes its purchase of the One Medical clinic chain"
+    result = clean(decoded(page("Startups   Venture   Security", headline, "Dana Whitcomb @danawhit",
+                                "1:45 PM PDT • April 26, 2023", *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+    assert {line.text: line.rule for line in result.removed_lines}["Dana Whitcomb @danawhit"] == "byline"
+
+
 def test_a_walk_stopped_by_a_short_heading_goes_again_from_the_byline(vocabulary):
     # A report: its masthead spaced out wide, a heading over its first bullets that the walk cannot name.
     headline = "Online pharmacies after the pandemic surge"

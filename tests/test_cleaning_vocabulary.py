@@ -1,6 +1,9 @@
 """cleaning_vocabulary: seeds/cleaning.yml compiled, and the answers the clean stage asks for again."""
 
-from dossier.cleaning_vocabulary import NOTICE_ANSWERS_KEPT
+import re
+
+from conftest import ROOT
+from dossier.cleaning_vocabulary import NOTICE_ANSWERS_KEPT, load_vocabulary
 from dossier.result_cache import data_digest
 
 
@@ -24,3 +27,15 @@ def test_the_answers_kept_are_no_part_of_the_vocabularys_cache_key(vocabulary):
     before = data_digest(vocabulary)
     vocabulary.has_notice_words("A line asked about for the first time, to subscribe to a newsletter")
     assert vocabulary._notice_answers and data_digest(vocabulary) == before
+
+
+def test_loading_the_vocabulary_again_compiles_none_of_its_patterns_again(tmp_path):
+    """A test process or `mkdocs serve` loads the vocabulary at every build: its patterns, more than the
+    512 that `re` keeps, are compiled once per process, not again each time (a build's other patterns
+    would have pushed them out of `re`'s cache)."""
+    path = tmp_path / "cleaning.yml"
+    path.write_bytes((ROOT / "seeds" / "cleaning.yml").read_bytes())
+    first = load_vocabulary(path)
+    re.purge()
+    again = load_vocabulary(path)
+    assert again.notice is first.notice and again.byline is first.byline and again.cookie is first.cookie

@@ -751,6 +751,9 @@ def test_lead_byline(text, expected):
     ("Amazon Fires Its Health Editor", None),  # a headline in title case: no role in lower case
     ("Trump Fires Fox News Columnist", None),
     ("Amazon Care closes its doors for good", None),
+    ("Ravi Dhaliwal @ravidhal", "Ravi Dhaliwal"),  # the name, then where to follow the writer
+    ("Ravi Dhaliwal | @ravi_d", "Ravi Dhaliwal"),
+    ("Follow us @techsignal", None),  # no name before the handle
 ])
 def test_name_line(text, expected):
     assert name_line(text) == expected

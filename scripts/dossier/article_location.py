@@ -246,9 +246,11 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
 
 
 def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:
-    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line."""
+    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line; so is one
+    beside a dateline set out in parts, which is labelled a menu ("1:45 PM PDT • April 26, 2023")."""
     for n, i in enumerate(kept):
-        if label.get(i) not in ("byline", "dateline"):
+        if label.get(i) not in ("byline", "dateline") and not (
+                label.get(i) == "navigation" and furniture.is_dateline_in_parts(texts[i])):
             continue
         for neighbour in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]:
             if neighbour not in label and furniture.is_person_name(texts[neighbour]):

@@ -267,6 +267,9 @@ def name_line(text: str) -> str | None:
     two or three words of a name, then a few words that end in a role word)."""
     if person_name(text):  # (words of a script without capitals are a name only after a byline's marker)
         return text.strip()
+    handle = _SOCIAL_HANDLE.search(text)  # "Ravi Dhaliwal @ravidhal": the name, then where to follow them
+    if handle and person_name(text[: handle.start()]):
+        return text[: handle.start()].strip()
     head, comma, role = text.partition(",")
     if comma and person_name(head) and _is_role_phrase(role):
         return head.strip()
@@ -279,6 +282,9 @@ def name_line(text: str) -> str | None:
                 and _is_role_phrase(" ".join(role_words)):
             return name
     return None
+
+
+_SOCIAL_HANDLE = re.compile(r"\s+[|·•]?\s*@\w{1,30}\s*$")
 
 
 def _is_role_phrase(text: str) -> bool:

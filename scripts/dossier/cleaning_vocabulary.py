@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .curated_yaml import load_validated
+from .curated_yaml import compiled_pattern, load_validated
 from .line_patterns import LinePatterns
 
 NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
@@ -109,7 +109,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+    return compiled_pattern("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 def load_vocabulary(path: Path) -> CleaningVocabulary:

@@ -188,9 +188,12 @@ def check_date(document: YamlDocument, field_path: list[str | int]) -> None:
         raise document.error(field_path, f"not a calendar date: {value}") from None
 
 
+def _alternatives(patterns: list[str]) -> re.Pattern[str]:
+    return compiled_pattern("|".join(patterns))
+
+
 def load_validated(path: Path, schema: Mapping[str, object], regex_fields: Iterable[str] = (),
-                   joined: Callable[[list[str]], re.Pattern[str]] = lambda patterns: re.compile("|".join(patterns)),
-                   ) -> YamlData:
+                   joined: Callable[[list[str]], re.Pattern[str]] = _alternatives) -> YamlData:
     """Load, validate against `schema`, and check that the named lists hold regular expressions that
     compile as they are used: each alone, then each list `joined` into one pattern (a flag written
     inside one, or a group name two of them use, fails only there)."""
@@ -221,6 +224,13 @@ class RepeatShape:
 
     depth: int  # how deep they nest (star height): "(x+x+)+y" on forty x's, at 2
     holds_alternatives: bool  # "(a|a)+b": where two alternatives match the same text
+
+
+# A compiled pattern is its string's and flags' alone, and `re` keeps only 512: the vocabulary and the
+# registry hold more, so a test process or a server that builds again would compile every one again.
+@functools.lru_cache(maxsize=8192)
+def compiled_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 # A pattern's shape is its string's alone: the vocabulary's patterns are walked once per process, not again
