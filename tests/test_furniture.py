@@ -73,6 +73,7 @@ def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     "15 มีนาคม 2567",
     # a Buddhist-era year (2565 is 2022) in Thai; set out in parts, its "น." (o'clock) is no sentence's end
     "ข่าวประชาสัมพันธ์ | วันพฤหัสบดีที่ 9 มิถุนายน 2565 เวลา 10:42 น.",
+    "วันพุธที่ ๑๘ พฤศจิกายน พ.ศ. ๒๕๖๓",  # the era's name before the year, in Thai digits
     "12.04.2021, 16:48 Uhr · Von Sabine Krämer · Lesezeit: 3 Min.",  # its last part's abbreviation ends no sentence
     # in parts, longer: the section, the byline and its place, two dates
     "Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020 | Updated: 9:12pm, 8 Dec, 2020",
@@ -90,6 +91,8 @@ def test_datelines(line):
                                   "[실시간] 갤럭시 언팩 2020…갤럭시 워치3에 혈압·심전도 측정 탑재",  # "Watch3": a name's number
                                   "1. Google Health (2008–2012)",  # a numbered subheading: its years are a span
                                   "3. Haven, 2018-2021",
+                                  "2. PillPack (2018)",  # its year alone in brackets, or its span open
+                                  "4. Amazon Pharmacy (2020– )",
                                   "■新規予約は3月10日で停止",  # a subheading marked as one, that says a date
                                   # guillemets are no separators of a dateline's parts: a sentence with a date
                                   "Le 24 août 2022, Amazon a annoncé la fermeture d'un service jugé « pas assez complet ».",
@@ -335,6 +338,12 @@ def test_counters(line, expected):
     ("Live updates on the clinic closures will follow this afternoon.", False),
     ("Sponsored by local firms, the buses would be free.", False),
     ("Presented by the mayor, the plan won a narrow majority.", False),
+    # text-size and print buttons; share in Vietnamese, Ukrainian, Greek; a link back to the section
+    ("A+", True), ("A-", True), ("طباعة", True), ("Chia sẻ", True), ("Поділитися", True), ("Κοινοποίηση", True),
+    ("Trở lại Kinh doanh", True), ("Back to Health", True), ("Download PDF", True), ("Forward to a friend", True),
+    ("Bu haber 1.284 kez okundu.", True), ("Apple Podcasts", True), ("Listen on", True),
+    ("Back to the clinic went the nurses, who had been told the strike was over.", False),
+    ("Apple Podcasts grew faster than any other service the company ran that year.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
     assert vocabulary.is_chrome(line) is expected
@@ -545,3 +554,13 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("#Amazon #Health #Pharmacy", True),
+    ("Tags: #Amazon #OneMedical #PrimaryCare", True),
+    ("I'm cautiously optimistic. Ask me again after the next upgrade cycle. #HealthIT #EHR #Oracle", False),
+    ("Amazon closes its clinics. #Amazon", False),  # one tag after a sentence: too few for a list
+])
+def test_hashtag_lists(line, expected):
+    assert furniture.is_hashtag_list(line) is expected

@@ -244,6 +244,16 @@ def linked(small, *lines):
     ("en", "Amazons and Apples", []),  # nor does English: a plural is another word
     ("nl", "Amazons apotheek", []),  # nor Dutch, whose loanwords take a plural in -s ("Nuances")
     ("sv", "Amazonas", []),  # an ending the language does not write
+    ("hu", "az Amazonnál és a Cernerrel", [("Amazonnál", "amazon"), ("Cernerrel", "cerner")]),  # the
+    # instrumental doubles the name's last consonant
+    ("hu", "a ByteDance-nél", [("ByteDance-nél", "bytedance")]),  # Hungarian joins an ending with a hyphen
+    ("ro", "acțiunile ByteDance-ului", [("ByteDance-ului", "bytedance")]),  # where the spelling is foreign;
+    ("ro", "acțiunile Amazonului", [("Amazonului", "amazon")]),  # so does Romanian, or writes it on
+    ("hu", "a ByteDance-csapat", [("ByteDance", "bytedance")]),  # a compound, no ending, after the hyphen
+    ("tr", "Amazon'un eczanesi Amazon Pharmacy'de", [("Amazon", "amazon"), ("Amazon Pharmacy", "amazon-pharmacy")]),
+    # (Turkish's apostrophe marks where the name ends, as English's does)
+    ("en", "Amazon's clinic, an Amazon-owned chain", [("Amazon", "amazon")] * 2),  # English: the name alone
+    ("en", "Amazon’t", []),  # "Haven't": a contraction, the word a verb
 ])
 def test_a_name_with_its_languages_case_ending_is_the_name(small, language, text, expected):
     assert [(text[c.start : c.end], c.entity) for c in small[1].candidates(text, language)] == expected

@@ -17,6 +17,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d|\s*年)")
 # A span of years ("(2008–2012)", "2019-2022"): a period, not a date's year, whatever number stands near it
 # ("1. Google Health (2008–2012)" is a numbered subheading).
 YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
+# A year alone in brackets, or a span open at its end ("2. PillPack (2018)", "4. Amazon Pharmacy (2020– )"):
+# a numbered subheading's period; a dateline gives its year beside the day.
+_BRACKETED_YEAR = re.compile(r"[(\[]\s*(?:19|20)\d{2}\s*(?:[-–—]\s*)?[)\]]")
 # A dateline's parts stand between bars or dots with spaces around them ("By … | Published …"), never « » or >.
 DATELINE_PARTS = re.compile(r"\s[|｜·•]\s")
 _THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
@@ -38,11 +41,11 @@ def has_full_date(text: str) -> bool:
     text = ascii_digits(text)
     if _NUMERIC_DATE.search(text):
         return True
-    if _THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(text)):
+    if _THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(without_era_marker(text))):
         # Thai and Lao end no sentence with a full stop: a dateline is the date, or is set out with a bar or a
         # time; "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567" ("the service starts on …") is a sentence.
         return len(dated.group()) * 2 >= len(text.strip()) or "|" in text or bool(_CLOCK.search(text))
-    text = YEAR_SPAN.sub(" ", text)
+    text = _BRACKETED_YEAR.sub(" ", YEAR_SPAN.sub(" ", text))
     if not _YEAR.search(text):
         return False
     if _CLOCK.search(_YEAR.sub(" ", text)):
@@ -53,6 +56,16 @@ def has_full_date(text: str) -> bool:
     near = CLEANING.date_day_max_words_from_year
     return any(_SMALL_NUMBER.search(_YEAR.sub(" ", " ".join(words[max(n - near, 0) : n + near + 1])))
                for n, word in enumerate(words) if _YEAR.search(word))
+
+
+# The era's name between a date's month and its year ("๑๘ พฤศจิกายน พ.ศ. ๒๕๖๓"): Thai พ.ศ., Lao ພ.ສ.
+_ERA_MARKER = re.compile(r"(?<=\s)(?:พ\.\s?ศ\.|ພ\.\s?ສ\.)(?=\s*\d)")
+
+
+def without_era_marker(text: str) -> str:
+    """`text` with the Buddhist era's name before a year blanked, at the same offsets: the year reads as
+    any date's."""
+    return _ERA_MARKER.sub(lambda marker: " " * len(marker.group()), text)
 
 
 @cache

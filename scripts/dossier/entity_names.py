@@ -98,29 +98,46 @@ def _is_word_part(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
+# Hungarian's cases and postpositions written onto a name ("Amazonnál", "Fitbitnél"), the instrumental
+# doubling the name's last consonant ("Amazonnal", "Fitbittel").
+_HUNGARIAN_ENDINGS = ("nál", "nél", "ban", "ben", "ba", "be", "nak", "nek", "hoz", "hez", "höz", "tól", "től",
+                      "ról", "ről", "ból", "ből", "ra", "re", "ot", "et", "öt", "on", "en", "ön", "t", "val", "vel",
+                      "ért", "ként", "ig", "é",
+                      *(consonant + vowel + "l" for consonant in "bdfgklmnprstvz" for vowel in "ae"))
 # The case endings a language writes onto a name in Latin letters: the Scandinavian and German genitive
-# ("Googles"), West Slavic cases ("Amazonu", "Amazonem", "Amazonie"). Closed lists: a longer word stays another
-# word ("Amazonas", "Amazonka", the river). Not Finnish nor the South Slavic languages, whose declined forms of
-# "Amazon" name the river as often as the company ("Amazonin alueella", "rijeka Amazona"); not Dutch, whose
-# loanwords take a plural in -s ("Nuances").
+# ("Googles"), West Slavic cases ("Amazonu", "Amazonem", "Amazonie"), Hungarian's, Romanian's article
+# ("Amazonului"). Closed lists: a longer word stays another word ("Amazonas", "Amazonka", the river). Not
+# Finnish nor the South Slavic languages, whose declined forms of "Amazon" name the river as often as the
+# company ("Amazonin alueella", "rijeka Amazona"); not Dutch, whose loanwords take a plural in -s ("Nuances").
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de"), ("s",)),
     **dict.fromkeys(("cs", "sk"), ("u", "em", "om", "ovi")),
     "pl": ("a", "u", "owi", "em", "ie"),
+    "hu": _HUNGARIAN_ENDINGS,
+    "ro": ("ul", "ului", "uri", "urile", "urilor"),
 }
+# The languages that may join one of those endings to a name with a hyphen, where its spelling is foreign
+# ("CVS-nél", "Google-ului"); Turkish's apostrophe ("Walmart'ın") marks where the name ends, as English's does.
+HYPHENATED_ENDINGS = frozenset({"hu", "ro"})
+_CONTRACTION = re.compile(r"['’]t(?![^\W\d_])")
 
 
 def word_end(text: str, start: int, end: int, language: str = "und") -> int | None:
     """Where the word that holds the name text[start:end] ends: at `end` when the name stands alone
     (`stands_alone`), or past one of `language`'s case endings ("Googles", "Amazonu"); None when the name
     runs into another word."""
-    if stands_alone(text, start, end):
-        return end
-    for ending in CASE_ENDINGS.get(language.split("-")[0], ()):
-        stop = end + len(ending)
-        if _is_latin(text[end - 1]) and text[end:stop] == ending and stands_alone(text, start, stop):
+    base = language.split("-")[0]
+    latin = _is_latin(text[end - 1])
+    if latin and _CONTRACTION.match(text, end):
+        return None  # "Haven't": a verb, its negation written onto it
+    if not latin:
+        return end if stands_alone(text, start, end) else None
+    hyphen = int(base in HYPHENATED_ENDINGS and text[end : end + 1] == "-")
+    for ending in CASE_ENDINGS.get(base, ()):
+        stop = end + hyphen + len(ending)
+        if text[end + hyphen : stop] == ending and stands_alone(text, start, stop):
             return stop
-    return None
+    return end if stands_alone(text, start, end) else None
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:

@@ -243,7 +243,12 @@ def is_tagged_furniture(text: str, vocabulary: CleaningVocabulary) -> bool:
 
 
 def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    return len(_HASHTAG.findall(text)) >= limits.hashtag_list_min_tags and not ends_like_sentence(text)
+    """Hashtags, perhaps after a label ("Tags: #Amazon #Health"); not a post's last sentence with its tags
+    after it ("… after the next upgrade cycle. #HealthIT #EHR")."""
+    tags = list(_HASHTAG.finditer(text))
+    if len(tags) < limits.hashtag_list_min_tags or ends_like_sentence(text):
+        return False
+    return not ends_like_sentence(text[: tags[0].start()].strip())
 
 
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:

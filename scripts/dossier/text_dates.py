@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from .characters import ascii_digits
-from .date_shape import BUDDHIST_ERA_LANGUAGES
+from .date_shape import BUDDHIST_ERA_LANGUAGES, without_era_marker
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
 
@@ -110,7 +110,7 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
     """
     text = ascii_digits(text)  # "١٢ مارس ٢٠٢٣" as "12 مارس 2023", at the same offsets
     if language.split("-")[0] in BUDDHIST_ERA_LANGUAGES:
-        text = _BUDDHIST_YEAR.sub(lambda year: str(int(year.group()) - _BUDDHIST_ERA_OFFSET), text)
+        text = _BUDDHIST_YEAR.sub(lambda year: str(int(year.group()) - _BUDDHIST_ERA_OFFSET), without_era_marker(text))
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
     found: list[FoundDate] = []
