@@ -26,6 +26,9 @@ BODY = [
     "ホーム ＞ ニュース ＞ 国内",
     "Login | Register | Mobile",
     "Política · Economía · Cultura · Deportes",
+    # a breadcrumb that ends in the headline, cut short or whole
+    "หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจร้านขายยา เปิดตัว Amazon Pharmacy...",
+    "Home › Tech › Amazon closes its Care service for good after three years of trying",
 ])
 def test_navigation_is_short_items_between_separators(line):
     assert furniture.is_navigation(line)
@@ -38,6 +41,7 @@ def test_navigation_is_short_items_between_separators(line):
     "«Сбер» и «Яндекс» запускают телемедицину",
     "| Region | Clinics | Patients |",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
+    "Revenue grew > 5% > last year, and the company said it would hire more nurses in every clinic.",
 ])
 def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     assert not furniture.is_navigation(line)
@@ -463,6 +467,15 @@ def test_good_prose_is_long_ended_and_full_of_stopwords():
     assert not furniture.is_good_prose("Kurzer Satz.", language)
     keywords = "Telemedizin Krankenkasse Videosprechstunde Gesundheitsdaten Datenschutz Ärzte Versicherte Kosten."
     assert not furniture.is_good_prose(keywords, language)
+
+
+def test_thai_prose_is_good_without_a_sentence_ending():
+    # Thai ends no sentence with a mark: a paragraph is told by its weight alone, lower than a cut-off line's.
+    paragraph = ("หลังการประกาศ หุ้นของร้านขายยารายใหญ่ในสหรัฐฯ ร่วงลงอย่างหนักในวันเดียวกัน "
+                 "สะท้อนความกังวลของนักลงทุนว่าบริการใหม่จะดึงลูกค้าไปจากร้านขายยาแบบเดิม")
+    assert furniture.is_good_prose(paragraph, None)
+    assert not furniture.is_good_prose("ข่าวที่เกี่ยวข้อง", None)
+    assert not furniture.is_good_prose("Amazon shares rose sharply on the news as investors welcomed the pharmacy plan and", None)
 
 
 def test_a_headline_may_end_with_a_question_but_not_a_full_stop():

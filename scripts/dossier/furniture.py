@@ -21,7 +21,7 @@ from .characters import HAN, HANGUL, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
-from .sentences import CLOSERS, ends_like_question, ends_like_sentence
+from .sentences import CLOSERS, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
@@ -47,6 +47,8 @@ _NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·
 # A character every separator holds: a line without one (most prose) is not scanned for separators at
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞]\s.*\s[›»>＞]\s")  # two at least: "Home > Tech > …"
 _GUILLEMETS = re.compile(r"«([^«»]*)»")
 _MIDDLE_DOTS = re.compile(r"\s[·•]\s")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
@@ -82,7 +84,8 @@ def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = 
         return True  # CJK news runs in short paragraphs; the sentence ending is the evidence
     if heavy < limits.good_min_weight:
         return False
-    if not ends_like_sentence(text) and heavy < limits.good_unended_weight:
+    unended_weight = limits.good_unmarked_weight if ends_sentences_unmarked(text) else limits.good_unended_weight
+    if not ends_like_sentence(text) and heavy < unended_weight:
         return False
     density = stopword_density(text, language)
     return density is None or density >= limits.good_min_stopwords
@@ -143,8 +146,13 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
     if len(items) < limits.nav_min_items:
         return False
-    if any(weight(item) > limits.nav_item_max_weight for item in items):
+    # A breadcrumb may end in the headline, cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"): its
+    # sections before it are short, and set apart by a breadcrumb's arrows.
+    crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_ARROWS.search(text) else items
+    if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
         return False
+    if crumbs is not items:
+        text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
     if ends_like_sentence(text) and _FULL_STOP_END.search(text):
         return False
     return (len(items) >= limits.nav_min_items_any_weight

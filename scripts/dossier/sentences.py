@@ -76,6 +76,15 @@ def ends_like_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text) or _GREEK_QUESTION_END.search(text))
 
 
+# Thai and Lao end no sentence with a mark (a space sets sentences apart): their prose never ends like one.
+_UNMARKED_SENTENCES = re.compile(r"[\u0e00-\u0eff]")
+
+
+def ends_sentences_unmarked(text: str) -> bool:
+    """Written mostly in a script whose sentences end with no mark (Thai, Lao)."""
+    return len(_UNMARKED_SENTENCES.findall(text)) * 2 > len(text)
+
+
 def ends_like_question(text: str) -> bool:
     """Ends with a question or exclamation mark, in any script the site reads (Arabic ؟, Greek ;)."""
     return bool(_QUESTION_END.search(text) or _GREEK_QUESTION_END.search(text))

@@ -63,6 +63,7 @@ class CleaningThresholds:
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
     good_min_weight_unspaced: int = 30  # a CJK sentence of 15 characters, ended with 。！？
     good_unended_weight: int = 160  # heavier than this, a line is prose even without an ending (cut off)
+    good_unmarked_weight: int = 100  # so is a line this heavy in Thai or Lao, which end no sentence with a mark
     unended_sentence_min_words: int = 6  # the article's last sentence without its full stop has this many words
     table_min_rows: int = 3  # a table set out with bars or tabs: a header and two rows at least
     wrapped_line_min_weight: int = 60  # a hard-wrapped paragraph's lines (a PDF's, an e-mail's) are this long
