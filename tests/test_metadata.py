@@ -268,6 +268,9 @@ FORMS = [
     # the site's today above the masthead's headline, the article's date under it
     ("tr", ["6 Ocak 2021 Çarşamba", "# Haven kapanıyor", "Ayşe Yılmaz | 05.01.2021 09:12"], [],
      ("2021-01-05", "Ayşe Yılmaz", None)),
+    # the outlet's name the masthead gives, before the date: the publisher, and the writer in the foot the author
+    ("id", ["Teropong Bisnis", "Masuk", "# Saham JD Health melonjak", "Teropong Bisnis - 08/12/2020, 17:05 WIB"],
+     ["Penulis : Rina Kusuma"], ("2020-12-08", "Rina Kusuma", "Teropong Bisnis")),
     # Thai: a Buddhist-era year in Thai digits after the era's name (2563 B.E. is 2020)
     ("th", ["# Amazon เปิดตัว Amazon Pharmacy", "วันพุธที่ ๑๘ พฤศจิกายน พ.ศ. ๒๕๖๓"], [], ("2020-11-18", None, None)),
     # Hebrew and Arabic: scripts without capitals
@@ -755,6 +758,7 @@ def test_lead_byline(text, expected):
     ("Amazon Fires Its Health Editor", None),  # a headline in title case: no role in lower case
     ("Trump Fires Fox News Columnist", None),
     ("Amazon Care closes its doors for good", None),
+    ("Marta Zielińska, dział Firmy", "Marta Zielińska"),  # the name, then the desk
     ("Ravi Dhaliwal @ravidhal", "Ravi Dhaliwal"),  # the name, then where to follow the writer
     ("Ravi Dhaliwal | @ravi_d", "Ravi Dhaliwal"),
     ("Follow us @techsignal", None),  # no name before the handle

@@ -74,6 +74,11 @@ class Vocabulary:
         "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "编译", "編譯", "기자", "편집",
         "에디터", "特派員",
     )
+    # Words that name a desk before its name, in a byline after the writer's ("Marta Zielińska, dział Firmy").
+    desk_words: tuple[str, ...] = (
+        "desk", "section", "dział", "oddělení", "oddelenie", "ressort", "rubrique", "sección", "sezione", "secção",
+        "seção", "afdeling", "avdelning", "отдел", "відділ", "τμήμα", "rovat", "departamentul", "servis",
+    )
     # Labels beside a dateline that are neither a name nor an outlet ("原创" on a reposted article).
     labels: tuple[str, ...] = (
         "原创", "原創", "转载", "轉載", "独家", "獨家", "推荐", "推薦", "置顶", "置頂", "头条", "頭條",

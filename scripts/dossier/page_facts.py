@@ -196,9 +196,11 @@ def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLin
             name = name_line(neighbour.text)
             if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
                 return name, neighbour
+    sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
     for _line, found in datelines:
-        for part in found.parts:
-            if person_name(part) and not opens_with_byline_marker(part):
+        for part in found.parts:  # (not the outlet's name the masthead gives: "Teropong Bisnis - 08/12/2020")
+            outlet = any(names_agree(part, site) for site in sites)
+            if person_name(part) and not opens_with_byline_marker(part) and not outlet:
                 return part, None
     for line in layout.foot:
         name = None if line.prose else byline_name(line.text)
@@ -258,7 +260,8 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
                 return native_form(chosen, language)
     masthead = {line.number for line in layout.masthead}
     footer = [line for line in layout.foot + layout.tail if line.number not in masthead]
-    repeated = [site for site in sites if not plain_word(site) and _repeated(site, footer)]
+    dated = [line for line, _ in datelines if line.number not in masthead]  # "Teropong Bisnis - 08/12/2020, 17:05"
+    repeated = [site for site in sites if not plain_word(site) and _repeated(site, footer + dated)]
     if repeated:
         return native_form(repeated[0], language)
     if foot_source:
