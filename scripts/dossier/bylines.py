@@ -134,12 +134,16 @@ def byline_name(text: str) -> str | None:
         name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
             return name
+    wrote = _ARABIC_WROTE.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
+    if wrote and marked_name(wrote.group(1)):
+        return wrote.group(1).strip()
     found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "潮涌新闻记者 沈嘉禾": the outlet's reporter
     if found and found.group(1).endswith(VOCABULARY.outlet_endings) and person_name(found.group(2)):
         return found.group(2)
     return None
 
 
+_ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
 _OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
 
 

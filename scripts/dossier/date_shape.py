@@ -34,12 +34,20 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 _SMALL_NUMBER = re.compile(r"(?<![\d.,\w])\d{1,2}(?!\d|[.,]\d)")
 
 
+# A date in the Islamic or the Iranian calendar, its year in the 1400s ("١٥ جمادى الآخرة ١٤٤٥ هـ", "۲۴ فروردین
+# ۱۴۰۰"), beside the Gregorian one or alone: a dateline's, though no Gregorian day is read from it.
+_HIJRI_OR_SOLAR_DATE = re.compile(
+    r"(?<!\d)\d{1,2}\s*(?:محرم|صفر|ربيع الأول|ربيع الأ?آخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|جمادى الثانية|رجب"
+    r"|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+    r"\s*14\d{2}(?!\d)")
+
+
 def has_full_date(text: str) -> bool:
     """A calendar date: numeric (2022-03-31, 21.07.2022, 2023年1月25日), or a year beside a day or a
     time (Jan. 4, 2021; 16 novembre 2022 ore 09:45), in any script's digits; in Thai and Lao, a day and
     month with a Buddhist-era year."""
     text = ascii_digits(text)
-    if _NUMERIC_DATE.search(text):
+    if _NUMERIC_DATE.search(text) or _HIJRI_OR_SOLAR_DATE.search(text):
         return True
     if _THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(without_era_marker(text))):
         # Thai and Lao end no sentence with a full stop: a dateline is the date, or is set out with a bar or a

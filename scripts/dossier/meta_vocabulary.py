@@ -105,13 +105,14 @@ class Vocabulary:
         "配信", "投稿", "입력", "승인", "등록", "게재", "기사입력", "geplaatst", "publicerad", "publiceret",
         "publisert", "julkaistu", "opublikowano", "publikacja", "zveřejněno", "publicat", "közzétéve",
         "yayınlanma", "yayınlandı", "yayın tarihi", "dipublikasikan", "diterbitkan", "diposting", "опубликовано",
-        "публикация", "ngày đăng", "đăng lúc", "đăng", "xuất bản",
+        "публикация", "ngày đăng", "đăng lúc", "đăng", "xuất bản", "نشر في", "نشر", "تاريخ النشر",
+        "تاریخ انتشار", "منتشر شده", "פורסם", "опубліковано", "δημοσιεύθηκε", "δημοσίευση",
     )
     # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
     date_fillers: tuple[str, ...] = (
         "uhr", "h", "ore", "à", "le", "am", "on", "at", "um", "il", "el", "em", "de", "om", "kl", "klo", "saat",
         "pukul", "o", "godz", "в", "lúc", "ngày", "上午", "下午", "中午", "凌晨", "早上", "晚上", "午前", "午後",
-        "오전", "오후",
+        "오전", "오후", "م", "ص", "هـ", "ه",  # Arabic: the era (AD, AH) and the half of the day (AM, PM)
     )
     # Words that say a date is a later revision, not the publication.
     update_markers: tuple[str, ...] = (
