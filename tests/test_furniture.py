@@ -345,7 +345,8 @@ def test_counters(line, expected):
     # text-size and print buttons; share in Vietnamese, Ukrainian, Greek; a link back to the section
     ("A+", True), ("A-", True), ("طباعة", True), ("Chia sẻ", True), ("Поділитися", True), ("Κοινοποίηση", True),
     ("Trở lại Kinh doanh", True), ("Back to Health", True), ("Download PDF", True), ("Forward to a friend", True),
-    ("Bu haber 1.284 kez okundu.", True), ("Apple Podcasts", True), ("Listen on", True),
+    ("Bu haber 1.284 kez okundu.", True), ("Apple Podcasts", True), ("Listen on", True), ("Pinned", True),
+    ("H.B.", True),  # a live blog reporter's initials under an entry
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
 ])

@@ -727,6 +727,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),  # a script whose letters are all lower case
     ("Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020", "Iris Cheung"),
     ("Penulis: Tim Redaksi", None),
+    ("Hosted by Maya Okafor and Ben Castell", "Maya Okafor and Ben Castell"),  # a podcast's hosts
+    ("김도윤 객원칼럼니스트", "김도윤"),  # a guest columnist
+    ("كتب - محمود عبد الرحمن", "محمود عبد الرحمن"), ("كتب الرئيس التنفيذي رسالة", None),  # "wrote", with its mark
 ])
 def test_byline_name(text, expected):
     assert byline_name(text) == expected
