@@ -59,7 +59,8 @@ class Vocabulary:
                                    "dott.", "dott.ssa", "doç.", "д-р", "проф.")
     # Role words that follow a name ("김민준 기자", "佐藤健太 記者").
     byline_suffixes: tuple[str, ...] = (
-        "특파원", "선임기자", "객원칼럼니스트", "칼럼니스트", "논설위원", "기자", "記者", "记者", "特派員", "特派员", "通讯员", "通訊員",
+        "특파원", "선임기자", "객원칼럼니스트", "칼럼니스트", "논설위원",
+        "기자", "記者", "记者", "特派員", "特派员", "通讯员", "通訊員",
     )
     # Words that are roles or desks, never a person's name.
     role_words: tuple[str, ...] = (
