@@ -575,6 +575,8 @@ def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     ("Tags: #Amazon #OneMedical #PrimaryCare", True),
     ("I'm cautiously optimistic. Ask me again after the next upgrade cycle. #HealthIT #EHR #Oracle", False),
     ("Amazon closes its clinics. #Amazon", False),  # one tag after a sentence: too few for a list
+    ("Wer auf Twitter nach Reaktionen suchte, fand sie vor allem unter zwei Schlagwörtern: #Fitbit #Datenschutz",
+     False),  # a sentence that leads to its tags
 ])
 def test_hashtag_lists(line, expected):
     assert furniture.is_hashtag_list(line) is expected

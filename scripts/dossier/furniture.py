@@ -251,12 +251,13 @@ def is_tagged_furniture(text: str, vocabulary: CleaningVocabulary) -> bool:
 
 
 def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """Hashtags, perhaps after a label ("Tags: #Amazon #Health"); not a post's last sentence with its tags
-    after it ("… after the next upgrade cycle. #HealthIT #EHR")."""
+    """Hashtags, perhaps after a label ("Tags: #Amazon #Health"); not a sentence with its tags after it
+    ("… after the next upgrade cycle. #HealthIT #EHR", "… unter zwei Schlagwörtern: #Fitbit #Datenschutz")."""
     tags = list(_HASHTAG.finditer(text))
     if len(tags) < limits.hashtag_list_min_tags or ends_like_sentence(text):
         return False
-    return not ends_like_sentence(text[: tags[0].start()].strip())
+    before = text[: tags[0].start()].strip()
+    return not ends_like_sentence(before) and weight(before) <= limits.label_max_weight
 
 
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:

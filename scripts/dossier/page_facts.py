@@ -11,9 +11,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bylines import bio_name, byline_name, lead_byline, name_line, opens_with_byline_marker, person_name, sign_off_name
+from .bylines import byline_name, lead_byline, person_name
 from .datelines import Dateline, dateline
-from .meta_lines import has_cjk, is_prose, script_of, segments_keeping_colons
+from .meta_lines import has_cjk, script_of, segments_keeping_colons
 from .outlets import (
     names_agree,
     native_form,
@@ -24,13 +24,11 @@ from .outlets import (
     source_name,
     title_case,
 )
-from .page_layout import Page, PageLine, page
+from .page_authors import FoundDatelines, page_author
+from .page_layout import Page, PageLine, first_positions, headline_number, page
 from .records import CleanText
 from .text_dates import DateOrder, date_order
 from .web_addresses import is_web_address
-
-# The head's datelines, each with the line it stands on.
-FoundDatelines = list[tuple[PageLine, Dateline]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
                for name in [lead_byline(line.text) if line.prose
                             else byline_name(line.text) or _dateline_byline(found_on.get(line.number))] if name]
     holders = _holders(layout.foot)
-    author, author_line = _author(layout, datelines, bylines, holders + _holders(layout.tail))
+    author, author_line = page_author(layout, datelines, bylines, holders + _holders(layout.tail))
     used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
     if author_line is not None:
         used.add(author_line.number)
@@ -139,7 +137,7 @@ def _published(layout: Page, datelines: FoundDatelines, language: str,
     with other words, a photo's or an event's, is no better); failing that, a bare date in the foot or the
     wire's in its opening; failing those, the date the article's dateline says it was updated ("Updated:
     14 Aug 2020"), the one it gives (not a banner's "We updated our policy on …" above the headline)."""
-    headline = _headline_number(layout)
+    headline = headline_number(layout)
 
     def articles_own(dated: tuple[PageLine, Dateline]) -> bool:
         line, found = dated
@@ -171,70 +169,6 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
     opening = _LEAD_OPENING.match(lead.text) if lead else None
     found = dateline(opening.group(1), language, order) if opening else None
     return found.published.isoformat() if found and found.published else None
-
-
-def _headline_number(layout: Page) -> int | None:
-    return next((line.number for line in layout.lines if line.kind == "title"), None)
-
-
-def _author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
-            holders: list[str]) -> tuple[str | None, PageLine | None]:
-    """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
-    dateline, one under the headline first (a name beside the site's today above it is the masthead's),
-    unless the copyright line says it is the outlet's; else a name inside a dateline; else a byline in
-    the foot; else the late signals of `_late_author`."""
-    if bylines:
-        return bylines[0][1], bylines[0][0]
-    lines = list(layout.lines)
-    position = _first_positions(lines)  # lines.index per dateline: quadratic
-    headline = _headline_number(layout)
-    for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
-        n = position[line]
-        for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
-            if not neighbour or neighbour.kind == "title" or neighbour.prose:
-                continue
-            name = name_line(neighbour.text)
-            if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
-                return name, neighbour
-    sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
-    for _line, found in datelines:
-        for part in found.parts:  # (not the outlet's name the masthead gives: "Teropong Bisnis - 08/12/2020")
-            outlet = any(names_agree(part, site) for site in sites)
-            if person_name(part) and not opens_with_byline_marker(part) and not outlet:
-                return part, None
-    for line in layout.foot:
-        name = None if line.prose else byline_name(line.text)
-        if name:
-            return name, line
-    return _late_author(layout)
-
-
-def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
-    """Where the head and the foot name no one: a byline standing on its own line further down ("Written
-    by …" above an author box); a name line over a bio that opens with it; a sign-off after the last
-    paragraph."""
-    lines = list(layout.lines)
-    after_head = lines[lines.index(layout.head[-1]) + 1:] if layout.head else lines
-    for line in after_head:
-        name = None if line.prose or line.kind == "title" else byline_name(line.text)
-        if name:
-            return name, line
-    last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)
-    foot = set(layout.foot)  # a tuple searched for every line: quadratic
-    for n, line in enumerate(lines[:-1]):  # the bio is the page's last paragraph, not a profile's
-        following = lines[n + 1]
-        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in foot):
-            continue
-        name = bio_name(line.text, following.text)
-        if name:
-            return name, line
-    page_text = "\n".join(line.text for line in lines)
-    for line in layout.foot:
-        if is_prose(line.text):
-            continue  # a caption under the last photo
-        name = sign_off_name(line.text, page_text)
-        return (name, line) if name else (None, None)
-    return None, None
 
 
 def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set[int],
@@ -311,16 +245,11 @@ def _mentions(lines: list[PageLine], name: str) -> bool:
     return False
 
 
-def _first_positions(lines: list[PageLine]) -> dict[PageLine, int]:
-    """Where each line first stands, as list.index says, for all of them at once."""
-    return {line: n for n, line in reversed(list(enumerate(lines)))}
-
-
 def _beside(layout: Page, lines: list[PageLine]) -> tuple[PageLine, ...]:
     """`lines` with their neighbours, in page order (a source line stands next to its dateline; a
     "Source: …" credit under a photo does not)."""
     order = list(layout.lines)
-    position = _first_positions(order)  # order.index per line: quadratic
+    position = first_positions(order)  # order.index per line: quadratic
     near = {n + step for line in lines for n in [position[line]] for step in (-1, 0, 1)}
     return tuple(order[n] for n in sorted(near) if 0 <= n < len(order) and order[n].kind != "title")
 

@@ -88,3 +88,12 @@ def page(clean: CleanText) -> Page:
     tail_start = max(min(foot_start, len(lines) - META_LINES.foot_tail_lines), head_end)
     head = tuple(line for line in lines[:head_end] if line.kind != "title")
     return Page(lines, head, tuple(top[: META_LINES.site_lines]), lines[foot_start:], lines[tail_start:foot_start])
+
+
+def headline_number(layout: Page) -> int | None:
+    return next((line.number for line in layout.lines if line.kind == "title"), None)
+
+
+def first_positions(lines: list[PageLine]) -> dict[PageLine, int]:
+    """Where each line first stands, as list.index says, for all of them at once."""
+    return {line: n for n, line in reversed(list(enumerate(lines)))}

@@ -1,0 +1,74 @@
+"""Who wrote the page, as it states it: a byline; a name beside a dateline; a name inside one; a byline in
+the foot; a name over a bio that opens with it; a sign-off after the last paragraph (`page_author`, ranked in that
+order). The signals are in `bylines` and `datelines`; the zones in `page_layout`."""
+
+from __future__ import annotations
+
+from .bylines import bio_name, byline_name, name_line, opens_with_byline_marker, person_name, sign_off_name
+from .datelines import Dateline
+from .meta_lines import is_prose
+from .outlets import names_agree, site_name
+from .page_layout import Page, PageLine, first_positions, headline_number
+
+# The head's datelines, each with the line it stands on.
+FoundDatelines = list[tuple[PageLine, Dateline]]
+
+
+def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
+            holders: list[str]) -> tuple[str | None, PageLine | None]:
+    """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
+    dateline, one under the headline first (a name beside the site's today above it is the masthead's),
+    unless the copyright line says it is the outlet's; else a name inside a dateline; else a byline in
+    the foot; else the late signals of `_late_author`."""
+    if bylines:
+        return bylines[0][1], bylines[0][0]
+    lines = list(layout.lines)
+    position = first_positions(lines)  # lines.index per dateline: quadratic
+    headline = headline_number(layout)
+    for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
+        n = position[line]
+        for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
+            if not neighbour or neighbour.kind == "title" or neighbour.prose:
+                continue
+            name = name_line(neighbour.text)
+            if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
+                return name, neighbour
+    sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
+    for _line, found in datelines:
+        for part in found.parts:  # (not the outlet's name the masthead gives: "Teropong Bisnis - 08/12/2020")
+            outlet = any(names_agree(part, site) for site in sites)
+            if person_name(part) and not opens_with_byline_marker(part) and not outlet:
+                return part, None
+    for line in layout.foot:
+        name = None if line.prose else byline_name(line.text)
+        if name:
+            return name, line
+    return _late_author(layout)
+
+
+def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
+    """Where the head and the foot name no one: a byline standing on its own line further down ("Written
+    by …" above an author box); a name line over a bio that opens with it; a sign-off after the last
+    paragraph."""
+    lines = list(layout.lines)
+    after_head = lines[lines.index(layout.head[-1]) + 1:] if layout.head else lines
+    for line in after_head:
+        name = None if line.prose or line.kind == "title" else byline_name(line.text)
+        if name:
+            return name, line
+    last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)
+    foot = set(layout.foot)  # a tuple searched for every line: quadratic
+    for n, line in enumerate(lines[:-1]):  # the bio is the page's last paragraph, not a profile's
+        following = lines[n + 1]
+        if line.prose or line.kind == "title" or not (n + 1 == last_prose or following in foot):
+            continue
+        name = bio_name(line.text, following.text)
+        if name:
+            return name, line
+    page_text = "\n".join(line.text for line in lines)
+    for line in layout.foot:
+        if is_prose(line.text):
+            continue  # a caption under the last photo
+        name = sign_off_name(line.text, page_text)
+        return (name, line) if name else (None, None)
+    return None, None
