@@ -9,7 +9,7 @@ The stages, each a function from the typed records in `records` to the next:
    hard-wrapped text read by `wrapping`), then duplicates (`dedupe`);
 3. detect (`detect`: language and Chinese script);
 4. normalize (`normalize`: every Chinese article in both scripts, through `chinese`);
-5. metadata (`metadata`: what `page_facts` reads on the zones of `page_layout`, from the signals of
+5. metadata (`metadata`: what `page_facts` and `page_authors` read on the zones of `page_layout`, from the signals of
    `datelines`, `text_dates`, `bylines`, `outlets`, `meta_lines` and `meta_vocabulary`, under the
    curation `article_curation` loads; ids from `article_ids`);
 6. link (`link`: the entities of `registry`, loaded by `registry_loader`, matched as `entity_names`
