@@ -235,7 +235,8 @@ def linked(small, *lines):
 @pytest.mark.parametrize(("language", "text", "expected"), [
     ("sv", "Amazons apotek", [("Amazons", "amazon")]),  # the genitive
     ("sv", "Apples klocka", []),  # a name the registry guards with context is a common word: declined, it is
-    # that word ("Havens", harbours)
+    # that word ("Havens", harbours); with its ending after a hyphen, a foreign name's
+    ("ro", "Apple-ului", [("Apple-ului", "apple")]), ("ro", "Appleului", []),
     ("fi", "Amazonin alueella", []),  # Finnish: "Amazonin" names the river's region as often as the company
     ("cs", "akcie Amazonu", [("Amazonu", "amazon")]),
     ("pl", "w Amazonie", [("Amazonie", "amazon")]),

@@ -3,7 +3,7 @@
 import textwrap
 from itertools import pairwise
 
-from dossier.wrapping import wrap_width
+from dossier.wrapping import is_wrapped_prose, wrap_width
 
 FRENCH = "La compagnie a indiqué que la décision n’avait aucun lien avec ses autres acquisitions récentes."
 
@@ -30,3 +30,13 @@ def test_a_text_of_one_paragraph_a_line_is_wrapped_at_no_width():
                  "Ping An Good Doctor reports a loss for the first half of the year", "Verily raises $1 billion",
                  "One Medical opens four new clinics in Chicago and Boston this month"]
     assert wrap_width(pairs(headlines)) is None  # a list of headlines, each its own length
+
+
+def test_a_narrow_column_breaks_even_its_shorter_lines_at_the_width():
+    # A newspaper page's text out of a PDF: a column of about sixty characters, where a line the wrap broke
+    # may be lighter than a wrapped line needs to be on a wider page, and the next opens in lower case.
+    column = ["Oracle Corp. said Wednesday it had closed its $28.3 billion",
+              "purchase of Cerner Corp., the Kansas City-area maker of elec-",
+              "tronic health records and its largest acquisition ever."]
+    assert is_wrapped_prose(column[0], column[1], "en", at_width=True)
+    assert not is_wrapped_prose(column[0], column[1], "en")  # on no width: too light to tell

@@ -122,10 +122,11 @@ HYPHENATED_ENDINGS = frozenset({"hu", "ro"})
 _CONTRACTION = re.compile(r"['’]t(?![^\W\d_])")
 
 
-def word_end(text: str, start: int, end: int, language: str = "und") -> int | None:
+def word_end(text: str, start: int, end: int, language: str = "und", common_word: bool = False) -> int | None:
     """Where the word that holds the name text[start:end] ends: at `end` when the name stands alone
     (`stands_alone`), or past one of `language`'s case endings ("Googles", "Amazonu"); None when the name
-    runs into another word."""
+    runs into another word. A name that is also a `common_word` ("Haven", "Nuance") is that word when
+    declined ("Havens"), the name only when a hyphen sets its ending apart as a foreign name's ("Nuance-ului")."""
     base = language.split("-")[0]
     latin = _is_latin(text[end - 1])
     if latin and _CONTRACTION.match(text, end):
@@ -133,7 +134,7 @@ def word_end(text: str, start: int, end: int, language: str = "und") -> int | No
     if not latin:
         return end if stands_alone(text, start, end) else None
     hyphen = int(base in HYPHENATED_ENDINGS and text[end : end + 1] == "-")
-    for ending in CASE_ENDINGS.get(base, ()):
+    for ending in CASE_ENDINGS.get(base, ()) if hyphen or not common_word else ():
         stop = end + hyphen + len(ending)
         if text[end + hyphen : stop] == ending and stands_alone(text, start, stop):
             return stop

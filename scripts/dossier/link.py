@@ -89,7 +89,7 @@ class Linker:
         for end, (length, entity, wrong, needs_context) in self._names.iter(normalized):
             start, stop = end - length + 1, end + 1
             # A name the registry guards with context is a common word: declined, it is that word ("Havens").
-            word_stop = word_end(text, start, stop, "und" if needs_context else language)
+            word_stop = word_end(text, start, stop, language, common_word=needs_context)
             if word_stop is None:
                 continue
             if any(s <= start and stop <= e for s, e in excluded.get(entity, ())):

@@ -49,7 +49,9 @@ def is_wrapped_prose(text: str, below: str, language: str | None, at_width: bool
     over "Amazon Care einen …": a German noun, a name, go on in capitals; "… The Example Ledger." over
     "Reach her at …")."""
     density = stopword_density(text, language)
-    if weight(text) < limits.wrapped_line_min_weight or (density is not None and density < limits.good_min_stopwords):
+    # (a line broken at the page's width is as long as the wrap made it, however narrow the page)
+    short = weight(text) < limits.wrapped_line_min_weight and not at_width
+    if short or (density is not None and density < limits.good_min_stopwords):
         return False
     if at_width and words(text):
         return True
