@@ -26,6 +26,7 @@ from .block_parsing import (
 )
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_rules import MARKDOWN_RULES, PLAIN_RULES, Lines, without_link_numbers
+from .mail_lines import MAIL_RULES
 from .records import Block, CleanText, DecodedText, RemovedLine
 from .sentences import ROUGH_BOUNDARY
 from .thresholds import CLEANING
@@ -68,7 +69,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
     if markdown:
         fenced = fenced_lines(lines.raw)
         with _set_aside(lines, fenced):  # code is the article's own, whatever it looks like ("<div>", "</p>")
-            for rule in MARKDOWN_RULES:
+            for rule in (*MAIL_RULES, *MARKDOWN_RULES):
                 rule(lines, vocabulary)
         shown = [markdown_shown(line) for line in lines.raw]
         title_index = _locate_in_markdown(lines, shown, fenced, vocabulary, overrides, shared)
@@ -79,7 +80,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
             title, title_line, blocks = _split_title(blocks)
     else:
         lines.shown = without_link_numbers(lines.raw)  # a text browser's dump, read as its reader saw the page
-        for rule in PLAIN_RULES:
+        for rule in (*MAIL_RULES, *PLAIN_RULES):
             rule(lines, vocabulary)
         shown = lines.shown or lines.raw
         title_index = locate_article(lines, vocabulary, overrides, shared)

@@ -15,7 +15,8 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
-          "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time")
+          "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time", "mail_header",
+          "forward_marker")
 # The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
 _INDEXED = ("chrome", "consent_button")
 SCHEMA = {
@@ -52,6 +53,8 @@ class CleaningVocabulary:
     bio_verb: re.Pattern[str]
     bio_header: re.Pattern[str]
     relative_time: re.Pattern[str]
+    mail_header: re.Pattern[str]
+    forward_marker: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -65,6 +68,13 @@ class CleaningVocabulary:
 
     def speaks_of_cookies(self, line: str) -> bool:
         return bool(self.cookie.search(line))
+
+    def is_mail_header(self, line: str) -> bool:
+        """A field of an e-mail's header, with its value ("From: Jane Doe <jane@example.org>", "件名：…")."""
+        return bool(self.mail_header.match(line))
+
+    def is_forward_marker(self, line: str) -> bool:
+        return bool(self.forward_marker.fullmatch(line.strip()))
 
     def is_article_end(self, line: str) -> bool:
         return bool(self.article_end.fullmatch(line))

@@ -20,7 +20,8 @@ from .thresholds import CLEANING
 
 # What the line rules below remove, each named after its rule.
 LineRule = Literal["front_matter", "html_debris", "consent_banner", "keyword_stuffing", "repeated_body",
-                   "page_chrome", "repeated_title", "embedded_card", "image_link", "link_addresses"]
+                   "page_chrome", "repeated_title", "embedded_card", "image_link", "link_addresses",
+                   "forwarded_note", "mail_header"]  # (the last two: mail_lines.py)
 # Why a line was taken out: a line rule, or (plain text) the furniture signal that labelled it.
 RemovalKind = LineRule | FurnitureLabel
 
