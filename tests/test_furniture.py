@@ -347,6 +347,9 @@ def test_counters(line, expected):
     ("Trở lại Kinh doanh", True), ("Back to Health", True), ("Download PDF", True), ("Forward to a friend", True),
     ("Bu haber 1.284 kez okundu.", True), ("Apple Podcasts", True), ("Listen on", True), ("Pinned", True),
     ("H.B.", True),  # a live blog reporter's initials under an entry
+    # the bars of a copy read elsewhere: a search engine's cache, a library's proxy, a read-it-later app, WeChat
+    ("Version en texte seul", True), ("Ask a Librarian", True), ("View Original", True),
+    ("点击上方蓝字“医健财经眼”关注我们", True),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
 ])
