@@ -26,7 +26,9 @@ def shown(*lines: str, byline: str = "By Dana Whitcomb, Meridian Wire", vocabula
     ["Dana Whitcomb covers health care and retail for Meridian Wire."],
     ["Dana Whitcomb, a former nurse, covers health care for Meridian Wire. Write to her at the news desk."],
     ["Dana Whitcomb covers health care for Meridian Wire.", "Dana Whitcomb is on leave until March."],
-], ids=["one sentence", "two sentences", "two bio lines"])
+    ["Dana Whitcomb is a health care reporter for Meridian Wire. She has covered hospital prices since 2014. "
+     "She lives in Chicago."],
+], ids=["one sentence", "two sentences", "two bio lines", "three sentences"])
 def test_a_bio_that_opens_with_the_bylines_name_is_the_authors_bio(vocabulary, bio):
     assert shown(*bio, vocabulary=vocabulary) == BODY
 

@@ -553,7 +553,7 @@ def test_readers_comments_under_the_article_are_furniture(vocabulary):
 
 
 @pytest.mark.parametrize("header", ["163 comments | sort: top | new", "Hozzászólások (14)", "வாசகர் கருத்து (3)", "Maoni ya wasomaji", "Komentari (5)",
-                                    "نظرات خوانندگان"])
+                                    "نظرات خوانندگان", "Réactions (6)", "Olvasói vélemények (3)", "Join the conversation"])
 def test_a_comments_header_in_other_languages_or_among_controls_heads_the_comments(vocabulary, header):
     result = clean(decoded(page("Example Health expands video visits across Ohio", *RELEASE_BODY, header,
                                 *COMMENTS[1:])), vocabulary)

@@ -350,6 +350,8 @@ def test_counters(line, expected):
     # the bars of a copy read elsewhere: a search engine's cache, a library's proxy, a read-it-later app, WeChat
     ("Version en texte seul", True), ("Ask a Librarian", True), ("View Original", True),
     ("点击上方蓝字“医健财经眼”关注我们", True),
+    ("Follow Owen on Twitter: @owencastellanos", True),
+    ("Follow the money on X and you find the pharmacy benefit managers.", False),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
 ])

@@ -52,7 +52,7 @@ class CleaningThresholds:
     # A page's tail (a press release's "About <company>" and contacts, readers' comments) is looked for
     # only after this many lines of the article's prose: above them such a line is the article's own.
     tail_after_prose_lines: int = 2
-    author_bio_max_sentences: int = 2  # a bio at the article's foot: who the author is, how to reach them
+    author_bio_max_sentences: int = 3  # a bio at the article's foot: who the author is, what they cover, where
     # A name declined after "About" ("O tvrtki Microsoftu") matches the paragraph's opening one
     # ("Microsoft") when that one is this long and the header's adds a case ending of at most this much.
     declined_name_min_chars: int = 4
