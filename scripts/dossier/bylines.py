@@ -292,11 +292,11 @@ _SOCIAL_HANDLE = re.compile(r"\s+[|·•]?\s*@\w{1,30}\s*$")
 
 
 def _is_role_phrase(text: str) -> bool:
-    """A role ("Consumer Tech Reporter") or a desk ("dział Firmy"): a few words, the last a role or the first
-    a desk."""
+    """A role ("Consumer Tech Reporter", "Director of Clinical Programs") or a desk ("dział Firmy"): a few
+    words, the last a role or the first a role's or a desk's."""
     words = text.split()
     return 0 < len(words) <= META_LINES.role_phrase_max_words and (
-        is_role(words[-1]) or words[0].casefold() in VOCABULARY.desk_words)
+        is_role(words[-1]) or words[0].casefold() in VOCABULARY.role_openers + VOCABULARY.desk_words)
 
 
 def bio_name(line: str, following: str) -> str | None:

@@ -75,6 +75,13 @@ class Vocabulary:
         "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "编译", "編譯", "기자", "편집",
         "에디터", "特派員",
     )
+    # Words that open a role after a name and a comma ("Priya Raman, Director of Clinical Programs",
+    # "Marcus Oyelaran, Senior Editor, Health Tech").
+    role_openers: tuple[str, ...] = (
+        "senior", "chief", "deputy", "managing", "executive", "associate", "contributing", "guest", "lead",
+        "principal", "director", "head", "founder", "co-founder", "president", "vice", "former", "editor",
+        "reporter", "correspondent", "columnist", "analyst", "professor",
+    )
     # Words that name a desk before its name, in a byline after the writer's ("Marta Zielińska, dział Firmy").
     desk_words: tuple[str, ...] = (
         "desk", "section", "dział", "oddělení", "oddelenie", "ressort", "rubrique", "sección", "sezione", "secção",
