@@ -203,6 +203,12 @@ FIXTURE = """entities:
     name: ByteDance
     description: d.
     names: {en: [ByteDance], zh-Hans: [字节跳动]}
+  alexa:
+    type: product
+    name: Alexa
+    description: d.
+    names: {en: [Alexa]}
+    given_names: [Alexa]
   xiaohe:
     type: venture
     name: Xiaohe Health
@@ -230,6 +236,17 @@ def linked(small, *lines):
     """The entities an article made of `lines` links, context applied."""
     registry, linker = small
     return resolve_context((c for line in lines for c in linker.candidates(line)), registry)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon's assistant Alexa answers questions.", [("Amazon", "amazon"), ("Alexa", "alexa")]),
+    ("Alexa, book me a doctor.", [("Alexa", "alexa")]),
+    ("said Alexa Ramírez, an analyst", []),  # a person: her first name, then her surname
+    ("Alexa J. Lindqvist", []),
+    ("posted by Alexa88 and Alexa_R", []),  # user names
+])
+def test_a_name_that_is_also_a_first_name_is_a_persons_before_a_surname(small, text, expected):
+    assert found(small, text) == expected
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), [

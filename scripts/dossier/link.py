@@ -16,7 +16,9 @@ one). Three guards keep common words from linking:
   mentions one of its context entities (or any other entity, for "any"), or that names it by a longer
   name holding a shorter one ("Epic Systems" for "Epic", 小荷健康 for 小荷), which is unambiguous, or by
   a name the registry lists as `unambiguous` (Meta's "Facebook"). Entities let in this way count as
-  context for others.
+  context for others;
+- `given_names`: an entity's names that are also people's first names ("Alexa", "Oscar") are a person's
+  before a surname or in a user name ("Alexa Ramírez", "Oscar_R").
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ from .thresholds import METADATA
 # Where a mention's sentence ends: a sentence mark (`sentences.ROUGH_BOUNDARY`: no pysbd per block), or
 # a line break (a line of a code block, a hard break).
 _SENTENCE_END = re.compile(f"{ROUGH_BOUNDARY.pattern}|\n")
+# What follows a first name in a person's name: a surname ("Alexa Ramírez", "Ada Le Goff"), or a user name's
+# underscore or digits ("Oscar_R", "alexa88").
+_PERSON_AFTER_FIRST_NAME = re.compile(r" (?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]|[A-ZÀ-ÖØ-Þ]\.? [A-ZÀ-ÖØ-Þ])|_|\d")
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,12 @@ class Linker:
             wrong = {match_key(name) for name in entity.mistranslations}
             keys = {form: link_key(form) for form in entity.surface_forms}
             unambiguous = {keys[name] for name in entity.unambiguous}
+            first_names = {keys[name] for name in entity.given_names}
             for form, key in keys.items():
                 full = any(other != key and other in key for other in keys.values())
                 needs_context = bool(entity.context) and not full and key not in unambiguous
                 mistranslation = key in wrong or match_key(form) in wrong
-                self._names.add_word(key, (len(key), entity.id, mistranslation, needs_context))
+                self._names.add_word(key, (len(key), entity.id, mistranslation, needs_context, key in first_names))
             for phrase in entity.not_names:
                 phrases[fold_case(link_key(phrase))].add(entity.id)
         for key, entities in phrases.items():
@@ -86,8 +92,10 @@ class Linker:
         normalized = simplify_chars(text.replace("\u00a0", " "))
         excluded = self._not_name_spans(text, normalized, language)
         found = []
-        for end, (length, entity, wrong, needs_context) in self._names.iter(normalized):
+        for end, (length, entity, wrong, needs_context, first_name) in self._names.iter(normalized):
             start, stop = end - length + 1, end + 1
+            if first_name and _PERSON_AFTER_FIRST_NAME.match(text, stop):
+                continue
             # A name the registry guards with context is a common word: declined, it is that word ("Havens").
             word_stop = word_end(text, start, stop, language, common_word=needs_context)
             if word_stop is None:

@@ -66,6 +66,7 @@ class EntitySpec(TypedDict, total=False):
     mistranslations: list[str]
     context: list[str]
     unambiguous: list[str]
+    given_names: list[str]
     not_names: list[str]
     overview: str
     headquarters: SourcedSpec
@@ -105,6 +106,7 @@ SCHEMA = {
                     "mistranslations": _NAMES,
                     "context": _NAMES,
                     "unambiguous": _NAMES,
+                    "given_names": _NAMES,
                     "not_names": _NAMES,
                     "overview": _TEXT,
                     "headquarters": {
@@ -192,9 +194,11 @@ def _check_references(document: YamlDocument, raw: dict[str, EntitySpec], articl
             if context != "any" and context not in raw:
                 raise document.error(["entities", entity_id, "context", n], f"unknown entity id '{context}'")
         own_names = {name for names in spec["names"].values() for name in names} | set(spec.get("aliases", []))
-        for n, name in enumerate(spec.get("unambiguous", [])):
-            if name not in own_names:
-                raise document.error(["entities", entity_id, "unambiguous", n], f"not one of its names: '{name}'")
+        named = {"unambiguous": spec.get("unambiguous", []), "given_names": spec.get("given_names", [])}
+        for field, listed in named.items():
+            for n, name in enumerate(listed):
+                if name not in own_names:
+                    raise document.error(["entities", entity_id, field, n], f"not one of its names: '{name}'")
 
 
 def _check_date(document: YamlDocument, field: FieldPath, value: str) -> None:
@@ -272,6 +276,7 @@ def _entity(entity_id: str, spec: EntitySpec) -> Entity:
         mistranslations=tuple(spec.get("mistranslations", [])),
         context=tuple(spec.get("context", [])),
         unambiguous=tuple(spec.get("unambiguous", [])),
+        given_names=tuple(spec.get("given_names", [])),
         events=tuple(Event(e["date"], e["type"], e["description"], tuple(e["sources"]))
                      for e in spec.get("events", [])),
         relations=tuple(Relation(r["type"], r["target"], tuple(r["sources"]), r.get("date"), r.get("amount"),
