@@ -169,6 +169,13 @@ def test_a_dateline_beside_a_byline_set_out_in_parts_is_no_table_row(vocabulary)
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+def test_a_bullet_drawn_as_an_emoji_leaves_no_mark_on_its_item(vocabulary):
+    # "▪️" is the bullet and a variation selector (U+FE0F) that asks for its emoji form: both go.
+    result = clean(decoded(page("Amazon completes its purchase of the One Medical clinic chain",
+                                *(f"▪️ {paragraph}" for paragraph in RELEASE_BODY[:2]))), vocabulary)
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
 def test_a_name_over_a_dateline_set_out_in_parts_is_the_byline(vocabulary):
     # A tech blog's byline: the writer's name and handle, then the time and the date between bullets.
     headline = "Amazon completes its purchase of the One Medical clinic chain"

@@ -728,6 +728,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020", "Iris Cheung"),
     ("Penulis: Tim Redaksi", None),
     ("Hosted by Maya Okafor and Ben Castell", "Maya Okafor and Ben Castell"),  # a podcast's hosts
+    ("✍️ Por Mariana Costa · Tecnoclínica · 15/11/2022", "Mariana Costa"),  # after a post's pictograph
+    # a channel's blurb that runs on into a second sentence: no byline in its parts
+    ("Notícias de saúde digital e telemedicina, de São Paulo à Amazônia. Contato: @saudedigital", None),
     ("김도윤 객원칼럼니스트", "김도윤"),  # a guest columnist
     ("كتب - محمود عبد الرحمن", "محمود عبد الرحمن"), ("كتب الرئيس التنفيذي رسالة", None),  # "wrote", with its mark
 ])

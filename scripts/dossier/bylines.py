@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .characters import CAPITALS_UNUSED, CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
+from .characters import (
+    CAPITALS_UNUSED,
+    CJK,
+    HAN,
+    HANGUL,
+    HIRAGANA,
+    WORD,
+    char_class,
+    unicode_script,
+    without_leading_symbols,
+)
 from .line_shape import any_languages_stopwords
 from .meta_lines import CJK_CHAR, NAME_STOP, URL_OR_EMAIL, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
@@ -122,7 +132,7 @@ def byline_name(text: str) -> str | None:
     """The name a byline gives, if `text` is one: "Von Katharina Wendt, 21.07.2022" → Katharina Wendt;
     "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】",
     "【本報記者 鄧卓恒 報道】"."""
-    text = text.strip()
+    text = without_leading_symbols(text.strip())  # "✍️ Por Mariana Costa"
     if width(text) > META_LINES.meta_line_max_chars:
         return None
     bracketed = _bracketed_name(text)
@@ -130,7 +140,10 @@ def byline_name(text: str) -> str | None:
         return bracketed
     enclosed = _ENCLOSED.fullmatch(text)
     text = enclosed.group(1).strip() if enclosed else text  # "【本報記者 鄧卓恒 報道】": the byline inside
-    for part in [text, *segments_keeping_colons(text)]:  # the whole line first: "文|林一川"
+    # The whole line first ("文|林一川"), then its parts, unless it runs on from one sentence into another (a
+    # channel's blurb: "Notícias de saúde digital, de São Paulo à Amazônia. Contato: …" names no writer).
+    parts = [text] if _SENTENCE_INSIDE.search(text) else [text, *segments_keeping_colons(text)]
+    for part in parts:
         name = _after_prefix(part, whole=part == text) or _before_suffix(part)
         if name:
             return name
@@ -143,6 +156,8 @@ def byline_name(text: str) -> str | None:
     return None
 
 
+# "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 _ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
 _OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
 

@@ -112,6 +112,15 @@ def visible(name: str) -> str:
                    for ch in _ESCAPE_LOOKALIKE.sub(r"\\\\", name))
 
 
+# Pictographs and the marks that dress them ("✍️ Por …", "▪️ …"): symbols a post opens a line with, before its words.
+_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0E\uFE0F\u200D\s]+")
+
+
+def without_leading_symbols(text: str) -> str:
+    """`text` without the pictographs it opens with ("✍️ Por Mariana Costa" → "Por Mariana Costa")."""
+    return str(_LEADING_SYMBOLS.sub("", text))
+
+
 def is_unseen(ch: str) -> bool:
     """A character that shows as nothing, or as a space that is not the space."""
     return unicodedata.category(ch) in ("Cc", "Cf") or (ch.isspace() and ch != " ") or bool(_DRAWN_AS_NOTHING.match(ch))

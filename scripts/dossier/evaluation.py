@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from .block_parsing import markdown_shown
-from .line_rules import without_link_numbers
+from .line_rules import BULLET, without_link_numbers
 from .pipeline import build_corpus
 from .records import Article, Corpus, file_name
 from .registry import Registry
@@ -51,7 +50,6 @@ class Gold(TypedDict):
 
 
 MEASURES = ("body", "furniture", "title", "facts", "language", "links", "traps")
-_LIST_MARKER = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+)")
 
 
 @dataclass
@@ -148,7 +146,7 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
     body = [_norm(line) for line in seen_body]
     for line in body:
         # A list item is shown as one, its marker drawn by the page rather than written in the text.
-        if any(line in unit or _LIST_MARKER.sub("", line) in unit for unit in shown):
+        if any(line in unit or BULLET.sub("", line) in unit for unit in shown):
             score.body_kept += 1
         else:
             score.problems.append(f"body lost: {line[:70]}")

@@ -17,7 +17,7 @@ import re
 from typing import Literal
 
 from .bylines import name_line
-from .characters import HAN, HANGUL, KANA, char_class
+from .characters import HAN, HANGUL, KANA, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
@@ -213,7 +213,7 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
             _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
-    return bool(vocabulary.byline.search(text) or _EMAIL.search(text))
+    return bool(vocabulary.byline.search(without_leading_symbols(text)) or _EMAIL.search(text))
 
 
 def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
@@ -253,6 +253,8 @@ def is_tagged_furniture(text: str, vocabulary: CleaningVocabulary) -> bool:
 def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Hashtags, perhaps after a label ("Tags: #Amazon #Health"); not a sentence with its tags after it
     ("… after the next upgrade cycle. #HealthIT #EHR", "… unter zwei Schlagwörtern: #Fitbit #Datenschutz")."""
+    if "#" not in text:
+        return False  # most lines: no scan
     tags = list(_HASHTAG.finditer(text))
     if len(tags) < limits.hashtag_list_min_tags or ends_like_sentence(text):
         return False

@@ -30,7 +30,8 @@ RemovalKind = LineRule | FurnitureLabel
 _SENTENCE_LIKE_ENDING = tuple(TERMINALS + CLOSERS + ";；:：")
 _DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-BULLET = re.compile(r"^(?:[•·▪●◦‣]\s*|[-*+]\s+)")
+# A list item's bullet (one drawn as an emoji carries U+FE0F: "▪️"; Japanese lists use the middle dot ・).
+BULLET = re.compile(r"^(?:[•·▪●◦‣・]\ufe0f?\s*|[-*+]\s+)")
 _LIST_SEPARATORS = re.compile(r"[,，|｜、]| [-–—] ")
 # A line of Markdown links and nothing else (a bullet before them, separators between them).
 _LINKS_ONLY = re.compile(r"(?:[•·▪●◦‣]\s*|[-*+]\s+)?(?:!?\[[^\[\]\n]*\]\([^()\s]*\)[\s|·•,/]*)+")
