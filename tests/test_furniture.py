@@ -351,6 +351,9 @@ def test_counters(line, expected):
     ("Version en texte seul", True), ("Ask a Librarian", True), ("View Original", True),
     ("点击上方蓝字“医健财经眼”关注我们", True),
     ("Follow Owen on Twitter: @owencastellanos", True),
+    # a finance page's ratings widget and quote box
+    ("Strong Buy", True), ("Price target: $220 (unchanged)", True), ("※20分ディレイ", True), ("WATCH NOW", True),
+    ("Hold on to your receipts, the pharmacy told its customers.", False),
     ("Follow the money on X and you find the pharmacy benefit managers.", False),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
