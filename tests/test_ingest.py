@@ -47,6 +47,14 @@ def test_control_characters_are_removed_and_recorded_by_line():
     assert [(r.rule, r.line_start, r.chars) for r in removals] == [("control_characters", 2, 2)]
 
 
+def test_tag_characters_and_noncharacters_are_removed_and_a_flag_keeps_its_letters():
+    # Tag characters draw nothing and may spell hidden words ("Ignore" after "network"); a country's flag
+    # is drawn from regional indicators, which stay.
+    text, removals = normalize_text("Amazon expands its network\U000e0049\U000e0067\U000e006e in Utah\ufdd0 🇺🇸")
+    assert text == "Amazon expands its network in Utah 🇺🇸"
+    assert [(r.rule, r.chars) for r in removals] == [("control_characters", 4)]
+
+
 def test_bidirectional_overrides_are_removed_and_right_to_left_marks_kept():
     # An override reverses the text after it, beyond the line: "\u202egnp.exe" shows as "exe.png".
     text, removals = normalize_text("Report\u202egnp.exe\nאמזון\u200f (Amazon) \u2067isolated\u2069")

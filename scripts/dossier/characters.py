@@ -42,8 +42,11 @@ CONTROL_CHARS = re.compile(f"[{CONTROL}]")
 # beyond the title, on every page that shows it ("gnp.exe" read as "exe.png"). Right-to-left text needs
 # none of them (the marks U+200E, U+200F and U+061C are kept).
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-# What no text keeps: the controls and the bidirectional ones.
-REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}]")
+# Characters that draw nothing and say nothing in text: the tag characters (U+E0000-E007F, which may spell out
+# hidden words: "network\U000E0049\U000E0067…") and the noncharacters Unicode never assigns.
+INVISIBLE_FORMAT = "\ufdd0-\ufdef\U000e0000-\U000e007f\U000ffffe\U000fffff\U0010fffe\U0010ffff"
+# What no text keeps: the controls, the bidirectional ones and those invisible characters.
+REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}{INVISIBLE_FORMAT}]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")  # what a legacy encoding decides: ASCII reads alike in all of them
 
 

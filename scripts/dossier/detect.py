@@ -84,8 +84,11 @@ def load_identifiers() -> Identifiers:
 def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
     """The text's longest lines, up to `budget` characters, in their original order: the prose of an
     article outweighs its headline, its furniture and its captions. One line longer than the budget is
-    cut to it."""
+    cut to it. Lines that are no language's words (a tracking address, a rule of dashes, a word of a
+    thousand letters) are left out while others remain: longest, they would be the whole sample."""
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines()) if line.strip()]
+    worded = [(n, line) for n, line in lines if _is_worded(line)]
+    lines = worded or lines
     chosen: list[tuple[int, str]] = []
     used = 0
     for n, line in sorted(lines, key=lambda item: (-len(item[1]), item[0])):
@@ -94,6 +97,13 @@ def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
         chosen.append((n, line[: budget - used]))
         used += len(chosen[-1][1]) + 1
     return "\n".join(line for _, line in sorted(chosen))
+
+
+def _is_worded(line: str) -> bool:
+    """Mostly letters, and, in a script that spaces its words, no one "word" most of the line's length."""
+    if sum(ch.isalpha() for ch in line) * 2 < len(line):
+        return False
+    return bool(_CJK.search(line)) or max(map(len, line.split())) * 2 <= len(line)
 
 
 def script_language(sample: str) -> str | None:
