@@ -68,7 +68,12 @@ FRONT_MATTER = ["---", 'title: "Amazon closes Care"', "author:", '  - "[[Dana Wh
      ["---", "Key takeaways:", "- Amazon closes Care.", "- One Medical stays.", "---", "More text."]),
     # Never closed: the page's own text.
     (["---", "title: x", *["note: y"] * 70], ["---", "title: x", *["note: y"] * 70]),
-], ids=["a clipper's block", "a rule over prose", "an update box", "no metadata field", "never closed"])
+    # Hugo's: one field a page's metadata holds, one of its own; or in TOML, between "+++".
+    (["---", "title: Amazon expands its clinic network", "draft: false", "---", "Text."], ["Text."]),
+    (["+++", 'title = "Amazon expands in Texas"', "date = 2023-03-12", 'author = "Jane Miller"', "+++", "Text."],
+     ["Text."]),
+], ids=["a clipper's block", "a rule over prose", "an update box", "no metadata field", "never closed",
+        "Hugo's with a field of its own", "Hugo's in TOML"])
 def test_a_metadata_block_at_the_top_is_removed(vocabulary, page, left):
     lines = lines_of("\n".join(page))
     remove_front_matter(lines, vocabulary)

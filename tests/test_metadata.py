@@ -103,6 +103,13 @@ def test_a_saved_pages_metadata_block_gives_its_date_author_and_address(vocabula
     assert cleaned.title == "Amazon closes Care" and not any("clippings" in b.text for b in cleaned.blocks)
 
 
+def test_a_toml_metadata_block_gives_its_date_and_author(vocabulary):
+    text = "\n".join(["+++", 'title = "Amazon closes Care"', "date = 2022-08-24", 'author = "Dana Whitcomb"', "+++",
+                      "# Amazon closes Care", "", PROSE["en"], "", PROSE["en"]])
+    found = extract(clean(DecodedText("seeds/articles/care.md", "0" * 64, text, "utf-8"), vocabulary), "en")
+    assert (found.published, found.author) == ("2022-08-24", "Dana Whitcomb")
+
+
 def test_a_metadata_blocks_date_out_of_range_and_a_banners_button_state_nothing(vocabulary):
     # a year no article of the field bears (it would stand first on the home page for good), and a consent
     # banner's lines above the headline, which are no masthead

@@ -161,6 +161,20 @@ def test_the_home_page_lists_the_newest_and_the_catalogue_every_article_once(cor
     assert dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated  # newest first, undated last
 
 
+def test_an_article_without_a_headline_is_named_by_its_file_wherever_it_is_shown(corpus):
+    # The clean stage found no headline and nobody curated an English title: no listing links it by nothing.
+    first = corpus.articles[0]
+    untitled = replace(first, title_en="", normalized=replace(first.normalized, renditions=tuple(
+        replace(r, title="") for r in first.normalized.renditions), detected=replace(
+        first.normalized.detected, clean=replace(first.clean, title=""))))
+    site = render_site(replace(corpus, articles=(untitled, *corpus.articles[1:])), TEMPLATES)
+    name = first.clean.source_file.rsplit("/", 1)[-1]
+    page = site.pages[f"articles/{first.id}/index.md"]
+    assert get_data(page)[1]["title"] == f"Untitled ({name})" and f">Untitled ({name})</h1>" in page
+    assert f'/{first.id}/">Untitled ({name})</a></h3>' in site.pages["catalogue/index.md"]
+    assert '"></a>' not in site.pages["catalogue/index.md"] + site.pages["index.md"]
+
+
 def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
     site = render_site(corpus, TEMPLATES, listings=Listings(home=2, per_page=2))
     second = site.pages["catalogue/2/index.md"]

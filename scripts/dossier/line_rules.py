@@ -201,27 +201,32 @@ def remove_page_chrome(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     lines.remove("page_chrome", sorted(chrome))
 
 
-# A line of a metadata block: a field ("title: …", "author:"), one of a field's list items ("  - …") or
-# the continuation of a field's value.
-_FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s.*)?|\s*-\s.*|\s+\S.*")
-# The fields that make it a page's metadata, in YAML's lower case (a box of "Key takeaways:" or "Updated:"
-# and bullets between two rules is the article's text).
+# A line of a metadata block: a field ("title: …", TOML's "title = …"), a list item ("  - …") or a value going on.
+_FRONT_MATTER_LINE = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s.*)?|[A-Za-z_][\w-]{0,40}\s*=\s*\S.*|\s*-\s.*|\s+\S.*")
+_FIELD_NAME = re.compile(r"[a-z_][\w-]{0,40}\s*(?::(?:\s.*)?|=\s*\S.*)")  # a field of YAML's or TOML's, in lower case
+# The fields that make it a page's metadata ("Key takeaways:" and bullets between two rules are the article's).
 _FRONT_MATTER_FIELD = re.compile(r"(?:title|date|published|author|authors|source|url|canonical|tags|categories|"
-                                 r"description|created|updated|slug|layout|lang|language|site|image):(?:\s.*)?")
+                                 r"description|created|updated|slug|layout|lang|language|site|image)"
+                                 r"\s*(?::(?:\s.*)?|=\s*\S.*)")
+# Its delimiters: YAML's (Jekyll, Hugo, Obsidian's web clipper) and TOML's (Hugo).
+_FRONT_MATTER_DELIMITERS = ("---", "+++")
 
 
 def remove_front_matter(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     """A metadata block at the top of a saved page (YAML front matter, as Obsidian's web clipper, Jekyll and
-    Hugo write it): the lines from a first "---" to the next, each a field, a list item or a continuation.
-    The metadata stage reads its fields (page_facts.front_matter_fields)."""
+    Hugo write it, or Hugo's TOML): the lines from a first "---" (or "+++") to the next, each a field, a list
+    item or a continuation, two fields at least, one of them a page's ("title", "date", "author" …). The
+    metadata stage reads its fields (page_facts.front_matter_fields)."""
     raw = lines.raw
     first = next((i for i, line in enumerate(raw) if line.strip()), None)
-    if first is None or raw[first].strip() != "---":
+    if first is None or raw[first].strip() not in _FRONT_MATTER_DELIMITERS:
         return
+    delimiter = raw[first].strip()
     for end in range(first + 1, min(len(raw), first + CLEANING.front_matter_max_lines)):
-        if raw[end].strip() == "---":
-            fields = sum(1 for i in range(first + 1, end) if _FRONT_MATTER_FIELD.fullmatch(raw[i]))
-            if fields >= CLEANING.front_matter_min_fields:
+        if raw[end].strip() == delimiter:
+            block = raw[first + 1 : end]
+            known = any(_FRONT_MATTER_FIELD.fullmatch(line) for line in block)
+            if known and sum(1 for line in block if _FIELD_NAME.fullmatch(line)) >= CLEANING.front_matter_min_fields:
                 lines.remove("front_matter", [i for i in range(first, end + 1) if lines.kept[i] and raw[i].strip()])
             return
         if raw[end].strip() and not _FRONT_MATTER_LINE.fullmatch(raw[end]):

@@ -83,7 +83,7 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
 _PUBLISHED_FIELDS = ("published", "pubdate", "publish_date", "published_at", "date_published")
 _AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 _ADDRESS_FIELDS = ("source", "url", "canonical", "canonical_url", "original_url", "link")
-_FIELD = re.compile(r"([A-Za-z_][\w -]{0,40}):\s*(.*)")
+_FIELD = re.compile(r"([A-Za-z_][\w -]{0,40}?)\s*[:=]\s*(.*)")  # YAML's "title: …", TOML's "title = …"
 _ISO_DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)")  # the years the text's own dates are read in
 
 

@@ -84,7 +84,7 @@ class CleaningThresholds:
     consent_banner_max_lines: int = 3  # a banner's title and text above its buttons
     consent_banner_edge_lines: int = 10  # a consent banner stands among the page's first or last lines
     front_matter_max_lines: int = 60  # a saved page's metadata block (title, author, dates, tags) is shorter
-    front_matter_min_fields: int = 2  # of its known fields (title, date, author, source …)
+    front_matter_min_fields: int = 2  # fields, one a page's at least (title, date, author, source …)
     mail_header_min_fields: int = 2  # an e-mail's header: two fields with a sender's address, or more fields
     nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
     nav_min_items: int = 2  # a menu has at least two items between its separators…
