@@ -388,9 +388,18 @@ def test_a_few_invalid_byte_sequences_are_repaired_not_a_reason_to_lose_the_file
 def test_a_file_in_another_encoding_is_not_read_as_repaired_utf8():
     # Every accent of a cp1252 file is an invalid UTF-8 sequence, with no valid one beside it.
     assert decode(FRENCH_CP1252.encode("cp1252")) == (FRENCH_CP1252, "cp1252")
-    # Nine stray bytes are more than a handful, however much valid UTF-8 surrounds them.
-    many = b"\xff".join([_ZH[:30]] * 10)
+    # Eleven stray bytes among a hundred valid characters: more than a handful, and than a tenth of them.
+    many = b"\xff".join([_ZH[:30]] * 10) + b"\xff\xff"
     assert decode(many) is None or "repaired" not in decode(many)[1]
+
+
+def test_a_paragraph_pasted_in_cp1252_into_a_long_utf8_article_is_repaired_not_the_whole_file_misread():
+    # Twelve invalid sequences, more than a handful, but among hundreds of valid characters beyond ASCII.
+    article = (_DE + "\n") * 24
+    pasted = "Ein Sprecher nannte die Entscheidung endgültig; Analysten sprachen von einem Rückschlag. " * 6
+    text, encoding = decode(article.encode() + pasted.encode("cp1252"))
+    assert encoding == "utf-8 (12 invalid byte sequences repaired)"
+    assert text == article + pasted
 
 
 def test_korean_is_read_as_cp949_not_as_another_cjk_encoding():

@@ -176,12 +176,17 @@ def _likeliest_language(readings: list[tuple[float, str, str]]) -> tuple[float, 
 def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[str, int] | None:
     """`data` read as `encoding` though a few of its byte sequences are invalid (a stray Latin-1 letter
     in a UTF-8 file, a character cut in two at its end, a lone surrogate), and how many were: each read as
-    the cp1252 letter it is inside a Latin word, dropped otherwise. None when they are not few: more than
-    a handful, or, unless a byte-order mark `declared` the encoding, too many next to the valid characters
-    beyond ASCII (the file is in another encoding). Stops at the first one too many, so a file in another
-    encoding costs one pass per allowed error, no more."""
+    the cp1252 letter it is inside a Latin word, dropped otherwise. None when they are not few: more than a
+    handful (a tenth of the valid characters beyond ASCII, in a file rich in them: a paragraph pasted in
+    cp1252 into a German UTF-8 article), or, unless a byte-order mark `declared` the encoding, too many next
+    to the valid characters beyond ASCII (the file is in another encoding). Stops at the first one too
+    many, so a file in another encoding costs one pass per allowed error, no more."""
     parts: list[str] = []
     position = invalid = valid = 0
+    replaced = data.decode(encoding, errors="replace")
+    valid_beyond_ascii = NON_ASCII.subn("", replaced)[1] - replaced.count("\ufffd")
+    allowed = max(CLEANING.max_invalid_sequences, min(valid_beyond_ascii // CLEANING.valid_per_allowed_invalid,
+                                                      CLEANING.max_invalid_sequences_long))
     while True:
         try:
             parts.append(data[position:].decode(encoding))
@@ -189,7 +194,7 @@ def _repaired(data: bytes, encoding: str, *, declared: bool = False) -> tuple[st
             break
         except UnicodeDecodeError as error:
             invalid += 1
-            if invalid > CLEANING.max_invalid_sequences:
+            if invalid > allowed:
                 return None
             start, end = position + error.start, position + error.end
             parts.append(data[position:start].decode(encoding))

@@ -27,6 +27,10 @@ class CleaningThresholds:
     # A UTF-8 (or BOM-marked) file with at most this many invalid byte sequences, each beside at least this
     # many valid characters beyond ASCII, is read as such with them repaired: more is another encoding.
     max_invalid_sequences: int = 8
+    # A file rich in valid characters beyond ASCII may hold more (a paragraph pasted in cp1252 into a German
+    # UTF-8 article): one per this many valid ones, up to a bound (each costs a pass over the rest of the file).
+    valid_per_allowed_invalid: int = 10
+    max_invalid_sequences_long: int = 64
     valid_per_invalid_sequence: int = 2
     unspaced_hangul_min_chars: int = 13  # Korean spaces its words: this many syllables unbroken is Chinese misread
     # clean: format and line rules
