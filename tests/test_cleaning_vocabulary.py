@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from conftest import ROOT
 from dossier.cleaning_vocabulary import NOTICE_ANSWERS_KEPT, load_vocabulary
 from dossier.result_cache import data_digest
@@ -39,3 +41,16 @@ def test_loading_the_vocabulary_again_compiles_none_of_its_patterns_again(tmp_pa
     re.purge()
     again = load_vocabulary(path)
     assert again.notice is first.notice and again.byline is first.byline and again.cookie is first.cookie
+
+
+@pytest.mark.parametrize("line, notice", [
+    ("Marcus Delahunt has positions in Amazon.", True),  # a finance page's disclosure
+    ("This article was generated with AI assistance and reviewed by an editor.", True),
+    ("Follow us on Google News", True),
+    ("Women hold positions in fewer than a third of hospital boards, the report found.", False),
+    ("Clinicians who used AI assistance finished their notes 30 percent faster.", False),
+    ("Patients want to keep reading their records on paper.", False),
+    ("The clinic earns a commission on each prescription it fills.", False),
+])
+def test_finance_and_platform_notices_are_told_from_sentences_that_use_their_words(vocabulary, line, notice):
+    assert vocabulary.has_notice_words(line) is notice

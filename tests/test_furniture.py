@@ -42,6 +42,8 @@ def test_navigation_is_short_items_between_separators(line):
     "| Region | Clinics | Patients |",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
     "Revenue grew > 5% > last year, and the company said it would hire more nurses in every clinic.",
+    "Costs > benefits > for most hospitals, the study found, video visits paid for themselves within a year and "
+    "cut the waiting lists of every clinic that offered them…",
 ])
 def test_navigation_leaves_sentences_headlines_and_table_rows(line):
     assert not furniture.is_navigation(line)
@@ -354,6 +356,7 @@ def test_counters(line, expected):
     # a finance page's ratings widget and quote box
     ("Strong Buy", True), ("Price target: $220 (unchanged)", True), ("※20分ディレイ", True), ("WATCH NOW", True),
     ("Hold on to your receipts, the pharmacy told its customers.", False),
+    ("Back to the office", False), ("Overweight", False), ("Rating: 4.7 stars on the App Store", False),
     ("Follow the money on X and you find the pharmacy benefit managers.", False),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),

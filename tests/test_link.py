@@ -244,6 +244,8 @@ def linked(small, *lines):
     ("said Alexa Ramírez, an analyst", []),  # a person: her first name, then her surname
     ("Alexa J. Lindqvist", []),
     ("posted by Alexa88 and Alexa_R", []),  # user names
+    ("Amazon Brings Alexa To Hospitals", [("Amazon", "amazon"), ("Alexa", "alexa")]),  # a headline in title case
+    ("Alexa Smart Properties for hospitals", [("Alexa", "alexa")]),  # a product's name
 ])
 def test_a_name_that_is_also_a_first_name_is_a_persons_before_a_surname(small, text, expected):
     assert found(small, text) == expected

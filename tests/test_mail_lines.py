@@ -36,6 +36,14 @@ def test_forward_markers_in_more_mail_programs_and_languages(vocabulary, marker)
     assert kept(lines) == ARTICLE
 
 
+def test_a_forwarded_email_an_article_quotes_in_its_middle_leaves_the_article_whole(vocabulary):
+    page = [*ARTICLE, "The e-mail, which the paper has seen, reads in full:", "-----Original Message-----",
+            "From: J. Doe", "We will close the clinics at the end of the year."]
+    lines = Lines.of("\n".join(page))
+    remove_forwarded_note(lines, vocabulary)
+    assert kept(lines) == page
+
+
 def test_a_marker_with_no_prose_under_it_leaves_the_page_as_it_is(vocabulary):
     # The article above, a forward's marker at the foot with only its header under it: nothing was forwarded.
     page = [*ARTICLE, "---------- Forwarded message ---------", "From: Jane <jane@example.org>"]
@@ -47,9 +55,10 @@ def test_a_marker_with_no_prose_under_it_leaves_the_page_as_it_is(vocabulary):
 @pytest.mark.parametrize("header, removed", [
     (["From: Harbor Examiner <news@example.org>", "Date: Wed, Feb 22, 2023 at 6:41 PM"], True),
     (["Von: Redaktion <redaktion@example.de>", "Gesendet: Mittwoch, 22. Februar 2023", "Betreff: Amazon"], True),
-    (["差出人: 編集部", "件名: アマゾン", "日時: 2023年2月22日"], True),
-    # an interview's question and answer, and a line that names a date: no header
+    (["差出人: 編集部 <henshu@example.jp>", "件名: アマゾン", "日時: 2023年2月22日"], True),
+    # an interview's question and answer, a memo an article quotes (no address), a line that names a date
     (["Subject: what patients want", "A: Lower prices, and a doctor who calls back."], False),
+    (["Date: 14 March 2023", "To: all Ohio members", "Subject: video visits"], False),
     (["Date: 22 February 2023"], False),
 ])
 def test_an_email_header_is_a_run_of_fields(vocabulary, header, removed):

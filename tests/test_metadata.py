@@ -781,6 +781,7 @@ def test_lead_byline(text, expected):
     ("Marta Zielińska, dział Firmy", "Marta Zielińska"),  # the name, then the desk
     ("Priya Raman, Director of Clinical Programs", "Priya Raman"),  # or a role that opens with its title
     ("Amazon, Director of Nothing", None),  # no person's name before the comma
+    ("Andy Jassy, chief executive of Amazon", None),  # a caption: a role in lower case, a company after it
     ("Ravi Dhaliwal @ravidhal", "Ravi Dhaliwal"),  # the name, then where to follow the writer
     ("Ravi Dhaliwal | @ravi_d", "Ravi Dhaliwal"),
     ("Follow us @techsignal", None),  # no name before the handle

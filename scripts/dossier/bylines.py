@@ -308,10 +308,14 @@ _SOCIAL_HANDLE = re.compile(r"\s+[|·•]?\s*@\w{1,30}\s*$")
 
 def _is_role_phrase(text: str) -> bool:
     """A role ("Consumer Tech Reporter", "Director of Clinical Programs") or a desk ("dział Firmy"): a few
-    words, the last a role or the first a role's or a desk's."""
+    words, the last a role, or the first a desk's, or a title in capitals as a byline gives it ("Director",
+    not a caption's "chief executive of Amazon")."""
     words = text.split()
-    return 0 < len(words) <= META_LINES.role_phrase_max_words and (
-        is_role(words[-1]) or words[0].casefold() in VOCABULARY.role_openers + VOCABULARY.desk_words)
+    if not 0 < len(words) <= META_LINES.role_phrase_max_words:
+        return False
+    first = words[0].casefold()
+    return is_role(words[-1]) or first in VOCABULARY.desk_words or (
+        words[0][:1].isupper() and first in VOCABULARY.role_openers)
 
 
 def bio_name(line: str, following: str) -> str | None:

@@ -150,6 +150,7 @@ CYRILLIC: Ranges = ((0x0400, 0x052F),)
 HEBREW: Ranges = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 ARABIC: Ranges = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 THAI: Ranges = ((0x0E00, 0x0E7F),)
+LAO: Ranges = ((0x0E80, 0x0EFF),)
 # Marks that stand among ideographs as letters: 々 (iteration), 〆 (closing), 〇 (zero).
 IDEOGRAPHIC_MARKS: Ranges = ((0x3005, 0x3007),)
 # Punctuation and symbols of CJK pages: ※, circled numbers, the shapes and stars used as bullets, CJK

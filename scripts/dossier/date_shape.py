@@ -8,7 +8,7 @@ from functools import cache
 
 from babel import Locale
 
-from .characters import THAI, ascii_digits, char_class
+from .characters import LAO, THAI, ascii_digits, char_class
 from .thresholds import CLEANING
 
 # A year, not one written as a CJK year ("2018年"): a CJK date marks its day too ("20日"), which _NUMERIC_DATE
@@ -22,7 +22,7 @@ YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d
 _BRACKETED_YEAR = re.compile(r"[(\[]\s*(?:19|20)\d{2}\s*(?:[-–—]\s*)?[)\]]")
 # A dateline's parts stand between bars or dots with spaces around them ("By … | Published …"), never « » or >.
 DATELINE_PARTS = re.compile(r"\s[|｜·•]\s")
-_THAI_OR_LAO = re.compile(f"[{char_class(THAI)}\u0e80-\u0eff]")
+_THAI_OR_LAO = re.compile(f"[{char_class(THAI + LAO)}]")
 # The languages whose pages count years in the Buddhist era (2565 is 2022): text_dates reads them so too.
 BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})
 _NUMERIC_DATE = re.compile(

@@ -99,11 +99,16 @@ def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
     return "\n".join(line for _, line in sorted(chosen))
 
 
+_LETTER = regex.compile(r"[\p{L}\p{M}]")  # with the marks Devanagari and Thai write their vowels with
+_LATIN_RUN = regex.compile(r"[\p{Latin}\d]+")
+
+
 def _is_worded(line: str) -> bool:
-    """Mostly letters, and, in a script that spaces its words, no one "word" most of the line's length."""
-    if sum(ch.isalpha() for ch in line) * 2 < len(line):
-        return False
-    return bool(_CJK.search(line)) or max(map(len, line.split())) * 2 <= len(line)
+    """At least half letters, once what is no language's words is left out: a web address, a run of Latin
+    letters longer than any word (a rule of dashes or a row of dots has no letters to count)."""
+    words = [token for token in line.split() if "://" not in token and not token.startswith("www.")
+             and not (len(token) >= DETECTION.no_word_min_latin and _LATIN_RUN.fullmatch(token))]
+    return sum(len(_LETTER.findall(word)) for word in words) * 2 >= len(line)
 
 
 def script_language(sample: str) -> str | None:

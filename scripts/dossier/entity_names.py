@@ -98,8 +98,9 @@ def _is_word_part(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
-# Hungarian's cases and postpositions written onto a name ("Amazonnál", "Fitbitnél"), the instrumental
-# doubling the name's last consonant ("Amazonnal", "Fitbittel").
+# Hungarian's cases and postpositions written onto a name ("Amazonnál", "Fitbitnél"); its instrumental
+# doubles the name's last consonant ("Amazonnal", "Fitbittel"), which a closed list writes as any consonant and
+# -al or -el.
 _HUNGARIAN_ENDINGS = ("nál", "nél", "ban", "ben", "ba", "be", "nak", "nek", "hoz", "hez", "höz", "tól", "től",
                       "ról", "ről", "ból", "ből", "ra", "re", "ot", "et", "öt", "on", "en", "ön", "t", "val", "vel",
                       "ért", "ként", "ig", "é",

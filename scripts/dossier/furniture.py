@@ -55,7 +55,7 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items w
 _SPACE = re.compile(r"[ \t\u3000]+")
 _HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
 _LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")
@@ -151,6 +151,8 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_ARROWS.search(text) else items
     if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
         return False
+    if weight(items[-1]) > limits.breadcrumb_headline_max_weight:
+        return False  # "Costs > benefits > for most hospitals, the study found, video visits paid for themselves…"
     if crumbs is not items:
         text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
     if ends_like_sentence(text) and _FULL_STOP_END.search(text):
@@ -213,7 +215,7 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
             _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
-    return bool(vocabulary.byline.search(without_leading_symbols(text)) or _EMAIL.search(text))
+    return bool(vocabulary.byline.search(without_leading_symbols(text)) or EMAIL_ADDRESS.search(text))
 
 
 def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

@@ -17,8 +17,8 @@ one). Three guards keep common words from linking:
   name holding a shorter one ("Epic Systems" for "Epic", 小荷健康 for 小荷), which is unambiguous, or by
   a name the registry lists as `unambiguous` (Meta's "Facebook"). Entities let in this way count as
   context for others;
-- `given_names`: an entity's names that are also people's first names ("Alexa", "Oscar") are a person's
-  before a surname or in a user name ("Alexa Ramírez", "Oscar_R").
+- `given_names`: an entity's names that are also people's first names ("Alexa", "Ada") are a person's
+  before a surname or in a user name ("Alexa Ramírez", "Ada_R").
 """
 
 from __future__ import annotations
@@ -41,9 +41,12 @@ from .thresholds import METADATA
 # Where a mention's sentence ends: a sentence mark (`sentences.ROUGH_BOUNDARY`: no pysbd per block), or
 # a line break (a line of a code block, a hard break).
 _SENTENCE_END = re.compile(f"{ROUGH_BOUNDARY.pattern}|\n")
-# What follows a first name in a person's name: a surname ("Alexa Ramírez", "Ada Le Goff"), or a user name's
-# underscore or digits ("Oscar_R", "alexa88").
-_PERSON_AFTER_FIRST_NAME = re.compile(r" (?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]|[A-ZÀ-ÖØ-Þ]\.? [A-ZÀ-ÖØ-Þ])|_|\d")
+# What follows a first name in a person's name: a surname, then a word in lower case or a stop ("Alexa
+# Ramírez, an analyst", "Ada Le Goff said"), not a name in title case ("Alexa Smart Properties", "Alexa To
+# Hospitals"); or a user name's underscore or digits ("Ada_R", "Alexa88").
+_PERSON_AFTER_FIRST_NAME = re.compile(
+    r" (?:[A-ZÀ-ÖØ-Þ]\.? )?(?:(?:Le|La|De|Du|Da|Di|Del|Van|Von|Ben|El|Al) )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+    r"(?=[,.;:!?)]|\s+[a-zà-öø-ÿ]|\s*$)|_|\d")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ FoundDatelines = list[tuple[PageLine, Dateline]]
 
 
 def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
-            holders: list[str]) -> tuple[str | None, PageLine | None]:
+                holders: list[str]) -> tuple[str | None, PageLine | None]:
     """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
     dateline, one under the headline first (a name beside the site's today above it is the masthead's),
     unless the copyright line says it is the outlet's; else a name inside a dateline; else a byline in

@@ -242,7 +242,7 @@ class Article:
         return self.normalized.detected.clean
 
     @property
-    def headline(self) -> str:
+    def display_title(self) -> str:
         """What names the article where it is listed: its English title, else its own, else (a page whose
         headline the clean stage could not find) its file's name."""
         return self.title_en or self.clean.title or f"Untitled ({self.clean.source_file.rsplit('/', 1)[-1]})"

@@ -67,7 +67,7 @@ class Entity:
     relations: tuple[Relation, ...]
     not_names: tuple[str, ...] = ()  # phrases holding one of the names that mean something else
     unambiguous: tuple[str, ...] = ()  # names that need no context though the entity has one
-    given_names: tuple[str, ...] = ()  # names that are also people's first names ("Alexa", "Oscar")
+    given_names: tuple[str, ...] = ()  # names that are also people's first names ("Alexa", "Ada")
     overview: str | None = None  # a short account in our own words
     headquarters: Sourced | None = None
     people: tuple[Sourced, ...] = ()  # key people: name as value, with their role

@@ -23,7 +23,7 @@ import pysbd
 import regex
 from pysbd.languages import LANGUAGE_CODES
 
-from .characters import CAPITALS_UNUSED, unicode_script
+from .characters import CAPITALS_UNUSED, LAO, THAI, char_class, unicode_script
 
 # pysbd's languages by their ISO 639-1 code; a BCP 47 tag is looked up by its first subtag. Languages it
 # lacks: those ending sentences as English does use its rules; Korean ends them with . ! ? too.
@@ -77,7 +77,7 @@ def ends_like_sentence(text: str) -> bool:
 
 
 # Thai and Lao end no sentence with a mark (a space sets sentences apart): their prose never ends like one.
-_UNMARKED_SENTENCES = re.compile(r"[\u0e00-\u0eff]")
+_UNMARKED_SENTENCES = re.compile(f"[{char_class(THAI + LAO)}]")
 
 
 def ends_sentences_unmarked(text: str) -> bool:

@@ -89,10 +89,12 @@ class CleaningThresholds:
     consent_banner_edge_lines: int = 10  # a consent banner stands among the page's first or last lines
     front_matter_max_lines: int = 60  # a saved page's metadata block (title, author, dates, tags) is shorter
     front_matter_min_fields: int = 2  # fields, one a page's at least (title, date, author, source …)
-    mail_header_min_fields: int = 2  # an e-mail's header: two fields with a sender's address, or more fields
+    mail_header_min_fields: int = 2  # an e-mail's header: two fields at least, with an address
+    forward_marker_max_line: int = 15  # a forward's marker stands among the page's first lines (a header, a note)
     nav_item_max_weight: int = 32  # items of a menu or breadcrumb are this short
     nav_min_items: int = 2  # a menu has at least two items between its separators…
     nav_min_items_any_weight: int = 3  # …and with three or more, the whole line may be of any weight
+    breadcrumb_headline_max_weight: int = 120  # a breadcrumb's last item may be the headline, as long as one
     nav_two_items_slack: int = 8  # two items stand on a line no heavier than one item and its separator
     spaced_menu_min_items: int = 4  # a line of items set apart by runs of spaces alone is a menu from this many
     spaced_menu_item_max_words: int = 2  # …of a word or two each
@@ -213,6 +215,7 @@ class DetectionThresholds:
     # A language Lingua does not know (Galician, Breton) is named on less: Lingua could only name another.
     quick_min_confidence_unknown_to_lingua: float = 0.5
     script_sample_chars: int = 3000  # Chinese script: counted over more text, to outvote conversion leftovers
+    no_word_min_latin: int = 60  # a run of Latin letters this long is no word of any language (a sample leaves it out)
     min_body_letters: int = 40  # a body with fewer letters leaves the language to the title as well
     japanese_kana_share: float = 0.05  # Japanese writes its grammar in kana; Chinese and Korean hold none
     korean_hangul_share: float = 0.3  # above the English names and terms a Korean article carries

@@ -107,14 +107,14 @@ def timeline(registry: Registry, articles: list[Article], entity_url: Callable[[
         article = by_file.get(source)
         if article is None:
             return Citation(source, None)
-        return Citation(article.headline, article_url(article))
+        return Citation(article.display_title, article_url(article))
 
     rows = [_Row(event.date, "event", f"{entity.name}: {event.type}", entity_url(entity.id), event.description,
                  tuple(cited(source) for source in event.sources))
             for entity in registry.entities for event in merged_events(entity.events)]
     for article in articles:
         if article.dated:
-            title = article.headline
+            title = article.display_title
             publisher = article.publisher.value or "publisher not named"
             rows.append(_Row(article.dated, "publication", f"Article: {title}", article_url(article),
                              article.clean.title, (Citation(publisher, article_url(article)),)))
