@@ -86,12 +86,17 @@ def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
     article outweighs its headline, its furniture and its captions. One line longer than the budget is
     cut to it. Lines that are no language's words (a tracking address, a rule of dashes, a word of a
     thousand letters) are left out while others remain: longest, they would be the whole sample."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines()) if line.strip()]
-    worded = [(n, line) for n, line in lines if _is_worded(line)]
-    lines = worded or lines
+    lines = sorted(((n, line.strip()) for n, line in enumerate(text.splitlines()) if line.strip()),
+                   key=lambda item: (-len(item[1]), item[0]))
+    # (judged longest first, only until the budget is spent: a long article's many lines are never all looked at)
+    return _longest(filter(lambda item: _is_worded(item[1]), lines), budget) or _longest(iter(lines), budget)
+
+
+def _longest(lines: Iterator[tuple[int, str]], budget: int) -> str:
+    """The first of `lines` (longest first) up to `budget` characters, in their original order."""
     chosen: list[tuple[int, str]] = []
     used = 0
-    for n, line in sorted(lines, key=lambda item: (-len(item[1]), item[0])):
+    for n, line in lines:
         if used >= budget:
             break
         chosen.append((n, line[: budget - used]))
@@ -99,16 +104,27 @@ def prose_sample(text: str, budget: int = DETECTION.sample_chars) -> str:
     return "\n".join(line for _, line in sorted(chosen))
 
 
-_LETTER = regex.compile(r"[\p{L}\p{M}]")  # with the marks Devanagari and Thai write their vowels with
+_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")  # (letters are with the marks Devanagari and Thai write vowels with)
 _LATIN_RUN = regex.compile(r"[\p{Latin}\d]+")
+_LONG_LATIN_RUN = regex.compile(f"[\\p{{Latin}}\\d]{{{DETECTION.no_word_min_latin}}}")
 
 
 def _is_worded(line: str) -> bool:
     """At least half letters, once what is no language's words is left out: a web address, a run of Latin
     letters longer than any word (a rule of dashes or a row of dots has no letters to count)."""
-    words = [token for token in line.split() if "://" not in token and not token.startswith("www.")
-             and not (len(token) >= DETECTION.no_word_min_latin and _LATIN_RUN.fullmatch(token))]
-    return sum(len(_LETTER.findall(word)) for word in words) * 2 >= len(line)
+    letters = _letter_count(line)
+    if "://" in line or "www." in line or _LONG_LATIN_RUN.search(line):  # seldom: the line's words one by one
+        letters -= sum(_letter_count(token) for token in line.split() if _is_no_word(token))
+    return letters * 2 >= len(line)
+
+
+def _letter_count(text: str) -> int:
+    return len(_NON_LETTERS.sub("", text))
+
+
+def _is_no_word(token: str) -> bool:
+    return "://" in token or token.startswith("www.") or (
+        len(token) >= DETECTION.no_word_min_latin and bool(_LATIN_RUN.fullmatch(token)))
 
 
 def script_language(sample: str) -> str | None:
