@@ -379,6 +379,19 @@ def test_the_curation_of_a_file_that_is_not_published_is_said_to_be_unused(tmp_p
     assert reasons["seeds/articles/short.txt"].endswith(unused) and reasons["seeds/articles/a.txt"] is None
 
 
+def test_a_later_copy_that_sorts_first_is_the_duplicate_of_the_curated_article(tmp_path):
+    # A digest saved as "!digest.txt" repeats a curated article: the curated one keeps its page and its entry.
+    curation = "articles:\n  haven.txt: {title_en: Haven closes}\n"
+    write_seeds(tmp_path / "seeds", {"haven.txt": ENGLISH_HAVEN.encode(),
+                                     "!digest.txt": ("Weekly digest\n\n" + ENGLISH_HAVEN).encode()}, curation)
+    corpus = build_corpus(Paths.for_project(tmp_path))
+    status = {o.source_file: (o.status, o.duplicate_of) for o in corpus.outcomes}
+    assert status == {"seeds/articles/haven.txt": ("published", None),
+                      "seeds/articles/!digest.txt": ("duplicate", "seeds/articles/haven.txt")}
+    assert [o.source_file for o in corpus.outcomes] == ["seeds/articles/!digest.txt", "seeds/articles/haven.txt"]
+    assert [a.title_en for a in corpus.articles] == ["Haven closes"]
+
+
 # --- curated YAML: malicious or malformed files fail fast, naming file and line ---------------------------
 
 

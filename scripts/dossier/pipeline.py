@@ -135,7 +135,10 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
         cleaned: dict[str, CleanText] = {}
         unique: list[CleanText] = []
         duplicates = DuplicateIndex()
-        for source_path, outcome in zip(source_paths, prepared, strict=True):
+        # Curated files first, then path order: a later copy that sorts before one ("!digest.txt") is its
+        # duplicate, not the original that would take its page, its curation and the registry's citations.
+        order = sorted(range(len(source_paths)), key=lambda n: (curation.get(file_name(source_paths[n])) is None, n))
+        for source_path, outcome in ((source_paths[n], prepared[n]) for n in order):
             if isinstance(outcome, InputOutcome):
                 outcomes[source_path] = outcome
                 continue
@@ -154,6 +157,10 @@ def build_corpus(paths: Paths, jobs: int | None = 1, cache: ResultCache | None =
                 continue
             duplicates.add(source_path, prints)
             unique.append(result)
+        position = {path: n for n, path in enumerate(source_paths)}
+        unique.sort(key=lambda text: position[text.source_file])  # in path order again, as the rest reads them
+        outcomes = {path: outcomes[path] for path in source_paths if path in outcomes}
+        cleaned = {path: cleaned[path] for path in source_paths if path in cleaned}
         del prepared, duplicates  # the fingerprints
         timings.phases["duplicates"] = time.perf_counter() - phase
         timings.add({"duplicates": timings.phases["duplicates"]})  # the index; fingerprints were timed above
