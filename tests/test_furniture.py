@@ -357,6 +357,8 @@ def test_counters(line, expected):
     ("Strong Buy", True), ("Price target: $220 (unchanged)", True), ("※20分ディレイ", True), ("WATCH NOW", True),
     ("Hold on to your receipts, the pharmacy told its customers.", False),
     ("Back to the office", False), ("Overweight", False), ("Rating: 4.7 stars on the App Store", False),
+    ("$190.87   -4.26 (-2.18%)   After hours: $186.10", True), ("TDOC   Teladoc Health, Inc.   NYSE", True),
+    ("The stock closed at $190.87, -4.26 (-2.18%).", False),
     ("Follow the money on X and you find the pharmacy benefit managers.", False),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
