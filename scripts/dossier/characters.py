@@ -151,6 +151,8 @@ HEBREW: Ranges = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 ARABIC: Ranges = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 THAI: Ranges = ((0x0E00, 0x0E7F),)
 LAO: Ranges = ((0x0E80, 0x0EFF),)
+# A letter of the scripts that end no sentence with a mark and count years in the Buddhist era.
+THAI_OR_LAO = re.compile(f"[{char_class(THAI + LAO)}]")
 # Marks that stand among ideographs as letters: 々 (iteration), 〆 (closing), 〇 (zero).
 IDEOGRAPHIC_MARKS: Ranges = ((0x3005, 0x3007),)
 # Punctuation and symbols of CJK pages: ※, circled numbers, the shapes and stars used as bullets, CJK

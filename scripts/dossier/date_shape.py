@@ -8,7 +8,7 @@ from functools import cache
 
 from babel import Locale
 
-from .characters import LAO, THAI, ascii_digits, char_class
+from .characters import THAI_OR_LAO, ascii_digits
 from .thresholds import CLEANING
 
 # A year, not one written as a CJK year ("2018年"): a CJK date marks its day too ("20日"), which _NUMERIC_DATE
@@ -22,7 +22,6 @@ YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d
 _BRACKETED_YEAR = re.compile(r"[(\[]\s*(?:19|20)\d{2}\s*(?:[-–—]\s*)?[)\]]")
 # A dateline's parts stand between bars or dots with spaces around them ("By … | Published …"), never « » or >.
 DATELINE_PARTS = re.compile(r"\s[|｜·•]\s")
-_THAI_OR_LAO = re.compile(f"[{char_class(THAI + LAO)}]")
 # The languages whose pages count years in the Buddhist era (2565 is 2022): text_dates reads them so too.
 BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})
 _NUMERIC_DATE = re.compile(
@@ -49,7 +48,7 @@ def has_full_date(text: str) -> bool:
     text = ascii_digits(text)
     if _NUMERIC_DATE.search(text) or _HIJRI_OR_SOLAR_DATE.search(text):
         return True
-    if _THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(without_era_marker(text))):
+    if THAI_OR_LAO.search(text) and (dated := _buddhist_era_date().search(without_era_marker(text))):
         # Thai and Lao end no sentence with a full stop: a dateline is the date, or is set out with a bar or a
         # time; "เริ่มให้บริการวันที่ 1 กรกฎาคม 2567" ("the service starts on …") is a sentence.
         return len(dated.group()) * 2 >= len(text.strip()) or "|" in text or bool(_CLOCK.search(text))

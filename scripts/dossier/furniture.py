@@ -84,8 +84,9 @@ def is_good_prose(text: str, language: str | None, limits: CleaningThresholds = 
         return True  # CJK news runs in short paragraphs; the sentence ending is the evidence
     if heavy < limits.good_min_weight:
         return False
-    unended_weight = limits.good_unmarked_weight if ends_sentences_unmarked(text) else limits.good_unended_weight
-    if not ends_like_sentence(text) and heavy < unended_weight:
+    # An unended line is prose only when heavy, or, in a script that ends no sentence with a mark, lighter.
+    if not ends_like_sentence(text) and heavy < limits.good_unended_weight and (
+            heavy < limits.good_unmarked_weight or not ends_sentences_unmarked(text)):
         return False
     density = stopword_density(text, language)
     return density is None or density >= limits.good_min_stopwords

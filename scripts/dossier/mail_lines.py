@@ -3,6 +3,8 @@ forwards. Two line rules, run before the others on plain text and Markdown alike
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import EMAIL_ADDRESS
 from .line_rules import LineRuleFunction, Lines, is_prose
@@ -29,16 +31,12 @@ def remove_mail_headers(lines: Lines, vocabulary: CleaningVocabulary) -> None:
     """An e-mail's header: a run of two or more lines that each open with a field's name ("From:", "Betreff:",
     "件名："), an address among them. Its subject and date are said again by the message ("Subject:" over an
     interview's "A:" is no header)."""
-    kept = lines.kept_nonblank()
-    run: list[int] = []
-    for i in [*kept, None]:
-        if i is not None and vocabulary.is_mail_header(lines.text(i)) and (not run or i == run[-1] + 1):
-            run.append(i)
-            continue
+    fields = [i for i in lines.kept_nonblank() if vocabulary.is_mail_header(lines.text(i))]
+    for _, numbered in groupby(enumerate(fields), key=lambda item: item[1] - item[0]):  # runs of adjacent lines
+        run = [i for _, i in numbered]
         # (with a sender's or a recipient's address: a memo an article quotes, "Date: … / To: all members", has none)
-        if len(run) >= CLEANING.mail_header_min_fields and any(EMAIL_ADDRESS.search(lines.text(j)) for j in run):
+        if len(run) >= CLEANING.mail_header_min_fields and any(EMAIL_ADDRESS.search(lines.text(i)) for i in run):
             lines.remove("mail_header", run)
-        run = [i] if i is not None and vocabulary.is_mail_header(lines.text(i)) else []
 
 
 MAIL_RULES: tuple[LineRuleFunction, ...] = (remove_forwarded_note, remove_mail_headers)

@@ -23,7 +23,7 @@ import pysbd
 import regex
 from pysbd.languages import LANGUAGE_CODES
 
-from .characters import CAPITALS_UNUSED, LAO, THAI, char_class, unicode_script
+from .characters import CAPITALS_UNUSED, THAI_OR_LAO, unicode_script
 
 # pysbd's languages by their ISO 639-1 code; a BCP 47 tag is looked up by its first subtag. Languages it
 # lacks: those ending sentences as English does use its rules; Korean ends them with . ! ? too.
@@ -76,13 +76,10 @@ def ends_like_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text) or _GREEK_QUESTION_END.search(text))
 
 
-# Thai and Lao end no sentence with a mark (a space sets sentences apart): their prose never ends like one.
-_UNMARKED_SENTENCES = re.compile(f"[{char_class(THAI + LAO)}]")
-
-
 def ends_sentences_unmarked(text: str) -> bool:
-    """Written mostly in a script whose sentences end with no mark (Thai, Lao)."""
-    return len(_UNMARKED_SENTENCES.findall(text)) * 2 > len(text)
+    """Written mostly in a script whose sentences end with no mark (Thai, Lao: a space sets sentences apart,
+    so their prose never ends like one)."""
+    return len(THAI_OR_LAO.findall(text)) * 2 > len(text)
 
 
 def ends_like_question(text: str) -> bool:
