@@ -312,6 +312,16 @@ def test_the_pages_title_over_the_page_names_its_headline(vocabulary, tab):
     assert clean(decoded(text), vocabulary).title == headline
 
 
+def test_the_pages_title_under_the_masthead_names_a_headline_that_reads_as_prose(vocabulary):
+    # The browser tab's title under the site's name and menu; the headline it names is two sentences.
+    headline = "Example Health bought a dictation company. Now comes the hard part."
+    text = page("The Clinic Letter", "News | Opinion | Podcasts", f"{headline} - The Clinic Letter", "Subscribe",
+                "HEALTH TECH | COLUMN", headline, "Dana Whitcomb", "@danawhitcomb", "Feb 12, 2020", *RELEASE_BODY[:2])
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

@@ -428,6 +428,15 @@ def test_a_bilingual_masthead_is_named_in_the_articles_script():
     assert facts("zh-Hant", head, ["© 2020 健康點評 HealthTalk HK 版權所有"])[2] == "健康點評"
 
 
+def test_a_name_over_a_handle_that_spells_it_is_the_author():
+    head = ["# Clinic chain changes hands", "A standfirst about the sale.", "Miriam Kessler", "@miriamkessler"]
+    assert facts("en", head)[1] == "Miriam Kessler"
+    assert facts("en", ["# Clinic chain changes hands", "Everett Sandoval", "@EverettSandoval"])[1] == "Everett Sandoval"
+    # the outlet's section over the outlet's handle, and a name over someone else's handle, name no one
+    assert facts("en", ["# Clinic chain changes hands", "Health Tech", "@healthtechdaily"])[1] is None
+    assert facts("en", ["# Clinic chain changes hands", "Miriam Kessler", "@northfieldpost"])[1] is None
+
+
 def test_the_foot_is_read_when_the_head_says_nothing():
     head = ["# 병원 체인 매각"]
     foot = ["정다은 기자 dajeong@example.kr", "저작권자 ⓒ 의료IT신문 무단전재 및 재배포 금지"]

@@ -304,6 +304,7 @@ def name_line(text: str) -> str | None:
 
 
 _SOCIAL_HANDLE = re.compile(r"\s+[|·•]?\s*@\w{1,30}\s*$")
+HANDLE_LINE = re.compile(r"@(\w[\w.]{0,29})")  # a writer's handle on a line of its own, under their name
 
 
 def _is_role_phrase(text: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .bylines import name_line
+from .bylines import HANDLE_LINE, name_line
 from .characters import HAN, HANGUL, KANA, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
@@ -211,12 +211,13 @@ def is_dateline_in_parts(text: str) -> bool:
 
 
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
-    """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", or a short line with an
-    e-mail address."""
+    """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", a short line with an
+    e-mail address, or a handle alone ("@miriamkessler")."""
     if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
             _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
-    return bool(vocabulary.byline.search(without_leading_symbols(text)) or EMAIL_ADDRESS.search(text))
+    return bool(vocabulary.byline.search(without_leading_symbols(text)) or EMAIL_ADDRESS.search(text)
+                or HANDLE_LINE.fullmatch(text.strip()))
 
 
 def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

@@ -80,7 +80,10 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         run = run_above(kept.index(marks[-1]))
     # The page's title, as a browser's tab shows it over the page ("Headline - by Author - Site"), names the
     # headline among the lines above the prose: over a standfirst, over the author's own headline.
-    titled = _page_titled(kept, texts, [i for i in kept[1:opening] if is_candidate(i)])
+    # Named so, a line is the headline whatever its shape: it may read as prose ("… dictation machine. Now
+    # comes the hard part."), the first prose line among them.
+    titled = _page_titled([i for i in kept[:opening] if i not in label], texts,
+                          [i for i in kept[1 : opening + 1] if i not in label])
     if titled is not None:
         return titled
     # A section label over the headline ends the run: what stands above it is the masthead's.
@@ -102,13 +105,17 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
 _TAB_COUNT = re.compile(r"^\(\d+\)\s+")  # "(1) Headline | Site": a tab's count of notifications
 
 
-def _page_titled(kept: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
-    """The candidate the page's first line names as the page's title, when that line is a title with the
-    site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse")."""
-    if not kept or not _SITE_NAME_SEPARATOR.search(texts[kept[0]]):
-        return None
-    title = _TAB_COUNT.sub("", _SITE_NAME_SEPARATOR.split(texts[kept[0]])[0]).strip()
-    return next((i for i in candidates if texts[i].strip() == title), None)
+def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
+    """The candidate a line above the prose names as the page's title, when that line is a title with the
+    site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse"):
+    the page's first line, or one under the site's masthead, menu and quotes."""
+    for i in above:
+        if _SITE_NAME_SEPARATOR.search(texts[i]):
+            title = _TAB_COUNT.sub("", _SITE_NAME_SEPARATOR.split(texts[i])[0]).strip()
+            named = next((j for j in candidates if j > i and texts[j].strip() == title), None)
+            if named is not None:
+                return named
+    return None
 
 
 _TOOLBAR_LABELS = frozenset({"share_bar", "page_chrome", "counter", "navigation", "advertising"})

@@ -4,11 +4,15 @@ order). The signals are in `bylines` and `datelines`; the zones in `page_layout`
 
 from __future__ import annotations
 
-from .bylines import bio_name, byline_name, name_line, opens_with_byline_marker, person_name, sign_off_name
+import unicodedata
+from itertools import pairwise
+
+from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, person_name, sign_off_name
 from .datelines import Dateline
 from .meta_lines import is_prose
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
+from .thresholds import META_LINES
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
@@ -22,6 +26,9 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     the foot; else the late signals of `_late_author`."""
     if bylines:
         return bylines[0][1], bylines[0][0]
+    handled = _handle_author(layout.head, holders)
+    if handled[0]:
+        return handled
     lines = list(layout.lines)
     position = first_positions(lines)  # lines.index per dateline: quadratic
     headline = headline_number(layout)
@@ -44,6 +51,26 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
         if name:
             return name, line
     return _late_author(layout)
+
+
+def _handle_author(head: tuple[PageLine, ...], holders: list[str]) -> tuple[str | None, PageLine | None]:
+    """A name over the writer's handle on a line of its own, a handle that spells the name ("Miriam Kessler" /
+    "@miriamkessler"); never the outlet's own name over its handle ("Health Tech" / "@healthtech")."""
+    for line, below in pairwise(head):
+        handle = HANDLE_LINE.fullmatch(below.text)
+        name = None if line.prose or line.kind == "title" or not handle else name_line(line.text)
+        if name and handle and _spells(handle[1], name) and not any(names_agree(name, h) for h in holders):
+            return name, line
+    return None, None
+
+
+def _spells(handle: str, name: str) -> bool:
+    """Whether a handle is made of the name's first and last words, mostly ("EverettSandoval", "miriam_kessler")."""
+    def letters(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
+    words, spelt = name.split(), letters(handle)
+    return len(words) > 1 and all(letters(word) in spelt for word in (words[0], words[-1])) and (
+        len(letters(words[0] + words[-1])) >= META_LINES.handle_name_min_share * len(spelt))
 
 
 def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:

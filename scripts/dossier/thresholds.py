@@ -187,6 +187,9 @@ class MetaLineThresholds:
     cjk_outlet_chars: tuple[int, int] = (2, 24)
     title_case_short_word_chars: int = 3  # words this short (of, de, für) may stay lowercase in a title
     keyword_list_commas: int = 2  # a masthead-like line with this many commas is a list of keywords
+    # A writer's handle is mostly their name ("miriamkessler", "EverettSandoval_"); an outlet's desk's handle
+    # holds more than its section's name ("healthtechdaily" for "Health Tech").
+    handle_name_min_share: float = 0.75
     name_word_min_chars: int = 3  # shorter words of an outlet's name (an initial, "de") tell no name apart
     agreeing_words: int = 2  # two names sharing this many telling words are one outlet's
     head_prose_blocks: int = 2  # the head ends at the second paragraph of prose after the headline
