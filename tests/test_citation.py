@@ -201,6 +201,8 @@ def test_a_brace_in_a_title_neither_ends_its_field_nor_opens_one(title):
     ("Pat Reporter", "author = {Pat Reporter}"),
     ("Reuters, Health desk", "author = {{Reuters, Health desk}}"),  # not "Health desk Reuters"
     ("Research and Markets", "author = {{Research and Markets}}"),  # one author, not two
+    ("Marcus Lee, Hannah Brandt", "author = {Marcus Lee and Hannah Brandt}"),  # two people, each apart
+    ("Katrin Vollmer und Jonas Reiter", "author = {Katrin Vollmer and Jonas Reiter}"),
 ])
 def test_an_author_is_cited_as_written(author, field):
     article = make_article(title="T", publisher="P", published="2022-01-01", author=author)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier.evaluation import evaluate, table
+from dossier.evaluation import evaluate, same_fact, table
 
 PARAGRAPHS = [
     "Amazon said on Tuesday that it would close Amazon Care at the end of the year, after the service "
@@ -77,6 +77,18 @@ def test_each_measure_counts_what_the_page_gets_wrong(tmp_path):
     assert total.links_right == 0
     assert any("body lost" in problem for problem in scores["page.txt"].problems)
     assert "overall" in table(scores, total)
+
+
+@pytest.mark.parametrize(("key", "found", "gold", "same"), [
+    ("publisher", "example times", "Example  Times", True),  # case and spaces aside, as written
+    ("publisher", "Example Times Group", "Example Times", False),
+    ("author", "Louise Perrin, Hugo Castaing", "Louise Perrin et Hugo Castaing", True),  # the same people
+    ("author", "Louise Perrin", "Louise Perrin et Hugo Castaing", False),
+    ("author", "Hugo Castaing, Louise Perrin", "Louise Perrin et Hugo Castaing", False),  # in the page's order
+    ("author", None, "Louise Perrin", False),
+])
+def test_facts_compare_as_written_and_authors_as_the_people_they_name(key, found, gold, same):
+    assert same_fact(found, gold, key) is same
 
 
 @pytest.fixture(scope="module")

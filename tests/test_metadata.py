@@ -428,6 +428,12 @@ def test_a_bilingual_masthead_is_named_in_the_articles_script():
     assert facts("zh-Hant", head, ["© 2020 健康點評 HealthTalk HK 版權所有"])[2] == "健康點評"
 
 
+def test_several_authors_are_listed_whatever_joined_them_on_the_page():
+    assert facts("de", ["# Klinikkette wird verkauft", "Von Katrin Vollmer und Jonas Reiter"])[1] == (
+        "Katrin Vollmer, Jonas Reiter")
+    assert facts("en", ["# Clinic chain changes hands", "By Research and Markets"])[1] == "Research and Markets"
+
+
 def test_a_name_over_a_handle_that_spells_it_is_the_author():
     head = ["# Clinic chain changes hands", "A standfirst about the sale.", "Miriam Kessler", "@miriamkessler"]
     assert facts("en", head)[1] == "Miriam Kessler"

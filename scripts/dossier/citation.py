@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+from .people import people
 from .records import BLOG_POST, Article, Rendition, Translation
 
 # The dossier page's address is only known where the site is served: the citation carries the path
@@ -236,10 +237,16 @@ def bibtex_escape(value: str | None) -> str:
 
 
 def _bibtex_name(author: str | None) -> str | None:
-    """The author as written: BibTeX reads "Last, First" in a comma and two people in " and ", so a name
-    holding either ("Reuters, Health desk") is braced whole, as a corporate author is."""
-    escaped = bibtex_escape(author)
-    if escaped and ("," in escaped or re.search(r"\band\b", escaped, re.IGNORECASE)):
+    """The author as written, each of several people apart ("Marcus Lee and Hannah Brandt"): BibTeX reads
+    "Last, First" in a comma and two people in " and ", so a name holding either ("Reuters, Health desk")
+    is braced whole, as a corporate author is."""
+    if not author:
+        return None
+    return " and ".join(_bibtex_person(bibtex_escape(person)) for person in people(author))
+
+
+def _bibtex_person(escaped: str) -> str:
+    if "," in escaped or re.search(r"\band\b", escaped, re.IGNORECASE):
         return "{" + escaped + "}"
     return escaped
 

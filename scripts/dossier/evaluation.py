@@ -20,6 +20,7 @@ from typing import TypedDict
 
 from .block_parsing import markdown_shown
 from .line_rules import BULLET, without_link_numbers
+from .people import people
 from .pipeline import build_corpus
 from .records import Article, Corpus, file_name
 from .registry import Registry
@@ -93,8 +94,14 @@ def _norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def _same_fact(found: str | None, gold: str) -> bool:
-    return _norm(str(found or "")).casefold() == _norm(gold).casefold()
+def same_fact(found: str | None, gold: str, key: str) -> bool:
+    """Facts compare as written, but for case and spaces; authors as the people they name, whatever joins
+    them ("Louise Perrin et Hugo Castaing" is "Louise Perrin, Hugo Castaing")."""
+    def written(text: str) -> str:
+        return _norm(text).casefold()
+    if key == "author" and found:
+        return [written(person) for person in people(found)] == [written(person) for person in people(gold)]
+    return written(str(found or "")) == written(gold)
 
 
 def page_lines(article: Article) -> list[str]:
@@ -174,7 +181,7 @@ def score_article(article: Article | None, gold: Gold, registry: Registry) -> Sc
     found = {"published": article.published.value, "publisher": article.publisher.value,
              "author": article.author.value}
     for key, value in facts.items():
-        if _same_fact(found[key], value):
+        if same_fact(found[key], value, key):
             score.facts_right += 1
         else:
             score.problems.append(f"{key}: {found[key]!r} (gold {value!r})")

@@ -169,6 +169,10 @@ class Vocabulary:
         "e", "bin", "ibn", "al", "el", "ter", "zu", "af", "av", "and", "und", "et", "&",
         "dela", "delos", "binti", "ap", "vel",  # Filipino (dela Cruz), Malay, Welsh (ap Rhys)
     )
+    # The words that join two people's names in a byline ("Anna Schmidt und Peter Müller"), by language.
+    people_conjunctions: tuple[str, ...] = (
+        "and", "und", "et", "y", "e", "en", "og", "och", "i", "és", "ve", "a", "и", "і", "και", "và", "dan", "at",
+    )
     # Articles that open outlet names but never personal ones (The Daily Ledger, Le Fil Tech).
     articles: tuple[str, ...] = (
         "the", "a", "an", "le", "la", "les", "l’", "l'", "der", "die", "das", "el", "los", "las", "il", "lo",

@@ -26,6 +26,7 @@ from .outlets import (
 )
 from .page_authors import FoundDatelines, page_author
 from .page_layout import Page, PageLine, first_positions, headline_number, page
+from .people import listed
 from .records import CleanText
 from .text_dates import DateOrder, date_order
 from .web_addresses import is_web_address
@@ -71,7 +72,8 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
         published=_field_date(fields, _PUBLISHED_FIELDS) or _published(layout, datelines, language, order)
         or _field_date(fields, ("date",)),
         publisher=publisher,
-        author=next((v for key in _AUTHOR_FIELDS for v in fields.get(key, ()) if person_name(v)), None) or author,
+        author=listed(next((v for key in _AUTHOR_FIELDS for v in fields.get(key, ()) if person_name(v)), None)
+                      or author),
         original_url=next((v for key in _ADDRESS_FIELDS for v in fields.get(key, ()) if is_web_address(v)), None)
         or _original_url(layout),
     )

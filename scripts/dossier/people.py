@@ -1,0 +1,32 @@
+"""The people an author's line names: "Lucía Ferrer y Andrés Molina", "Marcus Lee and Hannah Brandt",
+"Ana Ruiz, Tom Baker & Li Wei" are two or three people, written on the site as a list ("Marcus Lee, Hannah
+Brandt", whatever the page's language joined them with) and to BibTeX one by one. A name is split only when
+every part is a person's name of two words or more: "José Ortega y Gasset", "Research and Markets" and
+"Reuters, Health desk" stay one author each."""
+
+from __future__ import annotations
+
+import re
+
+from .bylines import person_name
+from .meta_vocabulary import VOCABULARY
+
+_CONJUNCTION = "|".join(map(re.escape, VOCABULARY.people_conjunctions))
+# ", ", " and ", ", and " (a serial comma), " & "
+_BETWEEN_PEOPLE = re.compile(rf"\s*,\s*(?:(?:{_CONJUNCTION})\s+)?|\s+(?:{_CONJUNCTION})\s+|\s*&\s*")
+SEPARATOR = ", "
+
+
+def people(author: str) -> list[str]:
+    """The people `author` names, in its order; `[author]` when it names one (or cannot be told apart)."""
+    parts = [part.strip() for part in _BETWEEN_PEOPLE.split(author.strip())]
+    # (a wire's byline in capitals, "MARGARET OYELARAN and DEVIN KOWALCZYK", is read as its names)
+    if len(parts) > 1 and all(len(part.split()) > 1 and person_name(part.title() if part.isupper() else part)
+                              for part in parts):
+        return parts
+    return [author.strip()]
+
+
+def listed(author: str | None) -> str | None:
+    """`author` as the site writes it: its people joined by `SEPARATOR`."""
+    return SEPARATOR.join(people(author)) if author else author
