@@ -322,6 +322,13 @@ def test_the_pages_title_under_the_masthead_names_a_headline_that_reads_as_prose
     assert [block.text for block in result.blocks] == RELEASE_BODY[:2]
 
 
+@pytest.mark.parametrize("tab", ["{}-极点商业", "{}｜鼎富財經網", "{}_新浪财经_新浪网"])
+def test_a_cjk_pages_title_names_its_headline_with_the_sites_name_run_on(vocabulary, tab):
+    headline = "亚马逊关闭Amazon Care：科技巨头的医疗梦又碎了一个？"
+    text = page(tab.format(headline), "首页 快讯 深度 专题", headline, "文｜林一川", *ZH_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == headline
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

@@ -27,6 +27,7 @@ BUDDHIST_ERA_LANGUAGES = frozenset({"th", "lo"})
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)"
     r"|\d{1,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?<![\d/])1[0-4]\d/\d{1,2}/\d{1,2}(?![\d/])"  # Taiwan's, in Minguo years (era_dates)
 )
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 # A day: not part of a decimal ("2,1 milyar"), nor written onto a word ("워치3", Watch 3).

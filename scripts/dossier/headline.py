@@ -14,6 +14,9 @@ from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
+# A browser tab's title adds the site's name so, or in CJK without spaces: "…碎了一个？-极点商业",
+# "…有限？｜鼎富財經網", "…_新浪财经".
+_TAB_TITLE_SEPARATOR = re.compile(r" [–—|-] |\s*｜\s*|(?<=[^\x00-\x7f])[-_–—|](?=[^\x00-\x7f\s])")
 
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -110,8 +113,8 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
     site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse"):
     the page's first line, or one under the site's masthead, menu and quotes."""
     for i in above:
-        if _SITE_NAME_SEPARATOR.search(texts[i]):
-            title = _TAB_COUNT.sub("", _SITE_NAME_SEPARATOR.split(texts[i])[0]).strip()
+        if _TAB_TITLE_SEPARATOR.search(texts[i]):
+            title = _TAB_COUNT.sub("", _TAB_TITLE_SEPARATOR.split(texts[i])[0]).strip()
             named = next((j for j in candidates if j > i and texts[j].strip() == title), None)
             if named is not None:
                 return named

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .characters import ascii_digits
 from .date_shape import BUDDHIST_ERA_LANGUAGES, without_era_marker
+from .era_dates import era_dates, valid_date
 from .meta_vocabulary import VOCABULARY
 from .thresholds import META_LINES
 
@@ -92,13 +93,6 @@ def _parse(text: str, language: str, date_order: DateOrder | None = None) -> dat
     return None
 
 
-def _valid(year: int, month: int, day: int) -> datetime.date | None:
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def find_dates(text: str, language: str = "und", order: DateOrder | None = None) -> tuple[FoundDate, ...]:
     """Every full date (day, month, year) the text states, in order.
 
@@ -113,14 +107,14 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
         text = _BUDDHIST_YEAR.sub(lambda year: str(int(year.group()) - _BUDDHIST_ERA_OFFSET), without_era_marker(text))
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
-    found: list[FoundDate] = []
+    found = [FoundDate(start, end, value) for start, end, value in era_dates(text, language)]
     year_first = list(_YEAR_FIRST.finditer(text))
     for match in year_first:
         year, _sep, month, day, cjk_month, cjk_day = match.groups()
-        value = _valid(int(year), int(month or cjk_month), int(day or cjk_day))
+        value = valid_date(int(year), int(month or cjk_month), int(day or cjk_day))
         if value:
             found.append(FoundDate(match.start(), match.end(), value))
-    numeric = [match.span() for match in year_first]
+    numeric = sorted([match.span() for match in year_first] + [(date.start, date.end) for date in found])
     first_spans = _Spans(numeric)
     for match in _YEAR_LAST.finditer(text):
         if first_spans.overlaps(match.span()):
@@ -130,7 +124,7 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
         elif order:
             first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
             day, month = (first, second) if order == "DMY" else (second, first)
-            value = _valid(year, month, day) or _valid(year, day, month)  # 25/08 reads one way only
+            value = valid_date(year, month, day) or valid_date(year, day, month)  # 25/08 reads one way only
         else:
             value = _parse(match.group(0), language)
         if value:

@@ -1,0 +1,40 @@
+"""Dates counted in an era's years, as Taiwan and Japan date their pages: the Republic of China's Minguo
+years ("民國112年12月19日", and in numerals "112/12/19": 2023) and Japan's imperial eras ("令和5年3月1日",
+"令和元年11月2日": an era's first year is 元). `text_dates.find_dates` reads them beside Gregorian dates."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+# The Gregorian year before each era's first: Minguo 1 is 1912, Reiwa 1 is 2019 (1 May), Heisei 1 is 1989.
+_ERA_YEAR_ZERO = {"民國": 1911, "民国": 1911, "中華民國": 1911, "令和": 2018, "平成": 1988, "昭和": 1925}
+_ERA_NAMES = "|".join(sorted(_ERA_YEAR_ZERO, key=len, reverse=True))
+_ERA_DATE = re.compile(rf"({_ERA_NAMES})\s*(\d{{1,3}}|元)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+# Taiwan's numeric dates count Minguo years too ("111/03/05"): three digits first are never a Gregorian year.
+_MINGUO_NUMERIC = re.compile(r"(?<![\d/.])(1[0-4]\d)([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.])")
+_MINGUO_LANGUAGES = frozenset({"zh"})
+
+
+def era_dates(text: str, language: str) -> Iterator[tuple[int, int, datetime.date]]:
+    """Each era-counted date in `text` (its digits ASCII): where it stands and its Gregorian day."""
+    for match in _ERA_DATE.finditer(text):
+        era, year, month, day = match.groups()
+        value = valid_date(_ERA_YEAR_ZERO[era] + (1 if year == "元" else int(year)), int(month), int(day))
+        if value:
+            yield match.start(), match.end(), value
+    if language.split("-")[0] in _MINGUO_LANGUAGES:
+        for match in _MINGUO_NUMERIC.finditer(text):
+            year, _separator, month, day = match.groups()
+            value = valid_date(_ERA_YEAR_ZERO["民國"] + int(year), int(month), int(day))
+            if value:
+                yield match.start(), match.end(), value
+
+
+def valid_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The day, if the calendar has it (no 30 February)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
