@@ -578,6 +578,31 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("^ a b Doe, J. (2018). \"A health venture\". Example Review.", "page_chrome"),  # a wiki's reference
     ("Written by Jane Doe", "byline"),
     ("Categories: 2018 establishments | Health care companies", "page_chrome"),
+    # more languages' buttons, counters, lists and captions' credits
+    ("Deel dit artikel", "page_chrome"),
+    ("Shiriki habari hii", "page_chrome"),
+    ("ফলো করুন", "page_chrome"),  # "follow"
+    ("3 मिनट में पढ़ें", "page_chrome"),  # "a 3-minute read"
+    ("1245 прочитания", "page_chrome"),
+    ("字體 A- A+", "page_chrome"),
+    ("글자크기 변경", "page_chrome"),
+    ("व्हाट्सऐप", "page_chrome"),
+    ("Najčitanije", "related_list"),
+    ("Les més llegides", "related_list"),
+    ("ये भी पढ़ें: अमेज़न प्राइम डे सेल शुरू", "related_teaser"),
+    ("مزید پڑھیں: واٹس ایپ کی نئی پرائیویسی پالیسی", "related_teaser"),
+    ("Een Walmart Health-centrum in Arkansas. Foto Bloomberg", "photo_credit"),
+    ("Nembo ya Amazon katika mojawapo ya ofisi zake. PICHA | MAKTABA", "photo_credit"),
+    ("Verily е част от Alphabet. Снимка: Ройтерс", "photo_credit"),
+    ("Ang logo ng Amazon sa isang warehouse. Reuters/File Photo", "photo_credit"),
+    ("Amazon Pharmacy radi u 45 američkih saveznih država / Reuters", "photo_credit"),
+    ("Embalagens da PillPack, que separa os remédios - Divulgação", "photo_credit"),
+    ("فٹ بٹ کی ایک اسمارٹ واچ — فائل فوٹو", "photo_credit"),  # "a file photo"
+    ("微軟已完成收購Nuance。（路透檔案照）", "photo_credit"),
+    ("아마존 로고. 로이터연합뉴스", "photo_credit"),
+    # sentences that name an agency are no credit
+    ("The company declined to comment, Reuters said.", None),
+    ("Amazon said the deal closed. Reuters reported it first.", None),
 ])
 def test_furniture_in_the_words_pages_use(vocabulary, line, signal):
     assert line_signal(line, vocabulary, None) == signal
