@@ -40,6 +40,10 @@ def test_the_real_registry_covers_the_field():
     assert registry.get("samsung-electronics").names["ko"] == ("삼성전자", "삼성")
     assert "甲骨文" in registry.get("oracle").names["zh-Hant"]
     assert {"غوغل", "גוגל", "گوگل", "गूगल"} <= set(registry.get("google").aliases)  # scripts without a names field
+    # the companies most written about, in the scripts of South Asia and in Cyrillic; the river is not the company
+    assert {"Амазон", "অ্যামাজন", "அமேசான்"} <= set(amazon.aliases) and "река Амазон" in amazon.not_names
+    assert {"অ্যাপল", "एप्पल", "ایپل"} <= set(registry.get("apple").aliases)
+    assert {"மைக்ரோசாஃப்ட்", "মাইক্রোসফট"} <= set(registry.get("microsoft").aliases)
 
 
 @pytest.mark.parametrize(
