@@ -329,6 +329,15 @@ def test_a_cjk_pages_title_names_its_headline_with_the_sites_name_run_on(vocabul
     assert clean(decoded(text), vocabulary).title == headline
 
 
+def test_the_articles_last_sentence_without_its_full_stop_stays_after_a_fact_box(vocabulary):
+    # The fact box's lines close like sentences; the last paragraph lost its full stop; a list of links follows.
+    last = "The company said the visits would be covered by the same plans as in-person appointments and booked by phone"
+    result = clean(decoded(page("Example Health opens video visits to all its members", *RELEASE_BODY[:2],
+                                "Members: 4,000 patients in the pilot.", last, "Related", "Other clinic news",
+                                "More clinic news")), vocabulary)
+    assert [block.text for block in result.blocks][-2:] == ["Members: 4,000 patients in the pilot.", last]
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

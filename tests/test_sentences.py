@@ -119,6 +119,11 @@ def test_a_sentence_ending_by_one_of_pysbds_own_placeholders_is_kept_apart():
     "Ինչպե՞ս է աշխատում հավելվածը։",  # Armenian full stop
     "هل تعمل الخدمة في مصر؟",  # Arabic question mark
     "Τι σημαίνει αυτό για τους ασθενείς στην Ευρώπη;",  # Greek question mark (a semicolon once composed)
+    # a quotation closed in its language's marks after the full stop
+    "Der Sprecher sagte: „Wir prüfen das Angebot.“",
+    "Der Sprecher sagte: »Wir prüfen das Angebot.«",
+    "Le porte-parole a déclaré : « Nous étudions l’offre. »",  # French sets the guillemet apart
+    "ماہر کا کہنا ہے: ’صارفین کو خود بھی دیکھنا چاہیے۔‘",  # Urdu closes with ‘
 ])
 def test_a_sentence_ends_with_its_scripts_own_full_stop_or_question_mark(text):
     assert ends_like_sentence(text)

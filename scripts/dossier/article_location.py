@@ -206,13 +206,16 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         return label.get(i) == "after_article" and bool(
             ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]))
 
+    unended_kept = False
     for n, i in enumerate(tail):
         # A short closing sentence, or a list, still belongs to the article; so does a last heading the
-        # page marks ("## Conclusion") over one.
+        # page marks ("## Conclusion") over one, and one sentence that lacks its full stop.
         subheading = i in headings and label.get(i) == "after_article" and n + 1 < len(tail) and closing(tail[n + 1])
-        unended = n == 0 and label.get(i) == "after_article" and furniture.is_unended_prose(texts[i], language)
+        unended = (not unended_kept and label.get(i) == "after_article"
+                   and furniture.is_unended_prose(texts[i], language))
         if not (closing(i) or subheading or unended):
             break
+        unended_kept = unended_kept or unended
         del label[i]
 
 

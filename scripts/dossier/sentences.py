@@ -44,16 +44,19 @@ TITLES = {
 # exclamation and question marks, and the full stops of Devanagari and its kin (danda, double danda), Urdu,
 # Armenian, Ethiopic and Burmese, and the Arabic question mark.
 TERMINALS = ".。!！?？…।॥۔։።။؟"
-CLOSERS = "\"'”’」』»)）"
+# After a sentence's mark, a quotation closes in any of its languages' marks: ” and ’ in English, “ and ‘ in
+# German („…“, ‚…‘) and Urdu, « and ‹ in German's »…«, » and › in French, where a space may stand before them.
+CLOSERS = "\"'”’“‘»«›‹」』)）"
 ONLY_CLOSING = "”’」』)）"  # the closers that never open a quotation
+_CLOSING = f"(?:[ \u00a0\u202f]?[{re.escape(CLOSERS)}])*"  # (French sets » apart: "bien. »")
 # A full stop followed by a space or the end, or a CJK mark (which needs no space), with its closers.
 ROUGH_BOUNDARY = re.compile(f"\\.[{CLOSERS}]*(?=\\s|$)|[{TERMINALS.replace('.', '')}；;][{CLOSERS}]*")
 
 # Punctuation that ends a sentence (and closing quotes or brackets after it); Greek asks with ";" (its
 # question mark, U+037E, is a semicolon once composed), after a Greek word.
-_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
-_QUESTION_END = re.compile(f"[?？!！؟][{re.escape(CLOSERS)}]*$")
-_GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];[{re.escape(CLOSERS)}]*$")
+_SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}]{_CLOSING}$")
+_QUESTION_END = re.compile(f"[?？!！؟]{_CLOSING}$")
+_GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];{_CLOSING}$")
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 _LONE_LETTER = re.compile(r"(?:^|[\s(])\w\.\s*$")
 
