@@ -21,6 +21,7 @@ from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
 from .line_rules import Lines
 from .line_shape import is_spaced, stopword_language, weight
+from .menus import is_navigation
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 from .wrapping import unlabel_wrapped_prose, wrapped_lines
@@ -54,7 +55,7 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
         ("related_list", lambda t: furniture.is_related_header(t, vocabulary)),
         ("share_bar", lambda t: furniture.is_share_bar(t, vocabulary)),
         ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),  # before navigation: "Foto: X / AP"
-        ("navigation", furniture.is_navigation),
+        ("navigation", is_navigation),
         ("byline", lambda t: furniture.is_byline(t, vocabulary)),
         ("dateline", lambda t: furniture.is_dateline(t) or furniture.is_relative_dateline(t, vocabulary)),
         ("image_file_name", furniture.is_image_file_name),

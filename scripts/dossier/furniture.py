@@ -17,10 +17,12 @@ import re
 from typing import Literal
 
 from .bylines import HANDLE_LINE, name_line
-from .characters import HAN, HANGUL, KANA, char_class, without_leading_symbols
+from .characters import HAN, HANGUL, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
+from .menus import NAV_SEPARATORS
+from .meta_vocabulary import VOCABULARY
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
 
@@ -38,23 +40,6 @@ FurnitureLabel = Literal[
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
-# Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
-# its positions, a long run would be scanned again and again (quadratic). Where a match exists from
-# inside a run, one exists from its start, so the matches are the same.
-_AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
-# "/" and "·" only between spaces.
-_NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")
-# A character every separator holds: a line without one (most prose) is not scanned for separators at
-# every space, which is most of the clean stage's time on long paragraphs.
-_NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
-_ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
-_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞]\s.*\s[›»>＞]\s")  # two at least: "Home > Tech > …"
-_GUILLEMETS = re.compile(r"«([^«»]*)»")
-_MIDDLE_DOTS = re.compile(r"\s[·•]\s")
-_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
-_SPACE = re.compile(r"[ \t\u3000]+")
-_HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
@@ -135,45 +120,6 @@ def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThre
     return platforms >= limits.share_bar_min_platforms and not vocabulary.share_joiner.search(left)
 
 
-def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """A menu, breadcrumb or tag list: short items between separators (| › > / ·), none a sentence."""
-    if text.startswith("|") and text.endswith("|"):
-        return False  # a table's row, not a menu
-    if "<" in text:
-        text = _HTML_TAG.sub("", text)
-    text = _GUILLEMETS.sub(r"\1", text)  # «…» quotes ("«Google» compra…"): their » is no breadcrumb's
-    if not _NAV_SEPARATOR_CHAR.search(text) or not _NAV_SEPARATORS.search(text):
-        return False
-    items = [item for item in _NAV_SEPARATORS.split(text) if item.strip()]
-    if len(items) < limits.nav_min_items:
-        return False
-    # A breadcrumb may end in the headline, cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"): its
-    # sections before it are short, and set apart by a breadcrumb's arrows.
-    crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_ARROWS.search(text) else items
-    if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
-        return False
-    if weight(items[-1]) > limits.breadcrumb_headline_max_weight:
-        return False  # "Costs > benefits > for most hospitals, the study found, video visits paid for themselves…"
-    if crumbs is not items:
-        text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
-    if ends_like_sentence(text) and _FULL_STOP_END.search(text):
-        return False
-    return (len(items) >= limits.nav_min_items_any_weight
-            or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
-
-
-def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
-    """Shaped like a menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland
-    Ausland   …", items of a word or two, without digits. A table's row or an address has that shape
-    too, so it is no signal on its own: the headline is not looked for above it."""
-    unspaced = len(_HAN_OR_KANA.findall(text)) * 2 > len(text)  # Chinese, Japanese: one space parts items
-    items = (_SPACE if unspaced else _SPACE_RUN).split(text.strip())  # one item where no run of spaces stands
-    least = limits.spaced_menu_min_items_unspaced if unspaced else limits.spaced_menu_min_items
-    return len(items) >= least and not any(
-        len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
-        or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
-
-
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if _SUBHEADING_MARK.match(text):
@@ -206,7 +152,7 @@ def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: Clea
 def is_dateline_in_parts(text: str) -> bool:
     """A dateline set out in parts between bars ("ב' באדר תשפ"ג | 23.02.2023 | 07:41"), its parts dates and
     times: a breadcrumb that ends in a date ("Home | Tech | Health | 23/04/2024") has more parts without one."""
-    parts = [part for part in _NAV_SEPARATORS.split(text) if part.strip()]
+    parts = [part for part in NAV_SEPARATORS.split(text) if part.strip()]
     return is_dateline(text) and sum(1 for part in parts if not _DIGIT.search(part)) <= 1
 
 
@@ -216,8 +162,21 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
             _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
-    return bool(vocabulary.byline.search(without_leading_symbols(text)) or EMAIL_ADDRESS.search(text)
-                or HANDLE_LINE.fullmatch(text.strip()))
+    if EMAIL_ADDRESS.search(text) or HANDLE_LINE.fullmatch(text.strip()):
+        return True
+    marked = without_leading_symbols(text)
+    return bool(vocabulary.byline.search(marked)) and not _is_phrase_after_marker(marked, limits)
+
+
+_CLAUSE_END = re.compile(r"[,|·•–—/(;]|\d")
+
+
+def _is_phrase_after_marker(text: str, limits: CleaningThresholds) -> bool:
+    """Whether the clause after a line's first word is mostly words in lower case (name particles aside)."""
+    clause = _CLAUSE_END.split(text.split(None, 1)[1], maxsplit=1)[0].split() if " " in text.strip() else []
+    lower = [word for word in clause if word[:1].islower() and word.casefold() not in VOCABULARY.name_particles]
+    return (len(clause) >= limits.byline_phrase_min_words
+            and len(lower) >= limits.byline_phrase_lower_share * len(clause))
 
 
 def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:

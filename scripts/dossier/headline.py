@@ -10,6 +10,7 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
 from .line_rules import BULLET
 from .line_shape import weight
+from .menus import is_spaced_menu
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
@@ -35,7 +36,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
 
     def is_candidate(i: int) -> bool:
-        if i in label or i in notice_lines or furniture.is_spaced_menu(texts[i]) or BULLET.match(texts[i]):
+        if i in label or i in notice_lines or is_spaced_menu(texts[i]) or BULLET.match(texts[i]):
             return False
         if not furniture.is_headline_shaped(texts[i]):
             return False
@@ -54,7 +55,7 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             # over the standfirst or the prose: walked past too.
             toolbar = i in in_byline_block
             menu = label.get(i) == "navigation" and (bool(run) or not furniture.is_dateline_in_parts(texts[i]))
-            if (menu or furniture.is_spaced_menu(texts[i])) and not toolbar:
+            if (menu or is_spaced_menu(texts[i])) and not toolbar:
                 break
             # The nearest line above the byline and dateline is the headline even when it names a
             # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice

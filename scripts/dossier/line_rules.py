@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import FurnitureLabel, is_navigation, is_notice
+from .furniture import FurnitureLabel, is_notice
+from .menus import is_navigation
 from .records import Removal
 from .sentences import CLOSERS, ROUGH_BOUNDARY, TERMINALS
 from .thresholds import CLEANING

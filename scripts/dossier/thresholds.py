@@ -107,6 +107,10 @@ class CleaningThresholds:
     date_day_max_words_from_year: int = 4  # "7 de noviembre de 2023": a day is this near its year
     byline_max_weight: int = 90  # "By …", with a name or two and an outlet
     byline_sentence_min_words: int = 4  # a line ending with a full stop and this many words is a sentence
+    # After a byline's marker, a clause this much in lower case is a subheading's phrase ("От Google X до
+    # самостоятелна компания": "From Google X to an independent company"), not a name.
+    byline_phrase_lower_share: float = 0.5
+    byline_phrase_min_words: int = 3  # (a name of two words holds no phrase)
     caption_max_weight: int = 180  # a credit's caption, or a caption carrying its credit, is this short
     caption_max_weight_unspaced: int = 100  # in CJK, two sentences longer than 50 characters are a paragraph
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)

@@ -1,0 +1,70 @@
+"""A menu's shape: short items between separators ("Home | Tech | Health", "Inicio › Salud"), or set apart by
+runs of spaces where a scrape flattened the menu ("Startseite   Inland   Ausland"). Signals of the clean
+stage (`furniture`), kept apart as the shapes of a line's parts."""
+
+from __future__ import annotations
+
+import re
+
+from .characters import HAN, KANA, char_class
+from .line_shape import weight
+from .sentences import CLOSERS, ends_like_sentence
+from .thresholds import CLEANING, CleaningThresholds
+
+_FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
+# Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
+# its positions, a long run would be scanned again and again (quadratic). Where a match exists from
+# inside a run, one exists from its start, so the matches are the same.
+_AT_SPACE_RUN_START = r"(?:(?<!\s)|(?!\s))"
+# "/" and "·" only between spaces.
+NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·•・/]\s)\s*")
+# A character every separator holds: a line without one (most prose) is not scanned for separators at
+# every space, which is most of the clean stage's time on long paragraphs.
+_NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞]\s.*\s[›»>＞]\s")  # two at least: "Home > Tech > …"
+_GUILLEMETS = re.compile(r"«([^«»]*)»")
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
+_SPACE = re.compile(r"[ \t\u3000]+")
+_HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
+_DIGIT = re.compile(r"\d")
+
+
+def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
+    """A menu, breadcrumb or tag list: short items between separators (| › > / ·), none a sentence."""
+    if text.startswith("|") and text.endswith("|"):
+        return False  # a table's row, not a menu
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    text = _GUILLEMETS.sub(r"\1", text)  # «…» quotes ("«Google» compra…"): their » is no breadcrumb's
+    if not _NAV_SEPARATOR_CHAR.search(text) or not NAV_SEPARATORS.search(text):
+        return False
+    items = [item for item in NAV_SEPARATORS.split(text) if item.strip()]
+    if len(items) < limits.nav_min_items:
+        return False
+    # A breadcrumb may end in the headline, cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"): its
+    # sections before it are short, and set apart by a breadcrumb's arrows.
+    crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_ARROWS.search(text) else items
+    if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
+        return False
+    if weight(items[-1]) > limits.breadcrumb_headline_max_weight:
+        return False  # "Costs > benefits > for most hospitals, the study found, video visits paid for themselves…"
+    if crumbs is not items:
+        text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
+    if ends_like_sentence(text) and _FULL_STOP_END.search(text):
+        return False
+    return (len(items) >= limits.nav_min_items_any_weight
+            or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
+
+
+def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
+    """Shaped like a menu whose items only runs of spaces (or tabs) set apart: "Startseite   Inland
+    Ausland   …", items of a word or two, without digits. A table's row or an address has that shape
+    too, so it is no signal on its own: the headline is not looked for above it."""
+    unspaced = len(_HAN_OR_KANA.findall(text)) * 2 > len(text)  # Chinese, Japanese: one space parts items
+    items = (_SPACE if unspaced else _SPACE_RUN).split(text.strip())  # one item where no run of spaces stands
+    least = limits.spaced_menu_min_items_unspaced if unspaced else limits.spaced_menu_min_items
+    return len(items) >= least and not any(
+        len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
+        or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
