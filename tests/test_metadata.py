@@ -457,9 +457,11 @@ LATE_AUTHORS = [
      ("2021-05-14", "Tom Baker", None)),
     ("fr", ["# Un groupe rachète un réseau de cliniques", "Publié le 3 juin 2021 par Nadia Roche"], [],
      ("2021-06-03", "Nadia Roche", None)),
-    # a bracketed byline opening the first paragraph
+    # a bracketed byline opening the first paragraph, or the second under a standfirst
     ("zh-Hant", ["# 連鎖診所易主", "2022/03/05 14:20", "= 〔記者王小明／台北報導〕" + PROSE["zh-Hant"]], [],
      ("2022-03-05", "王小明", None)),
+    ("zh-Hans", ["# 连锁诊所易主", "2022-03-05 14:20", "= 摘要：" + PROSE["zh-Hans"],
+                 "= 寰宇网讯（记者 周斌）" + PROSE["zh-Hans"]], [], ("2022-03-05", "周斌", None)),
     # a byline on its own line below the article's first paragraphs, above an author box
     ("en", ["# Clinic chain changes hands", "June 16, 2022"],
      ["Written by Omar Haddad", "= Omar writes about hospitals, insurers and the software they buy, from an office "
@@ -865,10 +867,10 @@ def test_outlet_names_agree_across_forms():
     assert native_form("Health Talk HK", "en") == "Health Talk HK"
 
 
-def test_the_head_ends_at_the_second_paragraph_after_the_headline():
+def test_the_head_ends_with_the_second_paragraph_after_the_headline():
     layout = page(make_page("en", ["Masthead Times", "# Headline", "By Jane Doe"], ["© Masthead Times"]))
     assert [line.text for line in layout.masthead] == ["Masthead Times"]
-    assert [line.text for line in layout.head][-2:] == ["By Jane Doe", PROSE["en"]]
+    assert [line.text for line in layout.head][-3:] == ["By Jane Doe", PROSE["en"], PROSE["en"]]
     assert [line.text for line in layout.foot] == ["© Masthead Times"]
 
 

@@ -32,7 +32,7 @@ class PageLine:
 
 @dataclass(frozen=True)
 class Page:
-    """Where a page states facts about itself: the head (everything up to the article's second
+    """Where a page states facts about itself: the head (everything down to the article's second
     paragraph of prose after the headline), the masthead (the first lines, before the headline) and
     the foot (everything after the last paragraph of prose)."""
 
@@ -74,7 +74,7 @@ def page(clean: CleanText) -> Page:
         if lines[n].prose:
             prose += 1
             if prose >= META_LINES.head_prose_blocks:
-                head_end = n
+                head_end = n + 1  # that paragraph too: its opening may be a byline ("寰宇网讯（记者 周斌）…")
                 break
     if title >= 0:
         top = lines[:title]

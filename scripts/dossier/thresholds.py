@@ -196,7 +196,7 @@ class MetaLineThresholds:
     handle_name_min_share: float = 0.75
     name_word_min_chars: int = 3  # shorter words of an outlet's name (an initial, "de") tell no name apart
     agreeing_words: int = 2  # two names sharing this many telling words are one outlet's
-    head_prose_blocks: int = 2  # the head ends at the second paragraph of prose after the headline
+    head_prose_blocks: int = 2  # the head ends with the second paragraph of prose after the headline
     head_max_lines: int = 24  # never more lines than this after the headline
     site_lines: int = 6  # a masthead is among the first lines of the page
     foot_tail_lines: int = 3  # the page's last lines belong to its foot, whatever stands before them
