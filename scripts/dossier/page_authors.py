@@ -7,11 +7,12 @@ from __future__ import annotations
 import unicodedata
 from itertools import pairwise
 
-from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, person_name, sign_off_name
+from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, sign_off_name
 from .datelines import Dateline
 from .meta_lines import is_prose
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
+from .person_names import person_name
 from .thresholds import META_LINES
 
 # The head's datelines, each with the line it stands on.

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bylines import byline_name, lead_byline, person_name
+from .bylines import byline_name, lead_byline
 from .datelines import Dateline, dateline
 from .meta_lines import has_cjk, script_of, segments_keeping_colons
 from .outlets import (
@@ -27,6 +27,7 @@ from .outlets import (
 from .page_authors import FoundDatelines, page_author
 from .page_layout import Page, PageLine, first_positions, headline_number, page
 from .people import listed
+from .person_names import person_name
 from .records import CleanText
 from .text_dates import DateOrder, date_order
 from .web_addresses import is_web_address

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .bylines import person_name
 from .meta_vocabulary import VOCABULARY
+from .person_names import person_name
 
 _CONJUNCTION = "|".join(map(re.escape, VOCABULARY.people_conjunctions))
 # ", ", " and ", ", and " (a serial comma), " & "

@@ -1,0 +1,16 @@
+"""person_names: the shape of a person's name in each script; places, outlets, roles, chrome are none."""
+
+import pytest
+
+from dossier.person_names import person_name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe", True), ("Daniel Ruiz de la Cruz", True), ("Siobhán O’Neill", True), ("J. K. Lane", True),
+    ("叶知秋", True), ("韓璐", True), ("佐藤 健太", True), ("이서연", True), ("拉里·埃里森", True),
+    ("Madrid", False), ("The Civic Post", False), ("Le Fil Santé", False), ("Skip to content", False),
+    ("PM ET", False), ("Traduzido do inglês", False), ("中国健康商报网", False), ("新华网", False),
+    ("健康產業觀察", False), ("기자", False), ("编辑", False), ("news@example.com", False), ("Jane 2", False),
+])
+def test_person_name(text, expected):
+    assert person_name(text) is expected
