@@ -757,6 +757,10 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Notícias de saúde digital e telemedicina, de São Paulo à Amazônia. Contato: @saudedigital", None),
     ("김도윤 객원칼럼니스트", "김도윤"),  # a guest columnist
     ("كتب - محمود عبد الرحمن", "محمود عبد الرحمن"), ("كتب الرئيس التنفيذي رسالة", None),  # "wrote", with its mark
+    # Chinese reporters spaced apart after their marker, or the outlet's; a name over where the report is
+    # from; a name before its outlet in brackets; a picture's credit so written is no one's
+    ("记者 何建国 郑雪", "何建国, 郑雪"), ("本网记者　何建国　郑雪", "何建国, 郑雪"),
+    ("【張家豪／台北報導】", "張家豪"), ("[山口悠人，PC Wave]", "山口悠人"), ("【写真，ロイター】", None),
 ])
 def test_byline_name(text, expected):
     assert byline_name(text) == expected

@@ -47,16 +47,22 @@ def byline_name(text: str) -> str | None:
     wrote = _ARABIC_WROTE.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
     if wrote and marked_name(wrote.group(1)):
         return wrote.group(1).strip()
-    found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "潮涌新闻记者 沈嘉禾": the outlet's reporter
-    if found and found.group(1).endswith(VOCABULARY.outlet_endings) and person_name(found.group(2)):
-        return found.group(2)
-    return None
+    found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪": the outlet's reporters
+    names = found.group(2).split() if found and found.group(1).endswith(VOCABULARY.outlet_endings) else []
+    if names and all(map(person_name, names)):
+        return ", ".join(names)
+    # "【張家豪／台北報導】" (the name, then where the report is from), "[山口悠人，PC Wave]" (then the outlet)
+    dispatch = _NAME_OVER_PLACE.fullmatch(text) or (_NAME_BEFORE_OUTLET.fullmatch(text) if enclosed else None)
+    return dispatch.group(1) if dispatch and person_name(dispatch.group(1)) else None
 
 
 # "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 _ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
-_OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4})$")
+_OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
+_NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|报道)")
+_NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
+_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _bracketed_name(text: str, at_start: bool = False) -> str | None:
@@ -141,10 +147,12 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
             words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
-        name = " ".join(words)
+        # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people
+        reporters = len(words) > 1 and CJK_CHAR.match(marker) and all(_CHINESE_NAME.fullmatch(word) for word in words)
+        name = (", " if reporters else " ").join(words)
         if marker in VOCABULARY.opinion_prefixes and not (whole and rest.strip().endswith(name)):
             continue  # a subheading that names someone ("A column by Warren Buffett, 46 years on")
-        if name and marked_name(name):
+        if name and all(map(marked_name, name.split(", "))):
             return name
     return None
 
