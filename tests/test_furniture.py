@@ -418,6 +418,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Kommentarfeltet er stengt for denne saken.", True),  # Norwegian: comments are closed
     ("The police said the suspect had used a fake email address to rent the van.", False),
     ("Em seu e-mail aos funcionários, o executivo disse que o serviço fecha em março.", False),
+    ("■代表取締役 石田誠のコメント", False),  # a subheading a CJK page marks: the chief executive's comment
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
@@ -560,6 +561,8 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("فٹ بٹ کی ایک اسمارٹ واچ — فائل فوٹو", "photo_credit"),  # "a file photo"
     ("微軟已完成收購Nuance。（路透檔案照）", "photo_credit"),
     ("아마존 로고. 로이터연합뉴스", "photo_credit"),
+    ("Press release", "page_chrome"),  # the kind of page, as a press room labels it
+    ("報道関係者各位", "page_chrome"),  # "to the press"
     # sentences that name an agency are no credit
     ("The company declined to comment, Reuters said.", None),
     ("Amazon said the deal closed. Reuters reported it first.", None),

@@ -261,9 +261,10 @@ def is_related_teaser(text: str, vocabulary: CleaningVocabulary) -> bool:
 def is_notice(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING,
               max_weight: int | None = None) -> bool:
     """Cookie, newsletter, subscription, login, comment, copyright and disclaimer notices (no heavier
-    than `max_weight`, by default the heaviest a notice is)."""
+    than `max_weight`, by default the heaviest a notice is); never a subheading a CJK page marks
+    ("■代表取締役のコメント", the chief executive's comment)."""
     limit = limits.notice_max_weight if max_weight is None else max_weight
-    return weight(text) <= limit and vocabulary.has_notice_words(text)
+    return weight(text) <= limit and not _SUBHEADING_MARK.match(text) and vocabulary.has_notice_words(text)
 
 
 def is_copyright_notice(text: str, vocabulary: CleaningVocabulary) -> bool:
