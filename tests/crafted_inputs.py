@@ -65,6 +65,8 @@ CRAFTED: dict[str, tuple[Callable[[int], str], int]] = {
     "a run of ]( pairs": (lambda n: HEADLINE + PROSE + "[a](b" * n + "\n\n" + ARTICLE_END, 10_000),
     "a run of image openings": (lambda n: HEADLINE + PROSE + "![a](" * n + "\n\n" + ARTICLE_END, 10_000),
     "spaces between menu items": (lambda n: HEADLINE + "Home" + " " * n + "News\n\n" + PROSE + ARTICLE_END, 25_000),
+    "a count over a run of spaces": (lambda n: HEADLINE + PROSE + "1" + " " * n + "x\n\n" + ARTICLE_END, 25_000),
+    "a tab title's bar after a run of spaces": (lambda n: HEADLINE + "x" + " " * n + "｜y\n\n" + PROSE + ARTICLE_END, 25_000),
     "a word run without its e-mail domain": (lambda n: HEADLINE + "By " + "a" * n + "@\n\n" + PROSE + ARTICLE_END,
                                             25_000),
     # Markdown: markdown-it is quadratic on some runs inside one block, so a long block is read as plain text.

@@ -338,6 +338,12 @@ def test_the_articles_last_sentence_without_its_full_stop_stays_after_a_fact_box
     assert [block.text for block in result.blocks][-2:] == ["Members: 4,000 patients in the pilot.", last]
 
 
+def test_a_pages_title_naming_its_section_names_no_headline(vocabulary):
+    headline = "Example Health opens video visits to all its members"
+    text = page("The Daily Ledger", "Health - The Daily Ledger", "Health", headline, "By Dana Whitcomb", *RELEASE_BODY[:2])
+    assert clean(decoded(text), vocabulary).title == headline
+
+
 def test_a_translations_original_title_and_translators_note_are_notices(vocabulary):
     headline = "Example Health opens video visits to all its members"
     result = clean(decoded(page("Original title: Example Health widens telehealth to every member", headline,

@@ -11,7 +11,8 @@ from dossier.text_dates import find_dates
 @pytest.mark.parametrize(("text", "language", "day"), [
     ("民國112年12月19日 14:05", "zh-Hant", datetime.date(2023, 12, 19)),
     ("中華民國111年3月5日", "zh-Hant", datetime.date(2022, 3, 5)),
-    ("2022/03/05 發布｜111/03/05 更新", "zh-Hant", datetime.date(2022, 3, 5)),  # numerals in Minguo years too
+    ("2022/03/05 發布｜111/03/05 更新", "zh-Hant", datetime.date(2022, 3, 5)),
+    ("111/03/05 14:20", "zh-Hant", datetime.date(2022, 3, 5)),  # numerals in Minguo years too
     ("令和5年3月1日", "ja", datetime.date(2023, 3, 1)),
     ("令和元年11月2日 9時30分", "ja", datetime.date(2019, 11, 2)),  # an era's first year is 元
     ("平成30年１月５日", "ja", datetime.date(2018, 1, 5)),  # full-width digits
@@ -25,6 +26,8 @@ def test_an_era_counted_date_is_read_as_its_gregorian_day(text, language, day):
     ("111/03/05", "en"),  # three digits first are Minguo years only on a Chinese page
     ("令和5年2月30日", "ja"),  # no such day
     ("令和5年", "ja"),  # a year alone is no date
+    ("比分 110-8-3", "zh-Hans"),  # a score; Minguo numerals are Taiwan's, in Traditional script, with slashes
+    ("版本 119.1.2", "zh-Hant"),  # a version
 ])
 def test_what_is_no_era_counted_date(text, language):
     assert find_dates(text, language) == ()

@@ -419,6 +419,10 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("The police said the suspect had used a fake email address to rent the van.", False),
     ("Em seu e-mail aos funcionários, o executivo disse que o serviço fecha em março.", False),
     ("■代表取締役 石田誠のコメント", False),  # a subheading a CJK page marks: the chief executive's comment
+    # a reader's question in an interview, not a tip line ("… Write to us")
+    ("Do you have a tip for parents worried about screen time?", False),
+    ("Haben Sie Informationen darüber, wie viele Familien die Uhr bereits nutzen?", False),
+    ("Tens alguna informació sobre aquest tema? Escriu-nos", True),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
@@ -563,7 +567,8 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("아마존 로고. 로이터연합뉴스", "photo_credit"),
     ("Press release", "page_chrome"),  # the kind of page, as a press room labels it
     ("報道関係者各位", "page_chrome"),  # "to the press"
-    # sentences that name an agency are no credit
+    # sentences that name an agency are no credit, nor a paragraph compiled from its reports
+    ("该公司表示，用户数据将在设备端加密处理，不会用于广告投放。（综合路透社报道）", None),
     ("The company declined to comment, Reuters said.", None),
     ("Amazon said the deal closed. Reuters reported it first.", None),
 ])

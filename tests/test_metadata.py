@@ -35,6 +35,8 @@ PROSE = {
           "regiones, ante la creciente demanda de pacientes y médicos de familia.",
     "it": "Il gruppo ha annunciato mercoledì che estenderà il servizio di consulti a distanza a diverse "
           "regioni, citando la crescente domanda da parte di pazienti e medici di base.",
+    "ca": "L'empresa va anunciar dimecres que ampliarà el seu servei de consultes a distància a més regions, "
+          "i va citar la demanda creixent dels pacients i dels metges de família.",
     "pt": "A empresa anunciou na quarta-feira que vai ampliar o serviço de consultas a distância para "
           "várias regiões, citando a demanda crescente de pacientes e médicos.",
     "en": "The company said on Wednesday that it would expand its remote consultation service to several "
@@ -428,6 +430,15 @@ def test_a_bilingual_masthead_is_named_in_the_articles_script():
     assert facts("zh-Hant", head, ["© 2020 健康點評 HealthTalk HK 版權所有"])[2] == "健康點評"
 
 
+@pytest.mark.parametrize(("language", "head"), [
+    ("ca", ["# L'empresa tanca la divisió", "Laia Ferrer i Puig", "Barcelona", "Dijous, 27 d'abril de 2023, 08:15 h"]),
+    ("pt", ["# Empresa compra farmácia on-line", "Laia Ferrer i Puig", "São Paulo", "28.jun.2018 às 19h12"]),
+    ("es", ["# La empresa cierra la división", "Por Laia Ferrer i Puig. Nueva York", "3 de febrero de 2021"]),
+])
+def test_a_place_between_the_name_and_the_dateline_is_not_the_author(language, head):
+    assert facts(language, head)[1] == "Laia Ferrer i Puig"
+
+
 def test_several_authors_are_listed_whatever_joined_them_on_the_page():
     assert facts("de", ["# Klinikkette wird verkauft", "Von Katrin Vollmer und Jonas Reiter"])[1] == (
         "Katrin Vollmer, Jonas Reiter")
@@ -441,6 +452,9 @@ def test_a_name_over_a_handle_that_spells_it_is_the_author():
     # the outlet's section over the outlet's handle, and a name over someone else's handle, name no one
     assert facts("en", ["# Clinic chain changes hands", "Health Tech", "@healthtechdaily"])[1] is None
     assert facts("en", ["# Clinic chain changes hands", "Miriam Kessler", "@northfieldpost"])[1] is None
+    # an embedded post's author and handle in the article, under the dateline, are not its author
+    embed = ["# Clinic chain changes hands", "June 16, 2022", "= " + PROSE["en"], "Tim Cook", "@tim_cook"]
+    assert facts("en", embed)[1] is None
 
 
 def test_the_foot_is_read_when_the_head_says_nothing():
@@ -648,6 +662,9 @@ def test_script_of(text, expected):
     # Thai years in the Buddhist era
     ("th", "เผยแพร่: 28 เม.ย. 2563 14:20 น.", ["2020-04-28"]),
     ("th", "28/04/2563", ["2020-04-28"]),
+    # a month's abbreviation between full stops ("28.jun.2018"), never a number's ("v3.2018")
+    ("pt", "28.jun.2018 às 19h12", ["2018-06-28"]),
+    ("en", "Release notes v3.2018", []),
 ])
 def test_find_dates(language, text, dates):
     assert [found.value.isoformat() for found in find_dates(text, language)] == dates
@@ -761,6 +778,8 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     # from; a name before its outlet in brackets; a picture's credit so written is no one's
     ("记者 何建国 郑雪", "何建国, 郑雪"), ("本网记者　何建国　郑雪", "何建国, 郑雪"),
     ("【張家豪／台北報導】", "張家豪"), ("[山口悠人，PC Wave]", "山口悠人"), ("【写真，ロイター】", None),
+    ("【生活中心／台北報導】", None), ("财经频道/综合报道", None), ("[北京，新华社电]", None),  # a desk, a place
+    ("本报记者 张三 北京报道", "张三"), ("中新网记者 张三 北京", "张三"), ("新华网记者 林思远 摄影", "林思远"),
 ])
 def test_byline_name(text, expected):
     assert byline_name(text) == expected

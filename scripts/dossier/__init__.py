@@ -11,8 +11,8 @@ The stages, each a function from the typed records in `records` to the next:
 4. normalize (`normalize`: every Chinese article in both scripts, through `chinese`);
 5. metadata (`metadata`: what `page_facts` and `page_authors` read on the zones of `page_layout`, from the
    signals of `datelines`, `text_dates` (era-counted years in `era_dates`), `bylines` (names' shapes in
-   `person_names`, several people in `people`), `outlets`, `meta_lines` and `meta_vocabulary`, under the
-   curation `article_curation` loads; ids from `article_ids`);
+   `person_names`, several people in `people`, places in `places`), `outlets`, `meta_lines` and
+   `meta_vocabulary`, under the curation `article_curation` loads; ids from `article_ids`);
 6. link (`link`: the entities of `registry`, loaded by `registry_loader`, matched as `entity_names`
    says), then quote (`quotations`: what each article says about each entity it names);
 7. render (`render`: article pages through `article_html`, `citation`, `front_matter` and `urls`; the

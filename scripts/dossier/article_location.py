@@ -22,6 +22,7 @@ from .headline import choose_headline
 from .line_rules import Lines
 from .line_shape import is_spaced, stopword_language, weight
 from .menus import is_navigation
+from .places import is_place
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 from .wrapping import unlabel_wrapped_prose, wrapped_lines
@@ -256,8 +257,12 @@ def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: L
         if label.get(i) not in ("byline", "dateline") and not (
                 label.get(i) == "navigation" and furniture.is_dateline_in_parts(texts[i])):
             continue
-        for neighbour in kept[max(n - 1, 0) : n] + kept[n + 1 : n + 2]:
-            if neighbour not in label and furniture.is_person_name(texts[neighbour]):
+        for step in (-1, 1):
+            neighbour = kept[n + step] if 0 <= n + step < len(kept) else None
+            if neighbour is not None and neighbour not in label and is_place(texts[neighbour]):
+                label[neighbour] = "dateline"  # where it was written, then the name beyond it
+                neighbour = kept[n + 2 * step] if 0 <= n + 2 * step < len(kept) else None
+            if neighbour is not None and neighbour not in label and furniture.is_person_name(texts[neighbour]):
                 label[neighbour] = "byline"
 
 

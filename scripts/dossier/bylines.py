@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 from .characters import CAPITALS_UNUSED, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .person_names import marked_name, person_name
+from .places import is_place
 from .thresholds import META_LINES
 
 _BRACKETED = re.compile(r"[【\[［(（]\s*[^＝=】\]］)）]{1,20}\s*[＝=]\s*([^＝=】\]］)）]{2,30})\s*[】\]］)）]")
@@ -49,11 +51,15 @@ def byline_name(text: str) -> str | None:
         return wrote.group(1).strip()
     found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪": the outlet's reporters
     names = found.group(2).split() if found and found.group(1).endswith(VOCABULARY.outlet_endings) else []
+    # (up to a role word, without a place: "中新网记者 张三 北京 摄影")
+    names = [name for name in takewhile(lambda word: not is_role(word), names) if not is_place(name)]
     if names and all(map(person_name, names)):
         return ", ".join(names)
-    # "【張家豪／台北報導】" (the name, then where the report is from), "[山口悠人，PC Wave]" (then the outlet)
+    # "【張家豪／台北報導】" (the name, then where the report is from), "[山口悠人，PC Wave]" (then the outlet);
+    # never a desk ("【生活中心／台北報導】") or a place ("[北京，新华社电]")
     dispatch = _NAME_OVER_PLACE.fullmatch(text) or (_NAME_BEFORE_OUTLET.fullmatch(text) if enclosed else None)
-    return dispatch.group(1) if dispatch and person_name(dispatch.group(1)) else None
+    name = dispatch.group(1) if dispatch else ""
+    return name if person_name(name) and not is_place(name) and not name.endswith(_DESK_ENDINGS) else None
 
 
 # "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
@@ -63,6 +69,7 @@ _OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員
 _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|报道)")
 _NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.outlet_endings)  # a desk's, an outlet's
 
 
 def _bracketed_name(text: str, at_start: bool = False) -> str | None:
@@ -147,7 +154,10 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
             words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
-        # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people
+        # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people; a place
+        # after them is where they report from ("记者 张三 北京报道")
+        if CJK_CHAR.match(marker):
+            words = [word for word in words if not is_place(word)]
         reporters = len(words) > 1 and CJK_CHAR.match(marker) and all(_CHINESE_NAME.fullmatch(word) for word in words)
         name = (", " if reporters else " ").join(words)
         if marker in VOCABULARY.opinion_prefixes and not (whole and rest.strip().endswith(name)):

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 _ERA_YEAR_ZERO = {"民國": 1911, "民国": 1911, "中華民國": 1911, "令和": 2018, "平成": 1988, "昭和": 1925}
 _ERA_NAMES = "|".join(sorted(_ERA_YEAR_ZERO, key=len, reverse=True))
 _ERA_DATE = re.compile(rf"({_ERA_NAMES})\s*(\d{{1,3}}|元)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-# Taiwan's numeric dates count Minguo years too ("111/03/05"): three digits first are never a Gregorian year.
-_MINGUO_NUMERIC = re.compile(r"(?<![\d/.])(1[0-4]\d)([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.])")
-_MINGUO_LANGUAGES = frozenset({"zh"})
+# Taiwan's numeric dates count Minguo years too ("111/03/05"), on pages in Traditional script: three digits
+# first, with slashes, are never a Gregorian year (not "比分 110-8-3", a score, nor "版本 119.1.2", a version).
+_MINGUO_NUMERIC = re.compile(r"(?<![\d/.])(1[0-4]\d)/(\d{1,2})/(\d{1,2})(?![\d/.])")
+_MINGUO_LANGUAGES = frozenset({"zh-Hant", "zh-TW", "zh-HK", "zh-MO"})
 
 
 def era_dates(text: str, language: str) -> Iterator[tuple[int, int, datetime.date]]:
@@ -24,9 +25,9 @@ def era_dates(text: str, language: str) -> Iterator[tuple[int, int, datetime.dat
         value = valid_date(_ERA_YEAR_ZERO[era] + (1 if year == "元" else int(year)), int(month), int(day))
         if value:
             yield match.start(), match.end(), value
-    if language.split("-")[0] in _MINGUO_LANGUAGES:
+    if language in _MINGUO_LANGUAGES:
         for match in _MINGUO_NUMERIC.finditer(text):
-            year, _separator, month, day = match.groups()
+            year, month, day = match.groups()
             value = valid_date(_ERA_YEAR_ZERO["民國"] + int(year), int(month), int(day))
             if value:
                 yield match.start(), match.end(), value

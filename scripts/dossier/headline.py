@@ -6,18 +6,20 @@ from __future__ import annotations
 import re
 
 from . import furniture
+from .characters import CJK, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
 from .line_rules import BULLET
-from .line_shape import weight
+from .line_shape import is_spaced, weight
 from .menus import is_spaced_menu
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
 # A browser tab's title adds the site's name so, or in CJK without spaces: "…碎了一个？-极点商业",
-# "…有限？｜鼎富財經網", "…_新浪财经".
-_TAB_TITLE_SEPARATOR = re.compile(r" [–—|-] |\s*｜\s*|(?<=[^\x00-\x7f])[-_–—|](?=[^\x00-\x7f\s])")
+# "…有限？｜鼎富財經網", "…_新浪财经" (between CJK characters or marks only: "Санкт-Петербург" is one word).
+_CJK_OR_MARK = f"[{char_class(CJK)}\u3000-\u303f\uff01-\uff60]"
+_TAB_TITLE_SEPARATOR = re.compile(rf" [–—|-] |[ \u3000]?｜[ \u3000]?|(?<={_CJK_OR_MARK})[-_–—|](?={_CJK_OR_MARK})")
 
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -117,9 +119,16 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
         if _TAB_TITLE_SEPARATOR.search(texts[i]):
             title = _TAB_COUNT.sub("", _TAB_TITLE_SEPARATOR.split(texts[i])[0]).strip()
             named = next((j for j in candidates if j > i and texts[j].strip() == title), None)
-            if named is not None:
+            if named is not None and _is_title_sized(title):
                 return named
     return None
+
+
+def _is_title_sized(title: str) -> bool:
+    """A headline's size, not a section's ("Health - The Daily Ledger" names the section "Health")."""
+    if is_spaced(title):
+        return len(title.split()) >= CLEANING.tab_title_min_words
+    return weight(title) >= CLEANING.tab_title_min_weight_unspaced
 
 
 _TOOLBAR_LABELS = frozenset({"share_bar", "page_chrome", "counter", "navigation", "advertising"})

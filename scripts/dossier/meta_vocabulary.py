@@ -74,7 +74,8 @@ class Vocabulary:
         "本報記者", "通讯员", "通訊員", "实习生", "實習生",
         "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "编译", "編譯", "기자", "편집",
         "에디터", "特派員",
-        "写真", "撮影", "画像", "图片", "圖片", "照片", "资料图", "資料照", "사진",  # a picture's credit, no one's name
+        # a picture's credit, no one's name
+        "写真", "撮影", "画像", "图片", "圖片", "照片", "资料图", "資料照", "사진", "摄影", "攝影",
     )
     # Words that open a role after a name and a comma ("Priya Raman, Director of Clinical Programs",
     # "Marcus Oyelaran, Senior Editor, Health Tech").
@@ -169,6 +170,7 @@ class Vocabulary:
         "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "y",
         "e", "bin", "ibn", "al", "el", "ter", "zu", "af", "av", "and", "und", "et", "&",
         "dela", "delos", "binti", "ap", "vel",  # Filipino (dela Cruz), Malay, Welsh (ap Rhys)
+        "i",  # Catalan joins two surnames with it (Laia Ferrer i Puig)
     )
     # The words that join two people's names in a byline ("Anna Schmidt und Peter Müller"), by language.
     people_conjunctions: tuple[str, ...] = (

@@ -13,6 +13,7 @@ from .meta_lines import is_prose
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
 from .person_names import person_name
+from .places import is_place
 from .thresholds import META_LINES
 
 # The head's datelines, each with the line it stands on.
@@ -27,7 +28,7 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     the foot; else the late signals of `_late_author`."""
     if bylines:
         return bylines[0][1], bylines[0][0]
-    handled = _handle_author(layout.head, holders)
+    handled = _handle_author(layout.head, {line.number for line, _ in datelines}, holders)
     if handled[0]:
         return handled
     lines = list(layout.lines)
@@ -35,7 +36,10 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     headline = headline_number(layout)
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
-        for neighbour in (lines[n - 1] if n else None, lines[n + 1] if n + 1 < len(lines) else None):
+        for step in (-1, 1):
+            neighbour = _beside(lines, n, step)
+            if neighbour and is_place(neighbour.text):  # "Laia Ferrer i Puig" / "Barcelona" / the dateline
+                neighbour = _beside(lines, n + step, step)
             if not neighbour or neighbour.kind == "title" or neighbour.prose:
                 continue
             name = name_line(neighbour.text)
@@ -54,10 +58,22 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     return _late_author(layout)
 
 
-def _handle_author(head: tuple[PageLine, ...], holders: list[str]) -> tuple[str | None, PageLine | None]:
+def _beside(lines: list[PageLine], n: int, step: int) -> PageLine | None:
+    """The line `step` (-1: above, 1: below) from line `n`, if the page has one."""
+    return lines[n + step] if 0 <= n + step < len(lines) else None
+
+
+def _handle_author(head: tuple[PageLine, ...], dated: set[int],
+                   holders: list[str]) -> tuple[str | None, PageLine | None]:
     """A name over the writer's handle on a line of its own, a handle that spells the name ("Miriam Kessler" /
-    "@miriamkessler"); never the outlet's own name over its handle ("Health Tech" / "@healthtech")."""
-    for line, below in pairwise(head):
+    "@miriamkessler"), where a byline stands: under the headline (and its standfirst), above the dateline.
+    Never the outlet's own name over its handle ("Health Tech" / "@healthtech"), nor an embedded post's
+    author in the article ("Tim Cook" / "@tim_cook" under the dateline and the first paragraph)."""
+    title = next((n for n, line in enumerate(head) if line.kind == "title"), -1)
+    prose = [n for n, line in enumerate(head) if line.prose and n > title]
+    below_title = head[title + 1 : min([n for n in range(title + 1, len(head)) if head[n].number in dated]
+                                       + prose[1:2] + [len(head)])]
+    for line, below in pairwise(below_title):
         handle = HANDLE_LINE.fullmatch(below.text)
         name = None if line.prose or line.kind == "title" or not handle else name_line(line.text)
         if name and handle and _spells(handle[1], name) and not any(names_agree(name, h) for h in holders):

@@ -28,6 +28,7 @@ from .page_authors import FoundDatelines, page_author
 from .page_layout import Page, PageLine, first_positions, headline_number, page
 from .people import listed
 from .person_names import person_name
+from .places import without_place
 from .records import CleanText
 from .text_dates import DateOrder, date_order
 from .web_addresses import is_web_address
@@ -74,7 +75,7 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
         or _field_date(fields, ("date",)),
         publisher=publisher,
         author=listed(next((v for key in _AUTHOR_FIELDS for v in fields.get(key, ()) if person_name(v)), None)
-                      or author),
+                      or (author and without_place(author))),
         original_url=next((v for key in _ADDRESS_FIELDS for v in fields.get(key, ()) if is_web_address(v)), None)
         or _original_url(layout),
     )

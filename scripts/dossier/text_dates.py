@@ -44,7 +44,8 @@ _YEAR_FIRST = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?)(?![\d])"
 )
 _YEAR_LAST = re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
-_YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d{2})(?![\d])")
+# (after a full stop only when a letter stands before it: "28.jun.2018", never "21.07.2022")
+_YEAR = re.compile(r"(?<![\d,:/-])(?<![\d.]\.)(?<!^\.)((?:19|20)\d{2})(?![\d])")
 # An English month's name or abbreviation: only then is a date in another language's text read as English.
 _ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _SETTINGS: dict[str, list[str] | bool | datetime.datetime | str] = {  # dateparser's settings, by name

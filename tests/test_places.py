@@ -1,0 +1,22 @@
+"""places: a city's name in any of its languages and scripts is a place; people's names are not."""
+
+import pytest
+
+from dossier.places import is_place, without_place
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Barcelona", True), ("São Paulo", True), ("Nueva York", True), ("Нью-Йорк", True), ("ঢাকা", True),
+    ("New York,", True),  # as a dateline sets it out
+    ("Laia Ferrer i Puig", False), ("Rafael Bittencourt", False), ("Thijs van Dam", False), ("Health Tech", False),
+])
+def test_a_citys_name_is_a_place(line, place):
+    assert is_place(line) is place
+
+
+@pytest.mark.parametrize(("name", "without"), [
+    ("Carlos Méndez Vila. Nueva York", "Carlos Méndez Vila"), ("Jane Doe, Seattle", "Jane Doe"),
+    ("Reuters, Health desk", "Reuters, Health desk"), ("Jane Doe", "Jane Doe"),
+])
+def test_a_bylines_place_is_not_part_of_the_name(name, without):
+    assert without_place(name) == without
