@@ -778,6 +778,8 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     # from; a name before its outlet in brackets; a picture's credit so written is no one's
     ("记者 何建国 郑雪", "何建国, 郑雪"), ("本网记者　何建国　郑雪", "何建国, 郑雪"),
     ("【張家豪／台北報導】", "張家豪"), ("[山口悠人，PC Wave]", "山口悠人"), ("【写真，ロイター】", None),
+    ("Door onze correspondent Thijs van Dam", "Thijs van Dam"),  # "by our correspondent …"
+    ("Von unserem Korrespondenten Peter Müller", "Peter Müller"),
     ("【生活中心／台北報導】", None), ("财经频道/综合报道", None), ("[北京，新华社电]", None),  # a desk, a place
     ("本报记者 张三 北京报道", "张三"), ("中新网记者 张三 北京", "张三"), ("新华网记者 林思远 摄影", "林思远"),
 ])

@@ -22,6 +22,10 @@ class Vocabulary:
     # a one-character CJK marker (文) needs a separator after it, longer ones (記者) may run into the name.
     byline_prefixes: tuple[str, ...] = (
         *_OPINION_PREFIXES,
+        # "by our correspondent …", first: the name follows the role
+        "by our correspondent", "from our correspondent", "von unserem korrespondenten", "von unserer korrespondentin",
+        "de notre correspondant", "de notre correspondante", "por nuestro corresponsal", "por nuestra corresponsal",
+        "dal nostro corrispondente", "door onze correspondent", "door onze correspondente", "do nosso correspondente",
         "written by", "text by", "words by", "story by", "reporting by", "reported by", "posted by", "hosted by", "by",
         "author", "reporter",
         "von", "text", "autor", "autorin",  # de (autor: also pl, cs, pt, es)
