@@ -67,6 +67,8 @@ PROSE = {
           "מטופלים ורופאי משפחה.",
     "ar": "أعلنت الشركة يوم الأربعاء أنها ستوسع خدمة الاستشارات عن بعد لتشمل مناطق أخرى، مشيرة إلى الطلب "
           "المتزايد من المرضى وأطباء الأسرة.",
+    "bn": "প্রতিষ্ঠানটি বুধবার জানিয়েছে, রোগী ও পারিবারিক চিকিৎসকদের ক্রমবর্ধমান চাহিদার কারণে তারা দূরবর্তী "
+          "পরামর্শ সেবা আরও কয়েকটি অঞ্চলে সম্প্রসারণ করবে।",
     "th": "บริษัทประกาศเมื่อวันพุธว่าจะขยายบริการปรึกษาแพทย์ทางไกลไปยังอีกหลายจังหวัด "
           "เนื่องจากความต้องการของผู้ป่วยและแพทย์ประจำครอบครัวเพิ่มขึ้น",
 }
@@ -434,9 +436,17 @@ def test_a_bilingual_masthead_is_named_in_the_articles_script():
     ("ca", ["# L'empresa tanca la divisió", "Laia Ferrer i Puig", "Barcelona", "Dijous, 27 d'abril de 2023, 08:15 h"]),
     ("pt", ["# Empresa compra farmácia on-line", "Laia Ferrer i Puig", "São Paulo", "28.jun.2018 às 19h12"]),
     ("es", ["# La empresa cierra la división", "Por Laia Ferrer i Puig. Nueva York", "3 de febrero de 2021"]),
+    # a role and an address between them too
+    ("en", ["# Clinic chain changes hands", "Laia Ferrer i Puig", "Journalist", "laia@example.com", "June 16, 2022"]),
 ])
 def test_a_place_between_the_name_and_the_dateline_is_not_the_author(language, head):
     assert facts(language, head)[1] == "Laia Ferrer i Puig"
+
+
+def test_a_name_in_a_script_without_capitals_is_told_by_its_byline_block():
+    head = ["# অ্যাপল ওয়াচের আমদানি নিষিদ্ধ", "শাহরিয়ার কবির", "ঢাকা", "প্রকাশ: ২৬ ডিসেম্বর ২০২৩, ২১: ৩০"]
+    assert facts("bn", head)[:2] == ("2023-12-26", "শাহরিয়ার কবির")
+    assert facts("bn", ["# অ্যাপল ওয়াচের আমদানি নিষিদ্ধ", "শাহরিয়ার কবির", "প্রকাশ: ২৬ ডিসেম্বর ২০২৩"])[1] is None
 
 
 def test_several_authors_are_listed_whatever_joined_them_on_the_page():

@@ -25,6 +25,7 @@ from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
 from .sentences import CLOSERS, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
+from .web_addresses import EMAIL_ADDRESS
 
 # What a plain-text line is labelled when it is furniture: the signal that recognized it, or its place
 # on the page (the article runs from its first to its last good prose line, under its headline).
@@ -40,7 +41,6 @@ FurnitureLabel = Literal[
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
 _FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
-EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
 _LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")

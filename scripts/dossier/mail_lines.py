@@ -6,9 +6,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from .cleaning_vocabulary import CleaningVocabulary
-from .furniture import EMAIL_ADDRESS
 from .line_rules import LineRuleFunction, Lines, is_prose
 from .thresholds import CLEANING
+from .web_addresses import EMAIL_ADDRESS
 
 
 def remove_forwarded_note(lines: Lines, vocabulary: CleaningVocabulary) -> None:

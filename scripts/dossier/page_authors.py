@@ -9,12 +9,13 @@ from itertools import pairwise
 
 from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, sign_off_name
 from .datelines import Dateline
-from .meta_lines import is_prose
+from .meta_lines import is_prose, is_role
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
-from .person_names import person_name
+from .person_names import marked_name, person_name
 from .places import is_place
 from .thresholds import META_LINES
+from .web_addresses import EMAIL_ADDRESS
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
@@ -37,12 +38,15 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for step in (-1, 1):
-            neighbour = _beside(lines, n, step)
-            if neighbour and is_place(neighbour.text):  # "Laia Ferrer i Puig" / "Barcelona" / the dateline
-                neighbour = _beside(lines, n + step, step)
+            # past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the dateline, "Kari Lunde" /
+            # "Journalist" / "kari.lunde@…" / the dateline
+            passed, neighbour = 0, _beside(lines, n, step)
+            while neighbour and passed < META_LINES.byline_block_lines and _is_byline_part(neighbour.text):
+                passed, neighbour = passed + 1, _beside(lines, n + (passed + 1) * step, step)
             if not neighbour or neighbour.kind == "title" or neighbour.prose:
                 continue
-            name = name_line(neighbour.text)
+            # (a name in a script without capitals is told by such a block as by a byline's marker)
+            name = name_line(neighbour.text) or (neighbour.text if passed and marked_name(neighbour.text) else None)
             if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
                 return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
@@ -56,6 +60,12 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
         if name:
             return name, line
     return _late_author(layout)
+
+
+def _is_byline_part(text: str) -> bool:
+    """A line of a byline's block that is not the name: a place, a role, an e-mail address, a handle."""
+    line = text.strip()
+    return is_place(line) or is_role(line) or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line))
 
 
 def _beside(lines: list[PageLine], n: int, step: int) -> PageLine | None:

@@ -194,6 +194,7 @@ class MetaLineThresholds:
     cjk_outlet_chars: tuple[int, int] = (2, 24)
     title_case_short_word_chars: int = 3  # words this short (of, de, für) may stay lowercase in a title
     keyword_list_commas: int = 2  # a masthead-like line with this many commas is a list of keywords
+    byline_block_lines: int = 3  # a place, a role, an address may stand between a name and its dateline
     place_min_population: int = 100_000  # a city this large is told by name from a person (places.py)
     # A writer's handle is mostly their name ("miriamkessler", "EverettSandoval_"); an outlet's desk's handle
     # holds more than its section's name ("healthtechdaily" for "Health Tech").

@@ -1,5 +1,5 @@
 """Web addresses that the inputs give (a source line in an article, a curated original_url): whether a
-browser can open one, before a page links it or a citation quotes it."""
+browser can open one, before a page links it or a citation quotes it; and the shape of an e-mail address."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # A space, a control character, or what no address holds unescaped and an attribute or a page would read
 # as its own ('"', "<", ">", a backslash, a backquote).
 _NOT_IN_AN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\"<>\\`]")
+EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_ADDRESS_CHARS = 2048  # what browsers and servers take; a longer "address" in a scrape is a trap
 
 
