@@ -565,6 +565,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("فٹ بٹ کی ایک اسمارٹ واچ — فائل فوٹو", "photo_credit"),  # "a file photo"
     ("微軟已完成收購Nuance。（路透檔案照）", "photo_credit"),
     ("아마존 로고. 로이터연합뉴스", "photo_credit"),
+    ("Listen to this column", "page_chrome"),
     ("Press release", "page_chrome"),  # the kind of page, as a press room labels it
     ("報道関係者各位", "page_chrome"),  # "to the press"
     # sentences that name an agency are no credit, nor a paragraph compiled from its reports
