@@ -5,7 +5,7 @@
   `lead_byline`, one in brackets opening a paragraph ("〔記者王小明／台北報導〕…").
 - `bio_name`, `sign_off_name`: an author named at the bottom of the page, by a name line over a bio
   that opens with it, or by a name line after the last paragraph.
-The shape of a person's name, per script, is `person_names`'.
+The shape of a person's name, per script, is in `person_names`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import takewhile
 
-from .characters import CAPITALS_UNUSED, unicode_script, without_leading_symbols
+from .characters import CAPITALS_UNUSED, HAN, char_class, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
 from .person_names import marked_name, person_name
@@ -68,7 +68,7 @@ _ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
 _OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
 _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|报道)")
 _NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
-_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CHINESE_NAME = re.compile(f"[{char_class(HAN)}]{{2,4}}")  # 何建国, 郑雪
 _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.outlet_endings)  # a desk's, an outlet's
 
 

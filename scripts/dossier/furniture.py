@@ -23,7 +23,7 @@ from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
-from .sentences import CLOSERS, ends_like_question, ends_like_sentence, ends_sentences_unmarked
+from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
 from .web_addresses import EMAIL_ADDRESS
 
@@ -40,7 +40,6 @@ FurnitureLabel = Literal[
 
 Labels = dict[int, FurnitureLabel]  # a page's line index -> what the line is
 
-_FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 _IMAGE_FILE = re.compile(r"[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[\[【［〔〖(（<《「][^\]】］〕〗)）>》」]*[\]】］〕〗)）>》」]$")
 _LEADING_TAG = re.compile(r"^(?:▍\s*)?[\[【［〔〖(（]([^\]】］〕〗)）]{1,12})[\]】］〕〗)）]\s*\S")
@@ -130,7 +129,7 @@ def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False
     # A sentence with a date is prose: a dateline ends with no full stop, unless set out in parts ("… | 10:42 น.",
     # "12.04.2021 · Von Sabine Krämer · Lesezeit: 3 Min.").
-    return not (_FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and not in_parts)
+    return not (FULL_STOP_END.search(text) and weight(text) > limits.label_max_weight and not in_parts)
 
 
 def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
@@ -160,7 +159,7 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     """"By Jane Doe", "Von …", "文｜…", "김민준 기자", "記者陳怡君／綜合報導", a short line with an
     e-mail address, or a handle alone ("@miriamkessler")."""
     if weight(text) > limits.byline_max_weight or ends_like_question(text) or (
-            _FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
+            FULL_STOP_END.search(text) and len(text.split()) >= limits.byline_sentence_min_words):
         return False  # "Door Google is nog niet gereageerd." is a sentence, "Reporter: Were you surprised?" a question
     if EMAIL_ADDRESS.search(text) or HANDLE_LINE.fullmatch(text.strip()):
         return True
@@ -296,9 +295,9 @@ def is_person_name(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_headline_shaped(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Could be a headline: of a headline's length, not ending with a full stop (taglines, captions and
     standfirsts do)."""
-    return limits.headline_min_weight <= weight(text) <= limits.headline_max_weight and not _FULL_STOP_END.search(text)
+    return limits.headline_min_weight <= weight(text) <= limits.headline_max_weight and not FULL_STOP_END.search(text)
 
 
 def is_related_item(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A headline in a list of other articles: short and not ending with a full stop."""
-    return weight(text) <= limits.related_item_max_weight and not _FULL_STOP_END.search(text)
+    return weight(text) <= limits.related_item_max_weight and not FULL_STOP_END.search(text)

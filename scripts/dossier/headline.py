@@ -86,8 +86,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
         run = run_above(kept.index(marks[-1]))
     # The page's title, as a browser's tab shows it over the page ("Headline - by Author - Site"), names the
     # headline among the lines above the prose: over a standfirst, over the author's own headline.
-    # Named so, a line is the headline whatever its shape: it may read as prose ("… dictation machine. Now
-    # comes the hard part."), the first prose line among them.
+    # Named so, a line of a headline's size is the headline whatever its shape: it may read as prose ("…
+    # dictation machine. Now comes the hard part."), the first prose line among them.
     titled = _page_titled([i for i in kept[:opening] if i not in label], texts,
                           [i for i in kept[1 : opening + 1] if i not in label])
     if titled is not None:

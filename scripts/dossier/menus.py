@@ -8,10 +8,9 @@ import re
 
 from .characters import HAN, KANA, char_class
 from .line_shape import weight
-from .sentences import CLOSERS, ends_like_sentence
+from .sentences import FULL_STOP_END, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
-_FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
 # its positions, a long run would be scanned again and again (quadratic). Where a match exists from
 # inside a run, one exists from its start, so the matches are the same.
@@ -52,7 +51,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         return False  # "Costs > benefits > for most hospitals, the study found, video visits paid for themselves…"
     if crumbs is not items:
         text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
-    if ends_like_sentence(text) and _FULL_STOP_END.search(text):
+    if ends_like_sentence(text) and FULL_STOP_END.search(text):
         return False
     return (len(items) >= limits.nav_min_items_any_weight
             or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)

@@ -40,13 +40,16 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
         for step in (-1, 1):
             # past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the dateline, "Kari Lunde" /
             # "Journalist" / "kari.lunde@…" / the dateline
-            passed, neighbour = 0, _beside(lines, n, step)
-            while neighbour and passed < META_LINES.byline_block_lines and _is_byline_part(neighbour.text):
-                passed, neighbour = passed + 1, _beside(lines, n + (passed + 1) * step, step)
+            offset = step
+            while abs(offset) <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
+                    and _is_byline_part(other.text):
+                offset += step
+            neighbour = _beside(lines, n, offset)
             if not neighbour or neighbour.kind == "title" or neighbour.prose:
                 continue
             # (a name in a script without capitals is told by such a block as by a byline's marker)
-            name = name_line(neighbour.text) or (neighbour.text if passed and marked_name(neighbour.text) else None)
+            in_block = abs(offset) > 1
+            name = name_line(neighbour.text) or (neighbour.text if in_block and marked_name(neighbour.text) else None)
             if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
                 return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
@@ -68,9 +71,9 @@ def _is_byline_part(text: str) -> bool:
     return is_place(line) or is_role(line) or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line))
 
 
-def _beside(lines: list[PageLine], n: int, step: int) -> PageLine | None:
-    """The line `step` (-1: above, 1: below) from line `n`, if the page has one."""
-    return lines[n + step] if 0 <= n + step < len(lines) else None
+def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:
+    """The line `offset` lines from line `n` (negative: above), if the page has one."""
+    return lines[n + offset] if 0 <= n + offset < len(lines) else None
 
 
 def _handle_author(head: tuple[PageLine, ...], dated: set[int],
@@ -80,10 +83,10 @@ def _handle_author(head: tuple[PageLine, ...], dated: set[int],
     Never the outlet's own name over its handle ("Health Tech" / "@healthtech"), nor an embedded post's
     author in the article ("Tim Cook" / "@tim_cook" under the dateline and the first paragraph)."""
     title = next((n for n, line in enumerate(head) if line.kind == "title"), -1)
-    prose = [n for n, line in enumerate(head) if line.prose and n > title]
-    below_title = head[title + 1 : min([n for n in range(title + 1, len(head)) if head[n].number in dated]
-                                       + prose[1:2] + [len(head)])]
-    for line, below in pairwise(below_title):
+    after_title = range(title + 1, len(head))
+    dateline = next((n for n in after_title if head[n].number in dated), len(head))
+    second_prose = [n for n in after_title if head[n].prose][1:2]  # (the first may be a standfirst)
+    for line, below in pairwise(head[title + 1 : min([dateline, *second_prose])]):
         handle = HANDLE_LINE.fullmatch(below.text)
         name = None if line.prose or line.kind == "title" or not handle else name_line(line.text)
         if name and handle and _spells(handle[1], name) and not any(names_agree(name, h) for h in holders):

@@ -54,6 +54,7 @@ ROUGH_BOUNDARY = re.compile(f"\\.[{CLOSERS}]*(?=\\s|$)|[{TERMINALS.replace('.', 
 
 # Punctuation that ends a sentence (and closing quotes or brackets after it); Greek asks with ";" (its
 # question mark, U+037E, is a semicolon once composed), after a Greek word.
+FULL_STOP_END = re.compile(f"[.。][{re.escape(CLOSERS)}]*$")  # a full stop ends the line (not ! nor ?)
 _SENTENCE_END = re.compile(f"[{re.escape(TERMINALS)}]{_CLOSING}$")
 _QUESTION_END = re.compile(f"[?？!！؟]{_CLOSING}$")
 _GREEK_QUESTION_END = re.compile(f"[\u0370-\u03ff\u1f00-\u1fff];{_CLOSING}$")
