@@ -121,6 +121,8 @@ class Vocabulary:
         "yayınlanma", "yayınlandı", "yayın tarihi", "dipublikasikan", "diterbitkan", "diposting", "опубликовано",
         "публикация", "ngày đăng", "đăng lúc", "đăng", "xuất bản", "نشر في", "نشر", "تاريخ النشر",
         "تاریخ انتشار", "منتشر شده", "פורסם", "опубліковано", "δημοσιεύθηκε", "δημοσίευση",
+        "प्रकाशित", "प्रकाशन", "প্রকাশ", "প্রকাশিত", "شائع", "شائع شدہ", "வெளியிடப்பட்டது", "வெளியீடு",
+        "objavljeno", "објављено", "публикувано", "imechapishwa", "inilathala", "gepubliceerd op",
     )
     # Small words that stand around a date or a time in a dateline ("à 10h12", "18:42 Uhr", "ore 09:45").
     date_fillers: tuple[str, ...] = (
@@ -136,6 +138,8 @@ class Vocabulary:
         "갱신", "uppdaterad", "opdateret", "oppdatert", "päivitetty", "aktualizacja", "zaktualizowano",
         "aktualizováno", "actualizat", "frissítve", "güncelleme", "güncellendi", "diperbarui", "pembaruan",
         "обновлено", "обновление", "изменено", "cập nhật",
+        "अपडेटेड", "अपडेट", "আপডেট", "اپ ڈیٹ", "புதுப்பிக்கப்பட்டது", "ažurirano", "ажурирано", "актуализирано",
+        "imesasishwa", "huling update", "actualitzat",
     )
     # Copyright and reprint phrases, longest first where one contains another.
     rights_markers: tuple[str, ...] = (
