@@ -17,6 +17,7 @@ def test_a_citys_name_is_a_place(line, place):
 @pytest.mark.parametrize(("name", "without"), [
     ("Carlos Méndez Vila. Nueva York", "Carlos Méndez Vila"), ("Jane Doe, Seattle", "Jane Doe"),
     ("Reuters, Health desk", "Reuters, Health desk"), ("Jane Doe", "Jane Doe"),
+    ("Ana M. Santos", "Ana M. Santos"),  # an initial's full stop, before a surname that is also a city's
 ])
 def test_a_bylines_place_is_not_part_of_the_name(name, without):
     assert without_place(name) == without

@@ -52,14 +52,15 @@ def byline_name(text: str) -> str | None:
     found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪": the outlet's reporters
     names = found.group(2).split() if found and found.group(1).endswith(VOCABULARY.outlet_endings) else []
     # (up to a role word, without a place: "中新网记者 张三 北京 摄影")
-    names = [name for name in takewhile(lambda word: not is_role(word), names) if not is_place(name)]
+    names = _without_places_after(list(takewhile(lambda word: not is_role(word), names)))
     if names and all(map(person_name, names)):
         return ", ".join(names)
     # "【張家豪／台北報導】" (the name, then where the report is from), "[山口悠人，PC Wave]" (then the outlet);
     # never a desk ("【生活中心／台北報導】") or a place ("[北京，新华社电]")
     dispatch = _NAME_OVER_PLACE.fullmatch(text) or (_NAME_BEFORE_OUTLET.fullmatch(text) if enclosed else None)
     name = dispatch.group(1) if dispatch else ""
-    return name if person_name(name) and not is_place(name) and not name.endswith(_DESK_ENDINGS) else None
+    place = dispatch is not None and dispatch.re is _NAME_BEFORE_OUTLET and is_place(name)  # "[北京，新华社电]"
+    return name if person_name(name) and not place and not name.endswith(_DESK_ENDINGS) else None
 
 
 # "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
@@ -70,6 +71,12 @@ _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|�
 _NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
 _CHINESE_NAME = re.compile(f"[{char_class(HAN)}]{{2,4}}")  # 何建国, 郑雪
 _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.outlet_endings)  # a desk's, an outlet's
+
+
+def _without_places_after(names: list[str]) -> list[str]:
+    """The names, without a place after the first ("张三 北京"): the first is the reporter's, whatever city
+    shares it ("金峰")."""
+    return names[:1] + [name for name in names[1:] if not is_place(name)]
 
 
 def _bracketed_name(text: str, at_start: bool = False) -> str | None:
@@ -157,7 +164,7 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people; a place
         # after them is where they report from ("记者 张三 北京报道")
         if CJK_CHAR.match(marker):
-            words = [word for word in words if not is_place(word)]
+            words = _without_places_after(words)
         reporters = len(words) > 1 and CJK_CHAR.match(marker) and all(_CHINESE_NAME.fullmatch(word) for word in words)
         name = (", " if reporters else " ").join(words)
         if marker in VOCABULARY.opinion_prefixes and not (whole and rest.strip().endswith(name)):

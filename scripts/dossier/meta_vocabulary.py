@@ -16,6 +16,10 @@ _OPINION_PREFIXES = (
 )
 
 
+# A picture's label in CJK pages ("图片", "사진"): its credit follows, a role of no one.
+_PICTURE_WORDS = ("写真", "撮影", "画像", "图片", "圖片", "照片", "资料图", "資料照", "사진", "摄影", "攝影")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     # Words that open a byline: the name follows. Latin ones are matched as whole words, case-insensitively;
@@ -78,9 +82,9 @@ class Vocabulary:
         "本報記者", "通讯员", "通訊員", "实习生", "實習生",
         "综合报道", "綜合報導", "报道", "報導", "报导", "報道", "整理", "编译", "編譯", "기자", "편집",
         "에디터", "特派員",
-        # a picture's credit, no one's name
-        "写真", "撮影", "画像", "图片", "圖片", "照片", "资料图", "資料照", "사진", "摄影", "攝影",
+        *_PICTURE_WORDS,  # a picture's credit, no one's name
     )
+    picture_words: tuple[str, ...] = _PICTURE_WORDS
     # Words that open a role after a name and a comma ("Priya Raman, Director of Clinical Programs",
     # "Marcus Oyelaran, Senior Editor, Health Tech").
     role_openers: tuple[str, ...] = (

@@ -10,9 +10,10 @@ from itertools import pairwise
 from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, sign_off_name
 from .datelines import Dateline
 from .meta_lines import is_prose, is_role
+from .meta_vocabulary import VOCABULARY
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
-from .person_names import marked_name, person_name
+from .person_names import person_name
 from .places import is_place
 from .thresholds import META_LINES
 from .web_addresses import EMAIL_ADDRESS
@@ -38,20 +39,20 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for step in (-1, 1):
-            # past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the dateline, "Kari Lunde" /
-            # "Journalist" / "kari.lunde@…" / the dateline
+            # Above the dateline, past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the
+            # dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline; the line beside it when no
+            # name stands beyond them (a name that is also a city's, "Juan Díaz").
             offset = step
-            while abs(offset) <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
+            while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
                     and _is_byline_part(other.text):
                 offset += step
-            neighbour = _beside(lines, n, offset)
-            if not neighbour or neighbour.kind == "title" or neighbour.prose:
-                continue
-            # (a name in a script without capitals is told by such a block as by a byline's marker)
-            in_block = abs(offset) > 1
-            name = name_line(neighbour.text) or (neighbour.text if in_block and marked_name(neighbour.text) else None)
-            if name and not opens_with_byline_marker(neighbour.text) and not any(names_agree(name, h) for h in holders):
-                return name, neighbour
+            for neighbour in dict.fromkeys(filter(None, (_beside(lines, n, offset), _beside(lines, n, step)))):
+                if neighbour.kind == "title" or neighbour.prose:
+                    continue
+                name = name_line(neighbour.text)
+                if name and not opens_with_byline_marker(neighbour.text) \
+                        and not any(names_agree(name, h) for h in holders):
+                    return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
     for _line, found in datelines:
         for part in found.parts:  # (not the outlet's name the masthead gives: "Teropong Bisnis - 08/12/2020")
@@ -66,9 +67,11 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
 
 
 def _is_byline_part(text: str) -> bool:
-    """A line of a byline's block that is not the name: a place, a role, an e-mail address, a handle."""
+    """A line of a byline's block that is not the name: a place, a role (not a picture's label, whose
+    credit stands beyond it), an e-mail address, a handle."""
     line = text.strip()
-    return is_place(line) or is_role(line) or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line))
+    return (is_place(line) or (is_role(line) and line not in VOCABULARY.picture_words)
+            or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line)))
 
 
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:

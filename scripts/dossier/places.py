@@ -27,7 +27,8 @@ def is_place(text: str) -> bool:
     return text.strip().rstrip(",.:;") in place_names()
 
 
-_LAST_PART = re.compile(r"\s*[.,|/–—-]\s+([^.,|/–—-]+)$")
+# After a comma, a bar, a dash, or a full stop that ends a word, not an initial ("Ana M. Santos" is one name)
+_LAST_PART = re.compile(r"(?:(?<=\w\w)\.|\s?[,|/–—-])\s+([^.,|/–—-]+)$")
 
 
 def without_place(name: str) -> str:
