@@ -257,11 +257,14 @@ def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: L
         if label.get(i) not in ("byline", "dateline") and not (
                 label.get(i) == "navigation" and furniture.is_dateline_in_parts(texts[i])):
             continue
+        def beside(offset: int, n: int = n) -> int | None:
+            return kept[n + offset] if 0 <= n + offset < len(kept) else None
+
         for step in (-1, 1):
-            neighbour = kept[n + step] if 0 <= n + step < len(kept) else None
+            neighbour = beside(step)
             if neighbour is not None and neighbour not in label and is_place(texts[neighbour]):
                 label[neighbour] = "dateline"  # where it was written, then the name beyond it
-                neighbour = kept[n + 2 * step] if 0 <= n + 2 * step < len(kept) else None
+                neighbour = beside(2 * step)
             if neighbour is not None and neighbour not in label and furniture.is_person_name(texts[neighbour]):
                 label[neighbour] = "byline"
 

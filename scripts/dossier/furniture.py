@@ -172,7 +172,8 @@ _CLAUSE_END = re.compile(r"[,|·•–—/(;]|\d")
 
 def _is_phrase_after_marker(text: str, limits: CleaningThresholds) -> bool:
     """Whether the clause after a line's first word is mostly words in lower case (name particles aside)."""
-    clause = _CLAUSE_END.split(text.split(None, 1)[1], maxsplit=1)[0].split() if " " in text.strip() else []
+    marker_and_rest = text.split(None, 1)
+    clause = _CLAUSE_END.split(marker_and_rest[-1], maxsplit=1)[0].split() if len(marker_and_rest) > 1 else []
     lower = [word for word in clause if word[:1].islower() and word.casefold() not in VOCABULARY.name_particles]
     return (len(clause) >= limits.byline_phrase_min_words
             and len(lower) >= limits.byline_phrase_lower_share * len(clause))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from .meta_vocabulary import VOCABULARY
-from .person_names import person_name
+from .person_names import person_name_in_any_case
 
 _CONJUNCTION = "|".join(map(re.escape, VOCABULARY.people_conjunctions))
-# ", ", " and ", ", and " (a serial comma), " & "
-_BETWEEN_PEOPLE = re.compile(rf"\s*,\s*(?:(?:{_CONJUNCTION})\s+)?|\s+(?:{_CONJUNCTION})\s+|\s*&\s*")
+# ", ", " and ", ", and " (a serial comma), " & "; the parts are stripped, so the spaces around a separator
+# need no matching, and a conjunction's are matched from where their run starts (linear on a run of spaces)
+_BETWEEN_PEOPLE = re.compile(rf",\s*(?:(?:{_CONJUNCTION})\s+)?|(?<!\s)\s+(?:{_CONJUNCTION})\s+|&")
 SEPARATOR = ", "
 
 
@@ -21,8 +22,7 @@ def people(author: str) -> list[str]:
     """The people `author` names, in its order; `[author]` when it names one (or cannot be told apart)."""
     parts = [part.strip() for part in _BETWEEN_PEOPLE.split(author.strip())]
     # (a wire's byline in capitals, "MARGARET OYELARAN and DEVIN KOWALCZYK", is read as its names)
-    if len(parts) > 1 and all(len(part.split()) > 1 and person_name(part.title() if part.isupper() else part)
-                              for part in parts):
+    if len(parts) > 1 and all(len(part.split()) > 1 and person_name_in_any_case(part) for part in parts):
         return parts
     return [author.strip()]
 

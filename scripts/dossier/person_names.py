@@ -90,13 +90,18 @@ def _caseless_name(text: str) -> bool:
                                              for word in words)
 
 
+def person_name_in_any_case(text: str) -> bool:
+    """A person's name, or one in capitals as a wire's byline sets it ("By JOHN SMITH")."""
+    return person_name(text) or (text.isupper() and person_name(text.title()))
+
+
 def marked_name(text: str) -> bool:
     """What may follow an explicit byline marker: a person's name, or (in CJK) any short name, since
     the marker already says it is the writer ("文｜動脈網" names an agency as the author); in a script
     without capitals (Hebrew, Arabic), where a name has no shape of its own, a few words."""
     text = text.strip()
-    if person_name(text) or (text.isupper() and person_name(text.title())) or _caseless_name(text):
-        return True  # (in capitals: "By JOHN SMITH")
+    if person_name_in_any_case(text) or _caseless_name(text):
+        return True
     compact = text.replace(" ", "")
     low, high = META_LINES.marked_cjk_name_chars
     return (
