@@ -42,6 +42,7 @@ from browsing import CHROMIUM, CHROMIUM_ARGUMENTS, Tabs, served
 from dossier.clean import clean
 from dossier.cleaning_vocabulary import load_vocabulary
 from dossier.ingest import ingest
+from dossier.page_memo import PageMemo
 from dossier.pipeline import build_corpus
 from dossier.plugin import CompiledTemplates
 from dossier.project_config import write_config
@@ -144,6 +145,12 @@ class Build:
 # runs in it, as `mkdocs serve` keeps them from build to build (an edited template is compiled anew).
 COMPILED_THEME_TEMPLATES = CompiledTemplates()
 COMPILED_PAGE_TEMPLATES = CompiledTemplates()
+
+
+def page_memo() -> PageMemo:
+    """A new page memo (nothing rendered yet) whose environment reuses the templates this test process
+    compiled: rendering a site straight from a corpus compiles none again (0.08 s of each)."""
+    return PageMemo(COMPILED_PAGE_TEMPLATES)
 
 
 def mkdocs_build(config: Path, site_dir: Path, **environment: str) -> Build:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import page_memo
 from dossier.article_curation import load_curation
 from dossier.citation import PAGE_ADDRESS, bibtex_escape, citation, first_commit_dates, strip_tracking
 from dossier.curated_yaml import CurationError
@@ -308,7 +309,7 @@ def test_curated_citation_fields_are_accepted(tmp_path):
 def test_the_cite_box_shows_the_citation_as_text_never_markup():
     article = make_article(title="<img src=x onerror=alert(1)> {{ config }}", publisher="A & B",
                            translated_from=Translation("en", publisher="<b>Wire</b>"))
-    page = render_site(Corpus((article,), ()), TEMPLATES).pages[PAGE + "index.md"]
+    page = render_site(Corpus((article,), ()), TEMPLATES, page_memo()).pages[PAGE + "index.md"]
     box = page[page.index('<div class="cite-box">'):]
     assert "cited as a translation" in box
     assert "<img" not in box and "<b>" not in box

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FOUNDING, ROOT, UNCURATED_TEXT, write_seeds
+from conftest import FOUNDING, ROOT, UNCURATED_TEXT, page_memo, write_seeds
 from dossier import pipeline
 from dossier.corpus_lines import page_lines
 from dossier.listings import Listings
-from dossier.page_memo import PageMemo
 from dossier.parallel import MIN_PARALLEL_FILES, Progress, Timings, WorkerPool
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
@@ -43,7 +42,7 @@ def project(tmp_path_factory):
 
 
 def site(corpus):
-    generated = render_site(corpus, ROOT / "templates")
+    generated = render_site(corpus, ROOT / "templates", page_memo())
     return {**generated.pages, **generated.data}
 
 
@@ -125,7 +124,7 @@ def test_progress_reports_on_stderr_only_when_asked():
 
 def test_pages_reused_across_rebuilds_match_a_fresh_render(project, first_build, tmp_path):
     # Lists in pages of 7: the catalogue, the profiles' older sources and the report have several.
-    cache, memo = first_build.warm_cache(tmp_path / "cache"), PageMemo()
+    cache, memo = first_build.warm_cache(tmp_path / "cache"), page_memo()
     listings = Listings(home=3, per_page=7, profile_quotes=2)
     render_site(first_build.corpus, ROOT / "templates", memo, listings)
     edited = sorted(project.articles.iterdir())[7]
@@ -134,7 +133,7 @@ def test_pages_reused_across_rebuilds_match_a_fresh_render(project, first_build,
         edited.write_text(original.replace("Amazon", "Amazon Care", 1) + "\nOne more line.\n", encoding="utf-8")
         corpus = build_corpus(project, jobs=2, cache=cache)
         reused = render_site(corpus, ROOT / "templates", memo, listings)
-        fresh = render_site(corpus, ROOT / "templates", listings=listings)
+        fresh = render_site(corpus, ROOT / "templates", page_memo(), listings)
         assert reused.pages == fresh.pages and reused.data == fresh.data
         assert "catalogue/3/index.md" in fresh.pages and "report/2/index.md" in fresh.pages
     finally:

@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.utils.meta import get_data
 
+from conftest import page_memo
 from dossier.article_html import render_blocks
 from dossier.block_parsing import RepairRule
 from dossier.characters import visible
@@ -125,7 +126,7 @@ def test_a_repeated_mention_keeps_the_sources_own_link():
 def test_founding_article_links_each_entity_once_per_block_and_counts_every_mention(corpus, articles):
     """Article 000 names Amazon again and again within a paragraph: one link there, and the data still
     counts every mention."""
-    site = render_site(corpus, TEMPLATES)
+    site = render_site(corpus, TEMPLATES, page_memo())
     article = articles["000"]
     page = site.pages[f"articles/{article.id}/index.md"]
     per_block = {(m.block, m.entity) for m in article.mentions}
@@ -146,7 +147,7 @@ def _linked_articles(page: str, page_url: str) -> list[str]:
 
 
 def test_the_home_page_lists_the_newest_and_the_catalogue_every_article_once(corpus):
-    site = render_site(corpus, TEMPLATES, listings=Listings(home=2, per_page=2))
+    site = render_site(corpus, TEMPLATES, page_memo(), listings=Listings(home=2, per_page=2))
     newest_first = _linked_articles(site.pages["catalogue/index.md"], "catalogue/")
     assert _linked_articles(site.pages["index.md"], "") == newest_first[:2]
     assert 'href="catalogue/"' in site.pages["index.md"]
@@ -167,7 +168,7 @@ def test_an_article_without_a_headline_is_named_by_its_file_wherever_it_is_shown
     untitled = replace(first, title_en="", normalized=replace(first.normalized, renditions=tuple(
         replace(r, title="") for r in first.normalized.renditions), detected=replace(
         first.normalized.detected, clean=replace(first.clean, title=""))))
-    site = render_site(replace(corpus, articles=(untitled, *corpus.articles[1:])), TEMPLATES)
+    site = render_site(replace(corpus, articles=(untitled, *corpus.articles[1:])), TEMPLATES, page_memo())
     name = first.clean.source_file.rsplit("/", 1)[-1]
     page = site.pages[f"articles/{first.id}/index.md"]
     assert get_data(page)[1]["title"] == f"Untitled ({name})" and f">Untitled ({name})</h1>" in page
@@ -176,7 +177,7 @@ def test_an_article_without_a_headline_is_named_by_its_file_wherever_it_is_shown
 
 
 def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
-    site = render_site(corpus, TEMPLATES, listings=Listings(home=2, per_page=2))
+    site = render_site(corpus, TEMPLATES, page_memo(), listings=Listings(home=2, per_page=2))
     second = site.pages["catalogue/2/index.md"]
     meta = get_data(second)[1]
     assert meta["title"] == "Articles, page 2 of 3" and meta["search"] == {"exclude": True}
@@ -186,7 +187,7 @@ def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
 
 
 def test_one_catalogue_page_has_no_pager_and_the_home_page_no_catalogue_note(corpus):
-    site = render_site(corpus, TEMPLATES)
+    site = render_site(corpus, TEMPLATES, page_memo())
     assert [uri for uri in site.pages if uri.startswith("catalogue/")] == ["catalogue/index.md"]
     assert "list-pager" not in site.pages["catalogue/index.md"]
     assert "catalogue-link" not in site.pages["index.md"]  # the home page lists every article already
@@ -212,8 +213,8 @@ def _quoted_articles(page: str) -> list[str]:
 
 
 def test_a_profile_quotes_its_newest_sources_and_pages_the_others(corpus):
-    site = render_site(corpus, TEMPLATES, listings=Listings(profile_quotes=1, per_page=2))
-    full = render_site(corpus, TEMPLATES).pages["entities/amazon/index.md"]
+    site = render_site(corpus, TEMPLATES, page_memo(), listings=Listings(profile_quotes=1, per_page=2))
+    full = render_site(corpus, TEMPLATES, page_memo()).pages["entities/amazon/index.md"]
     every = _quoted_articles(full)
     assert len(every) >= 4  # the founding articles that name Amazon: enough for two pages of older sources
     profile = site.pages["entities/amazon/index.md"]
@@ -233,7 +234,7 @@ def test_a_profile_quotes_its_newest_sources_and_pages_the_others(corpus):
 
 
 def test_a_profile_that_quotes_few_sources_has_no_pages_of_older_ones(corpus):
-    site = render_site(corpus, TEMPLATES)
+    site = render_site(corpus, TEMPLATES, page_memo())
     assert not [uri for uri in site.pages if "/sources/" in uri]
     assert "older articles also name" not in site.pages["entities/amazon/index.md"]
 
@@ -264,7 +265,7 @@ def _report_files(site, first_url):
 
 def test_the_build_report_lists_every_input_once_in_pages_problems_first(corpus):
     report_corpus = _report_corpus(corpus)
-    site = render_site(report_corpus, TEMPLATES, listings=Listings(per_page=3))
+    site = render_site(report_corpus, TEMPLATES, page_memo(), listings=Listings(per_page=3))
     listed = _report_files(site, "report/")
     published = sorted(o.source_file for o in report_corpus.outcomes if o.status == "published")
     assert listed == ["seeds/articles/aa-binary.bin", "seeds/articles/zz-empty.txt", "seeds/articles/mm-copy.txt",
@@ -277,7 +278,7 @@ def test_the_build_report_lists_every_input_once_in_pages_problems_first(corpus)
 
 
 def test_the_needs_attention_list_has_pages_of_its_own_linked_from_the_report(corpus):
-    site = render_site(_report_corpus(corpus), TEMPLATES, listings=Listings(per_page=2))
+    site = render_site(_report_corpus(corpus), TEMPLATES, page_memo(), listings=Listings(per_page=2))
     first = site.pages["report/index.md"]
     summary = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \((\d+)\)</li>', first)
     assert [(href, count) for href, _, count in summary] == [
@@ -290,7 +291,7 @@ def test_the_needs_attention_list_has_pages_of_its_own_linked_from_the_report(co
 
 
 def test_a_site_with_nothing_to_attend_to_has_no_attention_pages(corpus):
-    site = render_site(replace(corpus, attention=()), TEMPLATES)
+    site = render_site(replace(corpus, attention=()), TEMPLATES, page_memo())
     assert not [uri for uri in site.pages if uri.startswith("report/attention/")]
     assert "Nothing: every article has a headline" in site.pages["report/index.md"]
 
@@ -301,7 +302,7 @@ def test_markdown_leaves_every_generated_page_as_it_is(corpus):
     config = yaml.safe_load((TEMPLATES.parent / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     settings = {name: options for e in config["markdown_extensions"] if isinstance(e, dict) for name, options in e.items()}
-    site = render_site(_report_corpus(corpus), TEMPLATES, listings=Listings(home=2, per_page=2, profile_quotes=1))
+    site = render_site(_report_corpus(corpus), TEMPLATES, page_memo(), listings=Listings(home=2, per_page=2, profile_quotes=1))
     for uri, page in site.pages.items():
         body = get_data(page)[0]
         assert markdown.Markdown(extensions=extensions, extension_configs=settings).convert(body) == body.strip("\n"), uri
@@ -334,7 +335,7 @@ def test_the_files_an_attention_item_names_are_shown_with_their_invisible_charac
     article = corpus.articles[0]
     other = "seeds/articles/sub/rlo\u202egnp.txt"  # shows as "rlo" + "txt.png" reversed: another name
     attention = (AttentionItem("shared_file_name", article.clean.source_file, article.id, other),)
-    page = render_site(replace(corpus, attention=attention), TEMPLATES).pages["report/attention/index.md"]
+    page = render_site(replace(corpus, attention=attention), TEMPLATES, page_memo()).pages["report/attention/index.md"]
     assert "\u202e" not in page and "sub/rlo\\u202egnp.txt" in page
 
 

@@ -5,8 +5,7 @@ import os
 
 import pytest
 
-from conftest import ROOT
-from dossier.page_memo import PageMemo
+from conftest import ROOT, page_memo
 from dossier.render import render_site
 from dossier.staging import StagedPages
 
@@ -42,15 +41,15 @@ def test_the_next_build_rewrites_only_the_pages_that_changed_and_removes_those_g
 
 
 def test_rendering_into_staged_pages_writes_the_pages_a_dict_would_hold(tmp_path, corpus):
-    held = render_site(corpus, ROOT / "templates").pages
+    held = render_site(corpus, ROOT / "templates", page_memo()).pages
     staged = StagedPages(tmp_path, {})
-    render_site(corpus, ROOT / "templates", PageMemo(), pages=staged)
+    render_site(corpus, ROOT / "templates", page_memo(), pages=staged)
     assert sorted(staged) == sorted(held)
     assert all((tmp_path / uri).read_text(encoding="utf-8") == content for uri, content in held.items())
 
 
 def test_a_memo_that_does_not_keep_computes_every_time():
-    memo = PageMemo()
+    memo = page_memo()
     memo.pages.keep = False
     made = []
     for _ in range(2):
@@ -66,7 +65,7 @@ def test_a_staged_body_is_what_mkdocs_hands_the_plugin_for_every_kind_of_page(tm
     from dossier.staging import staged_body
 
     staged = StagedPages(tmp_path, {})
-    render_site(corpus, ROOT / "templates", PageMemo(), pages=staged)
+    render_site(corpus, ROOT / "templates", page_memo(), pages=staged)
     kinds = {uri.split("/")[0] for uri in staged}
     assert {"articles", "entities", "catalogue", "report", "index.md"} <= kinds
     for uri in staged:
