@@ -116,6 +116,16 @@ def test_a_toml_metadata_block_gives_its_date_and_author(vocabulary):
     assert (found.published, found.author) == ("2022-08-24", "Dana Whitcomb")
 
 
+def test_the_pages_own_controls_are_no_masthead(vocabulary):
+    # the app's buttons over the headline, which the clean stage names as chrome, name no outlet
+    text = "\n".join(["Clinic chain changes hands - by Renata Osei", "Open in app", "Sign in",
+                      "Clinic chain changes hands", "Renata Osei", "June 16, 2022", "", PROSE["en"], "", PROSE["en"]])
+    cleaned = clean(DecodedText("seeds/articles/chain.txt", "0" * 64, text, "utf-8"), vocabulary)
+    assert {r.text: r.rule for r in cleaned.removed_lines}["Open in app"] == "page_chrome"
+    found = extract(cleaned, "en")
+    assert (found.publisher, found.author) == (None, "Renata Osei")
+
+
 def test_a_metadata_blocks_date_out_of_range_and_a_banners_button_state_nothing(vocabulary):
     # a year no article of the field bears (it would stand first on the home page for good), and a consent
     # banner's lines above the headline, which are no masthead
@@ -558,6 +568,16 @@ PUBLISHERS = [
     # in the same script the copyright holder still wins over an unconfirmed masthead
     ("en", ["Clinic Insider", "# Clinic chain changes hands", "June 16, 2022"], ["© 2022 Harbour Media Ltd"],
      "Harbour Media"),
+    # the site a browser tab's title names after the headline, not the masthead's UI under it
+    ("en", ["I Tried a Virtual Clinic So You Do Not Have To | by Renata Osei | Quillpost", "Open in app", "Sign up",
+            "# I Tried a Virtual Clinic So You Do Not Have To", "Renata Osei", "Dec 6, 2022"], [], "Quillpost"),
+    ("de", ["Klinikverbund übernimmt Praxisnetz - Der Gesundheitsbote", "Anmelden",
+            "# Klinikverbund übernimmt Praxisnetz", "Von Anna Schmidt"], [], "Der Gesundheitsbote"),
+    # ... where its last part is an outlet's name: not its author, nor a line that only opens like the headline
+    ("en", ["Clinic chain changes hands - by Renata Osei", "# Clinic chain changes hands", "June 16, 2022"], [],
+     None),
+    ("en", ["Clinic chain changes hands hands down | Ledger", "# Clinic chain changes hands", "June 16, 2022"], [],
+     None),
 ]
 
 

@@ -6,20 +6,15 @@ from __future__ import annotations
 import re
 
 from . import furniture
-from .characters import CJK, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
 from .line_rules import BULLET
-from .line_shape import is_spaced, weight
+from .line_shape import is_spaced, tab_title_parts, weight
 from .menus import is_spaced_menu
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
 _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
-# A browser tab's title adds the site's name so, or in CJK without spaces: "…碎了一个？-极点商业",
-# "…有限？｜鼎富財經網", "…_新浪财经" (between CJK characters or marks only: "Санкт-Петербург" is one word).
-_CJK_OR_MARK = f"[{char_class(CJK)}\u3000-\u303f\uff01-\uff60]"
-_TAB_TITLE_SEPARATOR = re.compile(rf" [–—|-] |[ \u3000]?｜[ \u3000]?|(?<={_CJK_OR_MARK})[-_–—|](?={_CJK_OR_MARK})")
 
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -108,16 +103,14 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
 
 
-_TAB_COUNT = re.compile(r"^\(\d+\)\s+")  # "(1) Headline | Site": a tab's count of notifications
-
-
 def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
     """The candidate a line above the prose names as the page's title, when that line is a title with the
     site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse"):
     the page's first line, or one under the site's masthead, menu and quotes."""
     for i in above:
-        if _TAB_TITLE_SEPARATOR.search(texts[i]):
-            title = _TAB_COUNT.sub("", _TAB_TITLE_SEPARATOR.split(texts[i])[0]).strip()
+        parts = tab_title_parts(texts[i])
+        if len(parts) > 1:
+            title = parts[0]
             named = next((j for j in candidates if j > i and texts[j].strip() == title), None)
             if named is not None and _is_title_sized(title):
                 return named

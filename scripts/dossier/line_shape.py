@@ -1,6 +1,7 @@
 """A line's shape and language, which every signal of the clean stage measures: its weight (visible
 length, a CJK character counting as a word), whether it is written with spaces, its words, and the
-stopwords of its language (stopwords-iso lists), by which prose is told from a list of keywords."""
+stopwords of its language (stopwords-iso lists), by which prose is told from a list of keywords; and the parts
+of a line read as a browser tab's title (the headline, then the site's name)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ from typing import cast
 
 import stopwordsiso
 
-from .characters import WIDE, WORD, char_class
+from .characters import CJK, WIDE, WORD, char_class
 from .thresholds import CLEANING
+
+# A browser tab's title adds the site's name after the headline (" | ", " - ", " – "), or in CJK without
+# spaces: "…碎了一个？-极点商业", "…有限？｜鼎富財經網", "…_新浪财经" (between CJK characters or marks only:
+# "Санкт-Петербург" is one word).
+_CJK_OR_MARK = f"[{char_class(CJK)}\u3000-\u303f\uff01-\uff60]"
+_TAB_TITLE_SEPARATOR = re.compile(rf" [–—|-] |[ \u3000]?｜[ \u3000]?|(?<={_CJK_OR_MARK})[-_–—|](?={_CJK_OR_MARK})")
+_TAB_COUNT = re.compile(r"^\(\d+\)\s+")  # "(1) Headline | Site": a tab's count of notifications
 
 _WIDE = re.compile(f"[{char_class(WIDE)}]")
 WEIGHTS_KEPT = 8192  # lines: a few articles' worth
@@ -72,3 +80,10 @@ def stopword_density(text: str, language: str | None) -> float | None:
         return None
     tokens = words(text)
     return sum(1 for t in tokens if t in stopwords(language)) / len(tokens) if tokens else None
+
+
+def tab_title_parts(line: str) -> list[str]:
+    """A line read as a browser tab's title: its parts between the site-name separators, stripped, the tab's
+    count of notifications left out ("(1) Headline | by Author | Site" → Headline, by Author, Site); one
+    part where it has no separator."""
+    return [part.strip() for part in _TAB_TITLE_SEPARATOR.split(_TAB_COUNT.sub("", line.strip()))]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .bylines import byline_name, lead_byline
 from .datelines import Dateline, dateline
+from .line_shape import tab_title_parts
 from .meta_lines import has_cjk, script_of, segments_keeping_colons
 from .outlets import (
     names_agree,
@@ -178,7 +179,8 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
 def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set[int],
                holders: list[str]) -> str | None:
     """The outlet: a source marker on or beside a dateline; else a masthead a copyright line agrees
-    with (in the masthead's words, less what only one of them adds); else a masthead the footer repeats
+    with (in the masthead's words, less what only one of them adds); else the site a browser tab's title
+    names after the headline; else a masthead the footer repeats
     as one of its parts (never a lone ordinary word: a menu repeats "Health"); else a source marker in
     the foot; else the source a CJK dateline names; else the copyright holder, unless its name is in
     another script than the article and the top masthead names the outlet in the article's own; else
@@ -189,13 +191,16 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
     head_source, foot_source = _source(near_dates), _source(layout.foot)
     if head_source:
         return native_form(head_source, language)
-    sites = [site for line in layout.masthead if line.number not in used
-             for site in [site_name(line.text)] if site]
+    tab_site = _tab_title_site(layout)
+    sites = [*([tab_site] if tab_site else []),
+             *(site for line in layout.masthead if line.number not in used for site in [site_name(line.text)] if site)]
     for holder in holders + _holders(layout.tail):
         for site in sites:
             if names_agree(site, holder):
                 chosen = holder if _fold_in(holder, site) else site
                 return native_form(chosen, language)
+    if tab_site:
+        return native_form(tab_site, language)
     masthead = {line.number for line in layout.masthead}
     footer = [line for line in layout.foot + layout.tail if line.number not in masthead]
     dated = [line for line, _ in datelines if line.number not in masthead]  # "Teropong Bisnis - 08/12/2020, 17:05"
@@ -216,12 +221,32 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
             return native_form(top, language)  # the outlet's name in its own script, not its name abroad
         return native_form(holders[0], language)
     elsewhere = [line for line in layout.lines if line.number not in masthead]
-    for site in sites:
+    # Alone, a masthead is no control of the page's ("Open in app", "Sign in": the clean stage's chrome).
+    alone = [site for line in layout.masthead if line.number not in used and line.rule != "page_chrome"
+             for site in [site_name(line.text)] if site]
+    for site in alone:
         if not _masthead_like(site):  # "Skip to content" is no masthead
             continue
         if plain_word(site) and not _mentions(elsewhere, site):
             continue  # a lone ordinary word ("Fermer", "Menu") names an outlet only when the page repeats it
         return native_form(site, language)
+    return None
+
+
+def _tab_title_site(layout: Page) -> str | None:
+    """The site a browser tab's title names after the headline, above it ("I Tried Amazon's New Virtual
+    Clinic | by Renata Osei | Quillpost" → Quillpost): the page names itself there, as the masthead's UI
+    ("Open in app", "Sign up") never does. None where its last part is no outlet's name, a byline or a
+    person ("Headline - by Renata Osei")."""
+    headline = next((line.text for line in layout.lines if line.kind == "title"), None)
+    for line in layout.lines:
+        if line.kind == "title":
+            break
+        parts = tab_title_parts(line.text)
+        if len(parts) > 1 and headline and parts[0] == headline:
+            site = parts[-1]
+            if outlet_name(site) and not byline_name(site) and not person_name(site):
+                return site
     return None
 
 

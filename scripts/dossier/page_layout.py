@@ -24,6 +24,7 @@ class PageLine:
     number: int
     text: str
     kind: LineKind
+    rule: str = ""  # why the clean stage removed it (a removed line's rule: "dateline", "page_chrome", …)
 
     @property
     def prose(self) -> bool:
@@ -51,7 +52,7 @@ _NO_FACTS = frozenset({"consent_banner", "front_matter"})
 def page_lines(clean: CleanText) -> tuple[PageLine, ...]:
     """Blocks and removed lines in line order, with the headline where it stood. A clean stage that
     leaves bylines in the blocks is read the same way as one that removes them."""
-    lines = [PageLine(r.line, r.text.strip(), "removed") for r in clean.removed_lines
+    lines = [PageLine(r.line, r.text.strip(), "removed", r.rule) for r in clean.removed_lines
              if r.text.strip() and r.rule not in _NO_FACTS]
     lines += [PageLine(b.line, b.text.strip(), "block") for b in clean.blocks if b.text.strip()]
     if clean.title and clean.title_line:
