@@ -460,6 +460,26 @@ def test_a_place_between_the_name_and_the_dateline_is_not_the_author(language, h
     assert facts(language, head)[1] == "Laia Ferrer i Puig"
 
 
+@pytest.mark.parametrize(("head", "author"), [
+    # a profile's post, an answer site: the writer's description between the name and the dateline
+    (["# Ambient AI charting: a year on", "Miriam Castellanos",
+      "Chief Medical Information Officer at Riverside Valley Health | Internal Medicine", "Published Mar 3, 2024"],
+     "Miriam Castellanos"),
+    (["# Can the Apple Watch detect a heart attack?", "Tobias Greer",
+      "Cardiologist, board-certified in clinical cardiac electrophysiology", "Answered December 10, 2018"],
+     "Tobias Greer"),
+    # a section's label is no description, and one line is walked past, no more
+    (["# Clinic chain changes hands", "Miriam Castellanos", "Health", "June 16, 2022"], None),
+    (["# Clinic chain changes hands", "Miriam Castellanos", "Chief Medical Information Officer at Riverside",
+      "Writes on internal medicine and informatics", "June 16, 2022"], None),
+    # nor a description above the headline: the site's today is no byline
+    (["Miriam Castellanos", "Chief Medical Information Officer at Riverside", "June 16, 2022",
+      "# Clinic chain changes hands"], None),
+])
+def test_a_writers_description_between_the_name_and_the_dateline(head, author):
+    assert facts("en", head)[1] == author
+
+
 @pytest.mark.parametrize(("language", "head", "author"), [
     # a section over the place, in capitals or in a script without them, is no one
     ("en", ["# Clinic chain changes hands", "HEALTH CARE", "London", "June 16, 2022"], None),

@@ -44,7 +44,7 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
             # name stands beyond them (a name that is also a city's, "Juan Díaz").
             offset = step
             while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
-                    and _is_byline_part(other.text):
+                    and (_is_byline_part(other.text) or (offset == step and _describes_writer(other, headline))):
                 offset += step
             for neighbour in dict.fromkeys(filter(None, (_beside(lines, n, offset), _beside(lines, n, step)))):
                 if neighbour.kind == "title" or neighbour.prose:
@@ -72,6 +72,15 @@ def _is_byline_part(text: str) -> bool:
     line = text.strip()
     return (is_place(line) or (is_role(line) and line not in VOCABULARY.picture_words)
             or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line)))
+
+
+def _describes_writer(line: PageLine, headline: int | None) -> bool:
+    """A line under the headline that may describe the writer between their name and the dateline, as
+    profiles and answer sites set it ("Miriam Castellanos" / "Chief Medical Information Officer at Riverside
+    Valley Health | Internal Medicine" / "Published Mar 3, 2024"): no prose, no name, words enough not to be
+    a section's label. Only the line beyond it, if a name alone, makes it one."""
+    return (headline is not None and line.number > headline and line.kind != "title" and not line.prose
+            and len(line.text.split()) >= META_LINES.writer_description_min_words and not name_line(line.text))
 
 
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:

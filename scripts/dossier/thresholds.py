@@ -195,6 +195,9 @@ class MetaLineThresholds:
     title_case_short_word_chars: int = 3  # words this short (of, de, für) may stay lowercase in a title
     keyword_list_commas: int = 2  # a masthead-like line with this many commas is a list of keywords
     byline_block_lines: int = 3  # a place, a role, an address may stand between a name and its dateline
+    # A writer's description under the name, over the dateline ("Cardiologist, board-certified in …",
+    # "Chief Medical Information Officer at …"): words enough not to be a section's label ("Health").
+    writer_description_min_words: int = 3
     place_min_population: int = 100_000  # a city this large is told by name from a person (places.py)
     # A writer's handle is mostly their name ("miriamkessler", "EverettSandoval_"); an outlet's desk's handle
     # holds more than its section's name ("healthtechdaily" for "Health Tech").
