@@ -277,6 +277,14 @@ def test_a_summary_in_bullets_under_the_headline_is_no_headline(vocabulary):
                                                        RELEASE_BODY[3]]
 
 
+def test_a_label_numbering_the_headline_ends_the_walk_up(vocabulary):
+    # A podcast's page: the show's name and tagline, then the episode's number over its title.
+    headline = "Why the clinic chain keeps changing its owners"
+    result = clean(decoded(page("Example Ledger", "Bedside Manner", "A podcast about the business of health care",
+                                "Episode 87", headline, "Hosted by Dana Whitcomb", "", *RELEASE_BODY[:2])), vocabulary)
+    assert result.title == headline
+
+
 def test_a_wrapped_page_keeps_apart_what_is_not_one_paragraph(vocabulary):
     # An e-mail wrapped at 72: a button right under a paragraph's last line, its full stop near the width.
     lines = ["Die Krankenkasse hat am Dienstag angekündigt, dass sie ihre digitale Sprechstunde",

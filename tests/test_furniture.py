@@ -136,6 +136,7 @@ def test_bylines(vocabulary, line, byline):
     ("Լուսանկարը՝ Reuters", True), ("រូបថត៖ AFP", True), ("Nuotr. „Facebook“", True),
     ("ワン・メディカルの診療所（米サンフランシスコ）＝ロイター", True),  # the agency after "＝"
     ("GETTY IMAGES", True), ("EFE", True), ("REUTERS/Stephen Lam", True), ("Foto Johannes Eisele/AFP", True),
+    ("AP Photo/File", True), ("AFP Photo / Jim Watson", True), ("AP Photo", True),
     ("The AP reported the deal on Monday.", False),
     ("【写真】ベリリーの本社（米カリフォルニア州）", True),
     ("애플워치에서 심전도 앱을 실행한 화면. /애플 제공", True), ("서비스 소개 화면. 네이버 제공", True),

@@ -848,6 +848,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("【生活中心／台北報導】", None), ("财经频道/综合报道", None), ("[北京，新华社电]", None),  # a desk, a place
     ("本报记者 张三 北京报道", "张三"), ("中新网记者 张三 北京", "张三"), ("新华网记者 林思远 摄影", "林思远"),
     ("记者 金峰", "金峰"), ("记者 夏阳 郑雪", "夏阳, 郑雪"),  # reporters whose names are also cities' names
+    # the outlet after the name, its comma lost; a name's own capitalized particle, or a short surname, stays
+    ("By Jordan Pell The Associated Press", "Jordan Pell"), ("Por Ana Ruiz Los Angeles Times", "Ana Ruiz"),
+    ("Par Jean-Luc La Fontaine", "Jean-Luc La Fontaine"), ("By Kevin Lo", "Kevin Lo"),
 ])
 def test_byline_name(text, expected):
     assert byline_name(text) == expected

@@ -155,6 +155,7 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
                               and word not in VOCABULARY.name_particles), len(words))]
         # The name ends at a role word: "记者 张三 报道" (the verb), "记者 周晓东 通讯员 李婷婷" (the reporter)
         words = words[: next((n for n, word in enumerate(words) if is_role(word)), len(words))]
+        words = words[: _outlet_start(words)]  # "By Jordan Pell The Associated Press": the comma lost
         while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
             words.pop(0)  # "Dr. Anna Schmidt": her name
         while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
@@ -172,6 +173,18 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         if name and all(map(marked_name, name.split(", "))):
             return name
     return None
+
+
+def _outlet_start(words: list[str]) -> int:
+    """Where an outlet's name starts after a writer's name of two words or more: at an article capitalized
+    that no name holds ("The", "Die", "Los"; not "de", "La", "Van"), with two words after it at least
+    ("Jordan Pell The Associated Press"); else the end."""
+    for n in range(2, len(words) - 2):
+        word = words[n]
+        if len(word) > 1 and word[0].isupper() and word.casefold() in VOCABULARY.articles \
+                and word.casefold() not in VOCABULARY.name_particles:
+            return n
+    return len(words)
 
 
 def _without_glued_role(word: str) -> str:

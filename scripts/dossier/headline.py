@@ -61,6 +61,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
                               and furniture.is_headline_shaped(texts[i]) and not (bylines and bylines[0] < i))
             if is_candidate(i) or nearest_notice:
                 run.append(i)
+            elif run and _NUMBERING_LABEL.fullmatch(texts[i].strip()):
+                break  # "Episode 87" over the headline: what stands above it is the show's, the series'
             elif not run and BULLET.match(texts[i]):
                 continue  # a summary in bullets under the headline ("• Shares closed at HK$110 …")
             elif i not in label and (run or i not in notice_lines):
@@ -101,6 +103,10 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if candidates:
         return max(candidates, key=lambda i: (weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
+
+
+# A label that numbers what follows it: a word, then its number ("Episode 87", "Issue #212", "Part 3").
+_NUMBERING_LABEL = re.compile(r"[^\W\d_]+\.?\s*(?:#|№|No\.)?\s*\d{1,4}")
 
 
 def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
