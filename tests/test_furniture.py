@@ -97,6 +97,7 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     ("Par Jean-Marc Dupont, envoyé spécial à Pékin", True),  # the phrase after the name's clause
     ("By Jane Doe for The Times", True),
     ("Von Anna Schmidt und Peter Müller", True),
+    ("రచన: రాఘవేంద్ర రెడ్డి", True),  # Telugu: "written by"
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline

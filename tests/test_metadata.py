@@ -356,8 +356,10 @@ def test_impossible_and_partial_dates_are_ignored():
     ("id", "Jumat, 22 Juli 2022 | 09:15 WIB"),
     ("pt", "Quarta-feira, 3 de março de 2021"),
     ("en", "Updated: 14 Aug 2020, 10:42 PM IST"),  # the time's "PM" and its zone
+    ("te", "Last Updated: ఆగస్టు 21, 2021, 15:05 IST"),  # a date's label, its marker last
+    ("de", "Zuletzt aktualisiert: 21.08.2021"),
 ])
-def test_the_day_of_the_week_in_a_dateline_is_nobodys_name(language, line):
+def test_the_day_of_the_week_or_a_dates_label_in_a_dateline_is_nobodys_name(language, line):
     assert dateline(line, language).parts == ()
 
 
@@ -848,6 +850,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("【生活中心／台北報導】", None), ("财经频道/综合报道", None), ("[北京，新华社电]", None),  # a desk, a place
     ("本报记者 张三 北京报道", "张三"), ("中新网记者 张三 北京", "张三"), ("新华网记者 林思远 摄影", "林思远"),
     ("记者 金峰", "金峰"), ("记者 夏阳 郑雪", "夏阳, 郑雪"),  # reporters whose names are also cities' names
+    ("రచన: రాఘవేంద్ర రెడ్డి", "రాఘవేంద్ర రెడ్డి"),  # Telugu: "written by"
     # the outlet after the name, its comma lost; a name's own capitalized particle, or a short surname, stays
     ("By Jordan Pell The Associated Press", "Jordan Pell"), ("Por Ana Ruiz Los Angeles Times", "Ana Ruiz"),
     ("Par Jean-Luc La Fontaine", "Jean-Luc La Fontaine"), ("By Kevin Lo", "Kevin Lo"),
@@ -896,6 +899,10 @@ def test_lead_byline(text, expected):
     ("Ravi Dhaliwal @ravidhal", "Ravi Dhaliwal"),  # the name, then where to follow the writer
     ("Ravi Dhaliwal | @ravi_d", "Ravi Dhaliwal"),
     ("Follow us @techsignal", None),  # no name before the handle
+    # several people, however the page joins them; never places so listed
+    ("Kadri Tamm, Mart Lepik", "Kadri Tamm, Mart Lepik"),
+    ("Hennie Botha en Marelize van der Merwe", "Hennie Botha en Marelize van der Merwe"),
+    ("New York, Los Angeles", None), ("Health, Science", None),
 ])
 def test_name_line(text, expected):
     assert name_line(text) == expected

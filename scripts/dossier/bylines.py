@@ -17,6 +17,7 @@ from itertools import takewhile
 from .characters import CAPITALS_UNUSED, HAN, char_class, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import VOCABULARY
+from .people import people
 from .person_names import marked_name, person_name
 from .places import is_place
 from .thresholds import META_LINES
@@ -216,10 +217,13 @@ def _before_suffix(part: str) -> str | None:
 
 
 def name_line(text: str) -> str | None:
-    """The name a line of a name gives: the line, when it is a person's name; the name, when it gives the
-    person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health policy editor":
-    two or three words of a name, then a few words that end in a role word)."""
+    """The name a line of a name gives: the line, when it is a person's name or several people's; the name,
+    when it gives the person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health
+    policy editor": two or three words of a name, then a few words that end in a role word)."""
     if person_name(text):  # (words of a script without capitals are a name only after a byline's marker)
+        return text.strip()
+    names = people(text)  # "Kadri Tamm, Mart Lepik", "Hennie Botha en Marelize van der Merwe": several
+    if len(names) > 1 and not any(map(is_place, names)):  # (never "New York, Los Angeles")
         return text.strip()
     handle = _SOCIAL_HANDLE.search(text)  # "Ravi Dhaliwal @ravidhal": the name, then where to follow them
     if handle and person_name(text[: handle.start()]):

@@ -90,8 +90,8 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
         for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
-            if _opens_with(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
-                continue  # "发表于北京", "Atualizado há 2 anos"
+            if _marked(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
+                continue  # "发表于北京", "Atualizado há 2 anos", "Last Updated"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:
                 continue  # "Thứ Sáu" (Friday) reads as a name
             if digit_share(piece) >= META_LINES.max_digit_share or not re.search(r"\w", piece) \
@@ -112,6 +112,8 @@ def _day_names(language: str) -> frozenset[str]:
                      for name in width.values())
 
 
-def _opens_with(piece: str, markers: tuple[str, ...]) -> bool:
+def _marked(piece: str, markers: tuple[str, ...]) -> bool:
+    """Whether the piece opens with one of the markers, or ends with one as a word of its own: the label
+    of a date ("Last Updated", "Zuletzt aktualisiert", "Dernière mise à jour"), never a name."""
     folded = piece.casefold()
-    return any(folded.startswith(marker) for marker in markers)
+    return any(folded.startswith(marker) or folded.endswith(" " + marker) for marker in markers)

@@ -50,7 +50,7 @@ class Vocabulary:
         "نویسنده", "نويسنده", "خبرنگار", "رپورٹ", "تحریر",  # fa (written with either yeh), ur
         "oprac.", "opracowanie",  # pl: "compiled by"
         "ავტორი", "Հեղինակ", "โดย", "ผู้เขียน",  # ka, hy, th
-        "लेखक", "द्वारा",  # hi
+        "लेखक", "द्वारा", "రచన", "లేఖకుడు", "લેખક", "ਲੇਖਕ",  # hi, mr; te ("written by"); gu; pa
         "de", "na", "ni", "nga", "deur", "gan", "eftir", "escrit per", "egilea",  # ro, sw, tl, sq, af, cy, is, ca, eu
         "piše", "napisao", "napisala", "пише", "пишува", "autorius", "autors",  # hr, bs, sr, mk, lt, lv
         "аутор", "ауторка", "autorica", "avtor", "avtorica",  # sr, hr, sl
