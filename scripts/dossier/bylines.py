@@ -242,7 +242,8 @@ def name_line(text: str) -> str | None:
     return None
 
 
-_SOCIAL_HANDLE = re.compile(r"\s+[|·•]?\s*@\w{1,30}\s*$")
+# (from where a run of spaces starts, a bar only after it: one way to read a run of spaces, linear)
+_SOCIAL_HANDLE = re.compile(r"(?<!\s)\s+(?:[|·•]\s*)?@\w{1,30}\s*$")
 HANDLE_LINE = re.compile(r"@(\w[\w.]{0,29})")  # a writer's handle on a line of its own, under their name
 
 

@@ -28,7 +28,8 @@ def is_place(text: str) -> bool:
 
 
 # After a comma, a bar, a dash, or a full stop that ends a word, not an initial ("Ana M. Santos" is one name)
-_LAST_PART = re.compile(r"(?:(?<=\w\w)\.|\s?[,|/–—-])\s+([^.,|/–—-]+)$")
+# (the part opens with no space: the spaces before it are read one way only, in linear time)
+_LAST_PART = re.compile(r"(?:(?<=\w\w)\.|\s?[,|/–—-])\s+([^\s.,|/–—-][^.,|/–—-]*)$")
 
 
 def without_place(name: str) -> str:
