@@ -1,4 +1,5 @@
-"""places: a city's name in any of its languages and scripts is a place; people's names are not."""
+"""places: a city's name in any of its languages and scripts, a country's, a state's is a place; people's names
+are not."""
 
 import pytest
 
@@ -8,9 +9,10 @@ from dossier.places import is_place, without_place
 @pytest.mark.parametrize(("line", "place"), [
     ("Barcelona", True), ("São Paulo", True), ("Nueva York", True), ("Нью-Йорк", True), ("ঢাকা", True),
     ("New York,", True),  # as a dateline sets it out
+    ("United States", True), ("Kenya", True), ("New Jersey", True),  # a country, a state of the United States
     ("Laia Ferrer i Puig", False), ("Rafael Bittencourt", False), ("Thijs van Dam", False), ("Health Tech", False),
 ])
-def test_a_citys_name_is_a_place(line, place):
+def test_a_citys_countrys_or_states_name_is_a_place(line, place):
     assert is_place(line) is place
 
 

@@ -149,18 +149,7 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     """The name after a byline marker `part` opens with (`whole`: `part` is the whole line, not a segment)."""
     for marker, rest in _prefixes(part):
         words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
-        # A name ends at a word in lower case that is no particle of one ("Iris Cheung in Hong Kong"), in a
-        # script that writes names with capitals (Georgian's letters are all lower case).
-        words = words[: next((n for n, word in enumerate(words) if n and word.islower()
-                              and unicode_script(word[0]) not in CAPITALS_UNUSED
-                              and word not in VOCABULARY.name_particles), len(words))]
-        # The name ends at a role word: "记者 张三 报道" (the verb), "记者 周晓东 通讯员 李婷婷" (the reporter)
-        words = words[: next((n for n, word in enumerate(words) if is_role(word)), len(words))]
-        words = words[: _outlet_start(words)]  # "By Jordan Pell The Associated Press": the comma lost
-        while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
-            words.pop(0)  # "Dr. Anna Schmidt": her name
-        while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
-            words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
+        words = _name_words(words)
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people; a place
@@ -174,6 +163,42 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         if name and all(map(marked_name, name.split(", "))):
             return name
     return None
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name among those after a byline's marker: up to where the name ends."""
+    # A name ends at a word in lower case that is no particle of one ("Iris Cheung in Hong Kong"), in a
+    # script that writes names with capitals (Georgian's letters are all lower case).
+    words = words[: next((n for n, word in enumerate(words) if n and word.islower()
+                          and unicode_script(word[0]) not in CAPITALS_UNUSED
+                          and word not in VOCABULARY.name_particles), len(words))]
+    # The name ends at a role word: "记者 张三 报道" (the verb), "记者 周晓东 通讯员 李婷婷" (the reporter)
+    role = next((n for n, word in enumerate(words) if is_role(word)), len(words))
+    desk = role < len(words)  # "… and Health Desk", "… & Reuters Staff": what the role word ends is a desk
+    words = words[:role]
+    words = words[: _outlet_start(words)]  # "By Jordan Pell The Associated Press": the comma lost
+    # "By Jane Doe Updated …": a date's marker ends the name. An agency after the conjunction is no second
+    # person: "By Jane Doe and AFP", "Von Max Müller und Agenturen" and "By Jane Doe and Health Desk" (cut
+    # at their role words above), not "José Ortega y Gasset".
+    words = words[: next((n for n, word in enumerate(words) if n and word.casefold() in _DATE_MARKERS),
+                         len(words))]
+    if len(words) > 2 and _joins(words[-2]) and (desk or (words[-1].isupper() and len(words[-1]) > 1)):  # noqa: PLR2004
+        words = words[:-1]
+    while words and _joins(words[-1]):
+        words.pop()
+    while len(words) > 2 and words[0].casefold() in VOCABULARY.honorifics:  # noqa: PLR2004 (a title, a name of two words)
+        words.pop(0)  # "Dr. Anna Schmidt": her name
+    while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
+        words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
+    return words
+
+
+_DATE_MARKERS = frozenset(VOCABULARY.published_markers + VOCABULARY.update_markers)
+
+
+def _joins(word: str) -> bool:
+    """A word that joins two people's names ("and", "und", "y", "&")."""
+    return word == "&" or word.casefold() in VOCABULARY.people_conjunctions
 
 
 def _outlet_start(words: list[str]) -> int:

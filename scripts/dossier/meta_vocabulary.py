@@ -74,7 +74,8 @@ class Vocabulary:
     role_words: tuple[str, ...] = (
         "staff", "reporter", "correspondent", "editor", "editors", "writer", "columnist", "journalist", "newsroom",
         "desk", "redaktion",
-        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "redactie",
+        "rédaction", "redacción", "redazione", "redação", "agencies", "agences", "agencias", "agenturen", "agenzie",
+        "redactie",
         "redaktionen", "redakcja", "redaksi", "redaktör", "muhabir", "editör", "toimitus", "редакция", "корреспондент",
         "biên tập viên", "phóng viên",
         "التحرير", "تحرير", "محرر", "مراسل", "فريق", "رئيس", "מערכת", "כתב", "כתבת", "עורך", "עורכת",

