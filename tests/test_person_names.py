@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.person_names import person_name
+from dossier.person_names import person_name, unmarked_name
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -14,3 +14,13 @@ from dossier.person_names import person_name
 ])
 def test_person_name(text, expected):
     assert person_name(text) is expected
+
+
+@pytest.mark.parametrize(("name", "unmarked"), [
+    ("张伟", True), ("張偉", True), ("欧阳娜娜", True), ("歐陽娜娜", True),  # a common surname, either script
+    ("健康", False), ("科技", False), ("健康频道", False), ("経済", False),  # a section's word
+    ("佐藤 健太", True),  # a Japanese name set apart in two
+    ("Jane Doe", True), ("김민준", True),  # other names as they are
+])
+def test_a_han_name_no_byline_marks_opens_with_a_surname(name, unmarked):
+    assert unmarked_name(name) is unmarked

@@ -62,6 +62,21 @@ class Vocabulary:
     # Of those, the ones that name an opinion piece's kind: only the author's name may follow them ("A column by
     # Warren Buffett, 46 years on" is a subheading).
     opinion_prefixes: tuple[str, ...] = _OPINION_PREFIXES
+    # The commonest Chinese surnames (Simplified; person_names reads their Traditional forms too), single and
+    # compound: a name of Han characters alone that no byline marks opens with one ("张伟", "欧阳娜娜"), a
+    # section's word does not ("健康", "科技").
+    chinese_surnames: str = (
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+        "陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐"
+        "易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管"
+        "柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
+        "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼"
+        "满闻厉伊区郜阚权帅屠朴练廉禹井祖巴丰"
+    )
+    chinese_compound_surnames: tuple[str, ...] = (
+        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "长孙", "宇文", "司徒", "夏侯",
+        "端木", "独孤", "南宫", "西门", "澹台", "轩辕", "呼延",
+    )
     # Academic titles before a name in a byline ("Von Dr. Anna Schmidt"): the author is the name.
     honorifics: tuple[str, ...] = ("dr.", "dr", "prof.", "prof", "med.", "dipl.-ing.", "mag.", "ing.", "drs.", "ir.",
                                    "dott.", "dott.ssa", "doç.", "д-р", "проф.")

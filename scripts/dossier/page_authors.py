@@ -13,7 +13,7 @@ from .meta_lines import is_prose, is_role
 from .meta_vocabulary import VOCABULARY
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
-from .person_names import person_name
+from .person_names import person_name, unmarked_name
 from .places import is_place
 from .thresholds import META_LINES
 from .web_addresses import EMAIL_ADDRESS
@@ -52,13 +52,13 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
                     continue
                 name = name_line(neighbour.text)
                 if name and not opens_with_byline_marker(neighbour.text) and not is_place(name) \
-                        and not any(names_agree(name, h) for h in holders):
+                        and unmarked_name(name) and not any(names_agree(name, h) for h in holders):
                     return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
     for _line, found in datelines:
         for part in found.parts:  # (not the outlet's name the masthead gives: "Teropong Bisnis - 08/12/2020")
             outlet = any(names_agree(part, site) for site in sites)
-            if person_name(part) and not opens_with_byline_marker(part) and not outlet:
+            if person_name(part) and unmarked_name(part) and not opens_with_byline_marker(part) and not outlet:
                 return part, None
     for line in layout.foot:
         name = None if line.prose else byline_name(line.text)

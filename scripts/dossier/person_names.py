@@ -6,8 +6,10 @@ their usual lengths (`person_name`), and the wider shape a name takes after an e
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .characters import CAPITALS_UNUSED, CJK, HAN, HANGUL, HIRAGANA, WORD, char_class, unicode_script
+from .chinese import TRADITIONAL, convert
 from .line_shape import any_languages_stopwords
 from .meta_lines import CJK_CHAR, URL_OR_EMAIL, is_role
 from .meta_vocabulary import VOCABULARY
@@ -109,3 +111,26 @@ def marked_name(text: str) -> bool:
         and low <= len(compact) <= high
         and not is_role(compact)
     )
+
+
+def unmarked_name(name: str) -> bool:
+    """Whether a name that no byline marks (a line beside a dateline, a part of one) may be a person's: a
+    name of Han characters alone only where it opens with a common Chinese surname, in two or three
+    characters (four after a compound surname): "张伟", "欧阳娜娜", never a section's word ("健康", "科技",
+    "健康频道") or a Japanese one ("経済"), unless set apart in two ("佐藤 健太"). Other names as they are."""
+    compact = "".join(name.split())
+    if not _CHINESE_NAME.fullmatch(compact) or len(name.split()) == META_LINES.japanese_name_parts:
+        return True  # (a family name apart from the given name, as Japanese pages set it: "佐藤 健太")
+    singles, compounds = _surnames()
+    if compact[:2] in compounds:
+        return len(compact) <= META_LINES.han_name_chars[1]
+    return compact[0] in singles and len(compact) < META_LINES.han_name_chars[1]
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The common Chinese surnames, single and compound, in Simplified and Traditional characters."""
+    singles = VOCABULARY.chinese_surnames
+    compounds = VOCABULARY.chinese_compound_surnames
+    return (frozenset(singles + convert(singles, TRADITIONAL)),
+            frozenset(compounds) | {convert(surname, TRADITIONAL) for surname in compounds})
