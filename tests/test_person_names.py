@@ -11,6 +11,9 @@ from dossier.person_names import person_name, unmarked_name
     ("Madrid", False), ("The Civic Post", False), ("Le Fil Santé", False), ("Skip to content", False),
     ("PM ET", False), ("Traduzido do inglês", False), ("中国健康商报网", False), ("新华网", False),
     ("健康產業觀察", False), ("기자", False), ("编辑", False), ("news@example.com", False), ("Jane 2", False),
+    # a link's words, an agency's: two capitalized words are no name with one of them
+    ("Privacy Policy", False), ("Getty Images", False), ("Bloomberg News", False), ("Contact Us", False),
+    ("Editorial Board", False),
 ])
 def test_person_name(text, expected):
     assert person_name(text) is expected

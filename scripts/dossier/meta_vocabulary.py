@@ -101,6 +101,13 @@ class Vocabulary:
         *_PICTURE_WORDS,  # a picture's credit, no one's name
     )
     picture_words: tuple[str, ...] = _PICTURE_WORDS
+    # Words of a page's links and of organizations' names that no person's name holds: two capitalized
+    # words with one of them are a link or an agency ("Privacy Policy", "Getty Images", "Bloomberg News").
+    not_name_words: tuple[str, ...] = (
+        "news", "press", "images", "photos", "pictures", "policy", "privacy", "terms", "comments", "article",
+        "articles", "board", "agency", "newsletter", "subscribe", "login", "sign", "contact", "magazine", "online",
+        "nachrichten", "actualités", "noticias", "notizie", "notícias", "nieuws",
+    )
     # Words that open a role after a name and a comma ("Priya Raman, Director of Clinical Programs",
     # "Marcus Oyelaran, Senior Editor, Health Tech").
     role_openers: tuple[str, ...] = (

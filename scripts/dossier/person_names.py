@@ -47,7 +47,7 @@ def person_name(text: str) -> bool:
         return False
     if text.isupper() or words[0].casefold() in VOCABULARY.articles:
         return False
-    if any(word.casefold().strip(".") in VOCABULARY.role_words for word in words):
+    if any(word.casefold().strip(".") in VOCABULARY.role_words + VOCABULARY.not_name_words for word in words):
         return False
     for n, word in enumerate(words):
         if not _LATIN_WORD.match(word) and word != "&":
