@@ -324,6 +324,7 @@ def test_counters(line, expected):
     ("Follow the money on X and you find the pharmacy benefit managers.", False),
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
+    ("Sign up", True), ("注册", True), ("회원가입", True),  # an account's buttons
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
     assert vocabulary.is_chrome(line) is expected

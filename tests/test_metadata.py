@@ -116,6 +116,17 @@ def test_a_toml_metadata_block_gives_its_date_and_author(vocabulary):
     assert (found.published, found.author) == ("2022-08-24", "Dana Whitcomb")
 
 
+def test_a_posts_publication_is_its_publisher_and_its_read_time_no_description_of_the_writer(vocabulary):
+    # a blogging platform's post: the writer, a button, the publication under its label, the read time, the date
+    text = "\n".join(["Open in app", "Sign up", "Telehealth deals: what founders should learn", PROSE["en"],
+                      "Jonah Feld", "Follow", "Published in", "Digital Health Notes", "7 min read", "Sep 14, 2022", "",
+                      PROSE["en"], "", PROSE["en"]])
+    found = extract(clean(DecodedText("seeds/articles/post.txt", "0" * 64, text, "utf-8"), vocabulary), "en")
+    assert (found.publisher, found.author) == ("Digital Health Notes", None)
+    assert facts("de", ["# Klinikverbund übernimmt Praxisnetz", "Erschienen in Der Gesundheitsbote"])[2] == (
+        "Der Gesundheitsbote")
+
+
 def test_the_pages_own_controls_are_no_masthead(vocabulary):
     # the app's buttons over the headline, which the clean stage names as chrome, name no outlet
     text = "\n".join(["Clinic chain changes hands - by Renata Osei", "Open in app", "Sign in",

@@ -101,6 +101,11 @@ class Vocabulary:
         *_PICTURE_WORDS,  # a picture's credit, no one's name
     )
     picture_words: tuple[str, ...] = _PICTURE_WORDS
+    # A post's publication, named after it on the same line or the next ("Published in" / "Digital Health Notes").
+    publication_labels: tuple[str, ...] = (
+        "published in", "publicado en", "publié dans", "erschienen in", "veröffentlicht in", "pubblicato su",
+        "pubblicato in", "publicado em", "gepubliceerd in",
+    )
     # Words of a page's links and of organizations' names that no person's name holds: two capitalized
     # words with one of them are a link or an agency ("Privacy Policy", "Getty Images", "Bloomberg News").
     not_name_words: tuple[str, ...] = (

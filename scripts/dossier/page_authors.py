@@ -81,7 +81,12 @@ def _describes_writer(line: PageLine, headline: int | None) -> bool:
     Valley Health | Internal Medicine" / "Published Mar 3, 2024"): no prose, no name, words enough not to be
     a section's label. Only the line beyond it, if a name alone, makes it one."""
     return (headline is not None and line.number > headline and line.kind != "title" and not line.prose
-            and len(line.text.split()) >= META_LINES.writer_description_min_words and not name_line(line.text))
+            and line.rule not in _CONTROLS and len(line.text.split()) >= META_LINES.writer_description_min_words
+            and not name_line(line.text))
+
+
+# What the clean stage names as the page's controls and counters ("7 min read", "Share"): no description.
+_CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation", "advertising"})
 
 
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:

@@ -15,6 +15,7 @@ from .bylines import byline_name, lead_byline
 from .datelines import Dateline, dateline
 from .line_shape import tab_title_parts
 from .meta_lines import has_cjk, script_of, segments_keeping_colons
+from .meta_vocabulary import VOCABULARY
 from .outlets import (
     names_agree,
     native_form,
@@ -188,7 +189,7 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
     line among the page's last lines but above some prose (a notice kept as text, a photo credit above
     the last paragraph) counts only where a masthead agrees with it."""
     near_dates = _beside(layout, [line for line, _ in datelines])
-    head_source, foot_source = _source(near_dates), _source(layout.foot)
+    head_source, foot_source = _source(near_dates) or _publication(layout.head), _source(layout.foot)
     if head_source:
         return native_form(head_source, language)
     tab_site = _tab_title_site(layout)
@@ -288,6 +289,21 @@ def _source(lines: tuple[PageLine, ...]) -> str | None:
     for line in lines:
         name = None if line.prose else source_name(line.text)
         if name and (has_cjk(name) or title_case(name)):  # "Source: company reports" is no outlet
+            return name
+    return None
+
+
+def _publication(head: tuple[PageLine, ...]) -> str | None:
+    """The publication a post names after its label, on the same line or the next ("Published in" / "Digital
+    Health Notes", as blogging platforms set it)."""
+    for n, line in enumerate(head):
+        folded = line.text.casefold()
+        label = next((label for label in VOCABULARY.publication_labels if folded.startswith(label)), None)
+        if label is None or line.prose:
+            continue
+        following = head[n + 1] if n + 1 < len(head) and not head[n + 1].prose else None
+        name = line.text[len(label):].strip(" :：") or (following.text if following else "")
+        if outlet_name(name) and title_case(name):
             return name
     return None
 
