@@ -127,6 +127,15 @@ def test_a_posts_publication_is_its_publisher_and_its_read_time_no_description_o
         "Der Gesundheitsbote")
 
 
+def test_the_walk_to_the_writers_name_passes_the_buttons_beside_it(vocabulary):
+    # a column: the writer's name and role, a button, the dateline
+    text = "\n".join(["Clinic chain changes hands, and everyone should worry", "Marcus Ellery", "Columnist", "Follow",
+                      "Published May 2, 2024 at 6:00 a.m. EDT", "", PROSE["en"], "", PROSE["en"]])
+    cleaned = clean(DecodedText("seeds/articles/column.txt", "0" * 64, text, "utf-8"), vocabulary)
+    assert {r.text: r.rule for r in cleaned.removed_lines}["Follow"] == "page_chrome"
+    assert extract(cleaned, "en").author == "Marcus Ellery"
+
+
 def test_the_pages_own_controls_are_no_masthead(vocabulary):
     # the app's buttons over the headline, which the clean stage names as chrome, name no outlet
     text = "\n".join(["Clinic chain changes hands - by Renata Osei", "Open in app", "Sign in",

@@ -39,13 +39,15 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
     for line, _found in sorted(datelines, key=lambda dated: headline is not None and dated[0].number < headline):
         n = position[line]
         for step in (-1, 1):
-            # Above the dateline, past the byline block's other lines: "Laia Ferrer i Puig" / "Barcelona" / the
-            # dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline; the line beside it when no
+            # Above the dateline, past the byline block's other lines and buttons: "Laia Ferrer i Puig" /
+            # "Barcelona" / the dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline, "Marcus
+            # Ellery" / "Columnist" / "Follow" / the dateline; the line beside it when no
             # name stands beyond them, never a place: a city over a dateline ("San Francisco") is where it was
             # written far more often than a writer's name (that a writer named as a city, "Juan Díaz", is lost).
             offset = step
             while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
-                    and (_is_byline_part(other.text) or (offset == step and _describes_writer(other, headline))):
+                    and (_is_byline_part(other.text) or other.rule in _CONTROLS
+                         or (offset == step and _describes_writer(other, headline))):
                 offset += step
             for neighbour in dict.fromkeys(filter(None, (_beside(lines, n, offset), _beside(lines, n, step)))):
                 if neighbour.kind == "title" or neighbour.prose:

@@ -64,11 +64,13 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
                for name in [lead_byline(line.text) if line.prose
                             else byline_name(line.text) or _dateline_byline(found_on.get(line.number))] if name]
     holders = _holders(layout.foot)
-    author, author_line = page_author(layout, datelines, bylines, holders + _holders(layout.tail))
+    publication = _publication(layout.head)  # (a name the page gives as its publication is no author)
+    author, author_line = page_author(layout, datelines, bylines,
+                                      holders + _holders(layout.tail) + ([publication] if publication else []))
     used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
     if author_line is not None:
         used.add(author_line.number)
-    publisher = _publisher(layout, datelines, language, used, holders)
+    publisher = _publisher(layout, datelines, language, used, holders, publication)
     if publisher and author and publisher == author:
         publisher = None
     fields = front_matter_fields(clean)
@@ -178,18 +180,17 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
 
 
 def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set[int],
-               holders: list[str]) -> str | None:
-    """The outlet: a source marker on or beside a dateline; else a masthead a copyright line agrees
-    with (in the masthead's words, less what only one of them adds); else the site a browser tab's title
-    names after the headline; else a masthead the footer repeats
-    as one of its parts (never a lone ordinary word: a menu repeats "Health"); else a source marker in
-    the foot; else the source a CJK dateline names; else the copyright holder, unless its name is in
-    another script than the article and the top masthead names the outlet in the article's own; else
-    a masthead alone (a lone ordinary word, "Fermer", only where the page names it again). A copyright
-    line among the page's last lines but above some prose (a notice kept as text, a photo credit above
-    the last paragraph) counts only where a masthead agrees with it."""
+               holders: list[str], publication: str | None) -> str | None:
+    """The outlet: a source marker on or beside a dateline, or the publication a post names; else a masthead a
+    copyright line agrees with (in the masthead's words, less what only one of them adds); else the site a
+    browser tab's title names after the headline; else a masthead the footer repeats as one of its parts (never
+    a lone ordinary word: a menu repeats "Health"); else a source marker in the foot; else the source a CJK
+    dateline names; else the copyright holder, unless its name is in another script than the article and the top
+    masthead names the outlet in the article's own; else a masthead alone (a lone ordinary word, "Fermer", only
+    where the page names it again). A copyright line among the page's last lines but above some prose (a notice
+    kept as text, a photo credit above the last paragraph) counts only where a masthead agrees with it."""
     near_dates = _beside(layout, [line for line, _ in datelines])
-    head_source, foot_source = _source(near_dates) or _publication(layout.head), _source(layout.foot)
+    head_source, foot_source = _source(near_dates) or publication, _source(layout.foot)
     if head_source:
         return native_form(head_source, language)
     tab_site = _tab_title_site(layout)
