@@ -98,6 +98,8 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     ("By Jane Doe for The Times", True),
     ("Von Anna Schmidt und Peter Müller", True),
     ("రచన: రాఘవేంద్ర రెడ్డి", True),  # Telugu: "written by"
+    ("Propos recueillis par Camille Bertrand", True),  # an interview's
+    ("Propos recueillis par la rédaction du journal lors du salon de Lille.", False),
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline

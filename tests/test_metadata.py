@@ -885,6 +885,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("Par Jean Dupont et AFP", "Jean Dupont"), ("Von Max Müller und Agenturen", "Max Müller"),
     ("By Jane Doe & Reuters Staff", "Jane Doe"), ("By Jane Doe and Health Desk", "Jane Doe"),
     ("Por José Ortega y Gasset", "José Ortega y Gasset"),  # one name, its surnames joined
+    # an interview's: who asked the questions
+    ("Propos recueillis par Camille Bertrand", "Camille Bertrand"), ("Interview by Dana Whitcomb", "Dana Whitcomb"),
+    ("Das Interview führte Anna Schmidt", "Anna Schmidt"),
     # the outlet after the name, its comma lost; a name's own capitalized particle, or a short surname, stays
     ("By Jordan Pell The Associated Press", "Jordan Pell"), ("Por Ana Ruiz Los Angeles Times", "Ana Ruiz"),
     ("Par Jean-Luc La Fontaine", "Jean-Luc La Fontaine"), ("By Kevin Lo", "Kevin Lo"),

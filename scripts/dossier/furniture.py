@@ -164,16 +164,26 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     if EMAIL_ADDRESS.search(text) or HANDLE_LINE.fullmatch(text.strip()):
         return True
     marked = without_leading_symbols(text)
-    return bool(vocabulary.byline.search(marked)) and not _is_phrase_after_marker(marked, limits)
+    found = vocabulary.byline.search(marked)
+    if not found:
+        return False
+    # After a marker that opens the line, what follows it (its pattern reads the name's first letter); after
+    # another, what follows the line's first word.
+    if found.start() == 0:
+        after = marked[found.end() - 1:]
+    else:
+        first_word_and_rest = marked.split(None, 1)
+        after = first_word_and_rest[1] if len(first_word_and_rest) > 1 else ""
+    return not _is_phrase(after, limits)
 
 
 _CLAUSE_END = re.compile(r"[,|·•–—/(;]|\d")
 
 
-def _is_phrase_after_marker(text: str, limits: CleaningThresholds) -> bool:
-    """Whether the clause after a line's first word is mostly words in lower case (name particles aside)."""
-    marker_and_rest = text.split(None, 1)
-    clause = _CLAUSE_END.split(marker_and_rest[-1], maxsplit=1)[0].split() if len(marker_and_rest) > 1 else []
+def _is_phrase(text: str, limits: CleaningThresholds) -> bool:
+    """Whether the clause `text` opens with is mostly words in lower case (name particles aside): a subheading's
+    phrase after a byline's word ("From Google X to an independent company"), not a name."""
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0].split()
     lower = [word for word in clause if word[:1].islower() and word.casefold() not in VOCABULARY.name_particles]
     return (len(clause) >= limits.byline_phrase_min_words
             and len(lower) >= limits.byline_phrase_lower_share * len(clause))

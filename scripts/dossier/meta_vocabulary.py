@@ -30,6 +30,10 @@ class Vocabulary:
         "by our correspondent", "from our correspondent", "von unserem korrespondenten", "von unserer korrespondentin",
         "de notre correspondant", "de notre correspondante", "por nuestro corresponsal", "por nuestra corresponsal",
         "dal nostro corrispondente", "door onze correspondent", "door onze correspondente", "do nosso correspondente",
+        # an interview's: who asked the questions ("Propos recueillis par …")
+        "interview by", "interviewed by", "propos recueillis par", "entretien réalisé par", "interview réalisée par",
+        "das interview führte", "interview von", "entrevista realizada por", "entrevista de", "intervista a cura di",
+        "interview door",
         "written by", "text by", "words by", "story by", "reporting by", "reported by", "posted by", "hosted by", "by",
         "author", "reporter",
         "von", "text", "autor", "autorin",  # de (autor: also pl, cs, pt, es)
