@@ -67,6 +67,9 @@ CRAFTED: dict[str, tuple[Callable[[int], str], int]] = {
     # A run of spaces inside a name over the dateline: a handle's and a place's patterns read it one way.
     "a run of spaces in a name over a dateline": (
         lambda n: HEADLINE + "Jane Doe," + " " * n + "x,\n25 January 2023\n\n" + PROSE + ARTICLE_END, 5_000),
+    "a numbering label's run of spaces": (
+        lambda n: HEADLINE + "Episode" + " " * n + "#\nThe episode's title in a few words\n\n" + PROSE + ARTICLE_END,
+        5_000),
     "spaces between menu items": (lambda n: HEADLINE + "Home" + " " * n + "News\n\n" + PROSE + ARTICLE_END, 25_000),
     "a count over a run of spaces": (lambda n: HEADLINE + PROSE + "1" + " " * n + "x\n\n" + ARTICLE_END, 25_000),
     "a tab title's bar after a run of spaces": (lambda n: HEADLINE + "x" + " " * n + "｜y\n\n" + PROSE + ARTICLE_END, 25_000),

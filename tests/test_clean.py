@@ -283,6 +283,11 @@ def test_a_label_numbering_the_headline_ends_the_walk_up(vocabulary):
     result = clean(decoded(page("Example Ledger", "Bedside Manner", "A podcast about the business of health care",
                                 "Episode 87", headline, "Hosted by Dana Whitcomb", "", *RELEASE_BODY[:2])), vocabulary)
     assert result.title == headline
+    # a date, a count between the headline and the standfirst number nothing
+    for label in ("Mar 3", "Comments 12"):
+        result = clean(decoded(page(headline, label, "Why the retail giant gave up on its own clinic after four years",
+                                    "", *RELEASE_BODY[:2])), vocabulary)
+        assert result.title == headline, label
 
 
 def test_a_wrapped_page_keeps_apart_what_is_not_one_paragraph(vocabulary):

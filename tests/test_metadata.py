@@ -392,6 +392,7 @@ def test_a_link_with_a_date_is_no_dateline():
      "2019-11-12", ("Par Camille Roussel",)),
     ("en", "Business | By Iris Cheung in Hong Kong | Published: 6:30pm, 8 Dec, 2020 | Updated: 9:12pm, 8 Dec, 2020",
      "2020-12-08", ("Business", "By Iris Cheung in Hong Kong")),
+    ("vi", "Nguyễn Hải Đăng | 25/01/2023", "2023-01-25", ("Nguyễn Hải Đăng",)),  # "đăng" (posted) ends a name here
 ])
 def test_a_dateline_set_out_in_parts_is_read_part_by_part(language, line, published, parts):
     found = dateline(line, language)
@@ -490,6 +491,9 @@ def test_a_place_between_the_name_and_the_dateline_is_not_the_author(language, h
     (["# Can the Apple Watch detect a heart attack?", "Tobias Greer",
       "Cardiologist, board-certified in clinical cardiac electrophysiology", "Answered December 10, 2018"],
      "Tobias Greer"),
+    # a caption that names the name above it describes a picture's subject
+    (["# Clinic chain changes hands", "Andy Jassy", "Amazon chief executive Andy Jassy at an event", "June 16, 2022"],
+     None),
     # a section's label is no description, and one line is walked past, no more
     (["# Clinic chain changes hands", "Miriam Castellanos", "Health", "June 16, 2022"], None),
     (["# Clinic chain changes hands", "Miriam Castellanos", "Chief Medical Information Officer at Riverside",
@@ -629,6 +633,11 @@ PUBLISHERS = [
      None),
     ("en", ["Clinic chain changes hands hands down | Ledger", "# Clinic chain changes hands", "June 16, 2022"], [],
      None),
+    # a word alone after the headline may be its section; a copyright line outranks it, and a number is no outlet
+    ("en", ["Clinic chain changes hands | Opinion", "# Clinic chain changes hands", "June 16, 2022"], [], None),
+    ("en", ["Clinic chain changes hands | Ledgerline", "# Clinic chain changes hands", "June 16, 2022"],
+     ["© 2024 Daily Planet"], "Daily Planet"),
+    ("en", ["Episode 87", "# Clinic chain changes hands", "June 16, 2022"], [], None),
 ]
 
 
@@ -888,6 +897,9 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     # an interview's: who asked the questions
     ("Propos recueillis par Camille Bertrand", "Camille Bertrand"), ("Interview by Dana Whitcomb", "Dana Whitcomb"),
     ("Das Interview führte Anna Schmidt", "Anna Schmidt"),
+    # a particle's article is the name's, a publication's marker may be a name's word, a surname a word
+    ("By Ana De Los Ríos Pérez", "Ana De Los Ríos Pérez"), ("Tác giả: Nguyễn Hải Đăng", "Nguyễn Hải Đăng"),
+    ("By Eyal Press", "Eyal Press"),
     # the outlet after the name, its comma lost; a name's own capitalized particle, or a short surname, stays
     ("By Jordan Pell The Associated Press", "Jordan Pell"), ("Por Ana Ruiz Los Angeles Times", "Ana Ruiz"),
     ("Par Jean-Luc La Fontaine", "Jean-Luc La Fontaine"), ("By Kevin Lo", "Kevin Lo"),

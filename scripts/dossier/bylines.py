@@ -149,7 +149,7 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     """The name after a byline marker `part` opens with (`whole`: `part` is the whole line, not a segment)."""
     for marker, rest in _prefixes(part):
         words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
-        words = _name_words(words)
+        words = _name_words(words, rest)
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
         # Chinese reporters after their marker, spaced apart ("记者 何建国 郑雪"), are two people; a place
@@ -165,8 +165,9 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     return None
 
 
-def _name_words(words: list[str]) -> list[str]:
-    """The words of a name among those after a byline's marker: up to where the name ends."""
+def _name_words(words: list[str], rest: str) -> list[str]:
+    """The words of a name among those after a byline's marker (`rest`, what follows the marker): up to where
+    the name ends."""
     # A name ends at a word in lower case that is no particle of one ("Iris Cheung in Hong Kong"), in a
     # script that writes names with capitals (Georgian's letters are all lower case).
     words = words[: next((n for n, word in enumerate(words) if n and word.islower()
@@ -177,11 +178,12 @@ def _name_words(words: list[str]) -> list[str]:
     desk = role < len(words)  # "… and Health Desk", "… & Reuters Staff": what the role word ends is a desk
     words = words[:role]
     words = words[: _outlet_start(words)]  # "By Jordan Pell The Associated Press": the comma lost
-    # "By Jane Doe Updated …": a date's marker ends the name. An agency after the conjunction is no second
-    # person: "By Jane Doe and AFP", "Von Max Müller und Agenturen" and "By Jane Doe and Health Desk" (cut
-    # at their role words above), not "José Ortega y Gasset".
-    words = words[: next((n for n, word in enumerate(words) if n and word.casefold() in _DATE_MARKERS),
-                         len(words))]
+    # "By Jane Doe Updated 25 January 2023": a date's marker before the date ends the name (not the name's own
+    # word: "Nguyễn Hải Đăng"). An agency after the conjunction is no second person: "By Jane Doe and AFP",
+    # "Von Max Müller und Agenturen" and "By Jane Doe and Health Desk" (cut at their role words above), not
+    # "José Ortega y Gasset".
+    words = words[: next((n for n, word in enumerate(words) if n and word.casefold() in _DATE_MARKERS
+                          and re.search(rf"{re.escape(word)}\s*[:：]?\s*\d", rest)), len(words))]
     if len(words) > 2 and _joins(words[-2]) and (desk or (words[-1].isupper() and len(words[-1]) > 1)):  # noqa: PLR2004
         words = words[:-1]
     while words and _joins(words[-1]):
@@ -208,7 +210,8 @@ def _outlet_start(words: list[str]) -> int:
     for n in range(2, len(words) - 2):
         word = words[n]
         if len(word) > 1 and word[0].isupper() and word.casefold() in VOCABULARY.articles \
-                and word.casefold() not in VOCABULARY.name_particles:
+                and word.casefold() not in VOCABULARY.name_particles \
+                and words[n - 1].casefold() not in VOCABULARY.name_particles:  # "Ana De Los Ríos"
             return n
     return len(words)
 

@@ -90,7 +90,7 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
         for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
-            if _marked(piece, VOCABULARY.published_markers + VOCABULARY.update_markers):
+            if _marked(piece, VOCABULARY.published_markers + VOCABULARY.update_markers, VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos", "Last Updated"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:
                 continue  # "Thứ Sáu" (Friday) reads as a name
@@ -112,8 +112,9 @@ def _day_names(language: str) -> frozenset[str]:
                      for name in width.values())
 
 
-def _marked(piece: str, markers: tuple[str, ...]) -> bool:
-    """Whether the piece opens with one of the markers, or ends with one as a word of its own: the label
-    of a date ("Last Updated", "Zuletzt aktualisiert", "Dernière mise à jour"), never a name."""
+def _marked(piece: str, markers: tuple[str, ...], last: tuple[str, ...]) -> bool:
+    """Whether the piece opens with one of `markers`, or ends with one of `last` as a word of its own: the
+    label of a revision's date ("Last Updated", "Zuletzt aktualisiert", "Dernière mise à jour"), never a name
+    (a publication's marker may be one: Vietnamese "đăng", "Nguyễn Hải Đăng")."""
     folded = piece.casefold()
-    return any(folded.startswith(marker) or folded.endswith(" " + marker) for marker in markers)
+    return any(folded.startswith(marker) for marker in markers) or any(folded.endswith(" " + m) for m in last)

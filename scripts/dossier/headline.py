@@ -105,8 +105,11 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
 
 
-# A label that numbers what follows it: a word, then its number ("Episode 87", "Issue #212", "Part 3").
-_NUMBERING_LABEL = re.compile(r"[^\W\d_]+\.?\s*(?:#|№|No\.)?\s*\d{1,4}")
+# A label that numbers what follows it: an episode's, an issue's, a part's word, then its number ("Episode 87",
+# "Issue #212", "Part 3"); never a date ("Mar 3") or a counter ("Comments 12").
+_NUMBERING_LABEL = re.compile(
+    r"(?i:episode|ep\.|issue|part|chapter|vol\.|volume|folge|ausgabe|teil|épisode|numéro|capítulo|episodio|edición"
+    r"|edizione|parte|número|numero|aflevering|editie|deel|odcinek|wydanie)\s*(?:(?:#|№|No\.)\s*)?\d{1,4}")
 
 
 def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:

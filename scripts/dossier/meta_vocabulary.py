@@ -113,7 +113,7 @@ class Vocabulary:
     # Words of a page's links and of organizations' names that no person's name holds: two capitalized
     # words with one of them are a link or an agency ("Privacy Policy", "Getty Images", "Bloomberg News").
     not_name_words: tuple[str, ...] = (
-        "news", "press", "images", "photos", "pictures", "policy", "privacy", "terms", "comments", "article",
+        "news", "images", "photos", "pictures", "policy", "privacy", "terms", "comments", "article",
         "articles", "board", "agency", "newsletter", "subscribe", "login", "sign", "contact", "magazine", "online",
         "nachrichten", "actualités", "noticias", "notizie", "notícias", "nieuws",
     )

@@ -41,8 +41,8 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
         for step in (-1, 1):
             # Above the dateline, past the byline block's other lines and buttons: "Laia Ferrer i Puig" /
             # "Barcelona" / the dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline, "Marcus
-            # Ellery" / "Columnist" / "Follow" / the dateline; the line beside it when no
-            # name stands beyond them, never a place: a city over a dateline ("San Francisco") is where it was
+            # Ellery" / "Columnist" / "Follow" / the dateline; the line beside it when no name stands beyond
+            # them, never a place: a city over a dateline ("San Francisco") is where it was
             # written far more often than a writer's name (that a writer named as a city, "Juan Díaz", is lost).
             offset = step
             while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
@@ -53,8 +53,11 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
                 if neighbour.kind == "title" or neighbour.prose:
                     continue
                 name = name_line(neighbour.text)
+                # (a caption under a name that names it again describes the picture's subject, not a writer)
+                passed = " ".join(lines[n + k].text for k in range(offset + 1, 0)) if offset < step else ""
                 if name and not opens_with_byline_marker(neighbour.text) and not is_place(name) \
-                        and unmarked_name(name) and not any(names_agree(name, h) for h in holders):
+                        and unmarked_name(name) and name not in passed \
+                        and not any(names_agree(name, h) for h in holders):
                     return name, neighbour
     sites = [site for line in layout.masthead for site in [site_name(line.text)] if site]
     for _line, found in datelines:
@@ -88,7 +91,7 @@ def _describes_writer(line: PageLine, headline: int | None) -> bool:
 
 
 # What the clean stage names as the page's controls and counters ("7 min read", "Share"): no description.
-_CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation", "advertising"})
+_CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation"})
 
 
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:

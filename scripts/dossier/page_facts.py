@@ -201,7 +201,7 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
             if names_agree(site, holder):
                 chosen = holder if _fold_in(holder, site) else site
                 return native_form(chosen, language)
-    if tab_site:
+    if tab_site and not holders:  # (one a copyright line disagrees with yields to it: "H | Opinion", "© Daily Planet")
         return native_form(tab_site, language)
     masthead = {line.number for line in layout.masthead}
     footer = [line for line in layout.foot + layout.tail if line.number not in masthead]
@@ -227,7 +227,7 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
     alone = [site for line in layout.masthead if line.number not in used and line.rule != "page_chrome"
              for site in [site_name(line.text)] if site]
     for site in alone:
-        if not _masthead_like(site):  # "Skip to content" is no masthead
+        if not _masthead_like(site) or _NUMBER_WORD.search(site):  # "Skip to content", "Episode 87": no masthead
             continue
         if plain_word(site) and not _mentions(elsewhere, site):
             continue  # a lone ordinary word ("Fermer", "Menu") names an outlet only when the page repeats it
@@ -247,9 +247,18 @@ def _tab_title_site(layout: Page) -> str | None:
         parts = tab_title_parts(line.text)
         if len(parts) > 1 and headline and parts[0] == headline:
             site = parts[-1]
-            if outlet_name(site) and not byline_name(site) and not person_name(site):
+            # Never a page's number ("Page 2"). After the headline alone, a word alone may be its section
+            # ("H | Opinion"): the site only where the page names it again; after a section or an author ("H |
+            # by Renata Osei | Quillpost"), the last part is the site's.
+            section = len(parts) == 2 and plain_word(site) \
+                and not _mentions([other for other in layout.lines if other != line], site)  # noqa: PLR2004
+            if outlet_name(site) and (has_cjk(site) or title_case(site)) and not any(ch.isdigit() for ch in site) \
+                    and not section and not byline_name(site) and not person_name(site):
                 return site
     return None
+
+
+_NUMBER_WORD = re.compile(r"(?<!\w)\d+(?!\w)")
 
 
 def _masthead_like(site: str) -> bool:
