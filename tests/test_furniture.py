@@ -327,6 +327,8 @@ def test_counters(line, expected):
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
     ("Sign up", True), ("注册", True), ("회원가입", True),  # an account's buttons
+    ("Aumentar texto", True), ("Diminuir texto", True), ("Text size", True), ("Schrift vergrößern", True),
+    ("The company will increase text messages to patients.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
     assert vocabulary.is_chrome(line) is expected
@@ -428,6 +430,13 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("Do you have a tip for parents worried about screen time?", False),
     ("Haben Sie Informationen darüber, wie viele Familien die Uhr bereits nutzen?", False),
     ("Tens alguna informació sobre aquest tema? Escriu-nos", True),
+    # an opinion page's and a research note's disclaimers, a print edition's note, a sponsor's slot, a script's
+    ("The views expressed in this column are the author's own and do not necessarily reflect ours.", True),
+    ("This material is provided for information purposes only and does not constitute advice.", True),
+    ("This article appears in the March 2023 print edition with the headline “The Long Game.”", True),
+    ("A message from our sponsor", True), ("Gesponsord", True), ("Please turn on JavaScript to use this feature", True),
+    ("Critics said the views expressed by regulators were out of date.", False),
+    ("The sponsor of the bill said it would reach the floor in March.", False),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
