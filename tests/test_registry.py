@@ -42,6 +42,8 @@ def test_the_real_registry_covers_the_field():
     assert {"غوغل", "גוגל", "گوگل", "गूगल"} <= set(registry.get("google").aliases)  # scripts without a names field
     # the companies most written about, in the scripts of South Asia and in Cyrillic; the river is not the company
     assert {"Амазон", "অ্যামাজন", "அமேசான்"} <= set(amazon.aliases) and "река Амазон" in amazon.not_names
+    assert {"એમેઝોન", "ਐਮਾਜ਼ਾਨ", "అమెజాన్", "ॲमेझॉन", "ಅಮೆಜಾನ್", "ആമസോൺ"} <= set(amazon.aliases)
+    assert {"అమెజాన్ నది", "ആമസോൺ നദി"} <= set(amazon.not_names)
     assert {"অ্যাপল", "एप्पल", "ایپل"} <= set(registry.get("apple").aliases)
     assert {"மைக்ரோசாஃப்ட்", "মাইক্রোসফট"} <= set(registry.get("microsoft").aliases)
 
