@@ -277,6 +277,18 @@ def test_a_summary_in_bullets_under_the_headline_is_no_headline(vocabulary):
                                                        RELEASE_BODY[3]]
 
 
+@pytest.mark.parametrize("button", ["Follow", "+ Follow", "Seguir", "フォロー"])
+def test_a_name_over_a_button_to_follow_the_writer_is_the_byline(vocabulary, button):
+    headline = "Why the clinic chain keeps changing its owners"
+    result = clean(decoded(page(headline, RELEASE_BODY[0], "Jonah Feld", button, "Sep 14, 2022", "",
+                                *RELEASE_BODY[1:3])), vocabulary)
+    assert ("Jonah Feld", "byline") in {(r.text, r.rule) for r in result.removed_lines}
+    # a name in the article over no such button stays where it is
+    result = clean(decoded(page(headline, RELEASE_BODY[0], "Jonah Feld", "Sep 14, 2022", "", *RELEASE_BODY[1:3],
+                                "Tim Brooks", RELEASE_BODY[3])), vocabulary)
+    assert "Tim Brooks" in [block.text for block in result.blocks]
+
+
 def test_a_label_numbering_the_headline_ends_the_walk_up(vocabulary):
     # A podcast's page: the show's name and tagline, then the episode's number over its title.
     headline = "Why the clinic chain keeps changing its owners"

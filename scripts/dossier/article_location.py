@@ -22,7 +22,6 @@ from .headline import choose_headline
 from .line_rules import Lines
 from .line_shape import is_spaced, stopword_language, weight
 from .menus import is_navigation
-from .places import is_place
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 from .wrapping import unlabel_wrapped_prose, wrapped_lines
@@ -88,7 +87,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
     wrapped = lines.wrapped = wrapped_lines(kept, texts, language, lines.raw)
     unlabel_wrapped_prose(texts, label, wrapped)
-    _label_names_beside_bylines(kept, texts, label)
+    furniture.label_names_beside_bylines(kept, texts, label, vocabulary, lines.raw)
     _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
 
     @cache  # a line's shape does not change as its neighbours are labelled: judged once
@@ -248,25 +247,6 @@ def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -
         for i in rows:
             if label.get(i) in ("navigation", "counter") or (label.get(i) == "dateline" and undated):
                 del label[i]
-
-
-def _label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels) -> None:
-    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line; so is one
-    beside a dateline set out in parts, which is labelled a menu ("1:45 PM PDT • April 26, 2023")."""
-    for n, i in enumerate(kept):
-        if label.get(i) not in ("byline", "dateline") and not (
-                label.get(i) == "navigation" and furniture.is_dateline_in_parts(texts[i])):
-            continue
-        def beside(offset: int, n: int = n) -> int | None:
-            return kept[n + offset] if 0 <= n + offset < len(kept) else None
-
-        for step in (-1, 1):
-            neighbour = beside(step)
-            if neighbour is not None and neighbour not in label and is_place(texts[neighbour]):
-                label[neighbour] = "dateline"  # where it was written, then the name beyond it
-                neighbour = beside(2 * step)
-            if neighbour is not None and neighbour not in label and furniture.is_person_name(texts[neighbour]):
-                label[neighbour] = "byline"
 
 
 def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, group: list[int],

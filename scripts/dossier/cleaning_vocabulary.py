@@ -16,7 +16,7 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
           "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
           "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time", "mail_header",
-          "forward_marker")
+          "forward_marker", "follow_button")
 # The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
 _INDEXED = ("chrome", "consent_button")
 SCHEMA = {
@@ -55,6 +55,7 @@ class CleaningVocabulary:
     relative_time: re.Pattern[str]
     mail_header: re.Pattern[str]
     forward_marker: re.Pattern[str]
+    follow_button: re.Pattern[str]
     # The clean stage asks again about the same short lines (as headline candidates, as lines outside the
     # article, as prose), and the notice alternation is its dearest pattern: each line's answer is kept,
     # for the last lines asked about.
@@ -85,6 +86,10 @@ class CleaningVocabulary:
         first = _FIRST_PART.split(line, maxsplit=1)[0]
         counted = bool(_DIGIT.search(first)) and bool(self.comments_header.fullmatch(first))
         return counted or bool(self.comments_header.fullmatch(line))
+
+    def is_follow_button(self, line: str) -> bool:
+        """A button to follow the writer ("Follow", "+ Follow", "Seguir"), which stands beside their name."""
+        return bool(self.follow_button.fullmatch(line.strip(" +＋")))
 
     def is_bio_header(self, line: str) -> bool:
         return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))

@@ -23,6 +23,7 @@ from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
+from .places import is_place
 from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
 from .web_addresses import EMAIL_ADDRESS
@@ -312,3 +313,27 @@ def is_headline_shaped(text: str, limits: CleaningThresholds = CLEANING) -> bool
 def is_related_item(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A headline in a list of other articles: short and not ending with a full stop."""
     return weight(text) <= limits.related_item_max_weight and not FULL_STOP_END.search(text)
+
+
+def label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels,
+                               vocabulary: CleaningVocabulary, raw: list[str]) -> None:
+    """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line; so is one beside
+    a dateline set out in parts, labelled a menu ("1:45 PM PDT • April 26, 2023"), or over "Follow"."""
+    for n, i in enumerate(kept):
+        if i + 1 < len(raw) and vocabulary.is_follow_button(raw[i + 1]) and i not in label \
+                and is_person_name(texts[i]):
+            label[i] = "byline"  # (the button, removed as chrome, is among the kept lines no more)
+            continue
+        if label.get(i) not in ("byline", "dateline") and not (
+                label.get(i) == "navigation" and is_dateline_in_parts(texts[i])):
+            continue
+        def beside(offset: int, n: int = n) -> int | None:
+            return kept[n + offset] if 0 <= n + offset < len(kept) else None
+
+        for step in (-1, 1):
+            neighbour = beside(step)
+            if neighbour is not None and neighbour not in label and is_place(texts[neighbour]):
+                label[neighbour] = "dateline"  # where it was written, then the name beyond it
+                neighbour = beside(2 * step)
+            if neighbour is not None and neighbour not in label and is_person_name(texts[neighbour]):
+                label[neighbour] = "byline"
