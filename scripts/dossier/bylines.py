@@ -165,6 +165,14 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     return None
 
 
+_DATE_MARKERS = frozenset(VOCABULARY.published_markers + VOCABULARY.update_markers)
+
+
+def _joins(word: str) -> bool:
+    """A word that joins two people's names ("and", "und", "y", "&")."""
+    return word == "&" or word.casefold() in VOCABULARY.people_conjunctions
+
+
 def _name_words(words: list[str], rest: str) -> list[str]:
     """The words of a name among those after a byline's marker (`rest`, what follows the marker): up to where
     the name ends."""
@@ -193,14 +201,6 @@ def _name_words(words: list[str], rest: str) -> list[str]:
     while len(words) > 1 and CJK_CHAR.match(words[0]) and words[0].endswith(VOCABULARY.outlet_endings):
         words.pop(0)  # "文/瞭望者网 齐晗": the outlet's name before the writer's
     return words
-
-
-_DATE_MARKERS = frozenset(VOCABULARY.published_markers + VOCABULARY.update_markers)
-
-
-def _joins(word: str) -> bool:
-    """A word that joins two people's names ("and", "und", "y", "&")."""
-    return word == "&" or word.casefold() in VOCABULARY.people_conjunctions
 
 
 def _outlet_start(words: list[str]) -> int:

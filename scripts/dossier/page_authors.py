@@ -20,6 +20,9 @@ from .web_addresses import EMAIL_ADDRESS
 
 # The head's datelines, each with the line it stands on.
 FoundDatelines = list[tuple[PageLine, Dateline]]
+# What the clean stage names as the page's controls and counters ("Follow", "Share", "7 min read"): the walk
+# to a writer's name passes them, and none describes the writer.
+_CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation"})
 
 
 def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
@@ -42,19 +45,19 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
             # Above the dateline, past the byline block's other lines and buttons: "Laia Ferrer i Puig" /
             # "Barcelona" / the dateline, "Kari Lunde" / "Journalist" / "kari.lunde@…" / the dateline, "Marcus
             # Ellery" / "Columnist" / "Follow" / the dateline; the line beside it when no name stands beyond
-            # them, never a place: a city over a dateline ("San Francisco") is where it was
-            # written far more often than a writer's name (that a writer named as a city, "Juan Díaz", is lost).
+            # them, never a place: a city over a dateline ("San Francisco") is where it was written far more
+            # often than a writer's name (that a writer named as a city, "Juan Díaz", is lost).
             offset = step
             while step < 0 and -offset <= META_LINES.byline_block_lines and (other := _beside(lines, n, offset)) \
                     and (_is_byline_part(other.text) or other.rule in _CONTROLS
                          or (offset == step and _describes_writer(other, headline))):
                 offset += step
+            # (a caption under a name that names it again describes the picture's subject, not a writer)
+            passed = " ".join(lines[n + k].text for k in range(offset + 1, 0)) if offset < step else ""
             for neighbour in dict.fromkeys(filter(None, (_beside(lines, n, offset), _beside(lines, n, step)))):
                 if neighbour.kind == "title" or neighbour.prose:
                     continue
                 name = name_line(neighbour.text)
-                # (a caption under a name that names it again describes the picture's subject, not a writer)
-                passed = " ".join(lines[n + k].text for k in range(offset + 1, 0)) if offset < step else ""
                 if name and not opens_with_byline_marker(neighbour.text) and not is_place(name) \
                         and unmarked_name(name) and name not in passed \
                         and not any(names_agree(name, h) for h in holders):
@@ -89,9 +92,6 @@ def _describes_writer(line: PageLine, headline: int | None) -> bool:
             and line.rule not in _CONTROLS and len(line.text.split()) >= META_LINES.writer_description_min_words
             and not name_line(line.text))
 
-
-# What the clean stage names as the page's controls and counters ("7 min read", "Share"): no description.
-_CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation"})
 
 
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:

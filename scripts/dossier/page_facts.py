@@ -182,13 +182,14 @@ def _lead_date(layout: Page, headline: int | None, language: str, order: DateOrd
 def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set[int],
                holders: list[str], publication: str | None) -> str | None:
     """The outlet: a source marker on or beside a dateline, or the publication a post names; else a masthead a
-    copyright line agrees with (in the masthead's words, less what only one of them adds); else the site a
-    browser tab's title names after the headline; else a masthead the footer repeats as one of its parts (never
-    a lone ordinary word: a menu repeats "Health"); else a source marker in the foot; else the source a CJK
-    dateline names; else the copyright holder, unless its name is in another script than the article and the top
-    masthead names the outlet in the article's own; else a masthead alone (a lone ordinary word, "Fermer", only
-    where the page names it again). A copyright line among the page's last lines but above some prose (a notice
-    kept as text, a photo credit above the last paragraph) counts only where a masthead agrees with it."""
+    copyright line agrees with (in the masthead's words, less what only one of them adds); else, where no
+    copyright line names another, the site a browser tab's title names after the headline; else a masthead the
+    footer repeats as one of its parts (never a lone ordinary word: a menu repeats "Health"); else a source
+    marker in the foot; else the source a CJK dateline names; else the copyright holder, unless its name is in
+    another script than the article and the top masthead names the outlet in the article's own; else a masthead
+    alone (a lone ordinary word, "Fermer", only where the page names it again). A copyright line among the
+    page's last lines but above some prose (a notice kept as text, a photo credit above the last paragraph)
+    counts only where a masthead agrees with it."""
     near_dates = _beside(layout, [line for line, _ in datelines])
     head_source, foot_source = _source(near_dates) or publication, _source(layout.foot)
     if head_source:
