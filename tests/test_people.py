@@ -13,6 +13,9 @@ from dossier.people import listed, people
     ("Ana Ruiz, Tom Baker, and Li Wei", ["Ana Ruiz", "Tom Baker", "Li Wei"]),  # a serial comma
     ("Ana Ruiz, Tom Baker & Li Wei", ["Ana Ruiz", "Tom Baker", "Li Wei"]),
     ("MARGARET OYELARAN and DEVIN KOWALCZYK", ["MARGARET OYELARAN", "DEVIN KOWALCZYK"]),  # a wire's capitals
+    # a research note's analysts between middle dots; credentials after a name are no part of it
+    ("Wei Lin Tan, CFA · Marco De Santis", ["Wei Lin Tan", "Marco De Santis"]), ("Jane Doe, MD", ["Jane Doe"]),
+    ("Anna Schmidt, PhD, and Jonas Reiter, MBA", ["Anna Schmidt", "Jonas Reiter"]),
     # one author each: a name with a particle, a company, a desk, "Last, First", a name in Han
     ("José Ortega y Gasset", ["José Ortega y Gasset"]),
     ("Research and Markets", ["Research and Markets"]),

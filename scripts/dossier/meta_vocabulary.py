@@ -81,6 +81,11 @@ class Vocabulary:
         "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "长孙", "宇文", "司徒", "夏侯",
         "端木", "独孤", "南宫", "西门", "澹台", "轩辕", "呼延",
     )
+    # Credentials written after a name, after a comma ("Jane Doe, MD", "Wei Lin Tan, CFA"): no part of it.
+    credentials: tuple[str, ...] = (
+        "md", "m.d.", "phd", "ph.d.", "do", "rn", "np", "pa-c", "dnp", "pharmd", "dds", "dmd", "mph", "mba", "msc",
+        "cfa", "cpa", "jd", "j.d.", "esq.", "frcp", "frcs", "facp", "dr. med.",
+    )
     # Academic titles before a name in a byline ("Von Dr. Anna Schmidt"): the author is the name.
     honorifics: tuple[str, ...] = ("dr.", "dr", "prof.", "prof", "med.", "dipl.-ing.", "mag.", "ing.", "drs.", "ir.",
                                    "dott.", "dott.ssa", "doç.", "д-р", "проф.")

@@ -14,16 +14,21 @@ from .person_names import person_name_in_any_case
 _CONJUNCTION = "|".join(map(re.escape, VOCABULARY.people_conjunctions))
 # ", ", " and ", ", and " (a serial comma), " & "; the parts are stripped, so the spaces around a separator
 # need no matching, and a conjunction's are matched from where their run starts (linear on a run of spaces)
-_BETWEEN_PEOPLE = re.compile(rf",\s*(?:(?:{_CONJUNCTION})\s+)?|(?<!\s)\s+(?:{_CONJUNCTION})\s+|&")
+# (and a middle dot, as research notes list their analysts: "Wei Lin Tan, CFA · Marco De Santis")
+_BETWEEN_PEOPLE = re.compile(rf",\s*(?:(?:{_CONJUNCTION})\s+)?|(?<!\s)\s+(?:{_CONJUNCTION})\s+|&|·")
 SEPARATOR = ", "
 
 
 def people(author: str) -> list[str]:
-    """The people `author` names, in its order; `[author]` when it names one (or cannot be told apart)."""
+    """The people `author` names, in its order, without the credentials after their names ("Jane Doe, MD");
+    `[author]` when it names one with none (or they cannot be told apart)."""
     parts = [part.strip() for part in _BETWEEN_PEOPLE.split(author.strip())]
+    names = [part for part in parts if part.casefold() not in VOCABULARY.credentials]
     # (a wire's byline in capitals, "MARGARET OYELARAN and DEVIN KOWALCZYK", is read as its names)
-    if len(parts) > 1 and all(len(part.split()) > 1 and person_name_in_any_case(part) for part in parts):
-        return parts
+    credentialed = len(names) < len(parts)
+    if names and (len(names) > 1 or credentialed) \
+            and all(len(name.split()) > 1 and person_name_in_any_case(name) for name in names):
+        return names
     return [author.strip()]
 
 
