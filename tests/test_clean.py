@@ -1034,6 +1034,20 @@ def test_a_notice_worded_headline_under_the_sites_date_is_the_headline(vocabular
     assert clean(decoded(text), vocabulary).title == headline
 
 
+@pytest.mark.parametrize(("opening", "kept"), [
+    # a long opening paragraph under the headline's block, over a picture's bare credit: the standfirst
+    ("The online retailer starts selling prescription drugs in most states, and the shares of the big pharmacy "
+     "chains fell sharply on the news.", True),
+    # a short line there is the picture's caption
+    ("A pharmacy counter in Seattle, Washington.", False),
+])
+def test_an_opening_paragraph_over_a_bare_credit_is_the_standfirst_when_long(vocabulary, opening, kept):
+    text = page("Amazon opens an online pharmacy for its Prime members", "17 November 2020, 21:48", "Views: 1532",
+                "", opening, "Photo: AFP", ENGLISH_PARAGRAPH, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    blocks = [block.text for block in clean(decoded(text), vocabulary).blocks]
+    assert (opening in blocks) is kept
+
+
 def test_a_caption_between_the_byline_and_the_prose_is_no_headline(vocabulary):
     headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
     text = page(headline, "Von Petra Hausmann", "03.05.2024, 09:15 Uhr", "Bild",

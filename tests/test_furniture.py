@@ -140,6 +140,7 @@ def test_bylines(vocabulary, line, byline):
     ("ワン・メディカルの診療所（米サンフランシスコ）＝ロイター", True),  # the agency after "＝"
     ("GETTY IMAGES", True), ("EFE", True), ("REUTERS/Stephen Lam", True), ("Foto Johannes Eisele/AFP", True),
     ("AP Photo/File", True), ("AFP Photo / Jim Watson", True), ("AP Photo", True),
+    ("Зураг: Reuters", True), ("ડેવિડ ફીનબર્ગ (ફાઈલ તસવીર)", True), ("డేవిడ్ ఫీన్‌బర్గ్ (ఫైల్ ఫోటో)", True),
     ("The AP reported the deal on Monday.", False),
     ("【写真】ベリリーの本社（米カリフォルニア州）", True),
     ("애플워치에서 심전도 앱을 실행한 화면. /애플 제공", True), ("서비스 소개 화면. 네이버 제공", True),
@@ -327,6 +328,8 @@ def test_counters(line, expected):
     ("Back to the clinic went the nurses, who had been told the strike was over.", False),
     ("Apple Podcasts grew faster than any other service the company ran that year.", False),
     ("Sign up", True), ("注册", True), ("회원가입", True),  # an account's buttons
+    ("શેર કરો", True), ("ਸਾਂਝਾ ਕਰੋ", True), ("Pín", True), ("Rhannu'r stori hon", True), ("E-pos", True),
+    ("Viber", True), ("Draugiem.lv", True),  # a share button, a mail link, a messenger
     ("Aumentar texto", True), ("Diminuir texto", True), ("Text size", True), ("Schrift vergrößern", True),
     ("The company will increase text messages to patients.", False),
 ])
@@ -349,6 +352,7 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("آگهي: دوره‌هاي آموزشي شبکه و امنيت", True),  # Persian, with the Arabic yeh of a legacy code page
     ("Διαφήμιση", False),  # one word: an article's subheading as well as a label (ads are its news)
     ("Oglasno sporočilo", True), ("რეკლამა", True), ("Գովազդ", True),
+    ("જાહેરાત", True), ("ਇਸ਼ਤਿਹਾਰ", True), ("ప్రకటన", True), ("Ìpolówó ọjà", True), ("Reklāma", True),
     ("Advertisers left the platform after the report.", False),
 ])
 def test_advertising(vocabulary, line, expected):

@@ -306,13 +306,15 @@ def _label_related_lists(kept: list[int], texts: dict[int, str], label: Labels, 
 def _label_captions(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
                     vocabulary: CleaningVocabulary, raw: list[str]) -> None:
     """The line right above a photo credit on the page is its caption, unless it stands right under the
-    headline (a standfirst above a picture without a caption). Not a line that furniture removed before
-    (a share bar) parts from the credit: that is a paragraph above the page's footer."""
+    headline, or under its byline block and long (a standfirst above a picture without a caption). Not a line
+    that furniture removed before (a share bar) parts from the credit: that is a paragraph above the footer."""
     limits = CLEANING
     headline = _collapsed(texts[title]) if title is not None else None
+    standfirst = next((i for i in kept if title is not None and i > title and i not in label), None)
     for n, i in enumerate(kept[1:], start=1):
         previous, above = kept[n - 1], kept[n - 2] if n > 1 else None
-        if label.get(i) != "photo_credit" or previous in label:
+        if label.get(i) != "photo_credit" or previous in label or (
+                previous == standfirst and weight(texts[previous]) > limits.standfirst_over_credit_min_weight):
             continue
         if any(raw[between].strip() for between in range(previous + 1, i)):
             continue

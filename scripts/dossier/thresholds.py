@@ -63,6 +63,9 @@ class CleaningThresholds:
     case_ending_max_chars: int = 2
     about_header_max_weight: int = 60  # "About Example Health Inc.": a header, not a paragraph
     caption_max_sentences: int = 2  # a caption is a sentence or two; more is a paragraph
+    # The first line under the headline and its byline block, over a bare credit: a standfirst when longer
+    # than this (a hero picture's caption there is shorter: "FILE - The offices of Nuance …").
+    standfirst_over_credit_min_weight: int = 120
     # clean: furniture signals (furniture.py)
     good_min_weight: int = 70  # a prose line at least this heavy, ending like a sentence, is "good"
     good_min_weight_unspaced: int = 30  # a CJK sentence of 15 characters, ended with 。！？
