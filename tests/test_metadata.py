@@ -521,6 +521,7 @@ def test_a_writers_description_between_the_name_and_the_dateline(head, author):
     # a section's word over it, in Han characters alone, is no one's name; a name with a surname is
     ("zh-Hans", ["# 连锁诊所易主", "健康", "2022年6月16日"], None),
     ("zh-Hans", ["# 连锁诊所易主", "张伟", "2022年6月16日"], "张伟"),
+    ("ru", ["# Акции JD Health выросли в первый день торгов", "Б.Сарнай", "2020-12-08 17:25"], "Б.Сарнай"),
     ("en", ["# Clinic chain changes hands", "By John T. Jackson", "June 16, 2022"], "John T. Jackson"),
 ])
 def test_what_the_byline_block_walk_leaves_alone(language, head, author):

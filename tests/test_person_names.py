@@ -14,6 +14,8 @@ from dossier.person_names import person_name, unmarked_name
     # a link's words, an agency's: two capitalized words are no name with one of them
     ("Privacy Policy", False), ("Getty Images", False), ("Bloomberg News", False), ("Contact Us", False),
     ("Editorial Board", False),
+    # a father's initial run on to the name, as Mongolian writes it; not an abbreviation
+    ("Б.Сарнай", True), ("U.S.", False), ("e.g.", False),
 ])
 def test_person_name(text, expected):
     assert person_name(text) is expected

@@ -21,6 +21,7 @@ _KOREAN_NAME = re.compile(f"[{char_class(HANGUL)}]+")  # 김민준
 _TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·埃里森
 _CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
 _JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
+_INITIAL_AND_NAME = re.compile(r"(?=[A-ZА-ЯЁӨҮ]\.[A-ZА-ЯЁӨҮ])[^\W\d_]\.[^\W\d_]{2,}")  # Б.Сарнай
 _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
 
 
@@ -41,6 +42,8 @@ def person_name(text: str) -> bool:
         return False
     if CJK_CHAR.search(text):
         return _cjk_person(text)
+    if _INITIAL_AND_NAME.fullmatch(text):
+        return True  # "Б.Сарнай": the father's initial run on to the name, as Mongolian writes it
     words = text.split()
     low, high = META_LINES.latin_name_words
     if not low <= len(words) <= high or len(text) > META_LINES.latin_name_max_chars:
