@@ -274,6 +274,9 @@ def test_a_name_that_is_also_a_first_name_is_a_persons_before_a_surname(small, t
     # (Turkish's apostrophe marks where the name ends, as English's does)
     ("en", "Amazon's clinic, an Amazon-owned chain", [("Amazon", "amazon")] * 2),  # English: the name alone
     ("en", "Amazon’t", []),  # "Haven't": a contraction, the word a verb
+    # Basque's cases, after a hyphen where the spelling is foreign; never the river's adjective
+    ("eu", "Amazonek eta ByteDance-ren", [("Amazonek", "amazon"), ("ByteDance-ren", "bytedance")]),
+    ("eu", "Amazoniako oihana", []),
 ])
 def test_a_name_with_its_languages_case_ending_is_the_name(small, language, text, expected):
     assert [(text[c.start : c.end], c.entity) for c in small[1].candidates(text, language)] == expected

@@ -107,19 +107,25 @@ _HUNGARIAN_ENDINGS = ("nál", "nél", "ban", "ben", "ba", "be", "nak", "nek", "h
                       *(consonant + vowel + "l" for consonant in "bdfgklmnprstvz" for vowel in "ae"))
 # The case endings a language writes onto a name in Latin letters: the Scandinavian and German genitive
 # ("Googles"), West Slavic cases ("Amazonu", "Amazonem", "Amazonie"), Hungarian's, Romanian's article
-# ("Amazonului"). Closed lists: a longer word stays another word ("Amazonas", "Amazonka", the river). Not
-# Finnish nor the South Slavic languages, whose declined forms of "Amazon" name the river as often as the
-# company ("Amazonin alueella", "rijeka Amazona"); not Dutch, whose loanwords take a plural in -s ("Nuances").
+# ("Amazonului"), Basque's cases. Closed lists: a longer word stays another word ("Amazonas", "Amazonka", the
+# river). Not Finnish nor the South Slavic languages, whose declined forms of "Amazon" name the river as often
+# as the company ("Amazonin alueella", "rijeka Amazona"); not Dutch, whose loanwords take a plural in -s
+# ("Nuances").
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sv", "da", "nb", "nn", "no", "de"), ("s",)),
     **dict.fromkeys(("cs", "sk"), ("u", "em", "om", "ovi")),
     "pl": ("a", "u", "owi", "em", "ie"),
     "hu": _HUNGARIAN_ENDINGS,
     "ro": ("ul", "ului", "uri", "urile", "urilor"),
+    # Basque's cases after a consonant ("Amazonek", "Amazonen") and after a vowel ("Googleren", "Googlek");
+    # not the river's adjective ("Amazoniako").
+    "eu": ("ek", "en", "ekin", "era", "etik", "eko", "ean", "entzat", "ren", "ri", "rekin", "ra", "tik", "ko", "k",
+           "n"),
 }
 # The languages that may join one of those endings to a name with a hyphen, where its spelling is foreign
-# ("CVS-nél", "Google-ului"); Turkish's apostrophe ("Walmart'ın") marks where the name ends, as English's does.
-HYPHENATED_ENDINGS = frozenset({"hu", "ro"})
+# ("CVS-nél", "Google-ului", "Pharmacy-ra"); Turkish's apostrophe ("Walmart'ın") marks where the name ends, as
+# English's does.
+HYPHENATED_ENDINGS = frozenset({"hu", "ro", "eu"})
 _CONTRACTION = re.compile(r"['’]t(?![^\W\d_])")
 
 
