@@ -330,6 +330,9 @@ def test_counters(line, expected):
     ("Sign up", True), ("注册", True), ("회원가입", True),  # an account's buttons
     ("શેર કરો", True), ("ਸਾਂਝਾ ਕਰੋ", True), ("Pín", True), ("Rhannu'r stori hon", True), ("E-pos", True),
     ("Viber", True), ("Draugiem.lv", True),  # a share button, a mail link, a messenger
+    # a revision's time alone, with no date
+    ("Updated 12:10", True), ("Actualizado ás 11:02 h.", True), ("Eguneratua: 12:10", True),
+    ("Aktualisiert um 14:05 Uhr", True), ("Updated figures show 12:10 as the peak hour", False),
     ("Aumentar texto", True), ("Diminuir texto", True), ("Text size", True), ("Schrift vergrößern", True),
     ("The company will increase text messages to patients.", False),
 ])
