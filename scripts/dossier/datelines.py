@@ -90,7 +90,7 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
         for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
-            if _marked(piece, VOCABULARY.published_markers + VOCABULARY.update_markers, VOCABULARY.update_markers):
+            if _marked(piece, _DATE_MARKERS, VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos", "Last Updated"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:
                 continue  # "Thứ Sáu" (Friday) reads as a name
@@ -110,6 +110,9 @@ def _day_names(language: str) -> frozenset[str]:
         return frozenset()
     return frozenset(name.casefold() for context in days.values() for width in context.values()
                      for name in width.values())
+
+
+_DATE_MARKERS = VOCABULARY.published_markers + VOCABULARY.update_markers
 
 
 def _marked(piece: str, markers: tuple[str, ...], last: tuple[str, ...]) -> bool:

@@ -93,7 +93,6 @@ def _describes_writer(line: PageLine, headline: int | None) -> bool:
             and not name_line(line.text))
 
 
-
 def _beside(lines: list[PageLine], n: int, offset: int) -> PageLine | None:
     """The line `offset` lines from line `n` (negative: above), if the page has one."""
     return lines[n + offset] if 0 <= n + offset < len(lines) else None

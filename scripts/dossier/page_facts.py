@@ -195,8 +195,9 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
     if head_source:
         return native_form(head_source, language)
     tab_site = _tab_title_site(layout)
-    sites = [*([tab_site] if tab_site else []),
-             *(site for line in layout.masthead if line.number not in used for site in [site_name(line.text)] if site)]
+    mastheads = [(line, site) for line in layout.masthead if line.number not in used
+                 for site in [site_name(line.text)] if site]
+    sites = [*([tab_site] if tab_site else []), *(site for _, site in mastheads)]
     for holder in holders + _holders(layout.tail):
         for site in sites:
             if names_agree(site, holder):
@@ -225,8 +226,7 @@ def _publisher(layout: Page, datelines: FoundDatelines, language: str, used: set
         return native_form(holders[0], language)
     elsewhere = [line for line in layout.lines if line.number not in masthead]
     # Alone, a masthead is no control of the page's ("Open in app", "Sign in": the clean stage's chrome).
-    alone = [site for line in layout.masthead if line.number not in used and line.rule != "page_chrome"
-             for site in [site_name(line.text)] if site]
+    alone = [site for line, site in mastheads if line.rule != "page_chrome"]
     for site in alone:
         if not _masthead_like(site) or _NUMBER_WORD.search(site):  # "Skip to content", "Episode 87": no masthead
             continue

@@ -24,8 +24,8 @@ def people(author: str) -> list[str]:
     `[author]` when it names one with none (or they cannot be told apart)."""
     parts = [part.strip() for part in _BETWEEN_PEOPLE.split(author.strip())]
     names = [part for part in parts if part.casefold() not in VOCABULARY.credentials]
-    # (a wire's byline in capitals, "MARGARET OYELARAN and DEVIN KOWALCZYK", is read as its names)
     credentialed = len(names) < len(parts)
+    # (a wire's byline in capitals, "MARGARET OYELARAN and DEVIN KOWALCZYK", is read as its names)
     if names and (len(names) > 1 or credentialed) \
             and all(len(name.split()) > 1 and person_name_in_any_case(name) for name in names):
         return names

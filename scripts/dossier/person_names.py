@@ -22,6 +22,7 @@ _TRANSLITERATED_NAME = re.compile(f"[{_HAN}]+(?:[·・][{_HAN}]+)+")  # 拉里·
 _CHINESE_NAME = re.compile(f"[{_HAN}]+")  # 叶知秋, 韓璐
 _JAPANESE_NAME_PART = re.compile(f"[{_HAN}][{_HAN}{char_class(HIRAGANA)}]*")  # 佐藤, 健太, 山田さくら
 _INITIAL_AND_NAME = re.compile(r"(?=[A-ZА-ЯЁӨҮ]\.[A-ZА-ЯЁӨҮ])[^\W\d_]\.[^\W\d_]{2,}")  # Б.Сарнай
+_NO_NAME_WORDS = frozenset(VOCABULARY.role_words + VOCABULARY.not_name_words)  # (tested for every word of a line)
 _MARKED_CJK_NAME = re.compile(f"[{char_class(CJK)}·・]+")  # 動脈網, 拉里·埃里森
 
 
@@ -50,7 +51,7 @@ def person_name(text: str) -> bool:
         return False
     if text.isupper() or words[0].casefold() in VOCABULARY.articles:
         return False
-    if any(word.casefold().strip(".") in VOCABULARY.role_words + VOCABULARY.not_name_words for word in words):
+    if any(word.casefold().strip(".") in _NO_NAME_WORDS for word in words):
         return False
     for n, word in enumerate(words):
         if not _LATIN_WORD.match(word) and word != "&":

@@ -2,8 +2,8 @@
 names in other languages and scripts: "New York", "Nueva York", "Нью-Йорк", "ঢাকা"), a country, a state of
 the United States. A place set beside a dateline ("Laia Ferrer i Puig" / "Barcelona" / "27 d'abril de 2023")
 is where the article was written, not who wrote it; in a name's shape ("São Paulo", "Nueva York") the metadata
-stage could not tell it from one.
-Only cities of `META_LINES.place_min_population` or more: the names of small towns are as often people's."""
+stage could not tell it from one. Only cities of `META_LINES.place_min_population` or more: the names of small
+towns are as often people's."""
 
 from __future__ import annotations
 
