@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page_memo
+from conftest import UNCURATED_TEXT, make_project, page_memo, strict_build
 from dossier.article_curation import load_curation
 from dossier.citation import PAGE_ADDRESS, bibtex_escape, citation, first_commit_dates, strip_tracking
 from dossier.curated_yaml import CurationError
@@ -280,6 +280,18 @@ def test_first_commit_dates_follow_renames_and_leave_out_what_is_not_committed(t
     outside = tmp_path / "outside"
     outside.mkdir()
     assert first_commit_dates(outside, ["seeds/articles/b.txt"]) == {}
+
+
+def test_a_built_site_dates_a_source_by_its_first_commit_to_the_project(tmp_path):
+    """The build reads the git history of the project whose seeds it publishes, wherever its templates
+    come from (every test project takes this repository's)."""
+    config = make_project(tmp_path, {"dated.txt": UNCURATED_TEXT.encode()},
+                          "articles:\n  dated.txt:\n    original_url: https://news.example/dated\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "seeds")
+    _git(tmp_path, "commit", "-q", "-m", "a", date="2020-01-02")
+    site = strict_build(config, tmp_path, tmp_path / "site").site
+    assert f"Accessed 2020-01-02 {FROM_GIT}." in (site / "articles" / "dated" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("entry, field", [

@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .citation import first_commit_dates
 from .cluster import ClusterError
 from .collector import LongLivedObjects
 from .csp import allow_live_reload, script_hashes
@@ -267,7 +268,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         started = time.perf_counter()
         listings = Listings(self.config.home_articles, self.config.articles_per_page, self.config.profile_quotes)
         staged = StagedPages(self.staging, self.staged)  # each page written out as it is rendered
-        site = render_site(corpus, self.paths.templates, self.pages, listings, staged)
+        # Source files are named relative to the project, whose git history dates their first commits.
+        first_commits = first_commit_dates(self.paths.project, [a.clean.source_file for a in corpus.articles])
+        site = render_site(corpus, self.paths.templates, self.pages, listings, staged, first_commits)
         self.long_lived.settle()
         timings = corpus.timings or Timings()
         timings.phases["render"] = time.perf_counter() - started

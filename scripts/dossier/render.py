@@ -9,7 +9,7 @@ the citations, data_files.py the JSON files).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .article_html import EntityLinker, render_blocks
 from .characters import visible
 from .chinese import SIMPLIFIED, TRADITIONAL
-from .citation import citation, first_commit_dates
+from .citation import citation
 from .data_files import attention_entry, corpus_entry, entity_entries, outcome_entry, to_json, variants
 from .front_matter import render_page
 from .graph import relationship_graph
@@ -142,15 +142,16 @@ def _holdings(corpus: Corpus, articles: list[Article]) -> Holdings:
 
 
 def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
-                listings: Listings | None = None, pages: MutableMapping[str, str] | None = None) -> GeneratedSite:
+                listings: Listings | None = None, pages: MutableMapping[str, str] | None = None,
+                first_commits: Mapping[str, str] | None = None) -> GeneratedSite:
     """The site's pages, each set in `pages` (a dict unless given: staging.StagedPages writes each one out
-    as it comes), and its data files."""
+    as it comes), and its data files. `first_commits` dates the day each source file was first committed
+    (`citation.first_commit_dates`), by source file: a citation's access date where none is curated."""
     memo = memo or PageMemo()
     listings = listings or Listings()
     env = memo.start(templates, _environment)
     articles = sorted(corpus.articles, key=_sort_key)
-    # the project is the templates' folder's parent: source files are named relative to it
-    first_commits = first_commit_dates(templates.parent, [a.clean.source_file for a in articles])
+    first_commits = first_commits or {}
     pages = {} if pages is None else pages
     pages["index.md"] = render_page(
         env, "home.md.j2", articles=articles[:listings.home], article_url=article_url, rendition_url=rendition_url,
