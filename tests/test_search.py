@@ -42,7 +42,6 @@ from dossier.search_site import IndexProcess, PageText, SiteIndex, Terms, page_t
 from dossier.search_text import MAX_TERM, cjk_terms, fold, name_key, simplified_map, word_terms
 from dossier.stemming import LANGUAGES, porter, stemmer
 
-NODE = shutil.which("node")
 HARNESS = Path(__file__).with_name("search_harness.cjs")
 LISTINGS = {"", "entities/", "timeline/", "graph/", "report/", "data/", "about/"}
 ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6e073801e21/",
@@ -51,12 +50,16 @@ ARTICLES = {"000": "articles/000_8c560dd54438cdbd/", "001": "articles/001_05f2a6
             "ja": "articles/cjk_08_ja/", "ko": "articles/cjk_11_ko/", "es": "articles/eu_07_es/",
             "it": "articles/eu_10_it/", "pt": "articles/eu_12_pt/", "hostile": "articles/hostile-title/"}
 
-needs_node = pytest.mark.skipif(NODE is None, reason="node is missing: `make test` installs it")
+def node() -> str:
+    """Node, to run the site's search worker: the machine needs it (README); without it the test fails."""
+    found = shutil.which("node")
+    assert found is not None, "node is missing: install Node.js and npm, which `make test` needs"
+    return found
 
 
 def run_queries(site: Path, queries: list[str], shown: int = 10) -> list[dict]:
     """Each query through the site's worker, as the browser would run it."""
-    result = subprocess.run([NODE, str(HARNESS), str(site)], input=json.dumps({"queries": queries, "shown": shown}),
+    result = subprocess.run([node(), str(HARNESS), str(site)], input=json.dumps({"queries": queries, "shown": shown}),
                             capture_output=True, text=True, timeout=1800, check=False)
     lines = [json.loads(line) for line in result.stdout.split("\n") if line.strip()]
     assert result.returncode == 0 and len(lines) == len(queries), result.stderr[-3000:] + result.stdout[-3000:]
@@ -368,7 +371,6 @@ def _state(pid: int) -> str:
 # --- the stemmers the index and the browser share -----------------------------------------------------------
 
 
-@needs_node
 def test_the_browser_stems_every_word_of_the_corpus_as_the_index_does(search_site):
     texts = {"en": [UNCURATED_TEXT, *((ROOT / "eval/devset/articles" / f"eu_{n}_en.txt").read_text("utf-8", "replace")
                                       for n in (14, 15, 16))]}
@@ -381,7 +383,7 @@ def test_the_browser_stems_every_word_of_the_corpus_as_the_index_does(search_sit
     words = {language: sorted({w.lower() for text in texts[language] for w in re.findall(r"[^\W\d_]+", text)})
              for language in LANGUAGES}
     assert all(len(words[language]) > 300 for language in LANGUAGES), {k: len(v) for k, v in words.items()}
-    result = subprocess.run([NODE, str(HARNESS), str(search_site.site), "--stem"], input=json.dumps(words),
+    result = subprocess.run([node(), str(HARNESS), str(search_site.site), "--stem"], input=json.dumps(words),
                             capture_output=True, text=True, timeout=300, check=False)
     browser = json.loads(result.stdout)
     for language in LANGUAGES:
@@ -410,7 +412,6 @@ NAMED = [  # a company or venture's name, as a reader types it: its profile firs
 ]
 
 
-@needs_node
 def test_a_company_name_finds_its_profile_first_then_the_articles_that_mention_it(search_site):
     lines = run_queries(search_site.site, [query for query, _ in NAMED])
     for (query, entity), line in zip(NAMED, lines, strict=True):
@@ -463,7 +464,6 @@ FOUND = [  # (query, the page a reader expects, at most at this rank)
 ]
 
 
-@needs_node
 def test_queries_find_what_a_reader_expects(search_site):
     lines = run_queries(search_site.site, [query for query, _, _ in FOUND])
     for (query, expected, rank), line in zip(FOUND, lines, strict=True):
@@ -472,7 +472,6 @@ def test_queries_find_what_a_reader_expects(search_site):
         assert expected in found[:rank], f"{query}: {expected} not in the first {rank}: {found}"
 
 
-@needs_node
 def test_topic_words_rank_articles_and_profiles_above_listing_pages(search_site):
     queries = ["telehealth", "shutdown", "pharmacy", "Amazon", "health", "clinic", "care", "employers"]
     for query, line in zip(queries, run_queries(search_site.site, queries, shown=50), strict=True):
@@ -481,7 +480,6 @@ def test_topic_words_rank_articles_and_profiles_above_listing_pages(search_site)
         assert kinds == sorted(kinds, key=lambda kind: kind == "listing"), (query, locations(line))
 
 
-@needs_node
 def test_what_is_not_there_is_not_found(search_site):
     lines = run_queries(search_site.site, ["阿里健康", "Zyxwvut", "ラーメン屋"])
     assert ARTICLES["002"] not in locations(lines[0])
@@ -527,7 +525,6 @@ def fuzz_queries(site: BuiltSite, seed: int = 12) -> list[str]:
 SAFE_MARKUP = re.compile(r"</?(mark|p)>")
 
 
-@needs_node
 def test_no_query_ever_throws_and_every_answer_is_sane(search_site):
     pages = indexed_pages(search_site.site)
     queries = fuzz_queries(search_site)
@@ -548,7 +545,6 @@ def test_no_query_ever_throws_and_every_answer_is_sane(search_site):
             assert len(item["text"]) < 5000
 
 
-@needs_node
 def test_every_name_in_the_registry_finds_its_profile_first(search_site):
     registry = yaml.safe_load((search_site.project / "seeds" / "entities.yml").read_text(encoding="utf-8"))
     pairs = [(name, entity) for entity, spec in registry["entities"].items()
@@ -561,7 +557,6 @@ def test_every_name_in_the_registry_finds_its_profile_first(search_site):
         assert locations(line) and locations(line)[0] in keys[name_key(name)], (name, entity, locations(line))
 
 
-@needs_node
 def test_titles_and_excerpts_are_text_never_markup(search_site):
     line, = run_queries(search_site.site, ["markup in a title"])
     item = next(item for item in line["items"] if item["location"] == ARTICLES["hostile"])
@@ -597,7 +592,6 @@ def huge_site(tmp_path_factory) -> BuiltSite:
     return build_project(root, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
 
 
-@needs_node
 def test_an_article_at_the_size_limit_does_not_break_other_queries(huge_site):
     report = {i["source_file"]: i for i in huge_site.report["inputs"]}
     assert report["seeds/articles/huge.txt"]["status"] == "published"
