@@ -28,6 +28,9 @@ from conftest import UNCURATED_NAME, UNCURATED_TEXT, make_project, names_only_re
 from dossier.project_config import write_config
 
 TIMEOUT = 120  # seconds for one rebuild to show (a loaded CI machine)
+# Between two looks at the served site: MkDocs notices an edit within half a second, and each look is a
+# page and the search index that the server, on a core the other tests share, answers.
+POLL_SECONDS = 0.3
 ENTITIES = ("amazon", "amazon-care", "one-medical", "pillpack", "ali-health", "alibaba")  # a quick rebuild
 
 SECOND = (
@@ -107,7 +110,7 @@ class Served:
                     return
             except (ValueError, KeyError):  # a file caught halfway through a rebuild
                 pass
-            time.sleep(0.1)
+            time.sleep(POLL_SECONDS)
         pytest.fail(f"not served within {TIMEOUT} s: {what}\n{(self.root / 'serve.log').read_text()[-3000:]}")
 
     def stop(self) -> None:

@@ -33,6 +33,7 @@ from conftest import (
 from dossier.parallel import MIN_PARALLEL_FILES
 from dossier.profiles import type_label
 from dossier.project_config import write_config
+from dossier.sources import file_count
 from hostile_corpus import FIXTURE_MAX_FILE_BYTES, cases, make_special_entries, special_entries
 
 CORPUS_FIELDS = {"id", "source_file", "sha256", "language", "title", "title_en", "publisher", "author",
@@ -364,14 +365,16 @@ def test_builds_are_byte_identical_whatever_the_hash_seed_and_jobs(tmp_path):
     dict-keyed sets follows it) and its own cache, one in one job (in the test process, with the seed
     Python drew for it) and one in a pool of two (in a process of its own, another seed), of a corpus big
     enough for the pool, with a relationship graph, a timeline, hostile text and the hostile corpus (every
-    encoding, junk, entries that are not regular files): every file and folder compared."""
+    encoding, junk, entries that are not regular files) among recombined articles: every file and folder
+    compared."""
     files = {**founding_site_files(),
              "hostile.txt": f"AT&T <b>😀 𠮷</b>\n\n{UNCURATED_TEXT}".encode(),
-             **{case.name: case.data for case in cases()}, **recombined_articles(MIN_PARALLEL_FILES)}
+             **{case.name: case.data for case in cases()}, **recombined_articles(10)}
     make_project(tmp_path, files, FOUNDING_CURATION, FOUNDING_REGISTRY)
     outside = tmp_path / "outside"
     outside.mkdir()
     make_special_entries(tmp_path / "seeds" / "articles", outside, special_entries())
+    assert file_count(tmp_path / "seeds" / "articles") >= MIN_PARALLEL_FILES  # the second build runs a pool
     configs = [write_config(tmp_path / f"mkdocs-{seed}.yml", tmp_path / "seeds",
                             dossier={"cache_dir": str(tmp_path / f"cache-{seed}"), "max_file_bytes": FIXTURE_MAX_FILE_BYTES})
                for seed in ("1", "2")]
