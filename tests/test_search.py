@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -299,47 +300,51 @@ def test_a_page_leaves_materials_index_and_its_front_matter_may_keep_it_out_of_o
         page_text(_page("articles/b/", "no"), "", ())
 
 
-def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_path):
+@pytest.fixture(scope="module")
+def helped() -> Iterator[IndexProcess]:
+    """A helper process for the module's tests, as a server keeps one from build to build (spawned: this
+    process runs threads, and a fork may catch one holding a lock)."""
+    helper = IndexProcess("spawn")
+    yield helper
+    helper.close()
+
+
+def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_path, helped):
     """IndexProcess analyses pages in another process, across builds as `mkdocs serve` makes them: its
     files are the same bytes as the SiteIndex's, build after build."""
     first = {f"articles/{n:02d}/": f"<h1>Clinic {n}</h1><p>Amazon opened clinic {n}. 亞馬遜關愛</p>" for n in range(12)}
     edited = {"articles/03/": "<h1>Clinic 3</h1><p>Amazon closed clinic 3.</p>", "articles/99/": "<h1>New</h1><p>Haven</p>"}
     urls = {*first, "articles/99/"} - {"articles/05/"}  # a page deleted, one added
-    here, helped = SiteIndex(), IndexProcess("spawn")  # this process runs threads: never fork it
-    try:
-        for build, (pages, documents) in enumerate([(first, 10), (edited, 11)]):
-            texts = [PageText(url, body, "", (), indexed=True) for url, body in pages.items()]
-            texts.append(PageText("articles/07/", "<h1>Left out</h1>", "", (), indexed=False))
-            for index in (here, helped):
-                for text in texts:
-                    index.add(text)
-            folders = [tmp_path / name / str(build) for name in ("here", "helped")]
-            assert here.write(folders[0], urls) == helped.write(folders[1], urls)
-            assert _folder(folders[0]) == _folder(folders[1])
-            manifest = json.loads((folders[1] / "manifest.json").read_text(encoding="utf-8"))
-            assert manifest["documents"] == documents
-    finally:
-        helped.close()
+    here = SiteIndex()
+    for build, (pages, documents) in enumerate([(first, 10), (edited, 11)]):
+        texts = [PageText(url, body, "", (), indexed=True) for url, body in pages.items()]
+        texts.append(PageText("articles/07/", "<h1>Left out</h1>", "", (), indexed=False))
+        for index in (here, helped):
+            for text in texts:
+                index.add(text)
+        folders = [tmp_path / name / str(build) for name in ("here", "helped")]
+        assert here.write(folders[0], urls) == helped.write(folders[1], urls)
+        assert _folder(folders[0]) == _folder(folders[1])
+        manifest = json.loads((folders[1] / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["documents"] == documents
 
 
-def test_a_staged_page_reaches_the_helper_as_its_file_and_is_analysed_from_it(tmp_path):
+def test_a_staged_page_reaches_the_helper_as_its_file_and_is_analysed_from_it(tmp_path, helped):
     """A generated page goes to the helper as the name of its staged file (what waits for the helper
-    stays small): the helper reads the same HTML the page had."""
+    stays small): the helper reads the same HTML the page had (and writes no page of an earlier build
+    that the site no longer has)."""
     staged = tmp_path / "articles" / "a" / "index.md"
     staged.parent.mkdir(parents=True)
     body = "<h1>Clinic</h1><p>Amazon opened a clinic.</p>"
     staged.write_text(f"---\ntitle: Clinic\n---\n\n{body}\n", encoding="utf-8")
     text = PageText("articles/a/", body, "", (), indexed=True, staged=str(staged))
     assert replace(text, content="").read() == body == text.read()
-    here, helped = SiteIndex(), IndexProcess("spawn")
-    try:
-        for index in (here, helped):
-            index.add(text)
-        urls = {"articles/a/"}
-        assert here.write(tmp_path / "here", urls) == helped.write(tmp_path / "helped", urls)
-        assert _folder(tmp_path / "here") == _folder(tmp_path / "helped")
-    finally:
-        helped.close()
+    here = SiteIndex()
+    for index in (here, helped):
+        index.add(text)
+    urls = {"articles/a/"}
+    assert here.write(tmp_path / "here", urls) == helped.write(tmp_path / "helped", urls)
+    assert _folder(tmp_path / "here") == _folder(tmp_path / "helped")
 
 
 def test_the_helper_process_ends_with_the_process_that_started_it():
