@@ -364,6 +364,18 @@ def test_the_articles_last_sentence_without_its_full_stop_stays_after_a_fact_box
     assert [block.text for block in result.blocks][-2:] == ["Members: 4,000 patients in the pilot.", last]
 
 
+def test_a_chronology_closing_the_article_is_the_articles_and_a_dated_related_list_is_not(vocabulary):
+    # A chronology's entries open with a year (a month's word before it at most) and no full stop ends them;
+    # a related list dates its headlines by the day.
+    chronology = ["Timeline: Example Health's road to video visits", "2019: First clinic opens in Ohio",
+                  "2021 – Video visits for staff", "March 2023: Video visits for every member"]
+    related = ["12.03.2023 – Example Health adds a clinic in Dayton", "Other clinic news"]
+    result = clean(decoded(page("Example Health opens video visits to all its members", *RELEASE_BODY[:2],
+                                *chronology, "Related", *related)), vocabulary)
+    texts = [block.text for block in result.blocks]
+    assert texts[-len(chronology):] == chronology and not set(related) & set(texts)
+
+
 def test_a_pages_title_naming_its_section_names_no_headline(vocabulary):
     headline = "Example Health opens video visits to all its members"
     text = page("The Daily Ledger", "Health - The Daily Ledger", "Health", headline, "By Dana Whitcomb", *RELEASE_BODY[:2])

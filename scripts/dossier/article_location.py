@@ -28,6 +28,10 @@ from .wrapping import unlabel_wrapped_prose, wrapped_lines
 
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
+# An entry of a chronology: a year, or a month's word and a year, then a colon or a dash and the event
+# ("2018: Kauf von PillPack", "Juli 2022 – Übernahme angekündigt", "2020年：…"). A list of related
+# headlines dates its items by the day, not by the year alone.
+_TIMELINE_ENTRY = re.compile(r"^(?:\w+\.?\s+)?(?:1[89]|20)\d{2}年?\s?(?:[:：]|\s[–—-])\s*\w")
 # A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
 # however much it looks like a dateline (an access date) or stands after the prose.
 _REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
@@ -205,13 +209,19 @@ def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels
         return
     def closing(i: int) -> bool:
         return label.get(i) == "after_article" and bool(
-            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]))
+            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i]))
+
+    def heads(i: int, following: int) -> bool:
+        """A heading over what closes the article: one the page marks ("## Conclusion"), or a short line
+        over a chronology's first entry ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
+        return closing(following) and (i in headings or (
+            _TIMELINE_ENTRY.match(texts[following]) is not None and weight(texts[i]) <= short))
 
     unended_kept = False
     for n, i in enumerate(tail):
-        # A short closing sentence, or a list, still belongs to the article; so does a last heading the
-        # page marks ("## Conclusion") over one, and one sentence that lacks its full stop.
-        subheading = i in headings and label.get(i) == "after_article" and n + 1 < len(tail) and closing(tail[n + 1])
+        # A short closing sentence, a list or a chronology still belongs to the article; so does a last
+        # heading over one, and one sentence that lacks its full stop.
+        subheading = label.get(i) == "after_article" and n + 1 < len(tail) and heads(i, tail[n + 1])
         unended = (not unended_kept and label.get(i) == "after_article"
                    and furniture.is_unended_prose(texts[i], language))
         if not (closing(i) or subheading or unended):
