@@ -1158,6 +1158,22 @@ def test_a_chinese_page_with_a_dateline_labels_and_an_advertisement(vocabulary):
     assert rules["hospital"] == "image_file_name"
 
 
+@pytest.mark.parametrize(("label", "kept"), [
+    ("【线上复诊的现状】", True),  # a section's heading between the paragraphs, over the next
+    ("[시장 반응과 전망]", True),
+    ("【图】", False),  # a word or so: a picture's label
+    ("［有料会員限定］", False),  # a notice in brackets: for paying members only
+    ("[00:12:45]", False),  # a time in a recording
+    ("【王小明／北京报道】", False),  # a byline in parts
+    ("[연합뉴스 제공. 재판매 및 DB 금지]", False),  # a picture's credit in sentences
+])
+def test_a_label_in_brackets_between_paragraphs_is_a_subheading_unless_a_word_or_a_notice(vocabulary, label, kept):
+    text = page("本市首批互联网医院上线 复诊开方送药一站完成", "【字号：大 中 小】", ZH_PARAGRAPHS[0], label,
+                ZH_PARAGRAPHS[1], ZH_PARAGRAPHS[2], "（完）")
+    texts = [block.text for block in clean(decoded(text), vocabulary).blocks]
+    assert texts == ([ZH_PARAGRAPHS[0], label, *ZH_PARAGRAPHS[1:]] if kept else ZH_PARAGRAPHS)
+
+
 def test_a_portals_repost_its_original_title_font_sizes_and_recommendations(vocabulary):
     # A portal reposting a paper's article: the paper's own headline under "原标题：", the font-size
     # buttons without their label, the portal's recommendations after the article.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 
-from . import article_tail, furniture
+from . import article_bounds, article_tail, furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
@@ -27,15 +27,6 @@ from .thresholds import CLEANING
 from .wrapping import unlabel_wrapped_prose, wrapped_lines
 
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
-_LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
-# An entry of a chronology: a year, or a month's word and a year, then a colon or a dash and the event
-# ("2018: Kauf von PillPack", "Juli 2022 – Übernahme angekündigt", "2020年：…"). A list of related
-# headlines dates its items by the day, not by the year alone.
-_TIMELINE_ENTRY = re.compile(r"^(?:\w+\.?\s+)?(?:1[89]|20)\d{2}年?\s?(?:[:：]|\s[–—-])\s*\w")
-# A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
-# however much it looks like a dateline (an access date) or stands after the prose.
-_REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
-
 
 @dataclass(frozen=True)
 class LineOverrides:
@@ -85,7 +76,8 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     label: Labels = {}
     for i in kept:
         signal = None if i == headline else line_signal(texts[i], vocabulary, language)
-        if signal and not (signal == "dateline" and _REFERENCE.match(texts[i])):  # a reference's access date
+        # a reference's access date is no dateline
+        if signal and not (signal == "dateline" and article_bounds.REFERENCE.match(texts[i])):
             label[i] = signal
     _unlabel_table_rows(kept, texts, label)
     # The lines a hard-wrapped paragraph (a PDF's text, an e-mail) breaks mid-sentence: judged once.
@@ -108,6 +100,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
 
     _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
     good = good_lines()
+    article_bounds.unlabel_subheadings_in_brackets(kept, texts, label, good, vocabulary)
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
     chosen = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
@@ -118,7 +111,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     article_tail.label_bio_sections(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
     headings = {i for i in kept if markdown and _MARKDOWN_HEADING.match(lines.raw[i])}
-    _label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings, language)
+    article_bounds.label_outside_article(kept, texts, label, title, good_lines(), vocabulary, headings, language)
     article_tail.label_author_bios(kept, texts, label, good_lines(), vocabulary, wrapped)
     if title is not None:
         for i in kept:
@@ -170,64 +163,6 @@ def _label_shared_outside_prose(kept: list[int], texts: dict[int, str], label: L
     for i in kept:
         if i not in label and texts[i] in shared and outside_prose(i):
             label[i] = "shared_with_other_pages"
-
-
-def _label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
-                           good: list[int], vocabulary: CleaningVocabulary, headings: set[int],
-                           language: str | None) -> None:
-    """The article runs from its first to its last good prose line. Above the headline everything is
-    furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
-    after the run, all but the closing sentences that follow it directly (the first of them may lack its
-    full stop: "For now, the hospitals say nothing changes for patients")."""
-    first_body = next((i for i in good if title is None or i > title), None)
-    last_body = good[-1] if good else None
-    short = CLEANING.short_line_weight
-    for i in kept:
-        if i in label or i == title:
-            continue
-        text = texts[i]
-        if last_body is not None and i > last_body and _REFERENCE.match(text):
-            continue  # the article's references after its prose
-        notice = furniture.is_notice(text, vocabulary)
-        if first_body is None or i < first_body:
-            if title is not None and i < title:
-                label[i] = "before_headline"
-            elif title is None and not ends_like_sentence(text):
-                label[i] = "before_article"
-            elif notice:
-                label[i] = "notice"
-        elif last_body is not None and i > last_body:
-            label[i] = "notice" if notice else "after_article"
-        elif notice and weight(text) <= short:
-            label[i] = "notice"
-    if last_body is None:
-        return
-    tail = [i for i in kept if i > last_body]
-    if all(label.get(i) == "after_article" for i in tail):
-        for i in tail:  # the scrape ends without furniture: a sign-off, or a line cut off mid-sentence
-            del label[i]
-        return
-    def closing(i: int) -> bool:
-        return label.get(i) == "after_article" and bool(
-            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i]))
-
-    def heads(i: int, following: int) -> bool:
-        """A heading over what closes the article: one the page marks ("## Conclusion"), or a short line
-        over a chronology's first entry ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
-        return closing(following) and (i in headings or (
-            _TIMELINE_ENTRY.match(texts[following]) is not None and weight(texts[i]) <= short))
-
-    unended_kept = False
-    for n, i in enumerate(tail):
-        # A short closing sentence, a list or a chronology still belongs to the article; so does a last
-        # heading over one, and one sentence that lacks its full stop.
-        subheading = label.get(i) == "after_article" and n + 1 < len(tail) and heads(i, tail[n + 1])
-        unended = (not unended_kept and label.get(i) == "after_article"
-                   and furniture.is_unended_prose(texts[i], language))
-        if not (closing(i) or subheading or unended):
-            break
-        unended_kept = unended_kept or unended
-        del label[i]
 
 
 def _blank_line_groups(raw: list[str]) -> list[int]:

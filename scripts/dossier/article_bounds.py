@@ -1,0 +1,107 @@
+"""The article's bounds: it runs from its first to its last good prose line, under its headline. Above and
+after the run the lines are furniture, but for the few that close the article just after it (a short
+sentence, a list, a chronology, a heading over one); inside it, a short label in brackets over prose is
+the article's subheading ("【買収の概要】"). Labels as article_location labels a line (furniture.Labels)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from . import furniture
+from .cleaning_vocabulary import CleaningVocabulary
+from .furniture import Labels
+from .line_shape import weight
+from .sentences import ends_like_sentence
+from .thresholds import CLEANING
+
+_LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
+# An entry of a chronology: a year, or a month's word and a year, then a colon or a dash and the event
+# ("2018: Kauf von PillPack", "Juli 2022 – Übernahme angekündigt", "2020年：…"). A list of related
+# headlines dates its items by the day, not by the year alone.
+_TIMELINE_ENTRY = re.compile(r"^(?:\w+\.?\s+)?(?:1[89]|20)\d{2}年?\s?(?:[:：]|\s[–—-])\s*\w")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARTS_OR_SENTENCES = re.compile(r"[/／|｜]|[.。](?:\s|$)")
+# A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
+# however much it looks like a dateline (an access date) or stands after the prose.
+REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
+
+
+def _names_a_section(inside: str) -> bool:
+    """What a bracketed subheading holds: a few words, no parts and no sentence."""
+    return (len(inside) >= CLEANING.bracketed_subheading_min_chars and _LETTER.search(inside) is not None
+            and _PARTS_OR_SENTENCES.search(inside) is None)
+
+
+def unlabel_subheadings_in_brackets(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                                    vocabulary: CleaningVocabulary) -> None:
+    """A short label in brackets between two of the article's prose lines, over the next, is a subheading
+    ("【買収の概要】", "[시장 반응]"), not a kicker or a control: those stand above the article or after it
+    ("（完）"). A notice in brackets ("［有料会員限定］") stays one, as do a label of a word or so ("【写真】"), a
+    time ("[00:02:30]"), and a byline or a credit set out in parts or sentences ("【張家豪／台北報導】",
+    "[삼성전자 제공. 재판매 및 DB 금지]")."""
+    if not good:
+        return
+    following = dict(pairwise(kept))
+    for i in kept:
+        if (label.get(i) == "label" and good[0] < i < good[-1] and following.get(i) in good
+                and _names_a_section(texts[i][1:-1]) and not furniture.is_notice(texts[i], vocabulary)):
+            del label[i]
+
+
+def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,
+                           good: list[int], vocabulary: CleaningVocabulary, headings: set[int],
+                           language: str | None) -> None:
+    """The article runs from its first to its last good prose line. Above the headline everything is
+    furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
+    after the run, all but the closing sentences that follow it directly (the first of them may lack its
+    full stop: "For now, the hospitals say nothing changes for patients")."""
+    first_body = next((i for i in good if title is None or i > title), None)
+    last_body = good[-1] if good else None
+    short = CLEANING.short_line_weight
+    for i in kept:
+        if i in label or i == title:
+            continue
+        text = texts[i]
+        if last_body is not None and i > last_body and REFERENCE.match(text):
+            continue  # the article's references after its prose
+        notice = furniture.is_notice(text, vocabulary)
+        if first_body is None or i < first_body:
+            if title is not None and i < title:
+                label[i] = "before_headline"
+            elif title is None and not ends_like_sentence(text):
+                label[i] = "before_article"
+            elif notice:
+                label[i] = "notice"
+        elif last_body is not None and i > last_body:
+            label[i] = "notice" if notice else "after_article"
+        elif notice and weight(text) <= short:
+            label[i] = "notice"
+    if last_body is None:
+        return
+    tail = [i for i in kept if i > last_body]
+    if all(label.get(i) == "after_article" for i in tail):
+        for i in tail:  # the scrape ends without furniture: a sign-off, or a line cut off mid-sentence
+            del label[i]
+        return
+    def closing(i: int) -> bool:
+        return label.get(i) == "after_article" and bool(
+            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i]))
+
+    def heads(i: int, following: int) -> bool:
+        """A heading over what closes the article: one the page marks ("## Conclusion"), or a short line
+        over a chronology's first entry ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
+        return closing(following) and (i in headings or (
+            _TIMELINE_ENTRY.match(texts[following]) is not None and weight(texts[i]) <= short))
+
+    unended_kept = False
+    for n, i in enumerate(tail):
+        # A short closing sentence, a list or a chronology still belongs to the article; so does a last
+        # heading over one, and one sentence that lacks its full stop.
+        subheading = label.get(i) == "after_article" and n + 1 < len(tail) and heads(i, tail[n + 1])
+        unended = (not unended_kept and label.get(i) == "after_article"
+                   and furniture.is_unended_prose(texts[i], language))
+        if not (closing(i) or subheading or unended):
+            break
+        unended_kept = unended_kept or unended
+        del label[i]
