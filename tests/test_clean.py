@@ -1174,6 +1174,15 @@ def test_a_label_in_brackets_between_paragraphs_is_a_subheading_unless_a_word_or
     assert texts == ([ZH_PARAGRAPHS[0], label, *ZH_PARAGRAPHS[1:]] if kept else ZH_PARAGRAPHS)
 
 
+def test_an_original_title_over_the_reposts_byline_is_no_headline(vocabulary):
+    # The portal's headline over its dateline and a button the walk up from the prose cannot name; the
+    # paper's own title under its label, right over the byline.
+    headline = "本市首批互联网医院上线 复诊开方送药一站完成"
+    text = page("首页 | 新闻 | 健康", headline, "2024-03-18 10:20　来源：示例晚报", "APP内打开", "字号：大 中 小",
+                "原标题：互联网医院来了 复诊开方送药在家就能完成", "示例晚报记者 王小明", *ZH_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == headline
+
+
 def test_a_portals_repost_its_original_title_font_sizes_and_recommendations(vocabulary):
     # A portal reposting a paper's article: the paper's own headline under "原标题：", the font-size
     # buttons without their label, the portal's recommendations after the article.

@@ -334,6 +334,10 @@ def test_counters(line, expected):
     ("Updated 12:10", True), ("Actualizado ás 11:02 h.", True), ("Eguneratua: 12:10", True),
     ("Aktualisiert um 14:05 Uhr", True), ("Updated figures show 12:10 as the peak hour", False),
     ("Aumentar texto", True), ("Diminuir texto", True), ("Text size", True), ("Schrift vergrößern", True),
+    # a post's badge and province, an invitation to a phone, a list's controls (a feed reader's)
+    ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
+    ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
+    ("Sort of a win for Amazon, analysts say", False), ("原创药企加快出海", False),
     ("The company will increase text messages to patients.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
@@ -522,6 +526,8 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("آخر تحديث: منذ 5 دقائق", "dateline"),
     ("2時間前", "dateline"),
     ("jdoe_md 2 hours ago [–]", "dateline"),
+    ("il y a 2 ans", "dateline"), ("vor 3 Jahren", "dateline"), ("hace 5 meses", "dateline"),
+    ("2 years ago", "dateline"), ("3년 전", "dateline"), ("2个月前", "dateline"),  # an old article seen later
     ("Amazon said 3 hours ago that it would close the clinic.", None),  # a sentence that says one
     ("Actualitzat a les 10:05 h", "dateline"),  # an update's time without its date
     # more languages: the ad's "continues below", an ad mark, a related list's header, bylines, a caption's

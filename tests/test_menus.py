@@ -28,6 +28,8 @@ def test_navigation_is_short_items_between_separators(line):
     "«غوغل» تستوعب فريق «ديب مايند» الصحي... وتطبيق «ستريمز» يعيد مخاوف الخصوصية",  # quotes, not a path
     "«Сбер» и «Яндекс» запускают телемедицину",
     "| Region | Clinics | Patients |",
+    "01｜从员工福利走向企业市场",  # a numbered section's heading
+    "2 | Why the deal matters",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
     "Revenue grew > 5% > last year, and the company said it would hire more nurses in every clinic.",
     "Costs > benefits > for most hospitals, the study found, video visits paid for themselves within a year and "

@@ -58,7 +58,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             # subscription or a newsletter ("Amazon adds a clinic subscription to Prime"); a notice
             # set under the headline has it above, and one under the byline is never the headline.
             nearest_notice = (not run and i in notice_lines and i not in label
-                              and furniture.is_headline_shaped(texts[i]) and not (bylines and bylines[0] < i))
+                              and furniture.is_headline_shaped(texts[i]) and not (bylines and bylines[0] < i)
+                              and not _opens_with_notice_label(texts[i], vocabulary))
             if is_candidate(i) or nearest_notice:
                 run.append(i)
             elif run and _NUMBERING_LABEL.fullmatch(texts[i].strip()):
@@ -103,6 +104,17 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     if candidates:
         return max(candidates, key=lambda i: (weight(texts[i]), -i))
     return good[0] if good and _is_question_headline(kept, texts, label, good[0]) else None
+
+
+# A label and its colon at a line's start ("原标题：", "Original title:").
+_OPENING_LABEL = re.compile(r"^[^:：]{1,30}[:：]")
+
+
+def _opens_with_notice_label(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """A notice named by its label before the headline it quotes ("原标题：…", "Original title: …"): a
+    repost's or a translation's, never the page's headline."""
+    opening = _OPENING_LABEL.match(text)
+    return opening is not None and vocabulary.has_notice_words(opening.group())
 
 
 # A label that numbers what follows it: an episode's, an issue's, a part's word, then its number ("Episode 87",

@@ -28,6 +28,8 @@ _SPACE = re.compile(r"[ \t\u3000]+")
 _HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _DIGIT = re.compile(r"\d")
+# A section's number over its heading's words ("01｜从员工福利走向企业市场", "2 | Why it matters").
+_NUMBERED_HEADING = re.compile(r"\s*\d{1,2}\s*[|｜/]\s*[^\W\d_].*")
 
 
 def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
@@ -40,7 +42,7 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     if not _NAV_SEPARATOR_CHAR.search(text) or not NAV_SEPARATORS.search(text):
         return False
     items = [item for item in NAV_SEPARATORS.split(text) if item.strip()]
-    if len(items) < limits.nav_min_items:
+    if len(items) < limits.nav_min_items or _NUMBERED_HEADING.fullmatch(text):
         return False
     # A breadcrumb may end in the headline, cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"): its
     # sections before it are short, and set apart by a breadcrumb's arrows.
