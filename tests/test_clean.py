@@ -1203,6 +1203,18 @@ def test_one_long_japanese_sentence_over_a_photo_credit_is_its_caption(vocabular
     assert [b.text for b in clean(decoded(text), vocabulary).blocks] == body
 
 
+@pytest.mark.parametrize(("credit", "caption"), [
+    ("사진=카카오헬스케어", True),  # a bare credit: the short line above is its caption
+    ("[사진 설명] 모바일 혈당관리 서비스 앱 화면 (사진=카카오헬스케어)", False),  # a caption with its credit
+])
+def test_a_caption_that_closes_with_its_credit_takes_no_caption_above_it(vocabulary, credit, caption):
+    lead = "카카오헬스케어는 모바일 혈당관리 서비스를 1일 정식 출시했다고 밝혔다."
+    body = ["이 서비스는 연속혈당측정기와 연동해 사용자의 혈당 변화를 실시간으로 보여주고 식사와 운동 기록을 함께 분석한다.",
+            "회사는 당뇨병 환자뿐 아니라 당뇨 전단계에 있는 사람까지 혈당 관리를 돕겠다고 설명했다."]
+    text = page("카카오헬스케어, 모바일 혈당관리 서비스 출시", "2024.02.01", body[0], lead, credit, body[1])
+    assert (lead not in [b.text for b in clean(decoded(text), vocabulary).blocks]) is caption
+
+
 def test_two_chinese_sentences_over_a_photo_credit_are_a_paragraph_not_its_caption(vocabulary):
     # An official account's post: its topic tag with the count of its posts, a credit under a paragraph.
     headline = "十年长跑，互联网医院离上市还有多远？"

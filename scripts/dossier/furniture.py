@@ -203,9 +203,12 @@ def is_credit(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
 
 def is_bare_credit(text: str, vocabulary: CleaningVocabulary) -> bool:
     """A credit that names only the picture's source ("Foto: dpa", "© Getty Images"), as opposed to a
-    caption that carries its credit ("▲ … 图片来源：…", "… (Getty Images)"): only a bare credit has its
-    caption on the line above."""
-    return bool(vocabulary.credit.match(text)) and not text.startswith("▲")
+    caption that carries its credit ("▲ … 图片来源：…", "[사진 설명] … 앱 화면 (사진=카카오헬스케어)"): only a
+    bare credit has its caption on the line above."""
+    if not vocabulary.credit.match(text) or text.startswith("▲"):
+        return False
+    closing = _TRAILING_PARENTHESIS.search(text)  # the credit again, at the end of the caption it closes
+    return not (closing and closing.start() > 0 and vocabulary.credit.match(closing.group(1)))
 
 
 def is_image_file_name(text: str) -> bool:
