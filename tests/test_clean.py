@@ -1215,6 +1215,18 @@ def test_a_caption_that_closes_with_its_credit_takes_no_caption_above_it(vocabul
     assert (lead not in [b.text for b in clean(decoded(text), vocabulary).blocks]) is caption
 
 
+def test_lines_opened_by_a_triangle_one_after_another_are_a_list_and_one_alone_a_caption(vocabulary):
+    caption = "▲ 황희 대표가 1일 기자간담회에서 서비스를 소개하고 있다."
+    points = ["▲출시일: 2024년 2월 1일", "▲연동 기기: 연속혈당측정기 두 종", "▲주요 기능: 실시간 혈당 확인, 식단 기록"]
+    body = ["카카오헬스케어가 1일 판교에서 기자간담회를 열고 모바일 혈당관리 서비스를 정식으로 출시했다고 밝혔다.",
+            "이 서비스는 연속혈당측정기와 연동해 사용자의 혈당 변화를 실시간으로 보여주고 식사와 운동 기록을 함께 분석한다.",
+            "서비스 주요 내용은 다음과 같다.",
+            "회사는 당뇨병 환자뿐 아니라 당뇨 전단계에 있는 사람까지 혈당 관리를 돕겠다고 설명했다."]
+    text = page("카카오헬스케어, 모바일 혈당관리 서비스 출시", "2024.02.01", body[0], caption, body[1], body[2], *points,
+                body[3])
+    assert [b.text for b in clean(decoded(text), vocabulary).blocks] == [*body[:3], *points, body[3]]
+
+
 def test_two_chinese_sentences_over_a_photo_credit_are_a_paragraph_not_its_caption(vocabulary):
     # An official account's post: its topic tag with the count of its posts, a credit under a paragraph.
     headline = "十年长跑，互联网医院离上市还有多远？"

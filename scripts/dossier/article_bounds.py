@@ -1,12 +1,13 @@
 """The article's bounds: it runs from its first to its last good prose line, under its headline. Above and
 after the run the lines are furniture, but for the few that close the article just after it (a short
 sentence, a list, a chronology, a heading over one); inside it, a short label in brackets over prose is
-the article's subheading ("【買収の概要】"). Labels as article_location labels a line (furniture.Labels)."""
+the article's subheading ("【買収の概要】"), and lines opened by a triangle one after another are its list.
+Labels as article_location labels a line (furniture.Labels)."""
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
@@ -47,6 +48,23 @@ def unlabel_subheadings_in_brackets(kept: list[int], texts: dict[int, str], labe
         if (label.get(i) == "label" and good[0] < i < good[-1] and following.get(i) in good
                 and _names_a_section(texts[i][1:-1]) and not furniture.is_notice(texts[i], vocabulary)):
             del label[i]
+
+
+def unlabel_lists_of_triangles(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                               vocabulary: CleaningVocabulary) -> None:
+    """Lines opened by a triangle one after another inside the article are a list of its points
+    ("▲출시일: 2024년 2월 1일", "▲연동 기기: …"), where one such line alone is a photo's caption; none of
+    them credits a picture."""
+    def listed(i: int) -> bool:
+        text = texts[i]
+        return label.get(i) == "photo_credit" and text.startswith("▲") and not vocabulary.credit.search(text[1:])
+
+    inside = [i for i in kept if good and good[0] < i < good[-1]]
+    for is_listed, run in groupby(inside, key=listed):
+        points = list(run)
+        if is_listed and len(points) >= CLEANING.triangle_list_min_lines:
+            for i in points:
+                del label[i]
 
 
 def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels, title: int | None,

@@ -101,6 +101,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     _label_shared_outside_prose(kept, texts, label, good_lines(), shared)
     good = good_lines()
     article_bounds.unlabel_subheadings_in_brackets(kept, texts, label, good, vocabulary)
+    article_bounds.unlabel_lists_of_triangles(kept, texts, label, good, vocabulary)
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
     chosen = headline if marked else choose_headline(kept, texts, label, good, vocabulary)

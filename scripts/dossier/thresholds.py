@@ -117,6 +117,7 @@ class CleaningThresholds:
     caption_max_weight: int = 180  # a credit's caption, or a caption carrying its credit, is this short
     caption_max_weight_unspaced: int = 100  # in CJK, two sentences longer than 50 characters are a paragraph
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
+    triangle_list_min_lines: int = 2  # "▲…" lines in a row inside the article: a list; one alone, a caption
     bracketed_subheading_min_chars: int = 4  # in brackets: a section "【買収の概要】", not "【写真】"
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
     headline_min_weight: int = 12  # shorter is a label or a section name
