@@ -338,6 +338,9 @@ def test_counters(line, expected):
     ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
     ("Sort of a win for Amazon, analysts say", False), ("原创药企加快出海", False),
+    # an aggregator's reaction buttons and the hour its ranking counts
+    ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True), ("오후 3시~4시까지 집계한 결과입니다.", True),
+    ("좋아요를 누른 독자가 늘었다는 분석이 나왔다.", False),
     ("The company will increase text messages to patients.", False),
 ])
 def test_page_chrome_in_more_languages(vocabulary, line, expected):
@@ -448,6 +451,9 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("A message from our sponsor", True), ("Gesponsord", True), ("Please turn on JavaScript to use this feature", True),
     ("Critics said the views expressed by regulators were out of date.", False),
     ("The sponsor of the bill said it would reach the floor in March.", False),
+    # an aggregator's note on how it files its outlets' articles
+    ("기사 섹션 분류 안내", True), ("기사의 섹션 정보는 해당 언론사의 분류를 따르고 있습니다.", True),
+    ("병원은 진료 정보를 새 분류에 따라 정리했다고 밝혔다.", False),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
@@ -536,6 +542,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("ΔΙΑΦΗΜΙΣΗ", "advertising"),
     ("Mohlo by vás zajímat", "related_list"),
     ("Szerző: Kovács Anna", "byline"),
+    ("한국일보 랭킹 뉴스", "related_list"),  # an outlet's most read, on an aggregator
     ("Γράφει η Μαρία Κωνσταντίνου", "byline"),
     ("Teksti: Matti Virtanen", "byline"),
     ("โดย สมชาย ใจดี", "byline"),
