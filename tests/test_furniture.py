@@ -543,6 +543,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Mohlo by vás zajímat", "related_list"),
     ("Szerző: Kovács Anna", "byline"),
     ("한국일보 랭킹 뉴스", "related_list"),  # an outlet's most read, on an aggregator
+    ("+ Follow", "page_chrome"), ("＋ フォロー", "page_chrome"),  # a button to follow the writer
     ("Γράφει η Μαρία Κωνσταντίνου", "byline"),
     ("Teksti: Matti Virtanen", "byline"),
     ("โดย สมชาย ใจดี", "byline"),
