@@ -374,6 +374,11 @@ def test_a_chronology_closing_the_article_is_the_articles_and_a_dated_related_li
                                 *chronology, "Related", *related)), vocabulary)
     texts = [block.text for block in result.blocks]
     assert texts[-len(chronology):] == chronology and not set(related) & set(texts)
+    # Headlines named after a fair's year are no chronology's entries, nor is the short line over them its heading.
+    trending = ["Trending now", "CES 2024: Example Health shows a new ring", "MWC 2024 – Example Health's watch"]
+    result = clean(decoded(page("Example Health opens video visits to all its members", *RELEASE_BODY[:2],
+                                *trending, "© 2024 Example Media")), vocabulary)
+    assert not set(trending) & {block.text for block in result.blocks}
 
 
 def test_a_pages_title_naming_its_section_names_no_headline(vocabulary):
@@ -1166,6 +1171,7 @@ def test_a_chinese_page_with_a_dateline_labels_and_an_advertisement(vocabulary):
     ("[00:12:45]", False),  # a time in a recording
     ("【王小明／北京报道】", False),  # a byline in parts
     ("[연합뉴스 제공. 재판매 및 DB 금지]", False),  # a picture's credit in sentences
+    ("[Video]", False), ("[홍길동 기자]", False), ("(後續報道)", False),  # a word, a byline, round brackets
 ])
 def test_a_label_in_brackets_between_paragraphs_is_a_subheading_unless_a_word_or_a_notice(vocabulary, label, kept):
     text = page("本市首批互联网医院上线 复诊开方送药一站完成", "【字号：大 中 小】", ZH_PARAGRAPHS[0], label,
@@ -1180,6 +1186,13 @@ def test_an_original_title_over_the_reposts_byline_is_no_headline(vocabulary):
     headline = "本市首批互联网医院上线 复诊开方送药一站完成"
     text = page("首页 | 新闻 | 健康", headline, "2024-03-18 10:20　来源：示例晚报", "APP内打开", "字号：大 中 小",
                 "原标题：互联网医院来了 复诊开方送药在家就能完成", "示例晚报记者 王小明", *ZH_PARAGRAPHS)
+    assert clean(decoded(text), vocabulary).title == headline
+
+
+def test_a_headline_with_a_notices_word_before_its_colon_is_still_the_headline(vocabulary):
+    headline = "Prime subscription: Amazon adds One Medical visits for its members"
+    text = page("Wednesday, March 13, 2024", headline, "By Jane Doe", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
     assert clean(decoded(text), vocabulary).title == headline
 
 
@@ -1225,6 +1238,10 @@ def test_lines_opened_by_a_triangle_one_after_another_are_a_list_and_one_alone_a
     text = page("카카오헬스케어, 모바일 혈당관리 서비스 출시", "2024.02.01", body[0], caption, body[1], body[2], *points,
                 body[3])
     assert [b.text for b in clean(decoded(text), vocabulary).blocks] == [*body[:3], *points, body[3]]
+    # Two pictures' captions in a row are sentences, not a list's points.
+    text = page("카카오헬스케어, 모바일 혈당관리 서비스 출시", "2024.02.01", body[0], body[1], caption,
+                "▲ 모바일 혈당관리 서비스의 앱 화면.", body[3])
+    assert [b.text for b in clean(decoded(text), vocabulary).blocks] == [body[0], body[1], body[3]]
 
 
 def test_two_chinese_sentences_over_a_photo_credit_are_a_paragraph_not_its_caption(vocabulary):

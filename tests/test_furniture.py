@@ -338,6 +338,7 @@ def test_counters(line, expected):
     ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
     ("Sort of a win for Amazon, analysts say", False), ("原创药企加快出海", False),
+    ("Tri : les urgences d'abord", False), ("Sortiert nach Umsatz: Amazon vorn", False),
     # an aggregator's reaction buttons and the hour its ranking counts
     ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True), ("오후 3시~4시까지 집계한 결과입니다.", True),
     ("좋아요를 누른 독자가 늘었다는 분석이 나왔다.", False),
@@ -544,6 +545,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Szerző: Kovács Anna", "byline"),
     ("한국일보 랭킹 뉴스", "related_list"),  # an outlet's most read, on an aggregator
     ("+ Follow", "page_chrome"), ("＋ フォロー", "page_chrome"),  # a button to follow the writer
+    ("Folgen", None),  # its word alone may head a section ("consequences")
     ("Γράφει η Μαρία Κωνσταντίνου", "byline"),
     ("Teksti: Matti Virtanen", "byline"),
     ("โดย สมชาย ใจดี", "byline"),

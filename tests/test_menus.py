@@ -17,6 +17,7 @@ from test_furniture import BODY
     # a breadcrumb that ends in the headline, cut short or whole
     "หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจร้านขายยา เปิดตัว Amazon Pharmacy...",
     "Home › Tech › Amazon closes its Care service for good after three years of trying",
+    "12 | Comments | Share | Print",  # a toolbar that opens with a count: no numbered heading
 ])
 def test_navigation_is_short_items_between_separators(line):
     assert is_navigation(line)

@@ -20,7 +20,7 @@ from dossier.parallel import MIN_PARALLEL_FILES, Progress, Timings, WorkerPool
 from dossier.pipeline import PHASE_MODULES, build_corpus
 from dossier.records import Corpus
 from dossier.render import render_site
-from dossier.result_cache import DATABASE, ResultCache, code_digest, modules_run_by
+from dossier.result_cache import DATABASE, ResultCache, code_digest, modules_run_by, package_imports
 from dossier.sources import Paths
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -224,9 +224,11 @@ def test_each_phase_is_keyed_on_the_code_it_runs(tmp_path):
     before = code_digest(("stage",), package=package)
     (package / "render.py").write_text("# rendering changed\n", encoding="utf-8")
     code_digest.cache_clear()
+    package_imports.cache_clear()
     assert code_digest(("stage",), package=package) == before
     (package / "shared.py").write_text("LIMIT = 4\n", encoding="utf-8")
     code_digest.cache_clear()
+    package_imports.cache_clear()
     assert code_digest(("stage",), package=package) != before
 
 

@@ -331,8 +331,7 @@ def test_the_index_in_a_helper_process_writes_what_one_in_this_process_does(tmp_
 
 def test_a_staged_page_reaches_the_helper_as_its_file_and_is_analysed_from_it(tmp_path, helped):
     """A generated page goes to the helper as the name of its staged file (what waits for the helper
-    stays small): the helper reads the same HTML the page had (and writes no page of an earlier build
-    that the site no longer has)."""
+    stays small): the helper reads the same HTML the page had."""
     staged = tmp_path / "articles" / "a" / "index.md"
     staged.parent.mkdir(parents=True)
     body = "<h1>Clinic</h1><p>Amazon opened a clinic.</p>"

@@ -12,26 +12,35 @@ from itertools import groupby, pairwise
 from . import furniture
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
-from .line_shape import weight
+from .line_shape import is_spaced, weight
 from .sentences import ends_like_sentence
 from .thresholds import CLEANING
 
 _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)")
 # An entry of a chronology: a year, or a month's word and a year, then a colon or a dash and the event
-# ("2018: Kauf von PillPack", "Juli 2022 – Übernahme angekündigt", "2020年：…"). A list of related
-# headlines dates its items by the day, not by the year alone.
-_TIMELINE_ENTRY = re.compile(r"^(?:\w+\.?\s+)?(?:1[89]|20)\d{2}年?\s?(?:[:：]|\s[–—-])\s*\w")
+# ("2018: Kauf von PillPack", "Juli 2022 – Übernahme angekündigt", "2020年3月：…"); not an acronym's
+# ("CES 2024: …", "Q3 2024: …"). A list of related headlines dates its items by the day, not the year.
+_TIMELINE_ENTRY = re.compile(
+    r"^(?:(?-i:[A-ZÀ-Þ]?[a-zß-ÿ]+)\.?\s+)?(?:1[89]|20)\d{2}(?:年(?:\d{1,2}月)?)?\s?(?:[:：]|\s[–—-])\s*\w")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTS_OR_SENTENCES = re.compile(r"[/／|｜]|[.。](?:\s|$)")
+_SQUARE_BRACKETS = "【［[〔〖"  # a subheading's; round ones hold a remark ("(Fortsetzung folgt)")
+# A point of a list: a short label and its colon ("출시일: 2024년 2월 1일"), where a caption is a sentence.
+_LABELLED_POINT = re.compile(r"^\s*[^\s:：][^:：]{0,15}[:：]")
 # A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
 # however much it looks like a dateline (an access date) or stands after the prose.
 REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
 
 
-def _names_a_section(inside: str) -> bool:
-    """What a bracketed subheading holds: a few words, no parts and no sentence."""
-    return (len(inside) >= CLEANING.bracketed_subheading_min_chars and _LETTER.search(inside) is not None
-            and _PARTS_OR_SENTENCES.search(inside) is None)
+def _names_a_section(text: str, vocabulary: CleaningVocabulary) -> bool:
+    """What a bracketed subheading holds: a few words (two at least where words are spaced), no parts and
+    no sentence; not a control's, a byline's or a credit's words ("[음성 듣기]", "[홍길동 기자]")."""
+    inside = text[1:-1].strip()
+    words = len(inside.split()) if is_spaced(inside) else CLEANING.bracketed_subheading_min_words
+    return (text[0] in _SQUARE_BRACKETS and len(inside) >= CLEANING.bracketed_subheading_min_chars
+            and words >= CLEANING.bracketed_subheading_min_words and _LETTER.search(inside) is not None
+            and _PARTS_OR_SENTENCES.search(inside) is None and not vocabulary.is_chrome(inside)
+            and not furniture.is_byline(inside, vocabulary) and not furniture.is_credit(inside, vocabulary))
 
 
 def unlabel_subheadings_in_brackets(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
@@ -43,21 +52,22 @@ def unlabel_subheadings_in_brackets(kept: list[int], texts: dict[int, str], labe
     "[삼성전자 제공. 재판매 및 DB 금지]")."""
     if not good:
         return
-    following = dict(pairwise(kept))
+    following, prose = dict(pairwise(kept)), set(good)
     for i in kept:
-        if (label.get(i) == "label" and good[0] < i < good[-1] and following.get(i) in good
-                and _names_a_section(texts[i][1:-1]) and not furniture.is_notice(texts[i], vocabulary)):
+        if (label.get(i) == "label" and good[0] < i < good[-1] and following.get(i) in prose
+                and _names_a_section(texts[i], vocabulary) and not furniture.is_notice(texts[i], vocabulary)):
             del label[i]
 
 
 def unlabel_lists_of_triangles(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
                                vocabulary: CleaningVocabulary) -> None:
     """Lines opened by a triangle one after another inside the article are a list of its points
-    ("▲출시일: 2024년 2월 1일", "▲연동 기기: …"), where one such line alone is a photo's caption; none of
-    them credits a picture."""
-    def listed(i: int) -> bool:
+    ("▲출시일: 2024년 2월 1일", "▲연동 기기: …"), where one such line alone, or one that is a sentence, is a
+    photo's caption; none of them credits a picture."""
+    def listed(i: int) -> bool:  # a point: a label and its colon, or no sentence (a caption is one)
         text = texts[i]
-        return label.get(i) == "photo_credit" and text.startswith("▲") and not vocabulary.credit.search(text[1:])
+        return (label.get(i) == "photo_credit" and text.startswith("▲") and not vocabulary.credit.search(text[1:])
+                and (_LABELLED_POINT.match(text[1:]) is not None or not ends_like_sentence(text)))
 
     inside = [i for i in kept if good and good[0] < i < good[-1]]
     for is_listed, run in groupby(inside, key=listed):
@@ -106,17 +116,21 @@ def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels,
         return label.get(i) == "after_article" and bool(
             ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i]))
 
-    def heads(i: int, following: int) -> bool:
+    def heads(n: int) -> bool:
         """A heading over what closes the article: one the page marks ("## Conclusion"), or a short line
-        over a chronology's first entry ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
-        return closing(following) and (i in headings or (
-            _TIMELINE_ENTRY.match(texts[following]) is not None and weight(texts[i]) <= short))
+        over a chronology's first two entries ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
+        entries = CLEANING.chronology_heading_min_entries
+        after = tail[n + 1 : n + 1 + entries]
+        if not after or not closing(after[0]):
+            return False
+        return tail[n] in headings or (weight(texts[tail[n]]) <= short and len(after) == entries
+                                       and all(_TIMELINE_ENTRY.match(texts[j]) for j in after))
 
     unended_kept = False
     for n, i in enumerate(tail):
         # A short closing sentence, a list or a chronology still belongs to the article; so does a last
         # heading over one, and one sentence that lacks its full stop.
-        subheading = label.get(i) == "after_article" and n + 1 < len(tail) and heads(i, tail[n + 1])
+        subheading = label.get(i) == "after_article" and heads(n)
         unended = (not unended_kept and label.get(i) == "after_article"
                    and furniture.is_unended_prose(texts[i], language))
         if not (closing(i) or subheading or unended):

@@ -29,7 +29,7 @@ _HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
 _DIGIT = re.compile(r"\d")
 # A section's number over its heading's words ("01｜从员工福利走向企业市场", "2 | Why it matters").
-_NUMBERED_HEADING = re.compile(r"\s*\d{1,2}\s*[|｜/]\s*[^\W\d_].*")
+_NUMBERED_HEADING = re.compile(r"\s*\d{1,2}\s*[|｜/]\s*[^\W\d_][^|｜/]*")  # one separator: no toolbar
 
 
 def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:

@@ -119,6 +119,8 @@ class CleaningThresholds:
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
     triangle_list_min_lines: int = 2  # "▲…" lines in a row inside the article: a list; one alone, a caption
     bracketed_subheading_min_chars: int = 4  # in brackets: a section "【買収の概要】", not "【写真】"
+    chronology_heading_min_entries: int = 2  # a short line heads a chronology after the article over this many
+    bracketed_subheading_min_words: int = 2  # where words are spaced: "[시장 반응과 전망]", not "[Video]"
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
     headline_min_weight: int = 12  # shorter is a label or a section name
     kicker_max_weight: int = 40  # a section label above the headline is this short…
