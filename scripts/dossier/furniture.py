@@ -207,8 +207,8 @@ def is_bare_credit(text: str, vocabulary: CleaningVocabulary) -> bool:
     bare credit has its caption on the line above."""
     if not vocabulary.credit.match(text) or text.startswith("▲"):
         return False
-    closing = _TRAILING_PARENTHESIS.search(text)  # the credit again, at the end of the caption it closes
-    return not (closing and closing.start() > 0 and vocabulary.credit.match(closing.group(1)))
+    trailing_credit = _TRAILING_PARENTHESIS.search(text)  # the credit again, closing the caption
+    return not (trailing_credit and trailing_credit.start() > 0 and vocabulary.credit.match(trailing_credit.group(1)))
 
 
 def is_image_file_name(text: str) -> bool:

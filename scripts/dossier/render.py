@@ -146,7 +146,8 @@ def render_site(corpus: Corpus, templates: Path, memo: PageMemo | None = None,
                 first_commits: Mapping[str, str] | None = None) -> GeneratedSite:
     """The site's pages, each set in `pages` (a dict unless given: staging.StagedPages writes each one out
     as it comes), and its data files. `first_commits` dates the day each source file was first committed
-    (`citation.first_commit_dates`), by source file: a citation's access date where none is curated."""
+    (`citation.first_commit_dates`), by source file: a citation's access date where none is curated (none
+    given: no citation is dated so)."""
     memo = memo or PageMemo()
     listings = listings or Listings()
     env = memo.start(templates, _environment)
