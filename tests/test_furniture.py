@@ -526,6 +526,7 @@ def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):
     ("Beeld: ANP", "photo_credit"),
     ("שתפו בטוויטר | שתפו בוואטסאפ | העתק קישור", "share_bar"),  # a button that copies the link among them
     ("シェア はてブ LINEで送る", "share_bar"),  # Hatena's bookmark; "send by LINE"
+    ("LINEで送る", "share_bar"), ("LINEで共有", "share_bar"),  # one button alone: the platform run on into its verb
     # a stamp relative to the reader's now, on the article or a comment
     ("Updated 3 hours ago", "dateline"),
     ("Aktualisiert vor 2 Stunden", "dateline"),
