@@ -36,9 +36,9 @@ def _names_a_section(text: str, vocabulary: CleaningVocabulary) -> bool:
     """What a bracketed subheading holds: a few words (two at least where words are spaced), no parts and
     no sentence; not a control's, a byline's or a credit's words ("[음성 듣기]", "[홍길동 기자]")."""
     inside = text[1:-1].strip()
-    words = len(inside.split()) if is_spaced(inside) else CLEANING.bracketed_subheading_min_words
     return (text[0] in _SQUARE_BRACKETS and len(inside) >= CLEANING.bracketed_subheading_min_chars
-            and words >= CLEANING.bracketed_subheading_min_words and _LETTER.search(inside) is not None
+            and (not is_spaced(inside) or len(inside.split()) >= CLEANING.bracketed_subheading_min_words)
+            and _LETTER.search(inside) is not None
             and _PARTS_OR_SENTENCES.search(inside) is None and not vocabulary.is_chrome(inside)
             and not furniture.is_byline(inside, vocabulary) and not furniture.is_credit(inside, vocabulary))
 
@@ -69,7 +69,9 @@ def unlabel_lists_of_triangles(kept: list[int], texts: dict[int, str], label: La
         return (label.get(i) == "photo_credit" and text.startswith("▲") and not vocabulary.credit.search(text[1:])
                 and (_LABELLED_POINT.match(text[1:]) is not None or not ends_like_sentence(text)))
 
-    inside = [i for i in kept if good and good[0] < i < good[-1]]
+    if not good:
+        return
+    inside = [i for i in kept if good[0] < i < good[-1]]
     for is_listed, run in groupby(inside, key=listed):
         points = list(run)
         if is_listed and len(points) >= CLEANING.triangle_list_min_lines:

@@ -44,7 +44,8 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
     """The furniture a line is on its own evidence, named after the signal that recognized it."""
     checks: tuple[tuple[FurnitureLabel, Callable[[str], bool]], ...] = (
         # A follow button with its plus sign ("+ Follow"); its word alone may head a section ("Folgen").
-        ("page_chrome", lambda t: vocabulary.is_chrome(t) or (t[:1] in "+＋" and vocabulary.is_follow_button(t))),
+        ("page_chrome",
+         lambda t: vocabulary.is_chrome(t) or (t.startswith(("+", "＋")) and vocabulary.is_follow_button(t))),
         ("advertising",
          lambda t: furniture.is_advertising(t, vocabulary) or furniture.is_tagged_furniture(t, vocabulary)),
         ("related_teaser", lambda t: furniture.is_related_teaser(t, vocabulary)),

@@ -16,7 +16,7 @@ from itertools import takewhile
 
 from .characters import CAPITALS_UNUSED, HAN, char_class, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
-from .meta_vocabulary import VOCABULARY
+from .meta_vocabulary import DATE_MARKERS, VOCABULARY
 from .people import people
 from .person_names import marked_name, person_name
 from .places import is_place
@@ -165,7 +165,7 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
     return None
 
 
-_DATE_MARKERS = frozenset(VOCABULARY.published_markers + VOCABULARY.update_markers)
+_DATE_MARKERS = frozenset(DATE_MARKERS)  # (looked up for every word of a byline)
 
 
 def _joins(word: str) -> bool:

@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 
 from .date_shape import DATELINE_PARTS
 from .meta_lines import CJK_CHAR, URL_OR_EMAIL, digit_share, segments, width
-from .meta_vocabulary import VOCABULARY
+from .meta_vocabulary import DATE_MARKERS, VOCABULARY
 from .text_dates import DateOrder, FoundDate, find_dates
 from .thresholds import META_LINES
 
@@ -90,7 +90,7 @@ def _dateline_parts(rest: str, language: str) -> list[str]:
     for part in segments(rest):
         pieces = part.split() if CJK_CHAR.search(part) else [part]
         for piece in (raw.strip(" ·・•-–—|") for raw in pieces):
-            if _marked(piece, _DATE_MARKERS, VOCABULARY.update_markers):
+            if _marked(piece, DATE_MARKERS, VOCABULARY.update_markers):
                 continue  # "发表于北京", "Atualizado há 2 anos", "Last Updated"
             if piece in VOCABULARY.labels or piece.casefold() in VOCABULARY.date_fillers or piece.casefold() in days:
                 continue  # "Thứ Sáu" (Friday) reads as a name
@@ -110,9 +110,6 @@ def _day_names(language: str) -> frozenset[str]:
         return frozenset()
     return frozenset(name.casefold() for context in days.values() for width in context.values()
                      for name in width.values())
-
-
-_DATE_MARKERS = VOCABULARY.published_markers + VOCABULARY.update_markers
 
 
 def _marked(piece: str, markers: tuple[str, ...], last: tuple[str, ...]) -> bool:

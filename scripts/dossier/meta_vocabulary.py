@@ -247,3 +247,5 @@ class Vocabulary:
 
 
 VOCABULARY = Vocabulary()
+# The markers of a date's line, a publication's or a revision's ("Published", "发表于", "Last Updated").
+DATE_MARKERS = VOCABULARY.published_markers + VOCABULARY.update_markers
