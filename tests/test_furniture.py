@@ -339,8 +339,8 @@ def test_counters(line, expected):
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
     ("Sort of a win for Amazon, analysts say", False), ("原创药企加快出海", False),
     ("Tri : les urgences d'abord", False), ("Sortiert nach Umsatz: Amazon vorn", False),
-    # an aggregator's reaction buttons and the hour its ranking counts
-    ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True), ("오후 3시~4시까지 집계한 결과입니다.", True),
+    # a Korean portal's reaction buttons
+    ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True),
     ("좋아요를 누른 독자가 늘었다는 분석이 나왔다.", False),
     ("The company will increase text messages to patients.", False),
 ])
@@ -452,9 +452,6 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("A message from our sponsor", True), ("Gesponsord", True), ("Please turn on JavaScript to use this feature", True),
     ("Critics said the views expressed by regulators were out of date.", False),
     ("The sponsor of the bill said it would reach the floor in March.", False),
-    # an aggregator's note on how it files its outlets' articles
-    ("기사 섹션 분류 안내", True), ("기사의 섹션 정보는 해당 언론사의 분류를 따르고 있습니다.", True),
-    ("병원은 진료 정보를 새 분류에 따라 정리했다고 밝혔다.", False),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
