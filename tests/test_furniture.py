@@ -100,6 +100,9 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     ("రచన: రాఘవేంద్ర రెడ్డి", True),  # Telugu: "written by"
     ("Propos recueillis par Camille Bertrand", True),  # an interview's
     ("Propos recueillis par la rédaction du journal lors du salon de Lille.", False),
+    # a CJK author's marker the metadata reads, a name after it; not a sentence it opens
+    ("執筆：小林 直樹（本誌編集部）", True), ("撰稿｜周晓东", True),
+    ("筆者は米国の事例を参考にした。", False), ("执笔者会议今日召开", False),
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline

@@ -909,6 +909,17 @@ def test_byline_name(text, expected):
     assert byline_name(text) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # Japanese pages space one name between family and given name; Chinese ones space two people apart
+    ("執筆：小林 直樹（本誌編集部）", "ja", "小林 直樹"), ("執筆：小林 直樹（本誌編集部）", "zh-Hant", "小林, 直樹"),
+    ("執筆：小林　直樹", "ja", "小林 直樹"), ("文・写真：小林 さくら", "ja", "小林 さくら"),
+    ("执笔：何建国 郑雪", "zh-Hans", "何建国, 郑雪"), ("执笔：何建国 郑雪", "und", "何建国, 郑雪"),
+    ("取材・文：小林 直樹、山田 花子", "ja", "小林 直樹"),  # people set apart by "、": the first
+])
+def test_byline_names_spaced_as_the_page_language_spaces_them(text, language, expected):
+    assert byline_name(text, language) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("【ロンドン＝田中花子】英政府は", "田中花子"),
     ("[의료경제=김민수 기자] 회사는", "김민수"),

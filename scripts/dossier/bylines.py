@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import takewhile
 
-from .characters import CAPITALS_UNUSED, HAN, char_class, unicode_script, without_leading_symbols
+from .characters import CAPITALS_UNUSED, HAN, KANA, char_class, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
 from .meta_vocabulary import DATE_MARKERS, VOCABULARY
 from .people import people
@@ -28,10 +28,11 @@ _BRACKETED = re.compile(r"[【\[［(（]\s*[^＝=】\]］)）]{1,20}\s*[＝=]\s*
 _ENCLOSED = re.compile(r"[【〔\[［(（]([^【】〔〕\[\]［］()（）]{2,40})[】〕\]］)）]")
 
 
-def byline_name(text: str) -> str | None:
+def byline_name(text: str, language: str = "und") -> str | None:
     """The name a byline gives, if `text` is one: "Von Katharina Wendt, 21.07.2022" → Katharina Wendt;
     "文｜叶知秋", "記者陳怡君／綜合報導", "김민준 기자 | 입력 …", "【ニューヨーク＝佐藤健太】",
-    "【本報記者 鄧卓恒 報道】"."""
+    "【本報記者 鄧卓恒 報道】". `language` (BCP 47, the page's) tells how names are spaced: "执笔：何建国 郑雪"
+    are two people, "執筆：小林 直樹" on a Japanese page is one."""
     text = without_leading_symbols(text.strip())  # "✍️ Por Mariana Costa"
     if width(text) > META_LINES.meta_line_max_chars:
         return None
@@ -44,7 +45,7 @@ def byline_name(text: str) -> str | None:
     # channel's blurb: "Notícias de saúde digital, de São Paulo à Amazônia. Contato: …" names no writer).
     parts = [text] if _SENTENCE_INSIDE.search(text) else [text, *segments_keeping_colons(text)]
     for part in parts:
-        name = _after_prefix(part, whole=part == text) or _before_suffix(part)
+        name = _after_prefix(part, whole=part == text, language=language) or _before_suffix(part)
         if name:
             return name
     wrote = _ARABIC_WROTE.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
@@ -98,7 +99,7 @@ _LEAD_BRACKET = re.compile(r"\s*(?:[^\s〔【\[［(（。，,]{1,24}?[讯訊电�
 _AGENCY_DISPATCH = re.compile(r"\s*[（(][^（）()]{0,12}?(?:記者|记者)\s*([^\s（）()\d]{2,8}?)\d{1,2}日[電电][）)]")
 
 
-def lead_byline(text: str) -> str | None:
+def lead_byline(text: str, language: str = "und") -> str | None:
     """A byline that opens a paragraph in brackets: "[헬스경제=김민수 기자] 카카오가 …",
     "【ワシントン＝山田太郎】米…", or any byline (a marker and a name, a name and a role word) between
     brackets at the paragraph's start ("〔記者王小明／台北報導〕…", "(Por Ana Ruiz) …"), perhaps after a Chinese
@@ -113,7 +114,7 @@ def lead_byline(text: str) -> str | None:
         name = run[: len(run) - len(place)]
         return name if place and person_name(name) else None
     found = _LEAD_BRACKET.match(text)
-    return byline_name(found.group(1)) if found else None
+    return byline_name(found.group(1), language) if found else None
 
 
 # Each byline marker with its case-folded form ("της" folds to "τησ", as "Της" does) and whether it is
@@ -140,15 +141,30 @@ def _prefixes(part: str) -> Iterator[tuple[str, str]]:
         yield marker, rest
 
 
+def is_cjk_byline(text: str) -> bool:
+    """A line that a CJK byline marker opens and a person's name follows ("執筆：小林 直樹（本誌編集部）",
+    "撰稿｜周晓东"), each name of a person's shape or of two words (a Japanese name, family and given): after a
+    sentence the marker opens ("记者了解到，…", "筆者は…") no name stands, only words run together."""
+    if not any(CJK_CHAR.match(marker) for marker, _ in _prefixes(text.strip())):
+        return False
+    name = byline_name(text)
+    return name is not None and all(person_name(part) or len(part.split()) == META_LINES.japanese_name_parts
+                                    for part in name.split(", "))
+
+
 def opens_with_byline_marker(text: str) -> bool:
     """Whether the line reads as a byline's start ("By …", "文｜…"), whatever follows."""
     return any(True for _ in _prefixes(text.strip()))
 
 
-def _after_prefix(part: str, whole: bool = True) -> str | None:
+def _after_prefix(part: str, whole: bool = True, language: str = "und") -> str | None:
     """The name after a byline marker `part` opens with (`whole`: `part` is the whole line, not a segment)."""
+    spaced_names = language.split("-", 1)[0].casefold() in _SPACED_FULL_NAMES
     for marker, rest in _prefixes(part):
-        words = NAME_STOP.split(rest.lstrip(" :：՝|｜/／"), maxsplit=1)[0].split()
+        after = rest.lstrip(" :：՝|｜/／")
+        if spaced_names:  # "小林　直樹": the space inside one name, not between two
+            after = _SPACE_IN_NAME.sub(" ", after)
+        words = NAME_STOP.split(after, maxsplit=1)[0].split()
         words = _name_words(words, rest)
         if words:
             words[-1] = _without_glued_role(words[-1])  # "記者陳家豪報道", unspaced
@@ -156,7 +172,8 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
         # after them is where they report from ("记者 张三 北京报道")
         if CJK_CHAR.match(marker):
             words = _without_places_after(words)
-        reporters = len(words) > 1 and CJK_CHAR.match(marker) and all(_CHINESE_NAME.fullmatch(word) for word in words)
+        reporters = len(words) > 1 and CJK_CHAR.match(marker) and not spaced_names \
+            and all(_CHINESE_NAME.fullmatch(word) for word in words)
         name = (", " if reporters else " ").join(words)
         if marker in VOCABULARY.opinion_prefixes and not (whole and rest.strip().endswith(name)):
             continue  # a subheading that names someone ("A column by Warren Buffett, 46 years on")
@@ -164,6 +181,11 @@ def _after_prefix(part: str, whole: bool = True) -> str | None:
             return name
     return None
 
+
+# Languages whose pages space a full name of Han characters between family and given name ("小林 直樹",
+# "小林　直樹") and set people apart with "、" or "・": there spaced words after a byline marker are one person.
+_SPACED_FULL_NAMES = frozenset({"ja"})
+_SPACE_IN_NAME = re.compile(f"(?<=[{char_class(HAN)}])\u3000(?=[{char_class(HAN + KANA)}])")
 
 _DATE_MARKERS = frozenset(DATE_MARKERS)  # (looked up for every word of a byline)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .bylines import HANDLE_LINE, name_line
+from .bylines import HANDLE_LINE, is_cjk_byline, name_line
 from .characters import HAN, HANGUL, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
@@ -167,7 +167,7 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     marked = without_leading_symbols(text)
     found = vocabulary.byline.search(marked)
     if not found:
-        return False
+        return is_cjk_byline(marked)  # the CJK markers of an author's name, the metadata's own
     # After a marker that opens the line, what follows it (its pattern reads the name's first letter); after
     # another, what follows the line's first word.
     if found.start() == 0:

@@ -26,7 +26,7 @@ _CONTROLS = frozenset({"page_chrome", "counter", "share_bar", "navigation"})
 
 
 def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[PageLine, str]],
-                holders: list[str]) -> tuple[str | None, PageLine | None]:
+                holders: list[str], language: str) -> tuple[str | None, PageLine | None]:
     """A byline's name (a byline inside a dateline among them); else a name standing alone beside a
     dateline, one under the headline first (a name beside the site's today above it is the masthead's),
     unless the copyright line says it is the outlet's; else a name inside a dateline; else a byline in
@@ -69,10 +69,10 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
             if person_name(part) and unmarked_name(part) and not opens_with_byline_marker(part) and not outlet:
                 return part, None
     for line in layout.foot:
-        name = None if line.prose else byline_name(line.text)
+        name = None if line.prose else byline_name(line.text, language)
         if name:
             return name, line
-    return _late_author(layout)
+    return _late_author(layout, language)
 
 
 def _is_byline_part(text: str) -> bool:
@@ -125,14 +125,14 @@ def _spells(handle: str, name: str) -> bool:
         len(letters(words[0] + words[-1])) >= META_LINES.handle_name_min_share * len(spelt))
 
 
-def _late_author(layout: Page) -> tuple[str | None, PageLine | None]:
+def _late_author(layout: Page, language: str) -> tuple[str | None, PageLine | None]:
     """Where the head and the foot name no one: a byline standing on its own line further down ("Written
     by …" above an author box); a name line over a bio that opens with it; a sign-off after the last
     paragraph."""
     lines = list(layout.lines)
     after_head = lines[lines.index(layout.head[-1]) + 1:] if layout.head else lines
     for line in after_head:
-        name = None if line.prose or line.kind == "title" else byline_name(line.text)
+        name = None if line.prose or line.kind == "title" else byline_name(line.text, language)
         if name:
             return name, line
     last_prose = max((n for n, line in enumerate(lines) if line.prose), default=-1)

@@ -61,12 +61,14 @@ def extract(clean: CleanText, language: str = "und") -> Extracted:
                  for found in [dateline(line.text, language, order)] if found]
     found_on = {line.number: found for line, found in datelines}
     bylines = [(line, name) for line in layout.head
-               for name in [lead_byline(line.text) if line.prose
-                            else byline_name(line.text) or _dateline_byline(found_on.get(line.number))] if name]
+               for name in [lead_byline(line.text, language) if line.prose
+                            else byline_name(line.text, language)
+                            or _dateline_byline(found_on.get(line.number), language)] if name]
     holders = _holders(layout.foot)
     publication = _publication(layout.head)  # (a name the page gives as its publication is no author)
     author, author_line = page_author(layout, datelines, bylines,
-                                      holders + _holders(layout.tail) + ([publication] if publication else []))
+                                      holders + _holders(layout.tail) + ([publication] if publication else []),
+                                      language)
     used = {line.number for line, _ in datelines} | {line.number for line, _ in bylines}
     if author_line is not None:
         used.add(author_line.number)
@@ -126,11 +128,11 @@ def _field_date(fields: dict[str, list[str]], names: tuple[str, ...]) -> str | N
     return None
 
 
-def _dateline_byline(found: Dateline | None) -> str | None:
+def _dateline_byline(found: Dateline | None, language: str) -> str | None:
     """A byline inside a dateline's remainder ("Posted on 14 May 2021 by Jane Doe")."""
     if found is None:
         return None
-    return next((name for part in found.parts for name in [byline_name(part)] if name), None)
+    return next((name for part in found.parts for name in [byline_name(part, language)] if name), None)
 
 
 def _holders(lines: tuple[PageLine, ...]) -> list[str]:
