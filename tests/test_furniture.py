@@ -103,6 +103,8 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     # a CJK author's marker the metadata reads, a name after it; not a sentence it opens
     ("執筆：小林 直樹（本誌編集部）", True), ("撰稿｜周晓东", True),
     ("筆者は米国の事例を参考にした。", False), ("执笔者会议今日召开", False),
+    ("寰宇財訊 記者林佳蓉／綜合報導", True), ("健康时报 记者 张三", True),  # after the outlet's name
+    ("科技 记者了解到该平台已上线", False),
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline

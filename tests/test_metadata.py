@@ -882,7 +882,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("كتب - محمود عبد الرحمن", "محمود عبد الرحمن"), ("كتب الرئيس التنفيذي رسالة", None),  # "wrote", with its mark
     # Chinese reporters spaced apart after their marker, or the outlet's; a name over where the report is
     # from; a name before its outlet in brackets; a picture's credit so written is no one's
-    ("记者 何建国 郑雪", "何建国, 郑雪"), ("本网记者　何建国　郑雪", "何建国, 郑雪"),
+    ("记者 何建国 郑雪", "何建国, 郑雪"), ("本网记者　何建国　郑雪", "何建国, 郑雪"), ("健康时报 记者 张三", "张三"),
     ("【張家豪／台北報導】", "張家豪"), ("[山口悠人，PC Wave]", "山口悠人"), ("【写真，ロイター】", None),
     ("Door onze correspondent Thijs van Dam", "Thijs van Dam"),  # "by our correspondent …"
     ("Von unserem Korrespondenten Peter Müller", "Peter Müller"),

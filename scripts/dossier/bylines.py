@@ -51,7 +51,8 @@ def byline_name(text: str, language: str = "und") -> str | None:
     wrote = _ARABIC_WROTE.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
     if wrote and marked_name(wrote.group(1)):
         return wrote.group(1).strip()
-    found = _OUTLET_REPORTER.match(text)  # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪": the outlet's reporters
+    # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪", "健康时报 记者 张三": the outlet's reporters
+    found = _OUTLET_REPORTER.match(text)
     names = found.group(2).split() if found and found.group(1).endswith(VOCABULARY.outlet_endings) else []
     # (up to a role word, without a place: "中新网记者 张三 北京 摄影")
     names = _without_places_after(list(takewhile(lambda word: not is_role(word), names)))
@@ -68,7 +69,8 @@ def byline_name(text: str, language: str = "und") -> str | None:
 # "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 _ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
-_OUTLET_REPORTER = re.compile(r"^(\S{2,12}?)(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
+_OUTLET_REPORTER = re.compile(
+    r"^(\S{2,12}?)\s*(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
 _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|报道)")
 _NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
 _CHINESE_NAME = re.compile(f"[{char_class(HAN)}]{{2,4}}")  # 何建国, 郑雪
@@ -142,11 +144,13 @@ def _prefixes(part: str) -> Iterator[tuple[str, str]]:
 
 
 def is_cjk_byline(text: str) -> bool:
-    """A line that a CJK byline marker opens and a person's name follows ("執筆：小林 直樹（本誌編集部）",
-    "撰稿｜周晓东"), each name of a person's shape or of two words (a Japanese name, family and given): after a
-    sentence the marker opens ("记者了解到，…", "筆者は…") no name stands, only words run together."""
-    if not any(CJK_CHAR.match(marker) for marker, _ in _prefixes(text.strip())):
-        return False
+    """A line that a CJK byline marker opens, perhaps after the outlet's name, and a person's name follows
+    ("執筆：小林 直樹（本誌編集部）", "撰稿｜周晓东", "寰宇財訊 記者林佳蓉／綜合報導"), each name of a person's
+    shape or of two words (a Japanese name, family and given): after a sentence the marker opens
+    ("记者了解到，…", "筆者は…") no name stands, only words run together."""
+    openings = [text, *text.split(None, 1)[1:]]
+    if not any(CJK_CHAR.match(marker) for opening in openings for marker, _ in _prefixes(opening.strip())):
+        return False  # (the marker opens the line, or follows the outlet's name: "寰宇財訊 記者林佳蓉／綜合報導")
     name = byline_name(text)
     return name is not None and all(person_name(part) or len(part.split()) == META_LINES.japanese_name_parts
                                     for part in name.split(", "))
