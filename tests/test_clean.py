@@ -982,6 +982,21 @@ def test_a_short_headline_over_a_standfirst_of_several_sentences_is_no_section_l
     assert result.title == headline and result.blocks[0].text == standfirst
 
 
+def test_a_captioned_picture_under_the_standfirst_is_no_headline(vocabulary):
+    # The caption stands between the standfirst (here worded like a notice, so not the article's first
+    # paragraph) and the picture's credit: the walk up from the prose must not stop at it.
+    headline = "Amazon opens an online pharmacy. Shares of drugstore chains fall"
+    standfirst = ("Members of the Prime subscription get discounts on drugs and free delivery within two days. "
+                  "Investors punished the drugstore chains at once.")
+    caption = "Packages of medicines ready to be sent. Illustrative picture"
+    text = page("Business World > Companies > Foreign companies", "", headline, "November 18, 2020 7:15",
+                "Peter Novak", standfirst, caption, "Photo: Alexa Horakova", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert caption not in [b.text for b in result.blocks]
+
+
 def test_a_section_label_between_masthead_and_headline_leaves_the_masthead_out(vocabulary):
     headline = "Krankenkasse weitet Videosprechstunde auf ganz Deutschland aus"
     text = page("Drucken", "Der Rheinbote Wirtschaft", "GESUNDHEIT – DIGITALES", headline,

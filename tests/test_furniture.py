@@ -100,6 +100,10 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     ("రచన: రాఘవేంద్ర రెడ్డి", True),  # Telugu: "written by"
     ("Propos recueillis par Camille Bertrand", True),  # an interview's
     ("Propos recueillis par la rédaction du journal lors du salon de Lille.", False),
+    # a writer's label only with its colon (Hebrew, Greek, Thai), a name in a script without capitals
+    ("כתב: עומר לוי", True), ("\u200fכתב: עומר לוי", True), ("Επιμέλεια: Ελένη Γεωργίου", True),
+    ("เรื่อง: กิตติพัฒน์ วงศ์ใหญ่", True), ("Written by रोहित शर्मा", True),
+    ("כתב העת הודיע על גיליון מיוחד", False), ("Written by hand, the letters were sent to every clinic.", False),
     # a CJK author's marker the metadata reads, a name after it; not a sentence it opens
     ("執筆：小林 直樹（本誌編集部）", True), ("撰稿｜周晓东", True),
     ("筆者は米国の事例を参考にした。", False), ("执笔者会议今日召开", False),
@@ -339,6 +343,10 @@ def test_counters(line, expected):
     ("Updated 12:10", True), ("Actualizado ás 11:02 h.", True), ("Eguneratua: 12:10", True),
     ("Aktualisiert um 14:05 Uhr", True), ("Updated figures show 12:10 as the peak hour", False),
     ("Aumentar texto", True), ("Diminuir texto", True), ("Text size", True), ("Schrift vergrößern", True),
+    ("تكبير الخط", True), ("הקטן גופן", True), ("Увеличить шрифт", True),  # in scripts of their own
+    ("Haberin Devamı", True), ("Weiterlesen »", True), ("続きを読む", True),  # a "continue reading" button
+    ("คัดลอกลิงก์", True), ("מייל", True),  # a share bar's "copy link" and "mail"
+    ("Haberin devamında şirket yeni klinikler açacağını açıkladı.", False),
     # a post's badge and province, an invitation to a phone, a list's controls (a feed reader's)
     ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
@@ -405,6 +413,7 @@ def test_advertising(vocabulary, line, expected):
     ("Přečtěte si také: Telemedicína po covidu", False, True),
     ("यो पनि पढ्नुहोस्: अनलाइन परामर्शको अनुभव", False, True),
     ("Also Read: E-pharmacy orders double during lockdown", False, True),
+    ("BACA: Saham teknologi China tertekan selepas IPO Ant Group ditangguh", False, True),
     ("热门推荐", True, False),
     ("Key events", True, False),  # a live blog's list of its main updates
     ("Key moments", False, False),  # a timeline's subheading

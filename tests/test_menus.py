@@ -17,6 +17,7 @@ from test_furniture import BODY
     # a breadcrumb that ends in the headline, cut short or whole
     "หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจร้านขายยา เปิดตัว Amazon Pharmacy...",
     "Home › Tech › Amazon closes its Care service for good after three years of trying",
+    "होम / टेक / अमेज़न ने अमेरिका में लॉन्च की ऑनलाइन क्लिनिक सेवा Amazon Clinic, मैसेज से होगा इलाज",  # slashes
     "12 | Comments | Share | Print",  # a toolbar that opens with a count: no numbered heading
 ])
 def test_navigation_is_short_items_between_separators(line):
@@ -33,6 +34,7 @@ def test_navigation_is_short_items_between_separators(line):
     "2 | Why the deal matters",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
     "Revenue grew > 5% > last year, and the company said it would hire more nurses in every clinic.",
+    "Tech / health / the 24/7 clinic that Amazon closed after three years, and what its patients did next.",
     "Costs > benefits > for most hospitals, the study found, video visits paid for themselves within a year and "
     "cut the waiting lists of every clinic that offered them…",
 ])

@@ -106,7 +106,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     article_bounds.unlabel_lists_of_triangles(kept, texts, label, good, vocabulary)
     # The page's own mark counts when it stands above the prose: a heading further down is a subheading.
     marked = headline is not None and headline in texts and headline not in label and (not good or headline <= good[0])
-    chosen = headline if marked else choose_headline(kept, texts, label, good, vocabulary)
+    chosen = headline if marked else choose_headline(kept, texts, label, good, vocabulary, language)
     title = _first_copy(kept, texts, label, chosen)
     _label_captions(kept, texts, label, title, vocabulary, lines.raw)
     article_tail.label_boilerplate(kept, texts, label, good_lines(), vocabulary)

@@ -48,7 +48,7 @@ def byline_name(text: str, language: str = "und") -> str | None:
         name = _after_prefix(part, whole=part == text, language=language) or _before_suffix(part)
         if name:
             return name
-    wrote = _ARABIC_WROTE.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
+    wrote = _LABELLED_WRITER.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
     if wrote and marked_name(wrote.group(1)):
         return wrote.group(1).strip()
     # "纵面新闻记者 | 林思远", "本网记者　何建国　郑雪", "健康时报 记者 张三": the outlet's reporters
@@ -68,7 +68,9 @@ def byline_name(text: str, language: str = "und") -> str | None:
 
 # "… à Amazônia. Contato": two letters, a stop, a capital: one sentence ends and another begins
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÀ-ÖØ-Þ]")
-_ARABIC_WROTE = re.compile(r"^كتبت?\s*[:：\-–—]\s*(\S.*)$")
+# Words that name the writer only as a label, with its colon or dash: Arabic and Hebrew "wrote" (كتب, כתב),
+# Greek "editing" (Επιμέλεια), Thai "story" (เรื่อง); as words in a sentence they are none.
+_LABELLED_WRITER = re.compile(r"^(?:كتبت?|כתב|כתבת|(?i:επιμέλεια)|เรื่อง)\s*[:：\-–—]\s*(\S.*)$")
 _OUTLET_REPORTER = re.compile(
     r"^(\S{2,12}?)\s*(?:记者|記者|通讯员|通訊員)\s*[|｜/／:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
 _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|报道)")

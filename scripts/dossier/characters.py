@@ -115,8 +115,9 @@ def visible(name: str) -> str:
                    for ch in _ESCAPE_LOOKALIKE.sub(r"\\\\", name))
 
 
-# Pictographs and the marks that dress them ("✍️ Por …", "▪️ …"): symbols a post opens a line with, before its words.
-_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0E\uFE0F\u200D\s]+")
+# Pictographs and the marks that dress them ("✍️ Por …", "▪️ …"): symbols a post opens a line with, before its words;
+# and the invisible marks of direction a right-to-left page may open a line with (RLM, LRM, ALM).
+_LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0E\uFE0F\u200D\u200E\u200F\u061C\s]+")
 
 
 def without_leading_symbols(text: str) -> str:

@@ -18,7 +18,7 @@ _SITE_NAME_SEPARATOR = re.compile(r" [–—|-] ")
 
 
 def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
-                     vocabulary: CleaningVocabulary) -> int | None:
+                     vocabulary: CleaningVocabulary, language: str | None) -> int | None:
     """The headline: walking up from the first prose line past bylines, datelines, share bars, notices
     and other furniture, the topmost of the headline-shaped lines found before the page's navigation or
     a section label (a standfirst may stand under the headline); failing that, the heaviest
@@ -32,8 +32,16 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     edges = CLEANING.edge_notices
     edge_notices = [texts[j] for j in sorted(set(notices[:edges] + notices[-edges:]))]
 
+    position = {i: n for n, i in enumerate(kept)}
+
+    def is_caption(i: int) -> bool:
+        """A picture's caption under the standfirst: a prose line above it, the picture's credit under it."""
+        n = position[i]
+        return 0 < n < len(kept) - 1 and label.get(kept[n + 1]) == "photo_credit" \
+            and furniture.is_good_prose(texts[kept[n - 1]], language)
+
     def is_candidate(i: int) -> bool:
-        if i in label or i in notice_lines or is_spaced_menu(texts[i]) or BULLET.match(texts[i]):
+        if i in label or i in notice_lines or is_spaced_menu(texts[i]) or BULLET.match(texts[i]) or is_caption(i):
             return False
         if not furniture.is_headline_shaped(texts[i]):
             return False

@@ -21,7 +21,7 @@ NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·�
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
-_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞]\s.*\s[›»>＞]\s")  # two at least: "Home > Tech > …"
+_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞/]\s.*\s[›»>＞/]\s")  # two at least: "Home > Tech > …", "Home / Tech / …"
 _GUILLEMETS = re.compile(r"«([^«»]*)»")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
 _SPACE = re.compile(r"[ \t\u3000]+")
@@ -44,8 +44,8 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     items = [item for item in NAV_SEPARATORS.split(text) if item.strip()]
     if len(items) < limits.nav_min_items or _NUMBERED_HEADING.fullmatch(text):
         return False
-    # A breadcrumb may end in the headline, cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"): its
-    # sections before it are short, and set apart by a breadcrumb's arrows.
+    # A breadcrumb may end in the headline, whole or cut short ("หน้าแรก > เทคโนโลยี > Amazon บุกธุรกิจ…"):
+    # its sections before it are short, and set apart by a breadcrumb's arrows or spaced slashes.
     crumbs = items[:-1] if len(items) > limits.nav_min_items and _BREADCRUMB_ARROWS.search(text) else items
     if any(weight(item) > limits.nav_item_max_weight for item in crumbs):
         return False
