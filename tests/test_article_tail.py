@@ -83,3 +83,28 @@ def test_an_about_the_author_section_that_goes_on_into_more_headings_is_the_arti
     section = ["About the author", "The author spent two decades at a newspaper before he wrote the book.",
                "The verdict", "It remains the best account of how a health company can fool its investors."]
     assert shown(*section, vocabulary=vocabulary)[-4:] == section
+
+
+DISCLOSURE = ("Dana Whitcomb owns shares of Example Health. Meridian Wire owns shares of and recommends Example "
+              "Health and has a disclosure policy that readers may ask for at any time.")
+
+
+@pytest.mark.parametrize("tail", [
+    [DISCLOSURE],
+    ["Compliance Notice", "This report does not constitute investment advice or an offer to buy or sell any "
+     "security, and past performance is no guarantee of future results for any of the companies named."],
+    ["Hinweis nach § 85 WpHG: Der Autor hält zum Zeitpunkt der Veröffentlichung keine Aktien der besprochenen "
+     "Gesellschaft, und die Redaktion hält ebenfalls keine Positionen in ihr."],
+], ids=["positions held", "under its header", "German"])
+def test_disclosures_closing_a_finance_article_are_no_part_of_it(vocabulary, tail):
+    assert shown(*tail, vocabulary=vocabulary) == BODY
+
+
+def test_a_paragraph_that_speaks_of_advice_inside_the_article_stays(vocabulary):
+    middle = ("Regulators said the app's tips did not constitute investment advice, a point the company has made "
+              "since the pilot began in two counties.")
+    page = [*BODY[:2], middle, BODY[2]]
+    result = clean(DecodedText("seeds/articles/page.txt", "0" * 64,
+                               "\n\n".join(["Example Health opens video visits to all its members",
+                                             "By Dana Whitcomb, Meridian Wire", *page]), "utf-8"), vocabulary)
+    assert [block.text for block in result.blocks] == page

@@ -932,7 +932,9 @@ ENGLISH_PARAGRAPH = ("Amazon said on Wednesday that members of its Prime program
     (["Amazon bietet Arzt-Abo für Prime-Kunden an", "Von Anna Schmidt, 08.11.2023"],
      "Amazon bietet Arzt-Abo für Prime-Kunden an"),
     (["Amazon closes its clinics", "Sign up for our daily newsletter"], "Amazon closes its clinics"),
-], ids=["a subscription", "an Abo", "a newsletter notice under the headline"])
+    (["Aktienanalyse", "Amazon: Mit One Medical im Prime-Abo greift der Konzern die Hausarztpraxis an",
+      "Von Henrik Vogel", "09.11.2023"], "Amazon: Mit One Medical im Prime-Abo greift der Konzern die Hausarztpraxis an"),
+], ids=["a subscription", "an Abo", "a newsletter notice under the headline", "under a section's label"])
 def test_a_headline_naming_a_subscription_is_still_the_headline(vocabulary, head, title):
     text = page("The Daily Ledger", "Home | Business | Health", "", *head, "", ENGLISH_PARAGRAPH, "",
                 ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"), "", "Subscribe to our newsletter")
@@ -995,6 +997,46 @@ def test_a_captioned_picture_under_the_standfirst_is_no_headline(vocabulary):
     result = clean(decoded(text), vocabulary)
     assert result.title == headline
     assert caption not in [b.text for b in result.blocks]
+
+
+def test_a_table_of_figures_closing_the_article_is_its_own(vocabulary):
+    table = ["Example Health forecast (USD million)", "Item | 2023 | 2024E | 2025E", "Revenue | 7,557 | 8,120 | 8,700",
+             "Operating profit | 502 | 640 | 790"]
+    text = page("The Daily Ledger", "Home | Business | Health", "", "Example Health raises its forecast", "By Jane Doe",
+                "", ENGLISH_PARAGRAPH, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"), "", *table, "",
+                "About Us | Careers | Terms of Use | Privacy | Contact", "© 2024 The Daily Ledger")
+    result = clean(decoded(text), vocabulary)
+    assert [b.text for b in result.blocks][-len(table):] == table
+
+
+def test_the_pages_title_names_a_headline_under_a_promotions_sentence(vocabulary):
+    # A promotion of a sentence stands above the headline: the first prose line is none of the article's.
+    headline = "Amazon launches a generic drug subscription for Prime members"
+    text = page(f"{headline} - Pharmacy Daily", "Pharmacy Daily", "NEWS", "RETAIL PHARMACY", "TECHNOLOGY",
+                "CE CENTER | Earn 1.0 contact hour: cash-pay pricing and the independent pharmacy. Free for members.",
+                "", headline, "By Jane Doe", "January 24, 2023", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    assert clean(decoded(text), vocabulary).title == headline
+
+
+@pytest.mark.parametrize("box", [
+    ["SPONSORED", "Is your pharmacy ready for fee changes? Download the 2023 reimbursement playbook today.",
+     "Download now"],
+    ["WEBINAR", "Specialty pharmacy in 2023: limited-distribution drugs and payer mandates",
+     "Thursday, February 16 | 2:00 PM ET", "Register free", "Sponsored by Meridian Specialty Partners"],
+], ids=["ending in a button", "ending in its sponsor"])
+def test_the_paragraph_an_advertising_label_opens_is_the_ad(vocabulary, box):
+    text = page("The Daily Ledger", "", "Example Health raises its forecast", "By Jane Doe", "", ENGLISH_PARAGRAPH,
+                "", *box, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    blocks = [b.text for b in clean(decoded(text), vocabulary).blocks]
+    assert blocks == [ENGLISH_PARAGRAPH, ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday")]
+
+
+def test_a_paragraph_run_on_under_an_advertising_label_stays(vocabulary):
+    second = ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday")
+    text = page("The Daily Ledger", "", "Example Health raises its forecast", "By Jane Doe", "", ENGLISH_PARAGRAPH,
+                "", "Advertisement", second, "", ENGLISH_PARAGRAPH.replace("Wednesday", "Friday"))
+    assert second in [b.text for b in clean(decoded(text), vocabulary).blocks]
 
 
 def test_a_section_label_between_masthead_and_headline_leaves_the_masthead_out(vocabulary):

@@ -109,6 +109,9 @@ def test_a_dateline_in_parts_is_dates_and_times_between_bars(line, expected):
     ("筆者は米国の事例を参考にした。", False), ("执笔者会议今日召开", False),
     ("寰宇財訊 記者林佳蓉／綜合報導", True), ("健康时报 记者 张三", True),  # after the outlet's name
     ("科技 记者了解到该平台已上线", False),
+    ("来源：远见财经", True), ("Source: company filings and analyst estimates for the year", False),  # a source's
+    ("森田 拓海＝メディカルITジャーナル", True), ("売上高＝2兆円", False),  # a name, then the outlet after "＝"
+    ("(@DWhitcombeNCI)", True),  # a handle in brackets
 ])
 def test_bylines(vocabulary, line, byline):
     assert furniture.is_byline(line, vocabulary) is byline
@@ -347,13 +350,18 @@ def test_counters(line, expected):
     ("Haberin Devamı", True), ("Weiterlesen »", True), ("続きを読む", True),  # a "continue reading" button
     ("คัดลอกลิงก์", True), ("מייל", True),  # a share bar's "copy link" and "mail"
     ("Haberin devamında şirket yeni klinikler açacağını açıkladı.", False),
+    # a quote line, a rating box's fields, a wire's credits in Portuguese
+    ("亚马逊 AMZN.O 222.54 +0.62%", True), ("Amazon.com Inc. 142,59 USD +0,76 %", True),
+    ("Teladoc Health Inc. (TDOC) 20,06 USD -39,97%", True), ("Einstufung: Kaufen (bestätigt)", True),
+    ("投資建議：買進（維持）", True), ("(Reportagem de Bruno Carvalhal, em São Paulo; Edição de Letícia Prado)", True),
+    ("Revenue rose 12% to 7.5 billion +3%", False), ("The shares rose 3% on Tuesday.", False),
     # a post's badge and province, an invitation to a phone, a list's controls (a feed reader's)
     ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),
     ("Sort of a win for Amazon, analysts say", False), ("原创药企加快出海", False),
     ("Tri : les urgences d'abord", False), ("Sortiert nach Umsatz: Amazon vorn", False),
     # a Korean portal's reaction buttons
-    ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True),
+    ("좋아요", True), ("후속기사 원해요", True), ("화나요 3", True), ("공감", True), ("小字号", True), ("字體", True),
     ("좋아요를 누른 독자가 늘었다는 분석이 나왔다.", False),
     ("The company will increase text messages to patients.", False),
 ])
@@ -378,6 +386,8 @@ def test_page_chrome_in_more_languages(vocabulary, line, expected):
     ("Oglasno sporočilo", True), ("რეკლამა", True), ("Գովազդ", True),
     ("જાહેરાત", True), ("ਇਸ਼ਤਿਹਾਰ", True), ("ప్రకటన", True), ("Ìpolówó ọjà", True), ("Reklāma", True),
     ("Advertisers left the platform after the report.", False),
+    ("Sponsored by Meridian Specialty Partners", True), ("Gesponsert von Beispiel AG", True),  # a sponsor's line
+    ("Sponsored by three senators, the bill would cap the price of insulin.", False),
 ])
 def test_advertising(vocabulary, line, expected):
     assert (furniture.is_advertising(line, vocabulary) or furniture.is_tagged_furniture(line, vocabulary)) is expected
@@ -466,6 +476,9 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("A message from our sponsor", True), ("Gesponsord", True), ("Please turn on JavaScript to use this feature", True),
     ("Critics said the views expressed by regulators were out of date.", False),
     ("The sponsor of the bill said it would reach the floor in March.", False),
+    # a wire's link to its standards, a paywall's meter, in the languages wires and papers print them
+    ("Nossos Padrões: Os Princípios de Confiança da Agência Meridiano.", True),
+    ("Il vous reste 68 % de l'article à lire", True),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected
@@ -508,8 +521,9 @@ def test_a_headline_may_end_with_a_question_but_not_a_full_stop():
 
 def test_person_names():
     assert furniture.is_person_name("Javier Ortega") and furniture.is_person_name("María de la Cruz")
-    assert furniture.is_person_name("王小明")
+    assert furniture.is_person_name("王小明") and furniture.is_person_name("김민준")
     assert not furniture.is_person_name("Eigene Praxen statt nur Videosprechstunde")
+    assert not furniture.is_person_name("重點摘要")  # a summary's heading under a byline: no surname opens it
 
 
 def test_a_credit_is_a_credit_though_its_slash_reads_as_a_separator(vocabulary):

@@ -11,13 +11,14 @@ import pytest
 
 from dossier.article_curation import load_curation
 from dossier.article_ids import article_id
-from dossier.bylines import bio_name, byline_name, lead_byline, name_line, sign_off_name
+from dossier.bylines import byline_name, lead_byline
 from dossier.chinese import convert
 from dossier.clean import clean
 from dossier.curated_yaml import CurationError
 from dossier.datelines import dateline
 from dossier.meta_lines import script_of
 from dossier.metadata import build_article
+from dossier.name_lines import bio_name, name_line, sign_off_name
 from dossier.normalize import normalize
 from dossier.outlets import names_agree, native_form, plain_word, rights_holder, site_name, source_name
 from dossier.page_facts import extract
@@ -889,6 +890,8 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("【生活中心／台北報導】", None), ("财经频道/综合报道", None), ("[北京，新华社电]", None),  # a desk, a place
     ("本报记者 张三 北京报道", "张三"), ("中新网记者 张三 北京", "张三"), ("新华网记者 林思远 摄影", "林思远"),
     ("记者 金峰", "金峰"), ("记者 夏阳 郑雪", "夏阳, 郑雪"),  # reporters whose names are also cities' names
+    ("分析師：林怡君", "林怡君"),  # a research note's analyst
+    ("森田 拓海＝メディカルITジャーナル", "森田 拓海"), ("売上高＝2兆円", None),  # a name, then its outlet
     ("రచన: రాఘవేంద్ర రెడ్డి", "రాఘవేంద్ర రెడ్డి"),  # Telugu: "written by"
     # a flattened byline: the date's marker, an agency or a desk after the name are none of it
     ("By Jane Doe Updated 25 January 2023", "Jane Doe"), ("By Jane Doe and AFP", "Jane Doe"),

@@ -25,7 +25,9 @@ def test_person_name(text, expected):
     ("张伟", True), ("張偉", True), ("欧阳娜娜", True), ("歐陽娜娜", True),  # a common surname, either script
     ("健康", False), ("科技", False), ("健康频道", False), ("経済", False),  # a section's word
     ("佐藤 健太", True),  # a Japanese name set apart in two
-    ("Jane Doe", True), ("김민준", True),  # other names as they are
+    ("Jane Doe", True),  # other names as they are
+    # a Korean name: three syllables after a common surname, four after a compound one; not a section's word
+    ("김민준", True), ("남궁민수", True), ("기업분석", False), ("정치", False), ("스포츠", False),
 ])
-def test_a_han_name_no_byline_marks_opens_with_a_surname(name, unmarked):
+def test_a_cjk_name_no_byline_marks_opens_with_a_surname(name, unmarked):
     assert unmarked_name(name) is unmarked

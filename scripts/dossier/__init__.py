@@ -10,7 +10,7 @@ The stages, each a function from the typed records in `records` to the next:
 3. detect (`detect`: language and Chinese script);
 4. normalize (`normalize`: every Chinese article in both scripts, through `chinese`);
 5. metadata (`metadata`: what `page_facts` and `page_authors` read on the zones of `page_layout`, from the
-   signals of `datelines`, `text_dates` (era-counted years in `era_dates`), `bylines` (names' shapes in
+   signals of `datelines`, `text_dates` (era-counted years in `era_dates`), `bylines` and `name_lines` (names' shapes in
    `person_names`, several people in `people`, places in `places`), `outlets`, `meta_lines` and
    `meta_vocabulary`, under the curation `article_curation` loads; ids from `article_ids`);
 6. link (`link`: the entities of `registry`, loaded by `registry_loader`, matched as `entity_names`

@@ -1,6 +1,6 @@
 """The article's bounds: it runs from its first to its last good prose line, under its headline. Above and
 after the run the lines are furniture, but for the few that close the article just after it (a short
-sentence, a list, a chronology, a heading over one); inside it, a short label in brackets over prose is
+sentence, a list, a chronology, a table, a heading over one); inside it, a short label in brackets over prose is
 the article's subheading ("【買収の概要】"), and lines opened by a triangle one after another are its list.
 Labels as article_location labels a line (furniture.Labels)."""
 
@@ -22,6 +22,8 @@ _LIST_ITEM = re.compile(r"^(?:[•·▪●◦‣・]\s*|[-*+]\s+|\d{1,2}[.)]\s+)
 # ("CES 2024: …", "Q3 2024: …"). A list of related headlines dates its items by the day, not the year.
 _TIMELINE_ENTRY = re.compile(
     r"^(?:(?-i:[A-ZÀ-Þ]?[a-zß-ÿ]+)\.?\s+)?(?:1[89]|20)\d{2}(?:年(?:\d{1,2}月)?)?\s?(?:[:：]|\s[–—-])\s*\w")
+# A table's row, its cells set apart by bars ("매출액 | 7,557 | 8,120 | 8,700"): a figures table may close the article.
+_TABLE_ROW = re.compile(r"^[^|｜]*[|｜][^|｜]*[|｜]")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTS_OR_SENTENCES = re.compile(r"[/／|｜]|[.。](?:\s|$)")
 _SQUARE_BRACKETS = "【［[〔〖"  # a subheading's; round ones hold a remark ("(Fortsetzung folgt)")
@@ -116,17 +118,19 @@ def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels,
         return
     def closing(i: int) -> bool:
         return label.get(i) == "after_article" and bool(
-            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i]))
+            ends_like_sentence(texts[i]) or _LIST_ITEM.match(texts[i]) or _TIMELINE_ENTRY.match(texts[i])
+            or _TABLE_ROW.match(texts[i]))
 
     def heads(n: int) -> bool:
         """A heading over what closes the article: one the page marks ("## Conclusion"), or a short line
-        over a chronology's first two entries ("Chronik: Amazons Weg ins Gesundheitsgeschäft")."""
+        over a chronology's or a table's first two entries ("Chronik: Amazons Weg ins Gesundheitsgeschäft",
+        "카카오 실적 전망 (단위: 십억원)" over its rows)."""
         entries = CLEANING.chronology_heading_min_entries
         after = tail[n + 1 : n + 1 + entries]
         if not after or not closing(after[0]):
             return False
-        return tail[n] in headings or (weight(texts[tail[n]]) <= short and len(after) == entries
-                                       and all(_TIMELINE_ENTRY.match(texts[j]) for j in after))
+        return tail[n] in headings or (weight(texts[tail[n]]) <= short and len(after) == entries and any(
+            all(entry.match(texts[j]) for j in after) for entry in (_TIMELINE_ENTRY, _TABLE_ROW)))
 
     unended_kept = False
     for n, i in enumerate(tail):

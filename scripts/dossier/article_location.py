@@ -86,7 +86,9 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     wrapped = lines.wrapped = wrapped_lines(kept, texts, language, lines.raw)
     unlabel_wrapped_prose(texts, label, wrapped)
     furniture.label_names_beside_bylines(kept, texts, label, vocabulary, lines.raw)
-    _label_related_lists(kept, texts, label, _blank_line_groups(lines.raw), language)
+    groups = _blank_line_groups(lines.raw)
+    _label_related_lists(kept, texts, label, groups, language)
+    _label_ad_boxes(kept, texts, label, groups)
 
     @cache  # a line's shape does not change as its neighbours are labelled: judged once
     def is_prose(i: int) -> bool:
@@ -110,6 +112,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     title = _first_copy(kept, texts, label, chosen)
     _label_captions(kept, texts, label, title, vocabulary, lines.raw)
     article_tail.label_boilerplate(kept, texts, label, good_lines(), vocabulary)
+    article_tail.label_closing_disclosures(kept, texts, label, good_lines(), vocabulary)
     article_tail.label_comments(kept, texts, label, good_lines(), vocabulary)
     article_tail.label_bio_sections(kept, texts, label, good_lines(), vocabulary)
     # The headings a Markdown page marks as such ("## Conclusion"): a last one may close the article.
@@ -178,6 +181,21 @@ def _blank_line_groups(raw: list[str]) -> list[int]:
         groups.append(number)
         previous_blank = blank
     return groups
+
+
+def _label_ad_boxes(kept: list[int], texts: dict[int, str], label: Labels, group: list[int]) -> None:
+    """The paragraph an advertising label opens, set apart by blank lines: the ad's box ("SPONSORED" over "Is
+    your pharmacy ready …? Download the playbook …" and "Download now"), when it is a few lines that end in a
+    button or a sponsor's line; an article's paragraph run on under the label ends in a sentence."""
+    limits = CLEANING
+    for _, members in groupby(kept, key=lambda i: group[i]):
+        box = list(members)
+        last = box[-1]
+        if label.get(box[0]) == "advertising" and 1 < len(box) <= limits.ad_box_max_lines + 1 and (
+                label.get(last) in ("advertising", "page_chrome")
+                or (weight(texts[last]) <= limits.ad_box_button_max_weight and not ends_like_sentence(texts[last]))):
+            for i in box[1:]:
+                label.setdefault(i, "advertising")
 
 
 def _unlabel_table_rows(kept: list[int], texts: dict[int, str], label: Labels) -> None:

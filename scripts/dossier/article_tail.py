@@ -1,4 +1,5 @@
-"""The page's tail after the article: a press release's boilerplate, readers' comments, the author's bio.
+"""The page's tail after the article: a press release's boilerplate, a finance page's disclosures, readers'
+comments, the author's bio.
 Each is looked for only once the article's prose has begun, and labelled as article_location labels a
 line (furniture.Labels)."""
 
@@ -9,10 +10,11 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from . import furniture
-from .bylines import byline_name, name_line
+from .bylines import byline_name
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
 from .line_shape import weight
+from .name_lines import name_line
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 
@@ -40,6 +42,29 @@ def label_boilerplate(kept: list[int], texts: dict[int, str], label: Labels, goo
             for j in after[n:]:
                 label[j] = "notice"
             return
+
+
+def label_closing_disclosures(kept: list[int], texts: dict[int, str], label: Labels, good: list[int],
+                              vocabulary: CleaningVocabulary) -> None:
+    """A finance page's disclosures closing its article ("… owns shares of Amazon. … has a disclosure policy.",
+    "Die hier veröffentlichten Analysen … stellen keine Anlageberatung dar"): the article's last paragraphs of
+    prose, while each is one, are notices however long they run, with the header over them ("Compliance
+    Notice") and all under them. Once the prose has begun, and never all of it."""
+    after = _after_prose_begins(kept, good)
+    tail = set(after)  # (a list searched for every prose line: quadratic)
+    prose = [i for i in good if i in tail]
+    closing = 0
+    while closing < len(prose) and vocabulary.is_disclosure(texts[prose[-1 - closing]]):
+        closing += 1
+    if not closing or closing == len(prose):
+        return
+    start = after.index(prose[-closing])
+    above = after[start - 1]
+    if above not in label and weight(texts[above]) <= CLEANING.about_header_max_weight \
+            and not ends_like_sentence(texts[above]):
+        start -= 1  # the disclosures' own header
+    for i in after[start:]:
+        label.setdefault(i, "notice")
 
 
 def _same_name(name: str, paragraph: str) -> bool:

@@ -3,9 +3,8 @@
 - `byline_name`: the person a byline names, by a byline marker before the name ("By", "Von", "Oleh",
   "文｜"…), a role word after it ("기자", "記者"…), or the Japanese "【place＝name】" form;
   `lead_byline`, one in brackets opening a paragraph ("〔記者王小明／台北報導〕…").
-- `bio_name`, `sign_off_name`: an author named at the bottom of the page, by a name line over a bio
-  that opens with it, or by a name line after the last paragraph.
-The shape of a person's name, per script, is in `person_names`.
+Names on lines of their own (a name line, a handle, a bio's name, a sign-off) are in `name_lines`; the shape of
+a person's name, per script, in `person_names`.
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ from collections.abc import Iterator
 from itertools import takewhile
 
 from .characters import CAPITALS_UNUSED, HAN, KANA, char_class, unicode_script, without_leading_symbols
-from .meta_lines import CJK_CHAR, NAME_STOP, is_prose, is_role, segments_keeping_colons, width
+from .meta_lines import CJK_CHAR, NAME_STOP, is_role, segments_keeping_colons, width
 from .meta_vocabulary import DATE_MARKERS, VOCABULARY
-from .people import people
 from .person_names import marked_name, person_name
 from .places import is_place
 from .thresholds import META_LINES
@@ -48,6 +46,9 @@ def byline_name(text: str, language: str = "und") -> str | None:
         name = _after_prefix(part, whole=part == text, language=language) or _before_suffix(part)
         if name:
             return name
+    at_outlet = name_at_outlet(text)  # "森田 拓海＝メディカルITジャーナル"
+    if at_outlet:
+        return at_outlet
     wrote = _LABELLED_WRITER.match(text)  # "كتب - محمود عبد الرحمن" ("wrote"): a byline only with its mark
     if wrote and marked_name(wrote.group(1)):
         return wrote.group(1).strip()
@@ -77,6 +78,21 @@ _NAME_OVER_PLACE = re.compile(r"(\S{2,4})\s*[／/]\s*\S{1,8}?(?:報導|報道|�
 _NAME_BEFORE_OUTLET = re.compile(r"([^\s，,]{2,4})\s*[，,]\s*\S[^，,]{0,24}")
 _CHINESE_NAME = re.compile(f"[{char_class(HAN)}]{{2,4}}")  # 何建国, 郑雪
 _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.outlet_endings)  # a desk's, an outlet's
+
+
+# A Japanese writer's name, then the outlet after an equals sign ("森田 拓海＝メディカルITジャーナル").
+_NAME_EQUALS_OUTLET = re.compile(r"([^\s＝=]{1,5}(?:[ 　][^\s＝=]{1,5})?)\s*[＝=]\s*([^＝=\s][^＝=]{1,30})")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def name_at_outlet(text: str) -> str | None:
+    """The writer of a "name＝outlet" line, as Japanese trade and business papers credit their staff; not a
+    figure's ("売上高＝2兆円")."""
+    found = _NAME_EQUALS_OUTLET.fullmatch(text.strip())
+    name = " ".join(found.group(1).split()) if found and not _DIGIT.search(found.group(2)) else ""
+    return name if name and person_name(name) else None
 
 
 def _without_places_after(names: list[str]) -> list[str]:
@@ -270,73 +286,3 @@ def _before_suffix(part: str) -> str | None:
             if person_name(name):
                 return name
     return None
-
-
-def name_line(text: str) -> str | None:
-    """The name a line of a name gives: the line, when it is a person's name or several people's; the name,
-    when it gives the person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health
-    policy editor": two or three words of a name, then a few words that end in a role word)."""
-    if person_name(text):  # (words of a script without capitals are a name only after a byline's marker)
-        return text.strip()
-    names = people(text)  # "Kadri Tamm, Mart Lepik", "Hennie Botha en Marelize van der Merwe": several
-    if len(names) > 1 and not any(map(is_place, names)):  # (never "New York, Los Angeles")
-        return text.strip()
-    handle = _SOCIAL_HANDLE.search(text)  # "Ravi Dhaliwal @ravidhal": the name, then where to follow them
-    if handle and person_name(text[: handle.start()]):
-        return text[: handle.start()].strip()
-    head, comma, role = text.partition(",")
-    if comma and person_name(head) and _is_role_phrase(role):
-        return head.strip()
-    words = text.split()
-    for size in (2, 3):  # "Harriet Ashdown" before "Harriet Ashdown Health"
-        name, role_words = " ".join(words[:size]), words[size:]
-        # Without a comma, a role of two words at least, one in lower case: "Amazon Fires Its Health Editor"
-        # is a headline in title case.
-        if len(role_words) > 1 and any(word.islower() for word in role_words) and person_name(name) \
-                and _is_role_phrase(" ".join(role_words)):
-            return name
-    return None
-
-
-# (from where a run of spaces starts, a bar only after it: one way to read a run of spaces, linear)
-_SOCIAL_HANDLE = re.compile(r"(?<!\s)\s+(?:[|·•]\s*)?@\w{1,30}\s*$")
-HANDLE_LINE = re.compile(r"@(\w[\w.]{0,29})")  # a writer's handle on a line of its own, under their name
-
-
-def _is_role_phrase(text: str) -> bool:
-    """A role ("Consumer Tech Reporter", "Director of Clinical Programs") or a desk ("dział Firmy"): a few
-    words, the last a role, or the first a desk's, or a title in capitals as a byline gives it ("Director",
-    not a caption's "chief executive of Amazon")."""
-    words = text.split()
-    if not 0 < len(words) <= META_LINES.role_phrase_max_words:
-        return False
-    first = words[0].casefold()
-    return is_role(words[-1]) or first in VOCABULARY.desk_words or (
-        words[0][:1].isupper() and first in VOCABULARY.role_openers)
-
-
-def bio_name(line: str, following: str) -> str | None:
-    """The author a name line and the bio under it give: a line that is only a person's name, followed
-    by a paragraph that opens with that name ("Jane Doe" / "Jane Doe covers health policy for …")."""
-    name = line.strip()
-    if not person_name(name) or not is_prose(following):
-        return None
-    rest = following.strip()
-    return name if rest.startswith(name) and rest[len(name): len(name) + 1] in (" ", ",") else None
-
-
-_TRAILING_CREDIT = re.compile(r"\s*[(（][^()（）]{1,40}[)）]\s*$")
-
-
-def sign_off_name(text: str, page_text: str = "") -> str | None:
-    """The name a sign-off gives: a line after the article's last paragraph that is a person's name,
-    with perhaps the source it drew on in brackets ("Jana Horák (podle agentur)"). Never a name all of
-    whose words the page also writes in lowercase ("Related Articles", "Read More": ordinary words; a
-    name may share one word with the language, as Vietnamese and Spanish given names do)."""
-    name = _TRAILING_CREDIT.sub("", text.strip())
-    if not person_name(name) or CJK_CHAR.search(name):
-        return None
-    words = [word.strip(".") for word in name.split() if word[:1].isupper()]
-    if all(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", page_text) for word in words):
-        return None
-    return name

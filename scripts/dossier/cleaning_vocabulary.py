@@ -13,10 +13,10 @@ from .line_patterns import LinePatterns
 NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
-_LISTS = ("chrome", "consent_button", "cookie", "notice", "byline", "credit", "credit_word", "advertising", "ad_prefix",
-          "related", "related_prefix", "share_verb", "share_platform", "share_joiner", "spam_terms", "article_end",
-          "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time", "mail_header",
-          "forward_marker", "follow_button")
+_LISTS = ("chrome", "consent_button", "cookie", "notice", "disclosure", "byline", "credit", "credit_word",
+          "advertising", "ad_prefix", "related", "related_prefix", "share_verb", "share_platform", "share_joiner",
+          "spam_terms", "article_end", "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time",
+          "mail_header", "forward_marker", "follow_button")
 # The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
 _INDEXED = ("chrome", "consent_button")
 SCHEMA = {
@@ -36,6 +36,7 @@ class CleaningVocabulary:
     consent_button: LinePatterns
     cookie: re.Pattern[str]
     notice: re.Pattern[str]
+    disclosure: re.Pattern[str]
     byline: re.Pattern[str]
     credit: re.Pattern[str]
     credit_word: re.Pattern[str]
@@ -115,8 +116,13 @@ class CleaningVocabulary:
         if answer is None:
             if len(answers) >= NOTICE_ANSWERS_KEPT:
                 answers.clear()
-            answer = answers[line] = bool(self.notice.search(line) or self.cookie.search(line))
+            answer = answers[line] = bool(self.notice.search(line) or self.cookie.search(line)
+                                          or self.disclosure.search(line))
         return answer
+
+    def is_disclosure(self, line: str) -> bool:
+        """A finance page's disclosure: positions held, no advice given, risk borne by the reader."""
+        return bool(self.disclosure.search(line))
 
 
 _FIRST_PART = re.compile(r"\s[|·•]\s")  # the separators between a line's controls

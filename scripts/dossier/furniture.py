@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .bylines import HANDLE_LINE, is_cjk_byline, name_line
+from .bylines import is_cjk_byline, name_at_outlet
 from .characters import HAN, HANGUL, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
+from .name_lines import HANDLE_LINE, name_line
+from .outlets import is_source_line
+from .person_names import unmarked_name
 from .places import is_place
 from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
@@ -165,9 +168,12 @@ def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresho
     if EMAIL_ADDRESS.search(text) or HANDLE_LINE.fullmatch(text.strip()):
         return True
     marked = without_leading_symbols(text)
+    if is_source_line(marked):
+        return True  # the outlet's credit, where a byline credits the writer
     found = vocabulary.byline.search(marked)
     if not found:
-        return is_cjk_byline(marked)  # the CJK markers of an author's name, the metadata's own
+        # the CJK markers of an author's name, the metadata's own; a name and the outlet after "＝"
+        return is_cjk_byline(marked) or name_at_outlet(marked) is not None
     # After a marker that opens the line, what follows it (its pattern reads the name's first letter); after
     # another, what follows the line's first word.
     if found.start() == 0:
@@ -303,7 +309,7 @@ def is_person_name(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A bare name ("Javier Ortega", "何清"), perhaps with the person's role ("Danny Reeve, Consumer Tech
     Reporter"): only furniture beside a byline or dateline."""
     if _CJK_NAME.match(text) or name_line(text):
-        return True
+        return unmarked_name(text)  # a CJK name by its surname: "重點摘要" (a summary's heading) is none
     return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not _DIGIT.search(text)
 
 

@@ -76,8 +76,8 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
                 continue  # a summary in bullets under the headline ("• Shares closed at HK$110 …")
             elif i not in label and (run or i not in notice_lines):
                 break  # the walk passes notices under the headline, nothing else it cannot name
-        if len(run) > 1 and run[0] in notice_lines:
-            run = run[1:]  # a notice under a headline is no headline
+        if len(run) > 1 and run[0] in notice_lines and not _is_section_label(texts[run[1]], texts[run[0]]):
+            run = run[1:]  # a notice under a headline is no headline; under a section's label, it is the headline
         return run[::-1]
 
     opening = kept.index(good[0]) if good else len(kept)
@@ -94,8 +94,10 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
     # headline among the lines above the prose: over a standfirst, over the author's own headline.
     # Named so, a line of a headline's size is the headline whatever its shape: it may read as prose ("…
     # dictation machine. Now comes the hard part."), the first prose line among them.
+    # It may stand under a first line of prose that is none of the article's (a promotion's sentence above it).
+    named_reach = kept.index(good[1]) if len(good) > 1 else opening
     titled = _page_titled([i for i in kept[:opening] if i not in label], texts,
-                          [i for i in kept[1 : opening + 1] if i not in label])
+                          [i for i in kept[1 : named_reach + 1] if i not in label])
     if titled is not None:
         return titled
     # A section label over the headline ends the run: what stands above it is the masthead's.
@@ -188,6 +190,12 @@ def _is_kicker(first: str, second: str) -> bool:
     return (weight(first) <= limits.kicker_max_weight
             and weight(first) < limits.kicker_share_of_headline * weight(second)
             and len(ROUGH_BOUNDARY.findall(second)) <= limits.headline_max_sentences)
+
+
+def _is_section_label(first: str, second: str) -> bool:
+    """A kicker of a word or two over the headline ("Aktienanalyse", "SALUTE DIGITALE"): a section's name, where a
+    headline of as few words as that is rare ("Amazon closes clinics" over a newsletter's sign-up is one)."""
+    return _is_kicker(first, second) and len(first.split()) <= CLEANING.section_label_max_words
 
 
 def _is_tagline(kept: list[int], texts: dict[int, str], label: Labels, position: int) -> bool:

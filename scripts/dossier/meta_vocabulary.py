@@ -61,7 +61,7 @@ class Vocabulary:
         "நமது சிறப்பு நிருபர்", "நமது நிருபர்", "சிறப்பு நிருபர்", "நிருபர்",  # ta: "our (special) correspondent"
         "নিজস্ব প্রতিবেদক", "প্রতিবেদক",  # bn: "own correspondent"
         "本报记者", "本報記者", "特约记者", "特約記者", "记者", "記者", "通讯员", "通訊員", "撰文", "撰稿", "作者",
-        "执笔", "執筆", "筆者", "取材・文", "文・写真", "编译", "編譯", "文字", "文", "글",
+        "执笔", "執筆", "筆者", "取材・文", "文・写真", "编译", "編譯", "文字", "文", "글", "分析师", "分析師",
     )
     # Of those, the ones that name an opinion piece's kind: only the author's name may follow them ("A column by
     # Warren Buffett, 46 years on" is a subheading).
@@ -81,6 +81,14 @@ class Vocabulary:
         "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "长孙", "宇文", "司徒", "夏侯",
         "端木", "独孤", "南宫", "西门", "澹台", "轩辕", "呼延",
     )
+    # The commonest Korean surnames, single and compound: a name of Hangul alone that no byline marks is three
+    # syllables after one of these ("김민준"), four after a compound one ("남궁민수"); a section's word is none
+    # ("기업분석", "정치", "스포츠"). Surnames rarer than the words they open ("기", "경", "사", "국") are left out.
+    korean_surnames: str = (
+        "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염여추"
+        "도소석선설마길위표명"
+    )
+    korean_compound_surnames: tuple[str, ...] = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
     # Credentials written after a name, after a comma ("Jane Doe, MD", "Wei Lin Tan, CFA"): no part of it.
     credentials: tuple[str, ...] = (
         "md", "m.d.", "phd", "ph.d.", "do", "rn", "np", "pa-c", "dnp", "pharmd", "dds", "dmd", "mph", "mba", "msc",

@@ -83,6 +83,15 @@ def source_name(text: str) -> str | None:
     return None
 
 
+def is_source_line(text: str) -> bool:
+    """A short line that a source marker opens, naming the outlet the article comes from ("来源：远见财经",
+    "Quelle: Handelsbote"): the outlet's credit, no line of the article."""
+    text = text.strip()
+    found = _SOURCE_MARKER.match(text)
+    return (found is not None and width(text) <= META_LINES.meta_line_max_chars
+            and source_name(text) == text[found.end():].strip())
+
+
 # A copyright line's years, Gregorian or of the Buddhist era (Thai pages: © 2565).
 _YEARS = re.compile(r"(?<!\d)(?:19|20|25)\d{2}(?:\s*[-–]\s*(?:19|20|25)\d{2})?(?!\d)")
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import unicodedata
 from itertools import pairwise
 
-from .bylines import HANDLE_LINE, bio_name, byline_name, name_line, opens_with_byline_marker, sign_off_name
+from .bylines import byline_name, opens_with_byline_marker
 from .datelines import Dateline
 from .meta_lines import is_prose, is_role
 from .meta_vocabulary import VOCABULARY
+from .name_lines import HANDLE_LINE, bio_name, name_line, sign_off_name
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
 from .person_names import person_name, unmarked_name

@@ -121,14 +121,25 @@ def unmarked_name(name: str) -> bool:
     """Whether a name that no byline marks (a line beside a dateline, a part of one) may be a person's: a
     name of Han characters alone only where it opens with a common Chinese surname, in two or three
     characters (four after a compound surname): "张伟", "欧阳娜娜", never a section's word ("健康", "科技",
-    "健康频道") or a Japanese one ("経済"), unless set apart in two ("佐藤 健太"). Other names as they are."""
+    "健康频道") or a Japanese one ("経済"), unless set apart in two ("佐藤 健太"); a Korean one likewise
+    (`_korean_unmarked`). Other names as they are."""
     compact = "".join(name.split())
+    if _KOREAN_NAME.fullmatch(compact):
+        return _korean_unmarked(compact)
     if not _CHINESE_NAME.fullmatch(compact) or len(name.split()) == META_LINES.japanese_name_parts:
         return True  # (a family name apart from the given name, as Japanese pages set it: "佐藤 健太")
     singles, compounds = _surnames()
     if compact[:2] in compounds:
         return len(compact) <= META_LINES.han_name_chars[1]
     return compact[0] in singles and len(compact) < META_LINES.han_name_chars[1]
+
+
+def _korean_unmarked(name: str) -> bool:
+    """A Korean name no marker names: three syllables after a common surname ("김민준"), four after a compound
+    one ("남궁민수"); never a section's word of the same letters ("기업분석", "정치")."""
+    if name[:2] in VOCABULARY.korean_compound_surnames:
+        return len(name) == META_LINES.korean_unmarked_name_chars + 1
+    return name[0] in VOCABULARY.korean_surnames and len(name) == META_LINES.korean_unmarked_name_chars
 
 
 @cache

@@ -89,6 +89,8 @@ class CleaningThresholds:
     notice_max_weight: int = 260  # a notice (cookies, newsletter, copyright) is never longer
     notice_prose_max_weight: int = 160  # a heavier paragraph with a notice's words counts as prose
     consent_banner_max_lines: int = 3  # a banner's title and text above its buttons
+    ad_box_max_lines: int = 4  # an advertising label's paragraph: its box, of a few lines…
+    ad_box_button_max_weight: int = 30  # …that ends in a button ("Download now") or the sponsor's line
     consent_banner_edge_lines: int = 10  # a consent banner stands among the page's first or last lines
     front_matter_max_lines: int = 60  # a saved page's metadata block (title, author, dates, tags) is shorter
     front_matter_min_fields: int = 2  # fields, one a page's at least (title, date, author, source …)
@@ -128,6 +130,7 @@ class CleaningThresholds:
     tab_title_min_words: int = 3
     tab_title_min_weight_unspaced: int = 12  # six CJK characters
     kicker_share_of_headline: float = 0.5  # …and under half as long as the headline
+    section_label_max_words: int = 2  # a kicker of this few words is a section's label, never a headline
     headline_max_sentences: int = 2  # a headline holds a sentence or two ("Amazon closes Care. What now?")
     headline_max_weight: int = 300  # longer is a paragraph
     headline_byline_reach: int = 5  # a byline or dateline this many lines under a headline-shaped question
@@ -195,6 +198,7 @@ class MetaLineThresholds:
     japanese_name_chars: tuple[int, int] = (2, 6)
     japanese_name_parts: int = 2  # family name and given name, written apart or run together
     hangul_name_chars: tuple[int, int] = (2, 4)
+    korean_unmarked_name_chars: int = 3  # a Korean name no byline marks: a surname and two syllables ("김민준")
     marked_cjk_name_chars: tuple[int, int] = (2, 10)  # after an explicit marker ("文｜動脈網") a wider shape
     outlet_max_chars: int = 40
     outlet_max_words: int = 6
