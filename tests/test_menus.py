@@ -1,9 +1,9 @@
-"""menus: a menu's shape, items between separators or set apart by runs of spaces; sentences, headlines,
-quotations and table rows are none."""
+"""menus: a menu's shape, items between separators or set apart by runs of spaces (sentences, headlines,
+quotations and table rows are none); a share bar's; a toolbar's."""
 
 import pytest
 
-from dossier.menus import is_navigation, is_spaced_menu
+from dossier.menus import is_navigation, is_share_bar, is_spaced_menu, is_toolbar
 from test_furniture import BODY
 
 
@@ -57,3 +57,49 @@ def test_navigation_leaves_sentences_headlines_and_table_rows(line):
 ])
 def test_a_menu_set_apart_by_runs_of_spaces_has_its_shape(line, menu):
     assert is_spaced_menu(line) is menu
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Share on Facebook", True),
+    ("Auf WhatsApp teilen", True),
+    ("Compartilhe no Twitter", True),
+    ("分享　Facebook　LINE　複製連結", True),
+    ("Udostępnij na Facebooku", True),  # a platform's declined name
+    ("Distribuie pe Facebook", True),
+    ("Сподели във Facebook", True),
+    ("Zdieľať na Twitteri", True),
+    ("Dalintis „LinkedIn“", True),
+    ("Jaa Facebookissa", True),
+    ("Jaa Twitterissä", True),  # Finnish vowel harmony
+    ("Compartir en Whatsapp Compartir en Facebook Compartir en Twitter Copiar enlace", True),  # a bar of buttons
+    ("Partekatu Facebooken", True),
+    ("Rhannwch ar Twitter", True),
+    ("Deli na Twitterju", True),  # any short case ending on a platform's name
+    ("Facebook Twitter WhatsApp", True),
+    # a question, a phrase: the article's own lines
+    ("Share on X", True),  # the platform by its letter, after "on"
+    ("Tweet on x-ray", False),
+    ("Vil Facebook dele dataene?", False),
+    ("Sdílet data s Facebookem?", False),
+    ("En del av Facebook", False),
+    ("Facebook and Twitter", False),
+    ("Фејсбук и Твитер", False),
+    ("Facebook, Twitter and WhatsApp all said on Monday that they would remove the posts", False),
+    ("Facebook shares fell 5% after the report", False),
+    ("Meta said Facebook would stop sharing the data with advertisers from next month.", False),
+    ("فیس بک پر شیئر کریں", True),  # Urdu: the platform written in its own script
+    ("सेयर गर्नुहोस्: Facebook Twitter Viber", True),  # Nepali
+    ("Chia sẻ qua Zalo", True),  # Vietnam's own messenger
+    ("Signal ended the trial early.", False),
+])
+def test_share_bars(vocabulary, line, expected):
+    assert is_share_bar(line, vocabulary) is expected
+
+
+@pytest.mark.parametrize(("line", "toolbar"), [
+    ("印刷 シェア ブックマーク", True), ("保存 共有 印刷", True), ("Share · Print · Save", True),
+    ("글자크기 가 가", True),  # a font-size control, its two buttons
+    ("Save the date", False), ("Follow the money", False), ("Amazon Pharmacy", False),
+])
+def test_a_row_of_controls_is_a_toolbar(vocabulary, line, toolbar):
+    assert is_toolbar(line, vocabulary) is toolbar

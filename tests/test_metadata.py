@@ -892,6 +892,7 @@ def test_the_first_date_not_marked_as_a_revision_is_the_publication(language, te
     ("记者 金峰", "金峰"), ("记者 夏阳 郑雪", "夏阳, 郑雪"),  # reporters whose names are also cities' names
     ("分析師：林怡君", "林怡君"),  # a research note's analyst
     ("森田 拓海＝メディカルITジャーナル", "森田 拓海"), ("売上高＝2兆円", None),  # a name, then its outlet
+    ("ニューヨーク＝佐藤健一", "佐藤健一"), ("北京＝中村裕", "中村裕"), ("アマゾン＝巨大企業", None),  # a dispatch's place
     ("రచన: రాఘవేంద్ర రెడ్డి", "రాఘవేంద్ర రెడ్డి"),  # Telugu: "written by"
     # a flattened byline: the date's marker, an agency or a desk after the name are none of it
     ("By Jane Doe Updated 25 January 2023", "Jane Doe"), ("By Jane Doe and AFP", "Jane Doe"),

@@ -21,7 +21,7 @@ from .furniture import FurnitureLabel, Labels
 from .headline import choose_headline
 from .line_rules import Lines
 from .line_shape import is_spaced, stopword_language, weight
-from .menus import is_navigation
+from .menus import is_navigation, is_share_bar, is_toolbar
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
 from .wrapping import unlabel_wrapped_prose, wrapped_lines
@@ -45,12 +45,13 @@ def line_signal(text: str, vocabulary: CleaningVocabulary, language: str | None)
     checks: tuple[tuple[FurnitureLabel, Callable[[str], bool]], ...] = (
         # A follow button with its plus sign ("+ Follow"); its word alone may head a section ("Folgen").
         ("page_chrome",
-         lambda t: vocabulary.is_chrome(t) or (t.startswith(("+", "＋")) and vocabulary.is_follow_button(t))),
+         lambda t: vocabulary.is_chrome(t) or (t.startswith(("+", "＋")) and vocabulary.is_follow_button(t))
+         or is_toolbar(t, vocabulary)),
         ("advertising",
          lambda t: furniture.is_advertising(t, vocabulary) or furniture.is_tagged_furniture(t, vocabulary)),
         ("related_teaser", lambda t: furniture.is_related_teaser(t, vocabulary)),
         ("related_list", lambda t: furniture.is_related_header(t, vocabulary)),
-        ("share_bar", lambda t: furniture.is_share_bar(t, vocabulary)),
+        ("share_bar", lambda t: is_share_bar(t, vocabulary)),
         ("photo_credit", lambda t: furniture.is_credit(t, vocabulary)),  # before navigation: "Foto: X / AP"
         ("navigation", is_navigation),
         ("byline", lambda t: furniture.is_byline(t, vocabulary)),

@@ -80,19 +80,28 @@ _CHINESE_NAME = re.compile(f"[{char_class(HAN)}]{{2,4}}")  # 何建国, 郑雪
 _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.outlet_endings)  # a desk's, an outlet's
 
 
-# A Japanese writer's name, then the outlet after an equals sign ("森田 拓海＝メディカルITジャーナル").
+# A Japanese writer's name, then the outlet after an equals sign ("森田 拓海＝メディカルITジャーナル"); a place,
+# then the correspondent's name ("ニューヨーク＝佐藤健一"), as a dispatch gives it without its brackets.
 _NAME_EQUALS_OUTLET = re.compile(r"([^\s＝=]{1,5}(?:[ 　][^\s＝=]{1,5})?)\s*[＝=]\s*([^＝=\s][^＝=]{1,30})")
+_PLACE_EQUALS_NAME = re.compile(r"([^\s＝]{1,12})\s*＝\s*([^\s＝]{1,5}(?:[ 　][^\s＝]{1,5})?)")
 
 
 _DIGIT = re.compile(r"\d")
 
 
 def name_at_outlet(text: str) -> str | None:
-    """The writer of a "name＝outlet" line, as Japanese trade and business papers credit their staff; not a
-    figure's ("売上高＝2兆円")."""
-    found = _NAME_EQUALS_OUTLET.fullmatch(text.strip())
+    """The writer of a "name＝outlet" line, as Japanese trade and business papers credit their staff, or of a
+    "place＝name" dispatch; not a figure's ("売上高＝2兆円")."""
+    text = text.strip()
+    found = _NAME_EQUALS_OUTLET.fullmatch(text)
     name = " ".join(found.group(1).split()) if found and not _DIGIT.search(found.group(2)) else ""
-    return name if name and person_name(name) else None
+    if name and person_name(name) and not is_place(name):
+        return name
+    dispatch = _PLACE_EQUALS_NAME.fullmatch(text)
+    if dispatch and is_place(dispatch.group(1)):
+        name = " ".join(dispatch.group(2).split())
+        return name if person_name(name) else None
+    return None
 
 
 def _without_places_after(names: list[str]) -> list[str]:

@@ -100,29 +100,6 @@ def table_cells(text: str) -> int:
     return len(_TABLE_CELL_SEPARATOR.findall(text))
 
 
-def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
-    """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結". Never a
-    sentence or a question ("Vil Facebook dele dataene?"), nor two names joined as in a phrase ("Facebook
-    and Twitter")."""
-    heavy = weight(text)
-    if heavy > limits.share_bar_button_weight * limits.share_bar_max_buttons:
-        return False  # prose: its platforms are not even counted
-    platforms = len(vocabulary.share_platform.findall(text))
-    if heavy > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
-        return False
-    if ends_like_sentence(text) or ends_like_question(text):
-        return False
-    verbs = len(vocabulary.share_verb.findall(text))
-    # Besides the buttons' words, little more than a preposition ("on", "auf", "no") or a font-size
-    # widget: not a sentence.
-    left = vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text))
-    if weight(re.sub(r"[\W\d_]+", "", left)) > limits.share_bar_max_other_weight:
-        return False
-    if verbs:  # with a platform, or a row of buttons alone ("シェア ツイート ブックマーク URLをコピー")
-        return platforms >= 1 or verbs >= limits.share_bar_min_verbs_alone
-    return platforms >= limits.share_bar_min_platforms and not vocabulary.share_joiner.search(left)
-
-
 def is_dateline(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """A short line that states when (and maybe where, or by whom) the article was published."""
     if _SUBHEADING_MARK.match(text):

@@ -1,14 +1,16 @@
-"""A menu's shape: short items between separators ("Home | Tech | Health", "Inicio › Salud"), or set apart by
-runs of spaces where a scrape flattened the menu ("Startseite   Inland   Ausland"). Signals of the clean
-stage (`furniture`), kept apart as the shapes of a line's parts."""
+"""A row of a page's items: a menu's shape, short items between separators ("Home | Tech | Health", "Inicio ›
+Salud"), or set apart by runs of spaces where a scrape flattened the menu ("Startseite   Inland   Ausland"); a share
+bar ("Share on Facebook"); a toolbar of controls ("保存 共有 印刷"). Signals of the clean stage (`furniture`), kept
+apart as the shapes of a line's parts."""
 
 from __future__ import annotations
 
 import re
 
 from .characters import HAN, KANA, char_class
+from .cleaning_vocabulary import CleaningVocabulary
 from .line_shape import weight
-from .sentences import FULL_STOP_END, ends_like_sentence
+from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence
 from .thresholds import CLEANING, CleaningThresholds
 
 # Patterns that open with a run (`\s*`, a word) start only where that run starts: tried from each of
@@ -69,3 +71,38 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     return len(items) >= least and not any(
         len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
         or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
+
+
+def is_share_bar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
+    """Share buttons: "Share on Facebook", "Auf WhatsApp teilen", "分享 Facebook LINE 複製連結". Never a
+    sentence or a question ("Vil Facebook dele dataene?"), nor two names joined as in a phrase ("Facebook
+    and Twitter")."""
+    heavy = weight(text)
+    if heavy > limits.share_bar_button_weight * limits.share_bar_max_buttons:
+        return False  # prose: its platforms are not even counted
+    platforms = len(vocabulary.share_platform.findall(text))
+    if heavy > max(limits.share_bar_max_weight, limits.share_bar_button_weight * platforms):
+        return False
+    if ends_like_sentence(text) or ends_like_question(text):
+        return False
+    verbs = len(vocabulary.share_verb.findall(text))
+    # Besides the buttons' words, little more than a preposition ("on", "auf", "no") or a font-size
+    # widget: not a sentence.
+    left = vocabulary.share_verb.sub(" ", vocabulary.share_platform.sub(" ", text))
+    if weight(re.sub(r"[\W\d_]+", "", left)) > limits.share_bar_max_other_weight:
+        return False
+    if verbs:  # with a platform, or a row of buttons alone ("シェア ツイート ブックマーク URLをコピー")
+        return platforms >= 1 or verbs >= limits.share_bar_min_verbs_alone
+    return platforms >= limits.share_bar_min_platforms and not vocabulary.share_joiner.search(left)
+
+
+_TOOLBAR_ITEMS = re.compile(r"\s*[|｜·•]\s*|\s+")
+
+
+def is_toolbar(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
+    """A row of the page's controls, each item a control's word on its own ("保存 共有 印刷", "Share · Print ·
+    Save", "글자크기 가 가"): chrome, as each of its items is."""
+    if weight(text) > limits.share_bar_max_weight:
+        return False
+    items = [item for item in _TOOLBAR_ITEMS.split(text.strip()) if item]
+    return 1 < len(items) <= limits.share_bar_max_buttons and all(vocabulary.is_chrome(item) for item in items)

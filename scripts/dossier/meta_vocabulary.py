@@ -158,7 +158,8 @@ class Vocabulary:
     )
     # Words that introduce the source outlet ("来源：X").
     source_markers: tuple[str, ...] = (
-        "来源", "來源", "稿源", "出处", "出處", "出典", "출처", "source", "quelle", "fuente", "fonte", "bron",
+        "来源", "來源", "稿源", "出处", "出處", "出典", "提供元", "配信元", "출처", "source", "quelle", "fuente",
+        "fonte", "bron",
     )
     # Words that say a date is a publication date (dropped from a dateline's remainder).
     published_markers: tuple[str, ...] = (
