@@ -369,6 +369,22 @@ def test_two_files_given_one_id_are_both_accounted_for(tmp_path, monkeypatch):
     assert "collision--00000000 is already that of seeds/articles/a.txt" in corpus.outcomes[1].reason
 
 
+def test_an_untitled_article_is_named_by_its_file_with_its_invisible_characters_written_out(tmp_path):
+    # No headline: the file's name names the article, and an override in it would read "gnp.exe" as "exe.png".
+    body = ENGLISH_HAVEN.split("\n\n", 1)[1]
+    write_seeds(tmp_path / "seeds", {"spoof\u202egnp.exe.txt": f"{body}\n{body}".encode()})
+    [article] = build_corpus(Paths.for_project(tmp_path)).articles
+    assert article.display_title == "Untitled (spoof\\u202egnp.exe.txt)"
+
+
+def test_what_reading_a_file_repaired_is_said_on_its_record(tmp_path):
+    # A UTF-16 file with one lone surrogate: read with it dropped, and the article says so.
+    data = b"\xff\xfe" + ENGLISH_HAVEN.encode("utf-16-le") + b"\x00\xd8" + "Amazon said.\n".encode("utf-16-le")
+    write_seeds(tmp_path / "seeds", {"surrogate.txt": data})
+    [article] = build_corpus(Paths.for_project(tmp_path)).articles
+    assert article.clean.encoding == "utf-16-le (BOM, 1 invalid byte sequence repaired)"
+
+
 def test_the_curation_of_a_file_that_is_not_published_is_said_to_be_unused(tmp_path):
     curation = "articles:\n  copy.txt: {title_en: A copy}\n  short.txt: {title_en: Too short}\n  a.txt: {title_en: Kept}\n"
     write_seeds(tmp_path / "seeds", {"a.txt": ENGLISH_HAVEN.encode(), "copy.txt": ENGLISH_HAVEN.encode(),
@@ -456,6 +472,9 @@ LOADERS = {
     ("entities.yml", "entities:\n  ? {a: 1}\n  : {name: A}\n", 2, "a key must be text: a list or mapping"),
     ("entities.yml", "entities:\n  123:\n    name: A\n", 2, "a key must be text: 123"),
     ("cleaning.yml", "chrome:\n  - 'x'\ntrue: []\n", 3, "a key must be text: true"),
+    # A number longer than Python reads or prints (4,300 digits), written in decimal or in hexadecimal.
+    ("articles.yml", "articles:\n  a.txt:\n    published: " + "9" * 4301 + "\n", 3, "a number of 4301 characters"),
+    ("entities.yml", "entities:\n  a:\n    name: 0x" + "f" * 4000 + "\n", 3, "a number of 4002 characters"),
     # Patterns are checked as the vocabulary uses them: each in a list joined into one pattern.
     ("cleaning.yml", _chrome_first("'x'", "'(?i)share now'"), _CHROME_LINE + 2, "invalid regular expression: global flags"),
     ("cleaning.yml", _chrome_first("'(?P<x>a)'", "'(?P<x>b)'"), _CHROME_LINE + 1, "cannot be joined: redefinition of group"),

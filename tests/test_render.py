@@ -176,6 +176,25 @@ def test_an_article_without_a_headline_is_named_by_its_file_wherever_it_is_shown
     assert '"></a>' not in site.pages["catalogue/index.md"] + site.pages["index.md"]
 
 
+def test_a_cited_file_that_is_not_published_is_named_with_its_invisible_characters_written_out(corpus):
+    # A profile, the timeline and the graph cite by its name a file that has no page (rejected, a duplicate).
+    hidden = "dup\u200b\u2060.txt"
+    entity = next(e for e in corpus.registry.entities if e.events)
+    event = replace(entity.events[0], sources=(hidden,))
+    registry = replace(corpus.registry, entities=tuple(
+        replace(e, events=(event, *e.events[1:])) if e is entity else e for e in corpus.registry.entities))
+    site = render_site(replace(corpus, registry=registry), TEMPLATES, page_memo())
+    for uri in (f"entities/{entity.id}/index.md", "timeline/index.md"):
+        assert f"<code>{visible(hidden)}</code>" in site.pages[uri] and hidden not in site.pages[uri], uri
+
+
+def test_an_articles_page_says_how_its_file_was_read(corpus):
+    site = render_site(corpus, TEMPLATES, page_memo())
+    for article in corpus.articles:
+        page = site.pages[f"articles/{article.id}/index.md"]
+        assert article.clean.encoding and page.count(f"read as <code>{article.clean.encoding}</code>") == 2
+
+
 def test_catalogue_pages_link_to_each_other_and_stay_out_of_search(corpus):
     site = render_site(corpus, TEMPLATES, page_memo(), listings=Listings(home=2, per_page=2))
     second = site.pages["catalogue/2/index.md"]

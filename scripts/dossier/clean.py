@@ -105,6 +105,7 @@ def clean(decoded: DecodedText, vocabulary: CleaningVocabulary, overrides: LineO
         kept_chars=kept_chars,
         title_line=title_line,
         removed_lines=removed_lines,
+        encoding=decoded.encoding,
     )
 
 

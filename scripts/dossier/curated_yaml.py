@@ -74,6 +74,10 @@ _MERGE_KEY_TAG = "tag:yaml.org,2002:merge"
 
 
 # libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
+# The longest integer a curated file holds is a year or a count; anything longer is a mistake.
+MAX_INTEGER_CHARS = 30
+
+
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
     dates as the strings they are written as (the schema checks their form)."""
@@ -98,7 +102,17 @@ class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
         mapping: dict[object, object] = super().construct_mapping(node, deep)
         return mapping
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """An integer, if one a curated field may hold: a number longer than any count or year is a mistake,
+        and past 4,300 digits Python refuses to read or print it (a traceback naming no file)."""
+        if len(node.value) > MAX_INTEGER_CHARS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value)} characters (quote it if it is text)", node.start_mark)
+        value: int = super().construct_yaml_int(node)
+        return value
 
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _UniqueKeyLoader.construct_yaml_int)
 _UniqueKeyLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()

@@ -43,6 +43,7 @@ class CorpusEntry(TypedDict):
     url: str
     variants: dict[str, str]
     entities: list[str]
+    encoding: str
     kept_chars: int
     removed: list[RemovalEntry]
     repaired: list[RepairEntry]
@@ -111,6 +112,7 @@ def corpus_entry(article: Article) -> CorpusEntry:
         "url": article_url(article),
         "variants": variants(article),
         "entities": list(article.entities),
+        "encoding": clean.encoding,
         "kept_chars": clean.kept_chars,
         "removed": [
             {"rule": r.rule, "chars": r.chars, "line_start": r.line_start, "line_end": r.line_end}

@@ -45,17 +45,28 @@ class Duplicate:
 class DuplicateIndex:
     """Sentence fingerprints of the articles published so far, in path order."""
 
-    owner: dict[bytes, str] = field(default_factory=dict)
+    owner: dict[bytes, str] = field(default_factory=dict)  # each fingerprint's first article
+    prints_of: dict[str, frozenset[bytes]] = field(default_factory=dict)  # each article's fingerprints
+    whole: dict[bytes, str] = field(default_factory=dict)  # each article by all its fingerprints at once
 
     def find(self, prints: dict[bytes, int]) -> Duplicate | None:
-        """The earlier article holding most of these sentence fingerprints, if it holds enough."""
+        """The earlier article holding most of these sentence fingerprints, if it holds enough. A sentence is
+        credited to the first article that had it: an earlier article quoting part of a later one takes those
+        sentences from it, so the articles credited most are measured against the whole of their text, and
+        a text that is all of an earlier one's is its copy whoever had its sentences first."""
         total = sum(prints.values())
         if not total:
             return None
-        shared: Counter[str] = Counter()
+        same = self.whole.get(_digest(prints))
+        if same is not None:
+            return Duplicate(same, 1.0)
+        credited: Counter[str] = Counter()
         for key, length in prints.items():
             if key in self.owner:
-                shared[self.owner[key]] += length
+                credited[self.owner[key]] += length
+        candidates = sorted(credited, key=lambda name: (-credited[name], name))[:CLEANING.duplicate_candidates]
+        shared = {name: sum(length for key, length in prints.items() if key in self.prints_of[name])
+                  for name in candidates}
         if not shared:
             return None
         original, chars = min(shared.items(), key=lambda item: (-item[1], item[0]))
@@ -65,3 +76,10 @@ class DuplicateIndex:
     def add(self, source_file: str, prints: dict[bytes, int]) -> None:
         for key in prints:
             self.owner.setdefault(key, source_file)
+        self.prints_of[source_file] = frozenset(prints)
+        self.whole.setdefault(_digest(prints), source_file)
+
+
+def _digest(prints: dict[bytes, int]) -> bytes:
+    """One key for a text's fingerprints all together, whatever their order."""
+    return hashlib.blake2b(b"".join(sorted(prints)), digest_size=16).digest()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Final, Literal
 
-from .characters import plain_text
+from .characters import plain_text, visible
 
 if TYPE_CHECKING:
     from .parallel import Timings
@@ -129,6 +129,8 @@ class CleanText:
     kept_chars: int
     title_line: int = 0  # 1-based line of the headline in the decoded text; 0: no headline found
     removed_lines: tuple[RemovedLine, ...] = ()  # in line order
+    # How the raw file was read, with what ingest repaired ("utf-16-le (BOM, 1 invalid byte sequence repaired)")
+    encoding: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,8 +246,9 @@ class Article:
     @property
     def display_title(self) -> str:
         """What names the article where it is listed: its English title, else its own, else (a page whose
-        headline the clean stage could not find) its file's name."""
-        return self.title_en or self.clean.title or f"Untitled ({self.clean.source_file.rsplit('/', 1)[-1]})"
+        headline the clean stage could not find) its file's name, its invisible characters written out as the
+        build report writes them (an override in it would read "gnp.exe" as "exe.png")."""
+        return self.title_en or self.clean.title or f"Untitled ({visible(self.clean.source_file.rsplit('/', 1)[-1])})"
 
     @property
     def language(self) -> str:

@@ -152,6 +152,7 @@ class CleaningThresholds:
     shared_line_max_weight: int = 120  # menus, footers, site names; longer lines are left to dedupe
     # duplicates (dedupe.py)
     near_duplicate_share: float = 0.8  # a later article whose sentences lie this much inside an earlier one is a copy
+    duplicate_candidates: int = 3  # the earlier articles credited with most of its sentences, each measured whole
     fingerprint_min_chars: int = 12  # shorter sentences ("Thank you.") are common to unrelated articles
 
 
