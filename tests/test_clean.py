@@ -1009,6 +1009,14 @@ def test_a_table_of_figures_closing_the_article_is_its_own(vocabulary):
     assert [b.text for b in result.blocks][-len(table):] == table
 
 
+def test_a_breadcrumb_that_ends_in_the_headline_names_it(vocabulary):
+    headline = "Mayo Clinic selects Google as strategic partner for health care innovation, cloud computing"
+    text = page("Mayo Clinic News Network", "News Releases", "Podcasts", f"News Releases / {headline}", "", headline,
+                "September 10, 2019", "By Jana Lindqvist", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    assert clean(decoded(text), vocabulary).title == headline
+
+
 def test_the_pages_title_names_a_headline_under_a_promotions_sentence(vocabulary):
     # A promotion of a sentence stands above the headline: the first prose line is none of the article's.
     headline = "Amazon launches a generic drug subscription for Prime members"
@@ -1193,6 +1201,16 @@ ZH_PARAGRAPHS = [
     "据介绍，目前已有十二家三甲医院接入平台，覆盖内科、儿科和皮肤科等常见科室，平均候诊时间缩短到十分钟以内。",
     "业内人士认为，线上复诊能否持续发展，关键在于医保支付能否打通，以及处方流转的监管是否到位。",
 ]
+
+
+@pytest.mark.parametrize("about", [
+    ["关于京东健康", "京东健康是京东集团旗下专注于医疗健康业务的子集团，致力于成为国民首席健康管家。"],
+    ["■ LINE株式会社について", "LINE株式会社は、コミュニケーションアプリ「LINE」を中心にサービスを展開しています。"],
+    ["카카오헬스케어 소개", "카카오헬스케어는 2022년 3월 설립된 헬스케어 전문 기업입니다."],
+], ids=["Chinese", "Japanese", "Korean"])
+def test_a_cjk_releases_about_section_is_boilerplate(vocabulary, about):
+    text = page("互联网医院正式上线", "", *ZH_PARAGRAPHS, "", *about)
+    assert [b.text for b in clean(decoded(text), vocabulary).blocks] == ZH_PARAGRAPHS
 
 
 def test_a_chinese_page_with_a_dateline_labels_and_an_advertisement(vocabulary):

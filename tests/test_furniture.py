@@ -323,6 +323,10 @@ def test_counters(line, expected):
     ("【字号：大 中 小】 打印本页 关闭窗口", True), ("請繼續下滑閱讀", True), ("印刷する", True),
     ("キーワード：アップル、ウエアラブル", True), ("分類：企業・産業／ＩＴ・通信", True), ("In this article:", True),
     ("In this article, we explain why the deal matters.", False),
+    # a government site's banner and survey, a document's download with its size, a site's search button
+    ("An official website of the United States government", True), ("Here's how you know", True),
+    ("Offizielle Website der Europäischen Union", True), ("Was this page helpful?", True),
+    ("0421 보도자료.hwp (312 KB)", True), ("Search USITC", True), ("Search for a cure took ten years", False),
     # a post's badge and province, an invitation to a phone, a list's controls (a feed reader's)
     ("原创", True), ("发表于上海", True), ("IP属地：广东", True), ("手机看新闻", True),
     ("Tout marquer comme lu", True), ("Trier : du plus récent au plus ancien", True), ("Sortieren nach Datum", True),

@@ -13,7 +13,7 @@ from . import furniture
 from .bylines import byline_name
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, Labels
-from .line_shape import weight
+from .line_shape import is_spaced, weight
 from .name_lines import name_line
 from .sentences import ROUGH_BOUNDARY, ends_like_sentence
 from .thresholds import CLEANING
@@ -71,6 +71,8 @@ def _same_name(name: str, paragraph: str) -> bool:
     """Whether `paragraph` opens with the name a header names, or with that name without the case ending
     the header gives it ("O tvrtki Microsoftu" over "Microsoft (Nasdaq: MSFT) …"); not with a longer word
     that starts like it ("Brasil" over "Brasileiros …")."""
+    if not is_spaced(name):  # a CJK name, run on into the paragraph's first words ("京东健康是…")
+        return paragraph.strip().startswith(name)
     named, opening = _first_word(name), _first_word(paragraph)
     return opening == named or (
         len(opening) >= CLEANING.declined_name_min_chars and named.startswith(opening)

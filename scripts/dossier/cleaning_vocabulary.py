@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .characters import CJK, char_class
 from .curated_yaml import compiled_pattern, load_validated
 from .line_patterns import LinePatterns
 
@@ -15,8 +16,8 @@ _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 # Each list and how its patterns are used: "line" lists match whole lines, the others anywhere.
 _LISTS = ("chrome", "consent_button", "cookie", "notice", "disclosure", "byline", "credit", "credit_word",
           "advertising", "ad_prefix", "related", "related_prefix", "share_verb", "share_platform", "share_joiner",
-          "spam_terms", "article_end", "about_prefix", "comments_header", "bio_verb", "bio_header", "relative_time",
-          "mail_header", "forward_marker", "follow_button")
+          "spam_terms", "article_end", "about_prefix", "about_suffix", "comments_header", "bio_verb", "bio_header",
+          "relative_time", "mail_header", "forward_marker", "follow_button")
 # The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
 _INDEXED = ("chrome", "consent_button")
 SCHEMA = {
@@ -50,6 +51,7 @@ class CleaningVocabulary:
     spam_terms: re.Pattern[str]
     article_end: re.Pattern[str]
     about_prefix: re.Pattern[str]
+    about_suffix: re.Pattern[str]
     comments_header: re.Pattern[str]
     bio_verb: re.Pattern[str]
     bio_header: re.Pattern[str]
@@ -96,10 +98,15 @@ class CleaningVocabulary:
         return bool(self.bio_header.fullmatch(line.strip("*#▍■●◆[]【】:： ")))
 
     def about_whom(self, line: str) -> str | None:
-        """The name an "About <name>" header names ("About Microsoft" → Microsoft), or None."""
+        """The name an "About <name>" header names ("About Microsoft" → Microsoft, "关于京东健康" → 京东健康,
+        "■ LINE株式会社について" → LINE株式会社), or None."""
+        line = line.strip().lstrip("■□◆◇●○▶▷★☆◎ ")
         found = self.about_prefix.match(line)
-        name = line[found.end():].strip(" :") if found else ""
-        return name if name[:1].isupper() else None
+        name = line[found.end():].strip(" :：") if found else ""
+        if not found:
+            after = next((match for match in self.about_suffix.finditer(line) if match.end() == len(line)), None)
+            name = line[: after.start()].strip() if after else ""
+        return name if name[:1].isupper() or _UNCASED_NAME.match(name) else None
 
     def opens_with_bio_verb(self, text: str) -> bool:
         """Whether `text` opens with a verb a bio uses after the author's name ("covers", "ist")."""
@@ -125,6 +132,7 @@ class CleaningVocabulary:
         return bool(self.disclosure.search(line))
 
 
+_UNCASED_NAME = re.compile(f"[{char_class(CJK)}]")  # a CJK name opens with no capital
 _FIRST_PART = re.compile(r"\s[|·•]\s")  # the separators between a line's controls
 _DIGIT = re.compile(r"\d")
 

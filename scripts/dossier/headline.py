@@ -137,15 +137,20 @@ _NUMBERING_LABEL = re.compile(
 def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int]) -> int | None:
     """The candidate a line above the prose names as the page's title, when that line is a title with the
     site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse"):
-    the page's first line, or one under the site's masthead, menu and quotes."""
+    the page's first line, or one under the site's masthead, menu and quotes; or a breadcrumb that ends in it
+    ("News Releases / Mayo Clinic selects Google as strategic partner")."""
     for i in above:
         parts = tab_title_parts(texts[i])
-        if len(parts) > 1:
-            title = parts[0]
-            named = next((j for j in candidates if j > i and texts[j].strip() == title), None)
+        crumbs = _BREADCRUMB_SEPARATOR.split(texts[i].strip())
+        titles = ([parts[0]] if len(parts) > 1 else []) + ([crumbs[-1]] if len(crumbs) > 1 else [])
+        for title in titles:
+            named = next((j for j in candidates if j > i and texts[j].strip() == title.strip()), None)
             if named is not None and _is_title_sized(title):
                 return named
     return None
+
+
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[/>›»＞]\s")
 
 
 def _is_title_sized(title: str) -> bool:
