@@ -70,6 +70,9 @@ def test_bidirectional_overrides_are_removed_and_right_to_left_marks_kept():
         (b"  \n\t \r\n", "whitespace only"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
         (b"short note", "too short"),
+        # UTF-16 without its byte-order mark: read only with it, and the reason says so
+        (("Amazon Care closes its clinics for good. " * 20).encode("utf-16-le"),
+         "UTF-16 text saved without its byte-order mark"),
     ],
 )
 def test_junk_is_rejected_with_a_reason(data, reason):

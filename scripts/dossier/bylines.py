@@ -84,8 +84,6 @@ _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.
 # then the correspondent's name ("ニューヨーク＝佐藤健一"), as a dispatch gives it without its brackets.
 _NAME_EQUALS_OUTLET = re.compile(r"([^\s＝=]{1,5}(?:[ 　][^\s＝=]{1,5})?)\s*[＝=]\s*([^＝=\s][^＝=]{1,30})")
 _PLACE_EQUALS_NAME = re.compile(r"([^\s＝]{1,12})\s*＝\s*([^\s＝]{1,5}(?:[ 　][^\s＝]{1,5})?)")
-
-
 _DIGIT = re.compile(r"\d")
 
 

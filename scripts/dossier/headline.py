@@ -3,6 +3,7 @@ for `article_location.locate_article`, once the lines are labelled on their own 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import furniture
@@ -139,14 +140,18 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
     site's name after a separator ("China's online doctors get their moment - by Lena Qiao - Far East Pulse"):
     the page's first line, or one under the site's masthead, menu and quotes; or a breadcrumb that ends in it
     ("News Releases / Mayo Clinic selects Google as strategic partner")."""
+    named_by: dict[str, list[int]] = {}  # each candidate's text, and where it stands (looked up, not scanned)
+    for j in candidates:
+        named_by.setdefault(texts[j].strip(), []).append(j)
     for i in above:
         parts = tab_title_parts(texts[i])
         crumbs = _BREADCRUMB_SEPARATOR.split(texts[i].strip())
         titles = ([parts[0]] if len(parts) > 1 else []) + ([crumbs[-1]] if len(crumbs) > 1 else [])
         for title in titles:
-            named = next((j for j in candidates if j > i and texts[j].strip() == title.strip()), None)
-            if named is not None and _is_title_sized(title):
-                return named
+            standing = named_by.get(title.strip(), [])
+            after = bisect.bisect_right(standing, i)
+            if after < len(standing) and _is_title_sized(title):
+                return standing[after]
     return None
 
 

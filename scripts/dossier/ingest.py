@@ -95,7 +95,7 @@ def _binary_kind(data: bytes) -> str | None:
         return None  # UTF-16/32 text legitimately holds NUL bytes
     head = data[: CLEANING.binary_sniff_bytes]
     if head.count(b"\x00") > len(head) // CLEANING.binary_nul_per_bytes + 1:
-        return "binary data (NUL bytes)"
+        return "binary data (NUL bytes), or UTF-16 text saved without its byte-order mark"
     return None
 
 
