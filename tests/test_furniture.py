@@ -322,7 +322,8 @@ def test_counters(line, expected):
     # a CJK toolbar's font-size row, a scroll prompt, a button's verb, a page's keywords and category, a widget's label
     ("【字号：大 中 小】 打印本页 关闭窗口", True), ("請繼續下滑閱讀", True), ("印刷する", True),
     ("キーワード：アップル、ウエアラブル", True), ("分類：企業・産業／ＩＴ・通信", True), ("In this article:", True),
-    ("In this article, we explain why the deal matters.", False),
+    ("In this article, we explain why the deal matters.", False), ("Comunicado de prensa", True),
+    ("Ir para o Conteúdo 1", True), ("Ir para o Rodapé 4", True), ("Skip to navigation", True),  # skip links
     # a government site's banner and survey, a document's download with its size, a site's search button
     ("An official website of the United States government", True), ("Here's how you know", True),
     ("Offizielle Website der Europäischen Union", True), ("Was this page helpful?", True),

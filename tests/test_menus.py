@@ -19,6 +19,7 @@ from test_furniture import BODY
     "Home › Tech › Amazon closes its Care service for good after three years of trying",
     "होम / टेक / अमेज़न ने अमेरिका में लॉन्च की ऑनलाइन क्लिनिक सेवा Amazon Clinic, मैसेज से होगा इलाज",  # slashes
     "12 | Comments | Share | Print",  # a toolbar that opens with a count: no numbered heading
+    "Noticias de Oracle > Comunicados de prensa",  # a breadcrumb of two short items
 ])
 def test_navigation_is_short_items_between_separators(line):
     assert is_navigation(line)
@@ -32,6 +33,7 @@ def test_navigation_is_short_items_between_separators(line):
     "| Region | Clinics | Patients |",
     "01｜从员工福利走向企业市场",  # a numbered section's heading
     "2 | Why the deal matters",
+    "Apple > Samsung? The smartwatch numbers for the last quarter say otherwise",
     "Amazon <b>expands</b> its clinic network",  # the > of a tag is no breadcrumb's
     "Revenue grew > 5% > last year, and the company said it would hire more nurses in every clinic.",
     "Tech / health / the 24/7 clinic that Amazon closed after three years, and what its patients did next.",

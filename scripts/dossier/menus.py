@@ -23,6 +23,7 @@ NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·�
 # every space, which is most of the clean stage's time on long paragraphs.
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_BREADCRUMB_ARROW = re.compile(r"\s[›»>＞]\s")
 _BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞/]\s.*\s[›»>＞/]\s")  # two at least: "Home > Tech > …", "Home / Tech / …"
 _GUILLEMETS = re.compile(r"«([^«»]*)»")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
@@ -57,8 +58,11 @@ def is_navigation(text: str, limits: CleaningThresholds = CLEANING) -> bool:
         text = _ELLIPSIS_END.sub("", text)  # the headline cut short with an ellipsis: no sentence's end
     if ends_like_sentence(text) and FULL_STOP_END.search(text):
         return False
+    # Two items: a line no heavier than one item and its separator, or a breadcrumb's ("Noticias de Oracle >
+    # Comunicados de prensa"), its items short whatever the line's weight.
     return (len(items) >= limits.nav_min_items_any_weight
-            or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack)
+            or weight(text) <= limits.nav_item_max_weight + limits.nav_two_items_slack
+            or _BREADCRUMB_ARROW.search(text) is not None)
 
 
 def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
