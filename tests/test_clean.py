@@ -1017,6 +1017,16 @@ def test_a_breadcrumb_that_ends_in_the_headline_names_it(vocabulary):
     assert clean(decoded(text), vocabulary).title == headline
 
 
+def test_a_name_over_the_writers_role_over_the_dateline_is_the_byline(vocabulary):
+    headline = "Amazon Halo View review: Amazon's fitness band finally gets a screen"
+    text = page("Circuit Breakdown", "", headline, "Share on Facebook", "Colin Marsh", "Senior Editor, Wearables",
+                "Published Dec. 16, 2021 7:00 a.m. PT", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"))
+    result = clean(decoded(text), vocabulary)
+    assert result.title == headline
+    assert {"Colin Marsh", "Senior Editor, Wearables"} <= {r.text for r in result.removed_lines if r.rule == "byline"}
+
+
 def test_the_pages_title_names_a_headline_under_a_promotions_sentence(vocabulary):
     # A promotion of a sentence stands above the headline: the first prose line is none of the article's.
     headline = "Amazon launches a generic drug subscription for Prime members"

@@ -324,6 +324,13 @@ def test_counters(line, expected):
     ("キーワード：アップル、ウエアラブル", True), ("分類：企業・産業／ＩＴ・通信", True), ("In this article:", True),
     ("In this article, we explain why the deal matters.", False), ("Comunicado de prensa", True),
     ("Ir para o Conteúdo 1", True), ("Ir para o Rodapé 4", True), ("Skip to navigation", True),  # skip links
+    # a review's shop buttons, price widgets, score box and stars, a contents label, a gallery's, a video's title
+    ("$399 at Amazon", True), ("449 € en Amazon", True), ("Check price", True), ("Vedi offerta su Amazon", True),
+    ("Bestpreis: 349,00 €", True), ("楽天で見る", True), ("在京东购买", True), ("쿠팡에서 보기", True),
+    ("Our verdict", True), ("★★★★☆", True), ("評価：★★★★☆", True), ("PocketWise rating: 4.0/5", True),
+    ("目次 [表示]", True), ("Bildergalerie: Google Pixel Watch 2 (15 Bilder)", True), ("▶ 播放", True),
+    ("Verdict", False), ("The verdict", False),  # a review's own subheading
+    ("Sold at 399 dollars at the store, the watch was a hit.", False),
     # a government site's banner and survey, a document's download with its size, a site's search button
     ("An official website of the United States government", True), ("Here's how you know", True),
     ("Offizielle Website der Europäischen Union", True), ("Was this page helpful?", True),
@@ -452,6 +459,12 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     # a wire's link to its standards, a paywall's meter, in the languages wires and papers print them
     ("Nossos Padrões: Os Princípios de Confiança da Agência Meridiano.", True),
     ("Il vous reste 68 % de l'article à lire", True),
+    # an affiliate disclosure, in the words review sites use
+    ("GadgetProof is reader-supported. When you buy through links on our site, we may earn an affiliate commission.",
+     True),
+    ("※当サイトはアフィリエイトプログラムに参加しています。", True), ("本文含有推广链接，通过链接购买，数码前哨可能获得佣金。", True),
+    ("이 포스팅은 쿠팡 파트너스 활동의 일환으로, 이에 따른 일정액의 수수료를 제공받습니다.", True),
+    ("The insurer will earn a commission on each policy it sells.", False),
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected

@@ -499,6 +499,9 @@ def test_a_place_between_the_name_and_the_dateline_is_not_the_author(language, h
     (["# Clinic chain changes hands", "Miriam Castellanos", "Health", "June 16, 2022"], None),
     (["# Clinic chain changes hands", "Miriam Castellanos", "Chief Medical Information Officer at Riverside",
       "Writes on internal medicine and informatics", "June 16, 2022"], None),
+    # the writer's role in a few words between the name and the dateline
+    (["# Clinic chain changes hands", "Colin Marsh", "Senior Editor, Wearables", "June 16, 2022"], "Colin Marsh"),
+    (["# Clinic chain changes hands", "Marisa Okafor, PharmD", "Senior Editor", "June 16, 2022"], "Marisa Okafor"),
     # nor a description above the headline: the site's today is no byline
     (["Miriam Castellanos", "Chief Medical Information Officer at Riverside", "June 16, 2022",
       "# Clinic chain changes hands"], None),
@@ -968,6 +971,7 @@ def test_lead_byline(text, expected):
     ("Kadri Tamm, Mart Lepik", "Kadri Tamm, Mart Lepik"),
     ("Hennie Botha en Marelize van der Merwe", "Hennie Botha en Marelize van der Merwe"),
     ("New York, Los Angeles", None), ("Health, Science", None),
+    ("Marisa Okafor, PharmD", "Marisa Okafor"), ("Jane Doe, MD", "Jane Doe"),  # without the credential
 ])
 def test_name_line(text, expected):
     assert name_line(text) == expected

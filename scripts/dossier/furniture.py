@@ -23,9 +23,10 @@ from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
 from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
-from .name_lines import HANDLE_LINE, name_line
+from .name_lines import HANDLE_LINE, is_role_phrase, name_line
 from .outlets import is_source_line
-from .person_names import unmarked_name
+from .people import people
+from .person_names import person_name, unmarked_name
 from .places import is_place
 from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
@@ -304,7 +305,8 @@ def is_related_item(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: Labels,
                                vocabulary: CleaningVocabulary, raw: list[str]) -> None:
     """A bare name ("Javier Ortega") above or below a byline or dateline is the author's line; so is one beside
-    a dateline set out in parts, labelled a menu ("1:45 PM PDT • April 26, 2023"), or over "Follow"."""
+    a dateline set out in parts, labelled a menu ("1:45 PM PDT • April 26, 2023"), or over "Follow"; and a name
+    over the writer's role, over the dateline ("Colin Marsh" / "Senior Editor, Wearables")."""
     for n, i in enumerate(kept):
         if i + 1 < len(raw) and vocabulary.is_follow_button(raw[i + 1]) and i not in label \
                 and is_person_name(texts[i]):
@@ -321,5 +323,11 @@ def label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: La
             if neighbour is not None and neighbour not in label and is_place(texts[neighbour]):
                 label[neighbour] = "dateline"  # where it was written, then the name beyond it
                 neighbour = beside(2 * step)
+            if step < 0 and neighbour is not None and neighbour not in label and is_role_phrase(texts[neighbour]):
+                # "Colin Marsh" (or "Marisa Okafor, PharmD") / "Senior Editor, Wearables" / the dateline
+                beyond = beside(2 * step)
+                if beyond is not None and beyond not in label and all(map(person_name, people(texts[beyond]))):
+                    label[neighbour] = label[beyond] = "byline"
+                    continue
             if neighbour is not None and neighbour not in label and is_person_name(texts[neighbour]):
                 label[neighbour] = "byline"

@@ -25,11 +25,13 @@ def name_line(text: str) -> str | None:
     names = people(text)  # "Kadri Tamm, Mart Lepik", "Hennie Botha en Marelize van der Merwe": several
     if len(names) > 1 and not any(map(is_place, names)):  # (never "New York, Los Angeles")
         return text.strip()
+    if names != [text.strip()] and person_name(names[0]):  # "Marisa Okafor, PharmD": without the credential
+        return names[0]
     handle = _SOCIAL_HANDLE.search(text)  # "Ravi Dhaliwal @ravidhal": the name, then where to follow them
     if handle and person_name(text[: handle.start()]):
         return text[: handle.start()].strip()
     head, comma, role = text.partition(",")
-    if comma and person_name(head) and _is_role_phrase(role):
+    if comma and person_name(head) and is_role_phrase(role):
         return head.strip()
     words = text.split()
     for size in (2, 3):  # "Harriet Ashdown" before "Harriet Ashdown Health"
@@ -37,7 +39,7 @@ def name_line(text: str) -> str | None:
         # Without a comma, a role of two words at least, one in lower case: "Amazon Fires Its Health Editor"
         # is a headline in title case.
         if len(role_words) > 1 and any(word.islower() for word in role_words) and person_name(name) \
-                and _is_role_phrase(" ".join(role_words)):
+                and is_role_phrase(" ".join(role_words)):
             return name
     return None
 
@@ -48,7 +50,7 @@ _SOCIAL_HANDLE = re.compile(r"(?<!\s)\s+(?:[|·•]\s*)?@\w{1,30}\s*$")
 HANDLE_LINE = re.compile(r"[(（]?@(\w[\w.]{0,29})[)）]?")
 
 
-def _is_role_phrase(text: str) -> bool:
+def is_role_phrase(text: str) -> bool:
     """A role ("Consumer Tech Reporter", "Director of Clinical Programs") or a desk ("dział Firmy"): a few
     words, the last a role, or the first a desk's, or a title in capitals as a byline gives it ("Director",
     not a caption's "chief executive of Amazon")."""

@@ -11,7 +11,7 @@ from .bylines import byline_name, opens_with_byline_marker
 from .datelines import Dateline
 from .meta_lines import is_prose, is_role
 from .meta_vocabulary import VOCABULARY
-from .name_lines import HANDLE_LINE, bio_name, name_line, sign_off_name
+from .name_lines import HANDLE_LINE, bio_name, is_role_phrase, name_line, sign_off_name
 from .outlets import names_agree, site_name
 from .page_layout import Page, PageLine, first_positions, headline_number
 from .person_names import person_name, unmarked_name
@@ -78,9 +78,10 @@ def page_author(layout: Page, datelines: FoundDatelines, bylines: list[tuple[Pag
 
 def _is_byline_part(text: str) -> bool:
     """A line of a byline's block that is not the name: a place, a role (not a picture's label, whose
-    credit stands beyond it), an e-mail address, a handle."""
+    credit stands beyond it) or the writer's role in a few words ("Senior Editor, Wearables"), an e-mail
+    address, a handle."""
     line = text.strip()
-    return (is_place(line) or (is_role(line) and line not in VOCABULARY.picture_words)
+    return (is_place(line) or (is_role(line) and line not in VOCABULARY.picture_words) or is_role_phrase(line)
             or bool(EMAIL_ADDRESS.fullmatch(line) or HANDLE_LINE.fullmatch(line)))
 
 
