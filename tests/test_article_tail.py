@@ -100,6 +100,16 @@ def test_disclosures_closing_a_finance_article_are_no_part_of_it(vocabulary, tai
     assert shown(*tail, vocabulary=vocabulary) == BODY
 
 
+def test_an_affiliate_disclosure_inside_the_article_is_no_part_of_it_however_long(vocabulary):
+    note = ("GadgetProof is reader-supported. When you buy through links on our site, we may earn an affiliate "
+            "commission, which helps keep our reviews independent and free to read for everyone.")
+    page = [BODY[0], note, *BODY[1:]]
+    result = clean(DecodedText("seeds/articles/page.txt", "0" * 64,
+                               "\n\n".join(["Example Health opens video visits to all its members",
+                                             "By Dana Whitcomb, Meridian Wire", *page]), "utf-8"), vocabulary)
+    assert [block.text for block in result.blocks] == BODY
+
+
 def test_a_paragraph_that_speaks_of_advice_inside_the_article_stays(vocabulary):
     middle = ("Regulators said the app's tips did not constitute investment advice, a point the company has made "
               "since the pilot began in two counties.")

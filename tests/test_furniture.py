@@ -331,6 +331,7 @@ def test_counters(line, expected):
     ("目次 [表示]", True), ("Bildergalerie: Google Pixel Watch 2 (15 Bilder)", True), ("▶ 播放", True),
     ("Verdict", False), ("The verdict", False),  # a review's own subheading
     ("Sold at 399 dollars at the store, the watch was a hit.", False),
+    ("前往 momo 購買", True), ("蝦皮看價格", True), ("HK$3,199 起", True), ("去 Apple Store 睇價", True),
     # a government site's banner and survey, a document's download with its size, a site's search button
     ("An official website of the United States government", True), ("Here's how you know", True),
     ("Offizielle Website der Europäischen Union", True), ("Was this page helpful?", True),
@@ -465,6 +466,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("※当サイトはアフィリエイトプログラムに参加しています。", True), ("本文含有推广链接，通过链接购买，数码前哨可能获得佣金。", True),
     ("이 포스팅은 쿠팡 파트너스 활동의 일환으로, 이에 따른 일정액의 수수료를 제공받습니다.", True),
     ("The insurer will earn a commission on each policy it sells.", False),
+    ("本文不构成医疗建议，用药请遵医嘱。", True), ("This article is not medical advice.", True),  # advice declined
 ])
 def test_notices(vocabulary, line, expected):
     assert furniture.is_notice(line, vocabulary) is expected

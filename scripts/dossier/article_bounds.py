@@ -85,7 +85,8 @@ def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels,
                            good: list[int], vocabulary: CleaningVocabulary, headings: set[int],
                            language: str | None) -> None:
     """The article runs from its first to its last good prose line. Above the headline everything is
-    furniture; between headline and prose (the standfirst's place) and inside the run, only notices;
+    furniture; between headline and prose (the standfirst's place) and inside the run, only notices (short ones,
+    and disclosures of any length);
     after the run, all but the closing sentences that follow it directly (the first of them may lack its
     full stop: "For now, the hospitals say nothing changes for patients")."""
     first_body = next((i for i in good if title is None or i > title), None)
@@ -107,8 +108,8 @@ def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels,
                 label[i] = "notice"
         elif last_body is not None and i > last_body:
             label[i] = "notice" if notice else "after_article"
-        elif notice and weight(text) <= short:
-            label[i] = "notice"
+        elif (notice and weight(text) <= short) or vocabulary.is_disclosure(text):
+            label[i] = "notice"  # (a disclosure however long: "When you buy through links on our site, we may …")
     if last_body is None:
         return
     tail = [i for i in kept if i > last_body]
