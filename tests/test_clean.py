@@ -1017,6 +1017,20 @@ def test_a_breadcrumb_that_ends_in_the_headline_names_it(vocabulary):
     assert clean(decoded(text), vocabulary).title == headline
 
 
+def test_a_removals_lines_are_its_rules_alone(vocabulary):
+    # Two notices with other furniture between them: each notice is its own removal, never one over the
+    # lines another rule took ("notice 39-44" spanning "after_article 41-43").
+    text = page("The Daily Ledger", "", "Example Health raises its forecast", "By Jane Doe", "", ENGLISH_PARAGRAPH, "",
+                ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday"), "", "Sign up for our daily newsletter",
+                "More reviews", "Fitbit Charge 5 review: a better-looking Fitbit", "Whoop 4.0 review: a coach",
+                "Get the Daily Ledger newsletter")
+    result = clean(decoded(text), vocabulary)
+    rule_of = {r.line: r.rule for r in result.removed_lines}
+    for removal in result.removals:
+        spanned = {rule_of[n] for n in range(removal.line_start, removal.line_end + 1) if n in rule_of}
+        assert spanned == {removal.rule}, (removal, spanned)
+
+
 def test_a_name_over_the_writers_role_over_the_dateline_is_the_byline(vocabulary):
     headline = "Amazon Halo View review: Amazon's fitness band finally gets a screen"
     text = page("Circuit Breakdown", "", headline, "Share on Facebook", "Colin Marsh", "Senior Editor, Wearables",

@@ -133,7 +133,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     for i, rule in label.items():
         by_rule.setdefault(rule, []).append(i)
     for rule, indexes in sorted(by_rule.items()):
-        lines.remove(rule, indexes)
+        lines.remove(rule, indexes, apart=label.keys() - set(indexes))
     return title
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,11 +72,11 @@ class Lines:
     def text(self, index: int) -> str:
         return (self.raw if self.shown is None else self.shown)[index].strip()
 
-    def remove(self, rule: RemovalKind, indexes: list[int]) -> None:
-        """Take the lines out, recording one removal per run of adjacent kept lines."""
+    def remove(self, rule: RemovalKind, indexes: list[int], apart: Set[int] = frozenset()) -> None:
+        """Take the lines out, a removal per run of adjacent kept lines; another rule's lines (`apart`) end a run."""
         run: list[int] = []
         for index in sorted(set(indexes)):
-            if run and not self._adjacent(run[-1], index):
+            if run and not self._adjacent(run[-1], index, apart):
                 self._record(rule, run)
                 run = []
             run.append(index)
@@ -89,11 +89,11 @@ class Lines:
     def _is_kept_nonblank(self, index: int) -> bool:
         return self.kept[index] and bool(self.raw[index].strip())
 
-    def _adjacent(self, earlier: int, later: int) -> bool:
+    def _adjacent(self, earlier: int, later: int, apart: Set[int]) -> bool:
         """Both lines kept, and no kept line with text between them. Looks only between the two, so that
         removing a few lines costs what they span, not the whole text."""
-        return (self._is_kept_nonblank(earlier) and self._is_kept_nonblank(later)
-                and not any(self._is_kept_nonblank(index) for index in range(earlier + 1, later)))
+        return (self._is_kept_nonblank(earlier) and self._is_kept_nonblank(later) and not any(
+            self._is_kept_nonblank(index) or index in apart for index in range(earlier + 1, later)))
 
     def _record(self, rule: RemovalKind, run: list[int]) -> None:
         chars = sum(len(self.text(i)) for i in run)
