@@ -760,7 +760,7 @@ def test_script_of(text, expected):
     ("ar", "١٢ مارس ٢٠٢٣", ["2023-03-12"]),
     ("fa", "۱۲ مارس ۲۰۲۳", ["2023-03-12"]),
     ("hi", "१३ अगस्त २०२०, ०९:४५", ["2020-08-13"]),
-    ("fa", "۱۲ دی ۱۳۹۸", []),  # a Solar Hijri date: not read as Gregorian
+    ("fa", "۱۲ دی ۱۳۹۸", ["2020-01-02"]),  # a Solar Hijri date: read as the Gregorian day it is
     # a date in English on a page in another language
     ("hi", "अपडेटेड: 13 Aug 2020, 09:45 AM IST", ["2020-08-13"]),
     ("de", "Stand: 10 May 2022", ["2022-05-10"]),

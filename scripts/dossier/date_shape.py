@@ -34,12 +34,15 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 _SMALL_NUMBER = re.compile(r"(?<![\d.,\w])\d{1,2}(?!\d|[.,]\d)")
 
 
-# A date in the Islamic or the Iranian calendar, its year in the 1400s ("١٥ جمادى الآخرة ١٤٤٥ هـ", "۲۴ فروردین
-# ۱۴۰۰"), beside the Gregorian one or alone: a dateline's, though no Gregorian day is read from it.
+# The months of Iran's Solar Hijri calendar, as Persian pages name them.
+SOLAR_HIJRI_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|امرداد|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+# A date in the Islamic or the Iranian calendar, its year in the 1300s or 1400s ("١٥ جمادى الآخرة ١٤٤٥ هـ", "۲۴
+# فروردین ۱۴۰۰", "23 مرداد 1397"), beside the Gregorian one or alone: a dateline's (a Persian page's Solar Hijri day
+# is read as its Gregorian one: era_dates).
 _HIJRI_OR_SOLAR_DATE = re.compile(
     r"(?<!\d)\d{1,2}\s*(?:محرم|صفر|ربيع الأول|ربيع الأ?آخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|جمادى الثانية|رجب"
-    r"|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
-    r"\s*14\d{2}(?!\d)")
+    rf"|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|{SOLAR_HIJRI_MONTHS})"
+    r"\s*1[34]\d{2}(?!\d)")
 
 
 def has_full_date(text: str) -> bool:

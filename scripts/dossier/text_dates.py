@@ -109,7 +109,8 @@ def find_dates(text: str, language: str = "und", order: DateOrder | None = None)
     # Spans already read, kept in order and looked up by bisection: a long text with many dates is read
     # in linear time (each year against every span before it was quadratic).
     found = [FoundDate(start, end, value) for start, end, value in era_dates(text, language)]
-    year_first = list(_YEAR_FIRST.finditer(text))
+    era_spans = _Spans(sorted((date.start, date.end) for date in found))  # "1402/10/05" is no year 1402
+    year_first = [match for match in _YEAR_FIRST.finditer(text) if not era_spans.overlaps(match.span())]
     for match in year_first:
         year, _sep, month, day, cjk_month, cjk_day = match.groups()
         value = valid_date(int(year), int(month or cjk_month), int(day or cjk_day))
