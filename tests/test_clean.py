@@ -1017,6 +1017,17 @@ def test_a_breadcrumb_that_ends_in_the_headline_names_it(vocabulary):
     assert clean(decoded(text), vocabulary).title == headline
 
 
+def test_a_table_of_contents_is_navigation_and_its_headings_stay(vocabulary):
+    second = ENGLISH_PARAGRAPH.replace("Wednesday", "Thursday")
+    text = page("The Daily Ledger", "", "Example Health raises its forecast", "By Jane Doe", "", "Contents",
+                "1 What changes for members", "2. What the analysts say", "", ENGLISH_PARAGRAPH, "",
+                "What changes for members", second, "", "What the analysts say", ENGLISH_PARAGRAPH.replace("Wednesday", "Friday"))
+    result = clean(decoded(text), vocabulary)
+    blocks = [b.text for b in result.blocks]
+    assert "What changes for members" in blocks and "What the analysts say" in blocks
+    assert not any(text.startswith(("1 ", "2.")) for text in blocks)
+
+
 def test_a_removals_lines_are_its_rules_alone(vocabulary):
     # Two notices with other furniture between them: each notice is its own removal, never one over the
     # lines another rule took ("notice 39-44" spanning "after_article 41-43").

@@ -1,7 +1,8 @@
 """The article's bounds: it runs from its first to its last good prose line, under its headline. Above and
 after the run the lines are furniture, but for the few that close the article just after it (a short
 sentence, a list, a chronology, a table, a heading over one); inside it, a short label in brackets over prose is
-the article's subheading ("【買収の概要】"), and lines opened by a triangle one after another are its list.
+the article's subheading ("【買収の概要】"), and lines opened by a triangle one after another are its list; numbered
+lines that repeat its headings are a table of contents.
 Labels as article_location labels a line (furniture.Labels)."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _PARTS_OR_SENTENCES = re.compile(r"[/／|｜]|[.。](?:\s|$)")
 _SQUARE_BRACKETS = "【［[〔〖"  # a subheading's; round ones hold a remark ("(Fortsetzung folgt)")
 # A point of a list: a short label and its colon ("출시일: 2024년 2월 1일"), where a caption is a sentence.
 _LABELLED_POINT = re.compile(r"^\s*[^\s:：][^:：]{0,15}[:：]")
+# An entry of a table of contents: its number, then the heading it points to ("1 心電図アプリの使い方", "2. Battery").
+_CONTENTS_ENTRY = re.compile(r"^\s*\d{1,2}(?:[.)．]\s*|\s+)(\S.*)$")
 # A numbered reference to a source ("[3] https://…", "【3】https://…"): the article's own apparatus,
 # however much it looks like a dateline (an access date) or stands after the prose.
 REFERENCE = re.compile(r"^[\[【［]\d{1,3}[\]】］].*(?:https?://|www\.)")
@@ -144,3 +147,15 @@ def label_outside_article(kept: list[int], texts: dict[int, str], label: Labels,
             break
         unended_kept = unended_kept or unended
         del label[i]
+
+
+def label_contents_lists(kept: list[int], texts: dict[int, str], label: Labels) -> None:
+    """A table of contents: numbered lines each of whose heading a later line of the page repeats ("1 心電図アプリの
+    使い方" over the subheading "心電図アプリの使い方"), two at least: the page's navigation, where the headings
+    themselves stay the article's."""
+    last: dict[str, int] = {texts[i].strip(): i for i in kept}  # each line's text, at the last line that holds it
+    entries = [i for i in kept if i not in label and (entry := _CONTENTS_ENTRY.match(texts[i]))
+               and last.get(entry.group(1).strip(), -1) > i]
+    if len(entries) >= CLEANING.contents_min_entries:
+        for i in entries:
+            label[i] = "navigation"

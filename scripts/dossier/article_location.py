@@ -90,6 +90,7 @@ def locate_article(lines: Lines, vocabulary: CleaningVocabulary, overrides: Line
     groups = _blank_line_groups(lines.raw)
     _label_related_lists(kept, texts, label, groups, language)
     _label_ad_boxes(kept, texts, label, groups)
+    article_bounds.label_contents_lists(kept, texts, label)
 
     @cache  # a line's shape does not change as its neighbours are labelled: judged once
     def is_prose(i: int) -> bool:

@@ -121,6 +121,7 @@ class CleaningThresholds:
     label_max_weight: int = 36  # 【字号】, ［有料会員限定］, (完)
     triangle_list_min_lines: int = 2  # "▲…" lines in a row inside the article: a list; one alone, a caption
     bracketed_subheading_min_chars: int = 4  # in brackets: a section "【買収の概要】", not "【写真】"
+    contents_min_entries: int = 2  # numbered lines repeating the article's headings: a table of contents
     chronology_heading_min_entries: int = 2  # a short line heads a chronology after the article over this many
     bracketed_subheading_min_words: int = 2  # where words are spaced: "[시장 반응과 전망]", not "[Video]"
     tagline_max_weight: int = 300  # a site's one-sentence tagline above the headline
