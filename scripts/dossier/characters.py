@@ -115,6 +115,9 @@ def visible(name: str) -> str:
                    for ch in _ESCAPE_LOOKALIKE.sub(r"\\\\", name))
 
 
+# The marks CJK pages open subheadings and bullets with ("■代表取締役のコメント", "■ LINE株式会社について").
+SUBHEADING_MARKS = "■□◆◇●○▶▷★☆◎"
+
 # Pictographs and the marks that dress them ("✍️ Por …", "▪️ …"): symbols a post opens a line with, before its words;
 # and the invisible marks of direction a right-to-left page may open a line with (RLM, LRM, ALM).
 _LEADING_SYMBOLS = regex.compile(r"^[\p{So}\p{Sk}\uFE0E\uFE0F\u200D\u200E\u200F\u061C\s]+")

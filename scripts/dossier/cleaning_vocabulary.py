@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .characters import CJK, char_class
+from .characters import CJK, SUBHEADING_MARKS, char_class
 from .curated_yaml import compiled_pattern, load_validated
 from .line_patterns import LinePatterns
 
@@ -100,7 +100,7 @@ class CleaningVocabulary:
     def about_whom(self, line: str) -> str | None:
         """The name an "About <name>" header names ("About Microsoft" → Microsoft, "关于京东健康" → 京东健康,
         "■ LINE株式会社について" → LINE株式会社), or None."""
-        line = line.strip().lstrip("■□◆◇●○▶▷★☆◎ ")
+        line = line.strip().lstrip(SUBHEADING_MARKS + " ")
         found = self.about_prefix.match(line)
         name = line[found.end():].strip(" :：") if found else ""
         if not found:

@@ -17,7 +17,7 @@ import re
 from typing import Literal
 
 from .bylines import is_cjk_byline, name_at_outlet
-from .characters import HAN, HANGUL, char_class, without_leading_symbols
+from .characters import HAN, HANGUL, SUBHEADING_MARKS, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
@@ -25,8 +25,7 @@ from .menus import NAV_SEPARATORS
 from .meta_vocabulary import VOCABULARY
 from .name_lines import HANDLE_LINE, is_role_phrase, name_line
 from .outlets import is_source_line
-from .people import people
-from .person_names import person_name, unmarked_name
+from .person_names import unmarked_name
 from .places import is_place
 from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence, ends_sentences_unmarked
 from .thresholds import CLEANING, CleaningThresholds
@@ -55,7 +54,7 @@ _PERSON_NAME = re.compile(
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
 _DIGIT = re.compile(r"\d")
-_SUBHEADING_MARK = re.compile(r"^[■□◆◇●○▶▷★☆◎]")  # the marks CJK pages open subheadings and bullets with
+_SUBHEADING_MARK = re.compile(f"^[{SUBHEADING_MARKS}]")
 _CJK_COMMA = re.compile("[、，]")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s+\D")  # "1. Google Health": a numbered item or subheading, no count
@@ -326,7 +325,7 @@ def label_names_beside_bylines(kept: list[int], texts: dict[int, str], label: La
             if step < 0 and neighbour is not None and neighbour not in label and is_role_phrase(texts[neighbour]):
                 # "Colin Marsh" (or "Marisa Okafor, PharmD") / "Senior Editor, Wearables" / the dateline
                 beyond = beside(2 * step)
-                if beyond is not None and beyond not in label and all(map(person_name, people(texts[beyond]))):
+                if beyond is not None and beyond not in label and is_person_name(texts[beyond]):
                     label[neighbour] = label[beyond] = "byline"
                     continue
             if neighbour is not None and neighbour not in label and is_person_name(texts[neighbour]):

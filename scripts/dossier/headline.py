@@ -11,7 +11,7 @@ from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import Labels
 from .line_rules import BULLET
 from .line_shape import is_spaced, tab_title_parts, weight
-from .menus import is_spaced_menu
+from .menus import BREADCRUMB_SEPARATOR, is_spaced_menu
 from .sentences import ROUGH_BOUNDARY, ends_like_question
 from .thresholds import CLEANING
 
@@ -81,22 +81,22 @@ def choose_headline(kept: list[int], texts: dict[int, str], label: Labels, good:
             run = run[1:]  # a notice under a headline is no headline; under a section's label, it is the headline
         return run[::-1]
 
-    opening = kept.index(good[0]) if good else len(kept)
+    opening = position[good[0]] if good else len(kept)
     run = run_above(opening)
     if not run and good and _is_tagline(kept, texts, label, opening):
-        run = run_above(kept.index(good[1])) if len(good) > 1 else []
+        run = run_above(position[good[1]]) if len(good) > 1 else []
     marks = [i for i in kept[:opening] if label.get(i) in ("byline", "dateline")]
-    if not run and marks and not any(is_candidate(i) for i in kept[kept.index(marks[-1]) + 1 : opening]):
+    if not run and marks and not any(is_candidate(i) for i in kept[position[marks[-1]] + 1 : opening]):
         # The walk up from the prose stopped at a line it cannot name ("Key points" over a report's first
         # bullets), and no headline stands under the byline: it goes again from the byline and dateline
         # nearest the prose, as a headline stands over them.
-        run = run_above(kept.index(marks[-1]))
+        run = run_above(position[marks[-1]])
     # The page's title, as a browser's tab shows it over the page ("Headline - by Author - Site"), names the
     # headline among the lines above the prose: over a standfirst, over the author's own headline.
     # Named so, a line of a headline's size is the headline whatever its shape: it may read as prose ("…
     # dictation machine. Now comes the hard part."), the first prose line among them.
     # It may stand under a first line of prose that is none of the article's (a promotion's sentence above it).
-    named_reach = kept.index(good[1]) if len(good) > 1 else opening
+    named_reach = position[good[1]] if len(good) > 1 else opening
     titled = _page_titled([i for i in kept[:opening] if i not in label], texts,
                           [i for i in kept[1 : named_reach + 1] if i not in label])
     if titled is not None:
@@ -145,7 +145,7 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
         named_by.setdefault(texts[j].strip(), []).append(j)
     for i in above:
         parts = tab_title_parts(texts[i])
-        crumbs = _BREADCRUMB_SEPARATOR.split(texts[i].strip())
+        crumbs = BREADCRUMB_SEPARATOR.split(texts[i].strip())
         titles = ([parts[0]] if len(parts) > 1 else []) + ([crumbs[-1]] if len(crumbs) > 1 else [])
         for title in titles:
             standing = named_by.get(title.strip(), [])
@@ -154,8 +154,6 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
                 return standing[after]
     return None
 
-
-_BREADCRUMB_SEPARATOR = re.compile(r"\s[/>›»＞]\s")
 
 
 def _is_title_sized(title: str) -> bool:

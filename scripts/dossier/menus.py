@@ -24,7 +24,9 @@ NAV_SEPARATORS = re.compile(_AT_SPACE_RUN_START + r"\s*(?:[|｜›»>＞]|\s[·�
 _NAV_SEPARATOR_CHAR = re.compile(r"[|｜›»>＞·•・/]")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _BREADCRUMB_ARROW = re.compile(r"\s[›»>＞]\s")
-_BREADCRUMB_ARROWS = re.compile(r"\s[›»>＞/]\s.*\s[›»>＞/]\s")  # two at least: "Home > Tech > …", "Home / Tech / …"
+# Between a breadcrumb's items: an arrow, or a slash, with spaces ("Home > Tech", "Home / Tech").
+BREADCRUMB_SEPARATOR = re.compile(r"\s[›»>＞/]\s")
+_BREADCRUMB_ARROWS = re.compile(f"{BREADCRUMB_SEPARATOR.pattern}.*{BREADCRUMB_SEPARATOR.pattern}")  # two at least
 _GUILLEMETS = re.compile(r"«([^«»]*)»")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items when a scrape flattens it
 _SPACE = re.compile(r"[ \t\u3000]+")

@@ -18,8 +18,9 @@ from .thresholds import META_LINES
 
 def name_line(text: str) -> str | None:
     """The name a line of a name gives: the line, when it is a person's name or several people's; the name,
-    when it gives the person's role after it ("Danny Reeve, Consumer Tech Reporter", "Harriet Ashdown Health
-    policy editor": two or three words of a name, then a few words that end in a role word)."""
+    when it gives a credential after it ("Marisa Okafor, PharmD") or the person's role ("Danny Reeve, Consumer
+    Tech Reporter", "Harriet Ashdown Health policy editor": two or three words of a name, then a few words that
+    end in a role word)."""
     if person_name(text):  # (words of a script without capitals are a name only after a byline's marker)
         return text.strip()
     names = people(text)  # "Kadri Tamm, Mart Lepik", "Hennie Botha en Marelize van der Merwe": several
