@@ -457,8 +457,7 @@ def test_related_headers_and_teasers(vocabulary, line, header, teaser):
     ("A message from our sponsor", True), ("Gesponsord", True), ("Please turn on JavaScript to use this feature", True),
     ("Critics said the views expressed by regulators were out of date.", False),
     ("The sponsor of the bill said it would reach the floor in March.", False),
-    # a wire's link to its standards, a paywall's meter, in the languages wires and papers print them
-    ("Nossos Padrões: Os Princípios de Confiança da Agência Meridiano.", True),
+    # a paywall's meter
     ("Il vous reste 68 % de l'article à lire", True),
     # an affiliate disclosure, in the words review sites use
     ("GadgetProof is reader-supported. When you buy through links on our site, we may earn an affiliate commission.",
