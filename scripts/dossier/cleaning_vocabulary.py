@@ -10,6 +10,7 @@ from typing import Any
 from .characters import CJK, SUBHEADING_MARKS, char_class
 from .curated_yaml import compiled_pattern, load_validated
 from .line_patterns import LinePatterns
+from .pattern_words import WordGatedPattern, fold, word_gated
 
 NOTICE_ANSWERS_KEPT = 10_000  # lines: more than one article's, a few MB at most
 _PATTERNS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -20,6 +21,8 @@ _LISTS = ("chrome", "consent_button", "cookie", "notice", "disclosure", "byline"
           "relative_time", "mail_header", "forward_marker", "follow_button")
 # The lists every line is tested against whole, indexed by what a line may open with (line_patterns.py).
 _INDEXED = ("chrome", "consent_button")
+# The lists searched through every paragraph of prose, tried only on one that holds their words (pattern_words.py).
+_WORD_GATED = ("cookie", "notice", "disclosure")
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -35,9 +38,9 @@ class CleaningVocabulary:
 
     chrome: LinePatterns
     consent_button: LinePatterns
-    cookie: re.Pattern[str]
-    notice: re.Pattern[str]
-    disclosure: re.Pattern[str]
+    cookie: WordGatedPattern
+    notice: WordGatedPattern
+    disclosure: WordGatedPattern
     byline: re.Pattern[str]
     credit: re.Pattern[str]
     credit_word: re.Pattern[str]
@@ -71,7 +74,7 @@ class CleaningVocabulary:
         return self.consent_button.fullmatch(line)
 
     def speaks_of_cookies(self, line: str) -> bool:
-        return bool(self.cookie.search(line))
+        return self.cookie.found_in(line)
 
     def is_mail_header(self, line: str) -> bool:
         """A field of an e-mail's header, with its value ("From: Jane Doe <jane@example.org>", "件名：…")."""
@@ -123,13 +126,14 @@ class CleaningVocabulary:
         if answer is None:
             if len(answers) >= NOTICE_ANSWERS_KEPT:
                 answers.clear()
-            answer = answers[line] = bool(self.notice.search(line) or self.cookie.search(line)
-                                          or self.disclosure.search(line))
+            folded = fold(line)
+            answer = answers[line] = (self.notice.found_in(line, folded) or self.cookie.found_in(line, folded)
+                                      or self.disclosure.found_in(line, folded))
         return answer
 
     def is_disclosure(self, line: str) -> bool:
         """A finance page's disclosure: positions held, no advice given, risk borne by the reader."""
-        return bool(self.disclosure.search(line))
+        return self.disclosure.found_in(line)
 
 
 _UNCASED_NAME = re.compile(f"[{char_class(CJK)}]")  # a CJK name opens with no capital
@@ -141,8 +145,14 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return compiled_pattern("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
+def _compiled(name: str, patterns: list[str]) -> LinePatterns | WordGatedPattern | re.Pattern[str]:
+    if name in _INDEXED:
+        return LinePatterns.of(patterns)
+    return word_gated(_alternation(patterns)) if name in _WORD_GATED else _alternation(patterns)
+
+
 def load_vocabulary(path: Path) -> CleaningVocabulary:
     data = load_validated(path, SCHEMA, regex_fields=_LISTS, joined=_alternation)
-    compiled: dict[str, Any] = {name: LinePatterns.of(data[name]) if name in _INDEXED else _alternation(data[name])
+    compiled: dict[str, Any] = {name: _compiled(name, data[name])
                                 for name in (f.name for f in fields(CleaningVocabulary) if f.init)}
     return CleaningVocabulary(**compiled)

@@ -125,7 +125,7 @@ def _opens_with_notice_label(text: str, vocabulary: CleaningVocabulary) -> bool:
     """A notice named by its label before the headline it quotes ("原标题：…", "Original title: …"): a
     repost's or a translation's, never the page's headline."""
     opening = _OPENING_LABEL.match(text)  # the label whole, not a headline's words before its colon
-    return opening is not None and vocabulary.notice.fullmatch(opening.group().strip()) is not None
+    return opening is not None and vocabulary.notice.compiled.fullmatch(opening.group().strip()) is not None
 
 
 # A label that numbers what follows it: an episode's, an issue's, a part's word, then its number ("Episode 87",
