@@ -41,6 +41,7 @@ def test_loading_the_vocabulary_again_compiles_none_of_its_patterns_again(tmp_pa
     re.purge()
     again = load_vocabulary(path)
     assert again.notice is first.notice and again.byline is first.byline and again.cookie is first.cookie
+    assert all(a.compiled is b.compiled for a, b in zip(first.chrome.every, again.chrome.every, strict=True))
 
 
 @pytest.mark.parametrize("line, notice", [

@@ -25,6 +25,8 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
+from .curated_yaml import compiled_pattern
+
 _DIGIT = -1  # the key of every decimal digit (\d)
 _SPACE = -2  # the key of every space (\s)
 _ANY = None  # a pattern that may open with any character
@@ -132,7 +134,7 @@ class LinePatterns:
         keyed = []
         for pattern in patterns:
             keys, longest = opening_keys(pattern)
-            keyed.append((LinePattern(re.compile(f"(?:{pattern})", flags), longest), keys))
+            keyed.append((LinePattern(compiled_pattern(f"(?:{pattern})", flags), longest), keys))
         anywhere = tuple(compiled for compiled, keys in keyed if keys is None)
         all_keys = set().union(*(keys for _, keys in keyed if keys is not None))
         by_key = {k: tuple(compiled for compiled, keys in keyed if keys is None or k in keys) for k in all_keys}
