@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from itertools import takewhile
 
-from .characters import CAPITALS_UNUSED, HAN, KANA, char_class, unicode_script, without_leading_symbols
+from .characters import CAPITALS_UNUSED, DIGIT, HAN, KANA, char_class, unicode_script, without_leading_symbols
 from .meta_lines import CJK_CHAR, NAME_STOP, is_role, segments_keeping_colons, width
 from .meta_vocabulary import DATE_MARKERS, VOCABULARY
 from .person_names import marked_name, person_name
@@ -84,7 +84,6 @@ _DESK_ENDINGS = ("中心", "频道", "頻道", "组", "組", "部", *VOCABULARY.
 # then the correspondent's name ("ニューヨーク＝佐藤健一"), as a dispatch gives it without its brackets.
 _NAME_EQUALS_OUTLET = re.compile(r"([^\s＝=]{1,5}(?:[ 　][^\s＝=]{1,5})?)\s*[＝=]\s*([^＝=\s][^＝=]{1,30})")
 _PLACE_EQUALS_NAME = re.compile(r"([^\s＝]{1,12})\s*＝\s*([^\s＝]{1,5}(?:[ 　][^\s＝]{1,5})?)")
-_DIGIT = re.compile(r"\d")
 
 
 def name_at_outlet(text: str) -> str | None:
@@ -92,7 +91,7 @@ def name_at_outlet(text: str) -> str | None:
     "place＝name" dispatch; not a figure's ("売上高＝2兆円")."""
     text = text.strip()
     found = _NAME_EQUALS_OUTLET.fullmatch(text)
-    name = " ".join(found.group(1).split()) if found and not _DIGIT.search(found.group(2)) else ""
+    name = " ".join(found.group(1).split()) if found and not DIGIT.search(found.group(2)) else ""
     if name and person_name(name) and not is_place(name):
         return name
     dispatch = _PLACE_EQUALS_NAME.fullmatch(text)

@@ -48,6 +48,7 @@ INVISIBLE_FORMAT = "\ufdd0-\ufdef\U000e0000-\U000e007f\U000ffffe\U000fffff\U0010
 # What no text keeps: the controls, the bidirectional ones and those invisible characters.
 REMOVED_CHARS = re.compile(f"[{CONTROL}{BIDI_CONTROLS}{INVISIBLE_FORMAT}]")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")  # what a legacy encoding decides: ASCII reads alike in all of them
+DIGIT = re.compile(r"\d")  # a decimal digit of any script
 
 
 # The characters that end a line or a paragraph, as "\n": old Mac files end lines with CR, text saved

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .characters import CJK, SUBHEADING_MARKS, char_class
+from .characters import CJK, DIGIT, SUBHEADING_MARKS, char_class
 from .curated_yaml import compiled_pattern, load_validated
 from .line_patterns import LinePatterns
 from .pattern_words import WordGatedPattern, fold, word_gated
@@ -90,7 +90,7 @@ class CleaningVocabulary:
         """A comments header, alone or, with its count, first among the thread's controls ("163 comments | sort:
         top | new"; "Comments | More than 16,000" is a table's row)."""
         first = _FIRST_PART.split(line, maxsplit=1)[0]
-        counted = bool(_DIGIT.search(first)) and bool(self.comments_header.fullmatch(first))
+        counted = bool(DIGIT.search(first)) and bool(self.comments_header.fullmatch(first))
         return counted or bool(self.comments_header.fullmatch(line))
 
     def is_follow_button(self, line: str) -> bool:
@@ -138,7 +138,6 @@ class CleaningVocabulary:
 
 _UNCASED_NAME = re.compile(f"[{char_class(CJK)}]")  # a CJK name opens with no capital
 _FIRST_PART = re.compile(r"\s[|·•]\s")  # the separators between a line's controls
-_DIGIT = re.compile(r"\d")
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:

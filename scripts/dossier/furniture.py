@@ -17,7 +17,7 @@ import re
 from typing import Literal
 
 from .bylines import is_cjk_byline, name_at_outlet
-from .characters import HAN, HANGUL, SUBHEADING_MARKS, char_class, without_leading_symbols
+from .characters import DIGIT, HAN, HANGUL, SUBHEADING_MARKS, char_class, without_leading_symbols
 from .cleaning_vocabulary import CleaningVocabulary
 from .date_shape import DATELINE_PARTS, YEAR_SPAN, has_full_date
 from .line_shape import is_spaced, stopword_density, weight, words
@@ -53,7 +53,6 @@ _PERSON_NAME = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|do|dos|van|von|del|di|le|la))+$"
 )
 _CJK_NAME = re.compile(f"^[{char_class(HAN)}]{{2,4}}$|^[{char_class(HANGUL)}]{{2,4}}$")
-_DIGIT = re.compile(r"\d")
 _SUBHEADING_MARK = re.compile(f"^[{SUBHEADING_MARKS}]")
 _CJK_COMMA = re.compile("[、，]")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d{2}\s*[:：]\s*\D+$")  # "2015: Nabız sensörü", not "2041 lượt xem"
@@ -117,7 +116,7 @@ def is_relative_dateline(text: str, vocabulary: CleaningVocabulary, limits: Clea
     """A short line that stamps the article (or a comment) with a time relative to now: "Updated 3 hours
     ago", "Uppdaterad i dag 09.12", "آخر تحديث: منذ 3 ساعات"; not a sentence that says one."""
     # Every stamp holds a number; a line too heavy for a dateline, or a sentence, needs no search.
-    if weight(text) > limits.dateline_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
+    if weight(text) > limits.dateline_max_weight or not DIGIT.search(text) or ends_like_sentence(text):
         return False
     stamp = vocabulary.relative_time.search(text)
     if stamp is None:
@@ -133,7 +132,7 @@ def is_dateline_in_parts(text: str) -> bool:
     """A dateline set out in parts between bars ("ב' באדר תשפ"ג | 23.02.2023 | 07:41"), its parts dates and
     times: a breadcrumb that ends in a date ("Home | Tech | Health | 23/04/2024") has more parts without one."""
     parts = [part for part in NAV_SEPARATORS.split(text) if part.strip()]
-    return is_dateline(text) and sum(1 for part in parts if not _DIGIT.search(part)) <= 1
+    return is_dateline(text) and sum(1 for part in parts if not DIGIT.search(part)) <= 1
 
 
 def is_byline(text: str, vocabulary: CleaningVocabulary, limits: CleaningThresholds = CLEANING) -> bool:
@@ -225,7 +224,7 @@ def is_hashtag_list(text: str, limits: CleaningThresholds = CLEANING) -> bool:
 def is_counter(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     """Counters and widgets: "收藏0 评论12 字数2,046 分享", "댓글 0", "Comments (27)", "阅读 1.2万 赞 58"; a
     pager's page numbers ("« Previous 1 2 Next »": the arrows at its ends are no labels)."""
-    if weight(text) > limits.counter_max_weight or not _DIGIT.search(text) or ends_like_sentence(text):
+    if weight(text) > limits.counter_max_weight or not DIGIT.search(text) or ends_like_sentence(text):
         return False
     if _YEAR_HEADING.match(text) or _LIST_NUMBER.match(text):
         return False  # a slide's or a timeline's heading ("2015: Nabız sensörü"), a numbered item ("1. Google …")
@@ -287,7 +286,7 @@ def is_person_name(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     Reporter"): only furniture beside a byline or dateline."""
     if _CJK_NAME.match(text) or name_line(text):
         return unmarked_name(text)  # a CJK name by its surname: "重點摘要" (a summary's heading) is none
-    return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not _DIGIT.search(text)
+    return len(text.split()) <= limits.name_max_words and bool(_PERSON_NAME.match(text)) and not DIGIT.search(text)
 
 
 def is_headline_shaped(text: str, limits: CleaningThresholds = CLEANING) -> bool:

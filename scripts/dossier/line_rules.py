@@ -12,6 +12,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .characters import DIGIT
 from .cleaning_vocabulary import CleaningVocabulary
 from .furniture import FurnitureLabel, is_notice
 from .menus import is_navigation
@@ -29,7 +30,6 @@ RemovalKind = LineRule | FurnitureLabel
 # A line that ends like a sentence, or like a clause that goes on (";", ":"). Headlines, tags, bylines and
 # buttons do not.
 _SENTENCE_LIKE_ENDING = tuple(TERMINALS + CLOSERS + ";；:：")
-_DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # A list item's bullet (one drawn as an emoji carries U+FE0F: "▪️"; Japanese lists use the middle dot ・).
 BULLET = re.compile(r"^(?:[•·▪●◦‣・]\ufe0f?\s*|[-*+]\s+)")
@@ -319,7 +319,7 @@ def remove_link_addresses(lines: Lines, vocabulary: CleaningVocabulary) -> None:
 
 
 def _is_list_header(text: str) -> bool:
-    return len(text.split()) <= CLEANING.link_list_header_max_words and not _DIGIT.search(text)  # "Hidden links:"
+    return len(text.split()) <= CLEANING.link_list_header_max_words and not DIGIT.search(text)  # "Hidden links:"
 
 
 def remove_image_lines(lines: Lines, vocabulary: CleaningVocabulary) -> None:

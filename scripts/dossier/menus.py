@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .characters import HAN, KANA, char_class
+from .characters import DIGIT, HAN, KANA, char_class
 from .cleaning_vocabulary import CleaningVocabulary
 from .line_shape import weight
 from .sentences import FULL_STOP_END, ends_like_question, ends_like_sentence
@@ -32,7 +32,6 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")  # what stands between a menu's items w
 _SPACE = re.compile(r"[ \t\u3000]+")
 _HAN_OR_KANA = re.compile(f"[{char_class(HAN)}{char_class(KANA)}]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a scrape kept as text ("<b>"): its > separates nothing
-_DIGIT = re.compile(r"\d")
 # A section's number over its heading's words ("01｜从员工福利走向企业市场", "2 | Why it matters").
 _NUMBERED_HEADING = re.compile(r"\s*\d{1,2}\s*[|｜/]\s*[^\W\d_][^|｜/]*")  # one separator: no toolbar
 
@@ -75,7 +74,7 @@ def is_spaced_menu(text: str, limits: CleaningThresholds = CLEANING) -> bool:
     items = (_SPACE if unspaced else _SPACE_RUN).split(text.strip())  # one item where no run of spaces stands
     least = limits.spaced_menu_min_items_unspaced if unspaced else limits.spaced_menu_min_items
     return len(items) >= least and not any(
-        len(item.split()) > limits.spaced_menu_item_max_words or _DIGIT.search(item) or ends_like_sentence(item)
+        len(item.split()) > limits.spaced_menu_item_max_words or DIGIT.search(item) or ends_like_sentence(item)
         or (unspaced and weight(item) > limits.spaced_menu_item_max_weight) for item in items)
 
 
