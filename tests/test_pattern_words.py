@@ -31,6 +31,7 @@ def test_a_pattern_needs_one_of_its_words(pattern, words):
 @pytest.mark.parametrize("pattern", [
     r"cookie|\d+",  # an alternative without a word
     "a|bc",  # a word of one ASCII letter spares nothing
+    "\u212a|bc",  # nor one that folds to an ASCII letter (the Kelvin sign, a k)
     "(ab)*c",  # an optional repeat: no word needed
     "[a-z]{5,}",  # a set of characters is no word
     "(?=cookie)",  # a lookahead takes no character

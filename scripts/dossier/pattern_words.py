@@ -39,10 +39,10 @@ def fold(text: str) -> str:
 def required_words(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
     """Words (folded), one of which every match of `pattern` holds; None when some alternative needs no
     word, or none longer than one ASCII character (a test for "a" spares nothing)."""
-    words = _sequence_words(sre_parser.parse(pattern, flags))
+    words = {fold(word) for word in _sequence_words(sre_parser.parse(pattern, flags)) or ()}
     if not words or any(len(word) < 2 and word.isascii() for word in words):  # noqa: PLR2004 (one character)
         return None
-    return tuple(sorted({fold(word) for word in words}))
+    return tuple(sorted(words))
 
 
 def _sequence_words(items: list[tuple[object, Any]]) -> Words | None:
