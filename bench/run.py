@@ -6,7 +6,7 @@ naive build: all in it) and the ratios, a plain `mkdocs build` of the dossier's 
 (what MkDocs costs of our build), peak memory, the size of site/ and of the search index; then, in a
 process that serves as `mkdocs serve --dirty` does, two live-reload rebuilds (an edited article, an
 edited YAML entry) and that process's peak memory. Up to 1,000 articles, the ratio to the floor again as
-the median of three cold builds each followed by the floor (the machine's speed drifts over the minutes
+the median of three cold builds and three floors run in turns (the machine's speed drifts over the minutes
 between the first build and the first floor).
 Then search, side by side: the site's own engine (the dossier's chunked index) and stock Material
 search (the plain build's lunr index, behind the dossier's lunr wrapper, fixed): the index on disk, the
@@ -132,13 +132,20 @@ def machine_stalls(seconds: float = 5.0, threshold_ms: float = 50.0) -> dict:
 
 
 def paired_ratios(root: Path, config: Path, floor_config: Path, pairs: int) -> list[dict]:
-    """`pairs` cold builds of the project, each followed by the floor: their times and ratios."""
+    """`pairs` cold builds of the project and as many floors, in turns: their times and ratios. Each pair
+    runs in the other order than the one before, and each run starts once the writes before it are on disk
+    (the kernel's work for a deleted or written site would otherwise fall on the run after it)."""
     found = []
-    for _ in range(pairs):
-        for left in (".cache", "site"):  # cold, into no site, as the first build
+    for n in range(pairs):
+        for left in (".cache", "site", "floor-site"):  # cold, into no site, as the first build and floor
             shutil.rmtree(root / left, ignore_errors=True)
-        build = run_json("build_once.py", "build", str(config), str(root / "pages"))["build_seconds"]
-        floor = run_json("plain_build.py", str(floor_config))["build_seconds"]
+        timed = {"build": ("build_once.py", "build", str(config), str(root / "pages")),
+                 "floor": ("plain_build.py", str(floor_config))}
+        seconds = {}
+        for name in sorted(timed, reverse=n % 2 == 1):
+            os.sync()
+            seconds[name] = run_json(*timed[name])["build_seconds"]
+        build, floor = seconds["build"], seconds["floor"]
         found.append({"build_seconds": round(build, 3), "floor_seconds": round(floor, 3),
                       "ratio": round(build / floor, 2)})
     return found
