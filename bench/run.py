@@ -44,7 +44,7 @@ RUNS = {"dossier": 5, "material": 3}  # fresh browsers per engine (stock lunr ta
 # The naive build is not run above this: every page carries the whole navigation, so it grows with the
 # square of the pages (hours at 10,000).
 MAX_NAIVE_PAGES = 2_000
-# The ratio to the floor again, from builds and floors run in turns (a cold build, then the floor, again):
+# The ratio to the floor again, from cold builds and floors run in turns, the order alternating:
 # the machine's speed drifts over the minutes between the first build and the first floor, by more than a
 # session's change to the build. Run at the sizes the 3x target is set for, not above (minutes each).
 PAIRS = 3
