@@ -73,11 +73,11 @@ _TEXT_KEY_TAG = "tag:yaml.org,2002:str"
 _MERGE_KEY_TAG = "tag:yaml.org,2002:merge"
 
 
-# libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
 # The longest integer a curated file holds is a year or a count; anything longer is a mistake.
 MAX_INTEGER_CHARS = 30
 
 
+# libyaml's loader when available. PyYAML ships no type information, so its loader is Any to mypy.
 class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and keeps
     dates as the strings they are written as (the schema checks their form)."""

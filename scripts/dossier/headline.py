@@ -155,7 +155,6 @@ def _page_titled(above: list[int], texts: dict[int, str], candidates: list[int])
     return None
 
 
-
 def _is_title_sized(title: str) -> bool:
     """A headline's size, not a section's ("Health - The Daily Ledger" names the section "Health")."""
     if is_spaced(title):
